@@ -1,0 +1,111 @@
+/*
+ * analysis.h: the findings of contract section 3, computed from a validated
+ * dataset, a today and the settings. The result refers to records of the
+ * dataset by index (ids in byte order), so the dataset must outlive it.
+ * Every list is in the order contract section 4 gives for the JSON.
+ */
+#ifndef NETMAP_ANALYSIS_H
+#define NETMAP_ANALYSIS_H
+
+#include "netmap/model.h"
+#include "netmap/names.h"
+
+typedef enum nm_class {
+	NM_CLASS_DUPLICATE,
+	NM_CLASS_NESTED,
+	NM_CLASS_OVERLAP,
+	NM_CLASS_COUNT
+} nm_class;
+
+extern const char *const nm_class_names[NM_CLASS_COUNT];
+
+typedef struct nm_overlap {
+	uint32_t a, b;            /* committee indices, a < b */
+	nm_class cls;
+	uint32_t shared;          /* |M(a) ∩ M(b)| */
+	uint32_t size_a, size_b;  /* |M(a)|, |M(b)| */
+	uint32_t themes_shared;   /* |T(a) ∩ T(b)| */
+	uint32_t themes_union;    /* |T(a) ∪ T(b)| */
+	uint32_t inside;          /* nested: the smaller committee, else NM_NONE */
+	uint32_t *shared_members; /* actor indices, ascending, `shared` of them */
+	uint32_t *shared_themes;  /* theme indices, ascending */
+} nm_overlap;
+
+typedef struct nm_cluster {
+	uint32_t *committees; /* committee indices, ascending */
+	size_t n;
+} nm_cluster;
+
+typedef struct nm_load {
+	uint32_t actor;
+	uint32_t committees; /* analysed committees with a membership, any role */
+	uint32_t meetings;   /* meetings a year they add up to */
+	bool overloaded;     /* committees > max_load */
+} nm_load;
+
+/* Review reasons, in byte order of their names. */
+typedef enum nm_review_reason {
+	NM_REVIEW_DORMANT,
+	NM_REVIEW_LONG_RUNNING_AD_HOC,
+	NM_REVIEW_OVERDUE_AD_HOC,
+	NM_REVIEW_STALE,
+	NM_REVIEW_COUNT
+} nm_review_reason;
+
+extern const char *const nm_review_reason_names[NM_REVIEW_COUNT];
+
+typedef struct nm_review {
+	uint32_t committee;
+	nm_review_reason reason;
+	int32_t days; /* stale: since last_met; overdue: since ends;
+			 long running: since founded; dormant: 0 */
+} nm_review;
+
+typedef struct nm_missing_voice {
+	uint32_t theme;
+	nm_actor_type type;
+} nm_missing_voice;
+
+typedef struct nm_analysis {
+	const nm_dataset *ds; /* borrowed */
+	nm_date today;
+	nm_settings settings;
+	size_t analysed_committees;
+	uint32_t *member_count; /* |M(c)| per committee; 0 for dissolved */
+
+	nm_overlap *overlaps;
+	size_t noverlaps;
+	nm_cluster *clusters;
+	size_t nclusters;
+	nm_load *load;
+	size_t nload;
+	nm_review *review;
+	size_t nreview;
+
+	uint32_t *uncovered_themes; /* theme indices */
+	size_t nuncovered_themes;
+	uint32_t *isolated_actors;  /* actor indices */
+	size_t nisolated_actors;
+	uint32_t *single_type_committees; /* committee indices */
+	size_t nsingle_type_committees;
+	uint32_t *coverage; /* [theme * NM_TYPE_COUNT + type], every ds theme */
+	nm_missing_voice *missing_voices;
+	size_t nmissing_voices;
+
+	nm_duplicate_actor *duplicate_actors;
+	size_t nduplicate_actors;
+} nm_analysis;
+
+/*
+ * Analyse ds with the given settings as of today. *out receives a new
+ * result (free with nm_analysis_free); ds must outlive it.
+ */
+int nm_analysis_run(nm_analysis **out, const nm_dataset *ds,
+		    const nm_settings *settings, nm_date today, nm_error *err);
+void nm_analysis_free(nm_analysis *an);
+
+/* Membership counts of a class, for headlines. */
+size_t nm_analysis_count_class(const nm_analysis *an, nm_class cls);
+size_t nm_analysis_count_overloaded(const nm_analysis *an);
+
+#endif

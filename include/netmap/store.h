@@ -1,0 +1,85 @@
+/*
+ * store.h: the SQLite store of snapshots (contract 5.3). One file holds
+ * every scan as a snapshot: when it was taken, the today and settings it
+ * was analysed with, the input files with their SHA-256, a complete copy of
+ * the dataset and its findings (a JSON document) as analysed then. A scan is
+ * one transaction: it lands whole or not at all.
+ *
+ * Only this module includes <sqlite3.h>. The schema is in docs/schema.md.
+ */
+#ifndef NETMAP_STORE_H
+#define NETMAP_STORE_H
+
+#include <stdint.h>
+
+#include "netmap/model.h"
+
+typedef struct nm_store nm_store;
+
+typedef enum nm_store_mode {
+	NM_STORE_READ, /* read-only; the file must exist; works on read-only media */
+	NM_STORE_WRITE /* read-write; creates the file when it does not exist */
+} nm_store_mode;
+
+#define NM_STORE_SCHEMA_VERSION 1
+
+typedef struct nm_snapshot_info {
+	int64_t id;
+	char taken_at[32];  /* UTC, YYYY-MM-DDTHH:MM:SSZ */
+	nm_date today;
+	nm_settings settings; /* the settings the findings were analysed with */
+	char version[32];   /* netmap version that took it */
+	char *dataset;      /* dataset name or NULL */
+	size_t nfiles;
+	size_t nactors, ncommittees, nmemberships;
+} nm_snapshot_info;
+
+void nm_snapshot_info_release(nm_snapshot_info *info);
+
+/*
+ * Open the store at path (":memory:" allowed). NM_STORE_READ on a missing
+ * file fails with NM_ENOTFOUND; a file that is not a netmap store, or one
+ * written by a newer netmap, fails with NM_ESTORE. A WRITE open creates the
+ * schema (or migrates an older one) in its own transaction.
+ */
+int nm_store_open(nm_store **out, const char *path, nm_store_mode mode,
+		  nm_error *err);
+/* Close the store; NULL is fine. */
+void nm_store_close(nm_store *store);
+/*
+ * Close the store and, when this open created the file, remove it (and its
+ * -wal and -shm files): a failed scan leaves no store behind.
+ */
+void nm_store_abandon(nm_store *store);
+
+/*
+ * Add ds as a new snapshot, in one transaction: its files, themes, actors,
+ * committees, memberships, the today and settings used and the findings
+ * JSON. Contact data of every older snapshot is cleared in the same
+ * transaction (contract 5.4). On any failure nothing is changed.
+ */
+int nm_store_put_snapshot(nm_store *store, const nm_dataset *ds, nm_date today,
+			  const nm_settings *settings, const char *findings_json,
+			  int64_t *out_id, nm_error *err);
+
+/* The id of the latest snapshot; NM_ENOTFOUND when there is none. */
+int nm_store_latest(nm_store *store, int64_t *out_id, nm_error *err);
+
+/* Load snapshot id as a dataset (sorted as validation leaves it). */
+int nm_store_load(nm_store *store, int64_t id, nm_dataset **out,
+		  nm_snapshot_info *info, nm_error *err);
+
+/* Every snapshot, oldest first; free with nm_snapshot_info_release each, then free(). */
+int nm_store_list(nm_store *store, nm_snapshot_info **out, size_t *n,
+		  nm_error *err);
+
+/* The findings JSON stored with snapshot id (free with free()). */
+int nm_store_findings(nm_store *store, int64_t id, char **out, nm_error *err);
+
+/*
+ * For tests of atomicity: make the n-th row insert of the next
+ * nm_store_put_snapshot fail (0 turns it off).
+ */
+void nm_store_fail_at_insert(nm_store *store, long n);
+
+#endif

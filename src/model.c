@@ -1,0 +1,403 @@
+/*
+ * model.c: the vocabulary of the data format (enum spellings, dates, exact
+ * ratios, settings) and the dataset's life cycle: freeing it, sorting it
+ * into the canonical order every later module relies on, and finding
+ * records by id in that order.
+ */
+#include "netmap/model.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+const char *const nm_actor_type_names[NM_TYPE_COUNT] = {
+	"association", "chamber", "agency", "migrant_organisation",
+	"youth_work", "volunteer_initiative", "club", "social_partner",
+	"religious_community", "education_provider", "school",
+	"administration", "other",
+};
+
+const char *const nm_kind_names[NM_KIND_COUNT] = {
+	"working_group", "network", "round_table", "steering_group",
+	"advisory_board", "committee",
+};
+
+const char *const nm_status_names[NM_STATUS_COUNT] = {
+	"active", "dormant", "dissolved",
+};
+
+const char *const nm_role_names[NM_ROLE_COUNT] = {
+	"guest", "member", "chair", "lead",
+};
+
+const char *const nm_freq_names[NM_FREQ_COUNT] = {
+	"weekly", "biweekly", "monthly", "quarterly", "twice_yearly",
+	"yearly", "irregular",
+};
+
+const unsigned nm_freq_meetings[NM_FREQ_COUNT + 1] = {52, 26, 12, 4, 2, 1, 0, 0};
+
+int nm_enum_lookup(const char *const *names, int count, const char *s)
+{
+	for (int i = 0; i < count; i++)
+		if (strcmp(names[i], s) == 0)
+			return i;
+	return -1;
+}
+
+/* Days from civil date (proleptic Gregorian), after Howard Hinnant. */
+static int32_t days_from_civil(int y, unsigned m, unsigned d)
+{
+	int era;
+	unsigned yoe, doy, doe;
+
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = (unsigned)(y - era * 400);
+	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + (int32_t)doe - 719468;
+}
+
+static void civil_from_days(int32_t z, int *y, unsigned *m, unsigned *d)
+{
+	int era;
+	unsigned doe, yoe, doy, mp;
+
+	z += 719468;
+	era = (z >= 0 ? z : z - 146096) / 146097;
+	doe = (unsigned)(z - era * 146097);
+	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	*y = (int)yoe + era * 400;
+	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	mp = (5 * doy + 2) / 153;
+	*d = doy - (153 * mp + 2) / 5 + 1;
+	*m = mp < 10 ? mp + 3 : mp - 9;
+	*y += *m <= 2;
+}
+
+static int is_leap(int y)
+{
+	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+int nm_date_parse(const char *s, nm_date *out)
+{
+	static const unsigned mdays[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	int y;
+	unsigned m, d, dim;
+
+	for (int i = 0; i < 10; i++) {
+		if (i == 4 || i == 7) {
+			if (s[i] != '-')
+				return -1;
+		} else if (s[i] < '0' || s[i] > '9') {
+			return -1;
+		}
+	}
+	if (s[10] != '\0')
+		return -1;
+	y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+	m = (unsigned)((s[5] - '0') * 10 + (s[6] - '0'));
+	d = (unsigned)((s[8] - '0') * 10 + (s[9] - '0'));
+	if (m < 1 || m > 12 || d < 1)
+		return -1;
+	dim = mdays[m - 1] + (m == 2 && is_leap(y));
+	if (d > dim)
+		return -1;
+	*out = days_from_civil(y, m, d);
+	return 0;
+}
+
+void nm_date_format(nm_date date, char *out)
+{
+	int y;
+	unsigned m, d;
+
+	civil_from_days(date, &y, &m, &d);
+	y = y < 0 ? 0 : y % 10000;
+	out[0] = (char)('0' + y / 1000);
+	out[1] = (char)('0' + y / 100 % 10);
+	out[2] = (char)('0' + y / 10 % 10);
+	out[3] = (char)('0' + y % 10);
+	out[4] = '-';
+	out[5] = (char)('0' + m / 10);
+	out[6] = (char)('0' + m % 10);
+	out[7] = '-';
+	out[8] = (char)('0' + d / 10);
+	out[9] = (char)('0' + d % 10);
+	out[10] = '\0';
+}
+
+nm_date nm_date_today(void)
+{
+	time_t now = time(NULL);
+	struct tm tm;
+
+	localtime_r(&now, &tm);
+	return days_from_civil(tm.tm_year + 1900, (unsigned)tm.tm_mon + 1,
+			       (unsigned)tm.tm_mday);
+}
+
+int nm_ratio_parse(const char *s, nm_ratio *out)
+{
+	uint64_t num = 0, den = 1;
+	const char *p = s;
+	int digits = 0;
+
+	if (*p < '0' || *p > '9')
+		return -1;
+	while (*p >= '0' && *p <= '9') {
+		num = num * 10 + (uint64_t)(*p++ - '0');
+		if (num > 1000000000ULL)
+			return -1;
+		digits++;
+	}
+	if (*p == '.') {
+		p++;
+		if (*p < '0' || *p > '9')
+			return -1;
+		while (*p >= '0' && *p <= '9') {
+			if (den >= 1000000000ULL) { /* more than 9 decimals: only zeros */
+				if (*p++ != '0')
+					return -1;
+				continue;
+			}
+			num = num * 10 + (uint64_t)(*p++ - '0');
+			den *= 10;
+		}
+	}
+	if (*p != '\0' || num > den)
+		return -1;
+	/* Reduce trailing zeros so that 0.60 and 0.6 are the same ratio. */
+	while (den > 1 && num % 10 == 0) {
+		num /= 10;
+		den /= 10;
+	}
+	out->num = (uint32_t)num;
+	out->den = (uint32_t)den;
+	(void)digits;
+	return 0;
+}
+
+void nm_ratio_format(nm_ratio r, char *out, size_t size)
+{
+	uint32_t whole = r.num / r.den, frac = r.num % r.den;
+	int width = 0;
+
+	if (frac == 0) {
+		snprintf(out, size, "%u", whole);
+		return;
+	}
+	for (uint32_t d = r.den; d > 1; d /= 10)
+		width++;
+	while (frac % 10 == 0) { /* already reduced, kept for safety */
+		frac /= 10;
+		width--;
+	}
+	snprintf(out, size, "%u.%0*u", whole, width, frac);
+}
+
+void nm_settings_default(nm_settings *s)
+{
+	s->duplicate_jaccard = (nm_ratio){6, 10};
+	s->duplicate_theme_jaccard = (nm_ratio){5, 10};
+	s->overlap_jaccard = (nm_ratio){3, 10};
+	s->similar_name = (nm_ratio){9, 10};
+	s->min_shared = 2;
+	s->max_load = 6;
+	s->stale_days = 365;
+	s->ad_hoc_days = 730;
+	s->voices = (1u << NM_TYPE_MIGRANT_ORGANISATION) |
+		    (1u << NM_TYPE_VOLUNTEER_INITIATIVE);
+}
+
+void nm_settings_merge(nm_settings *dst, const nm_settings *src, unsigned mask)
+{
+	if (mask & NM_SET_DUPLICATE_JACCARD)
+		dst->duplicate_jaccard = src->duplicate_jaccard;
+	if (mask & NM_SET_DUPLICATE_THEME_JACCARD)
+		dst->duplicate_theme_jaccard = src->duplicate_theme_jaccard;
+	if (mask & NM_SET_OVERLAP_JACCARD)
+		dst->overlap_jaccard = src->overlap_jaccard;
+	if (mask & NM_SET_SIMILAR_NAME)
+		dst->similar_name = src->similar_name;
+	if (mask & NM_SET_MIN_SHARED)
+		dst->min_shared = src->min_shared;
+	if (mask & NM_SET_MAX_LOAD)
+		dst->max_load = src->max_load;
+	if (mask & NM_SET_STALE_DAYS)
+		dst->stale_days = src->stale_days;
+	if (mask & NM_SET_AD_HOC_DAYS)
+		dst->ad_hoc_days = src->ad_hoc_days;
+	if (mask & NM_SET_VOICES)
+		dst->voices = src->voices;
+}
+
+nm_dataset *nm_dataset_new(void)
+{
+	nm_dataset *ds = nm_xcalloc(1, sizeof(*ds));
+	nm_settings_default(&ds->settings);
+	return ds;
+}
+
+void nm_dataset_free(nm_dataset *ds)
+{
+	if (!ds)
+		return;
+	for (size_t i = 0; i < ds->nthemes; i++) {
+		free(ds->themes[i].id);
+		free(ds->themes[i].label);
+	}
+	for (size_t i = 0; i < ds->nactors; i++) {
+		nm_actor *a = &ds->actors[i];
+		free(a->id);
+		free(a->name);
+		free(a->themes);
+		free(a->district);
+		free(a->website);
+		free(a->note);
+		free(a->person);
+		free(a->email);
+		free(a->phone);
+	}
+	for (size_t i = 0; i < ds->ncommittees; i++) {
+		nm_committee *c = &ds->committees[i];
+		free(c->id);
+		free(c->name);
+		free(c->themes);
+		free(c->district);
+		free(c->note);
+	}
+	for (size_t i = 0; i < ds->nfiles; i++)
+		free(ds->files[i].path);
+	free(ds->name);
+	free(ds->themes);
+	free(ds->actors);
+	free(ds->committees);
+	free(ds->memberships);
+	free(ds->files);
+	free(ds);
+}
+
+/* qsort comparators need the keys; an index array sorted by id serves all. */
+typedef struct keyed {
+	const char *id;
+	uint32_t old;
+} keyed;
+
+static int cmp_keyed(const void *a, const void *b)
+{
+	return strcmp(((const keyed *)a)->id, ((const keyed *)b)->id);
+}
+
+static int cmp_u32(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+	return (x > y) - (x < y);
+}
+
+static int cmp_membership(const void *a, const void *b)
+{
+	const nm_membership *x = a, *y = b;
+	if (x->committee != y->committee)
+		return x->committee < y->committee ? -1 : 1;
+	return (x->actor > y->actor) - (x->actor < y->actor);
+}
+
+/* Sort n records of size bytes by the id at offset 0; *map_out: old -> new. */
+static uint32_t *sort_by_id(void *records, size_t n, size_t size)
+{
+	keyed *keys = nm_xreallocarray(NULL, n ? n : 1, sizeof(*keys));
+	uint32_t *map = nm_xreallocarray(NULL, n ? n : 1, sizeof(*map));
+	char *tmp = nm_xreallocarray(NULL, n ? n : 1, size);
+	char *base = records;
+
+	for (size_t i = 0; i < n; i++) {
+		memcpy((void *)&keys[i].id, (const void *)(base + i * size), sizeof(keys[i].id));
+		keys[i].old = (uint32_t)i;
+	}
+	qsort(keys, n, sizeof(*keys), cmp_keyed);
+	for (size_t i = 0; i < n; i++) {
+		map[keys[i].old] = (uint32_t)i;
+		memcpy(tmp + i * size, base + (size_t)keys[i].old * size, size);
+	}
+	if (n)
+		memcpy(base, tmp, n * size);
+	free(tmp);
+	free(keys);
+	return map;
+}
+
+static void remap_themes(uint32_t *themes, size_t n, const uint32_t *map)
+{
+	for (size_t i = 0; i < n; i++)
+		themes[i] = map[themes[i]];
+	qsort(themes, n, sizeof(*themes), cmp_u32);
+}
+
+void nm_dataset_sort(nm_dataset *ds)
+{
+	uint32_t *tmap = sort_by_id(ds->themes, ds->nthemes, sizeof(nm_theme));
+	uint32_t *amap = sort_by_id(ds->actors, ds->nactors, sizeof(nm_actor));
+	uint32_t *cmap = sort_by_id(ds->committees, ds->ncommittees, sizeof(nm_committee));
+
+	for (size_t i = 0; i < ds->nactors; i++)
+		remap_themes(ds->actors[i].themes, ds->actors[i].nthemes, tmap);
+	for (size_t i = 0; i < ds->ncommittees; i++) {
+		nm_committee *c = &ds->committees[i];
+		remap_themes(c->themes, c->nthemes, tmap);
+		if (c->lead != NM_NONE)
+			c->lead = amap[c->lead];
+		if (c->parent != NM_NONE)
+			c->parent = cmap[c->parent];
+	}
+	for (size_t i = 0; i < ds->nmemberships; i++) {
+		ds->memberships[i].actor = amap[ds->memberships[i].actor];
+		ds->memberships[i].committee = cmap[ds->memberships[i].committee];
+	}
+	if (ds->nmemberships)
+		qsort(ds->memberships, ds->nmemberships, sizeof(nm_membership),
+		      cmp_membership);
+	free(tmap);
+	free(amap);
+	free(cmap);
+}
+
+static uint32_t find_sorted(const void *records, size_t n, size_t size, const char *id)
+{
+	size_t lo = 0, hi = n;
+	const char *base = records;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		const char *key;
+		int c;
+
+		memcpy((void *)&key, (const void *)(base + mid * size), sizeof(key));
+		c = strcmp(key, id);
+		if (c == 0)
+			return (uint32_t)mid;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NM_NONE;
+}
+
+uint32_t nm_dataset_find_actor(const nm_dataset *ds, const char *id)
+{
+	return find_sorted(ds->actors, ds->nactors, sizeof(nm_actor), id);
+}
+
+uint32_t nm_dataset_find_committee(const nm_dataset *ds, const char *id)
+{
+	return find_sorted(ds->committees, ds->ncommittees, sizeof(nm_committee), id);
+}
+
+uint32_t nm_dataset_find_theme(const nm_dataset *ds, const char *id)
+{
+	return find_sorted(ds->themes, ds->nthemes, sizeof(nm_theme), id);
+}
