@@ -1,7 +1,120 @@
-/* main.c: placeholder until the command table lands. */
+/*
+ * main.c: netmap's entry point. It only dispatches: the first argument
+ * names a command of the table below, which parses its own options.
+ */
+#include "cli.h"
+
+#include <sqlite3.h>
 #include <stdio.h>
-int main(void)
+#include <string.h>
+#include <yaml.h>
+
+#define SETTINGS_HELP \
+	"      --duplicate-jaccard R   members' jaccard for a duplicate (default 0.6)\n" \
+	"      --duplicate-theme-jaccard R  themes' jaccard for a duplicate (default 0.5)\n" \
+	"      --overlap-jaccard R     members' jaccard for an overlap (default 0.3)\n" \
+	"      --min-shared N          shared members for any class (default 2)\n" \
+	"      --max-load N            committees before an actor is overloaded (default 6)\n" \
+	"      --stale-days N          days since last_met before stale (default 365)\n" \
+	"      --ad-hoc-days N         days before an ad-hoc group runs long (default 730)\n" \
+	"      --voices T,T            actor types that must be heard\n" \
+	"                              (default migrant_organisation,volunteer_initiative)\n" \
+	"      --similar-name R        similarity for similar names (default 0.9)\n"
+
+#define REPORT_HELP \
+	"      --db FILE               the store (default netmap.db)\n" \
+	"      --today DATE            analyse as of DATE (YYYY-MM-DD; default: today)\n" \
+	"      --format FORMAT         text (default) or json\n" \
+	"      --all                   show every item of long lists\n" \
+	"      --color WHEN            auto (default), always or never\n" \
+	"      --fail-on LIST          exit 1 when any of these is found: duplicate,\n" \
+	"                              nested, overlap, overloaded, review, gaps,\n" \
+	"                              duplicate_actors\n" SETTINGS_HELP
+
+const cli_command cli_commands[] = {
+	{"validate", cmd_validate, "check data files; writes nothing", "validate [options] PATH...",
+	 "      --format FORMAT         text (default), json or github\n"
+	 "      --strict                warnings fail the run too (exit 1)\n"
+	 "      --today DATE            the date for date warnings (default: today)\n"},
+	{"scan", cmd_scan, "validate, store a snapshot and print the overview",
+	 "scan [options] PATH...", REPORT_HELP},
+	{"report", cmd_report, "print the overview of the latest snapshot",
+	 "report [options]", REPORT_HELP},
+	{"show", cmd_show, "show one actor or committee", "show [--db FILE] [--today DATE] ID",
+	 "      --db FILE               the store (default netmap.db)\n"
+	 "      --today DATE            analyse as of DATE (default: today)\n"},
+	{"list", cmd_list, "list actors or committees", "list [options] actors|committees",
+	 "      --db FILE               the store (default netmap.db)\n"
+	 "      --type TYPE             actors of this type only\n"
+	 "      --kind KIND             committees of this kind only\n"
+	 "      --theme THEME           records on this theme only\n"
+	 "      --status STATUS         committees with this status only\n"
+	 "      --format FORMAT         text (default) or json\n"},
+	{"scans", cmd_scans, "list the snapshots in the store", "scans [--db FILE]",
+	 "      --db FILE               the store (default netmap.db)\n"},
+	{"help", cmd_help, "show help for a command", "help [COMMAND]", ""},
+	{NULL, NULL, NULL, NULL, NULL},
+};
+
+const cli_command *cli_find(const char *name)
 {
-	fputs("netmap: not yet\n", stderr);
-	return 2;
+	for (const cli_command *c = cli_commands; c->name; c++)
+		if (strcmp(c->name, name) == 0)
+			return c;
+	return NULL;
+}
+
+static void main_usage(FILE *f)
+{
+	fputs("usage: netmap [--help] [--version] <command> [<args>]\n\n"
+	      "netmap maps cooperation networks: which working groups duplicate each other,\n"
+	      "who sits everywhere, which groups are stale and whose voices are missing.\n\n"
+	      "Commands:\n", f);
+	for (const cli_command *c = cli_commands; c->name; c++)
+		fprintf(f, "  %-10s %s\n", c->name, c->summary);
+	fputs("\nTry 'netmap help COMMAND' for a command's options.\n", f);
+}
+
+int cmd_help(int argc, char **argv)
+{
+	const cli_command *c;
+
+	if (argc < 2) {
+		main_usage(stdout);
+		return EXIT_OK;
+	}
+	c = cli_find(argv[1]);
+	if (!c) {
+		cli_error("unknown command '%s'", argv[1]);
+		fputs("Try 'netmap --help'\n", stderr);
+		return EXIT_TROUBLE;
+	}
+	cli_print_help(c, stdout);
+	return EXIT_OK;
+}
+
+int main(int argc, char **argv)
+{
+	const cli_command *c;
+
+	if (argc < 2) {
+		main_usage(stderr);
+		return EXIT_TROUBLE;
+	}
+	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
+		main_usage(stdout);
+		return EXIT_OK;
+	}
+	if (strcmp(argv[1], "--version") == 0) {
+		printf("netmap %s (data format %d; libyaml %s, SQLite %s)\n", NETMAP_VERSION,
+		       NETMAP_FORMAT, yaml_get_version_string(), sqlite3_libversion());
+		return EXIT_OK;
+	}
+	c = cli_find(argv[1]);
+	if (!c) {
+		cli_error("unknown command '%s'", argv[1]);
+		fputs("Try 'netmap --help'\n", stderr);
+		return EXIT_TROUBLE;
+	}
+	return c->run(argc - 1, argv + 1);
 }

@@ -1,0 +1,86 @@
+/*
+ * loader.h: YAML files into trees of nodes that remember where they stood.
+ *
+ * The loader resolves the paths a user gives (files as given, directories
+ * walked for *.yaml and *.yml in byte order of path, dot-names skipped,
+ * every file once), checks the encoding, parses each document with libyaml
+ * and builds a tree whose every node keeps its file, line and column.
+ * Aliases share the anchored node instead of copying it; an expansion
+ * budget bounds what they can stand for, and a depth limit bounds nesting.
+ * Problems go to an nm_diags list; the loader never prints.
+ */
+#ifndef NETMAP_LOADER_H
+#define NETMAP_LOADER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "netmap/common.h"
+#include "netmap/diag.h"
+
+#define NM_MAX_DEPTH 64            /* deepest nesting of collections */
+#define NM_ALIAS_BUDGET 1000000u   /* nodes aliases may expand to, per file */
+
+typedef enum nm_node_kind {
+	NM_NODE_SCALAR,
+	NM_NODE_SEQ,
+	NM_NODE_MAP
+} nm_node_kind;
+
+typedef struct nm_node nm_node;
+struct nm_node {
+	uint8_t kind;      /* nm_node_kind */
+	uint8_t plain;     /* a plain (unquoted) scalar */
+	uint32_t file;     /* index into the diags' file list */
+	uint32_t line;     /* 1-based */
+	uint32_t col;      /* 1-based, in characters */
+	uint32_t n;        /* scalar: length; seq: items; map: keys + values */
+	const char *tag;   /* an explicit tag, or NULL */
+	union {
+		const char *value;  /* scalar, NUL-terminated */
+		nm_node **items;    /* seq: items; map: key, value, key, value... */
+	} u;
+	uint64_t weight;   /* nodes this one stands for, aliases expanded */
+};
+
+typedef struct nm_doc {
+	nm_node *root;     /* NULL for an empty document */
+	uint32_t file;
+} nm_doc;
+
+typedef struct nm_loader nm_loader;
+
+nm_loader *nm_loader_new(nm_diags *diags);
+void nm_loader_free(nm_loader *loader);
+
+/*
+ * Add a path argument: a file, or a directory to walk. Files are queued,
+ * not read. Returns NM_EIO (and adds nothing) when the path cannot be
+ * read, or when a directory holds no YAML file; the message is in err.
+ */
+int nm_loader_add_path(nm_loader *loader, const char *path, nm_error *err);
+
+/* How many files are queued. */
+size_t nm_loader_file_count(const nm_loader *loader);
+const char *nm_loader_file_path(const nm_loader *loader, size_t i);
+
+/*
+ * Read and parse queued file i into documents (borrowed, valid until the
+ * next call or nm_loader_free). Problems in the data go to the diags and
+ * the documents are those parsed before the problem; NM_EIO when the file
+ * cannot be read (message in err). sha256 (65 bytes) receives the hex
+ * digest of the file's bytes.
+ */
+int nm_loader_read(nm_loader *loader, size_t i, nm_doc **docs, size_t *ndocs,
+		   char *sha256, nm_error *err);
+
+/* Parse a buffer as file `name` (for tests and fuzzers). */
+int nm_loader_parse_buffer(nm_loader *loader, const char *name,
+			   const char *data, size_t len, nm_doc **docs,
+			   size_t *ndocs);
+
+/* Whether a scalar node stands for null: ~, null (any case) or nothing. */
+bool nm_node_is_null(const nm_node *node);
+
+#endif

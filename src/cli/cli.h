@@ -1,0 +1,120 @@
+/*
+ * cli.h: what the commands share: parsed options, the dispatch table's
+ * command signature, and output helpers that check for write errors.
+ */
+#ifndef NETMAP_CLI_H
+#define NETMAP_CLI_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "netmap/analysis.h"
+#include "netmap/buf.h"
+#include "netmap/diag.h"
+#include "netmap/model.h"
+
+enum {
+	EXIT_OK = 0,
+	EXIT_FINDINGS = 1, /* invalid data, or a --fail-on finding */
+	EXIT_TROUBLE = 2   /* usage, input or store error */
+};
+
+/* Option groups a command accepts. */
+enum {
+	OPT_DB = 1 << 0,
+	OPT_TODAY = 1 << 1,
+	OPT_FORMAT = 1 << 2,
+	OPT_SETTINGS = 1 << 3,
+	OPT_FAIL_ON = 1 << 4,
+	OPT_ALL = 1 << 5,
+	OPT_COLOR = 1 << 6,
+	OPT_STRICT = 1 << 7,
+	OPT_FILTERS = 1 << 8
+};
+
+/* --fail-on conditions. */
+enum {
+	FAIL_DUPLICATE = 1 << 0,
+	FAIL_NESTED = 1 << 1,
+	FAIL_OVERLAP = 1 << 2,
+	FAIL_OVERLOADED = 1 << 3,
+	FAIL_REVIEW = 1 << 4,
+	FAIL_GAPS = 1 << 5,
+	FAIL_DUPLICATE_ACTORS = 1 << 6
+};
+
+typedef struct cli_opts {
+	const char *cmd;
+	const char *db;
+	nm_date today;
+	bool today_given;
+	const char *format;
+	nm_settings settings;   /* values given as flags */
+	unsigned settings_mask; /* which of them were given */
+	unsigned fail_on;
+	bool all;
+	int color;              /* -1 auto, 0 never, 1 always */
+	bool strict;
+	const char *type, *kind, *theme, *status; /* list filters */
+	char **args;            /* operands */
+	int nargs;
+} cli_opts;
+
+typedef struct cli_command {
+	const char *name;
+	int (*run)(int argc, char **argv);
+	const char *summary;
+	const char *usage;      /* the synopsis after "netmap " */
+	const char *help;       /* the options, one per line */
+} cli_command;
+
+extern const cli_command cli_commands[];
+const cli_command *cli_find(const char *name);
+
+/*
+ * Parse argv for cmd with the option groups allowed. Returns -1 after
+ * --help was printed (exit 0), -2 after a usage error was printed (exit 2),
+ * 0 otherwise.
+ */
+int cli_parse(cli_opts *o, const char *cmd, unsigned groups, int argc, char **argv);
+int cli_usage_error(const char *cmd, const char *fmt, ...)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 2, 3)))
+#endif
+	;
+void cli_print_help(const cli_command *c, FILE *f);
+
+/* Print a message prefixed "netmap: " on stderr. */
+void cli_error(const char *fmt, ...)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 1, 2)))
+#endif
+	;
+
+/* Write b to stdout and flush; false (with a message) on a write error. */
+bool cli_write_stdout(const nm_buf *b);
+
+/* Whether colour is on for stdout under the options. */
+bool cli_use_color(const cli_opts *o);
+
+/* The problems list, as `path:line:col: error: message` lines. */
+void cli_diags_text(nm_buf *b, const nm_diags *d);
+
+/* Exit status for --fail-on over an analysis: 1 when any condition holds. */
+int cli_fail_on(const cli_opts *o, const nm_analysis *an);
+
+/* Render an analysis in o->format to stdout; EXIT_OK or EXIT_TROUBLE. */
+int cli_render(const cli_opts *o, const nm_analysis *an, long long snapshot);
+
+int cmd_validate(int argc, char **argv);
+int cmd_scan(int argc, char **argv);
+int cmd_report(int argc, char **argv);
+int cmd_show(int argc, char **argv);
+int cmd_list(int argc, char **argv);
+int cmd_scans(int argc, char **argv);
+int cmd_help(int argc, char **argv);
+
+/* Analyse the latest snapshot of o->db; EXIT_OK or EXIT_TROUBLE (printed). */
+int cli_load_latest(const cli_opts *o, nm_dataset **ds, nm_analysis **an, int64_t *id);
+
+#endif

@@ -1,0 +1,89 @@
+/*
+ * cmd_scan.c: `netmap scan`, the main job: validate, analyse, store the
+ * dataset and its findings as a new snapshot in one transaction, and print
+ * the overview. Invalid data prints its problems on stderr, nothing on
+ * stdout, and never opens the store, so no store file appears.
+ */
+#include "cli.h"
+
+#include "netmap/report.h"
+#include "netmap/store.h"
+#include "netmap/validate.h"
+
+#include <stdio.h>
+
+int cmd_scan(int argc, char **argv)
+{
+	cli_opts o;
+	nm_diags d;
+	nm_dataset *ds = NULL;
+	nm_analysis *an = NULL;
+	nm_store *store = NULL;
+	nm_settings settings;
+	nm_buf msgs = NM_BUF_INIT, findings = NM_BUF_INIT;
+	nm_report_opts ro;
+	nm_error err;
+	size_t nfiles = 0;
+	int64_t id = 0;
+	int rc, status = EXIT_OK;
+
+	rc = cli_parse(&o, "scan", OPT_DB | OPT_TODAY | OPT_FORMAT | OPT_SETTINGS | OPT_FAIL_ON |
+				   OPT_ALL | OPT_COLOR, argc, argv);
+	if (rc)
+		return rc == -1 ? EXIT_OK : EXIT_TROUBLE;
+	if (o.nargs == 0)
+		return cli_usage_error("scan", "no PATH given"), EXIT_TROUBLE;
+	if (!nm_report_find(o.format))
+		return cli_usage_error("scan", "unknown format '%s' (%s)", o.format,
+				       nm_report_formats()), EXIT_TROUBLE;
+
+	nm_diags_init(&d);
+	nm_error_clear(&err);
+	rc = nm_validate_paths((const char *const *)o.args, (size_t)o.nargs, o.today, &d, &ds,
+			       &nfiles, &err);
+	cli_diags_text(&msgs, &d);
+	fputs(nm_buf_cstr(&msgs), stderr);
+	if (rc == NM_EIO) {
+		cli_error("%s", err.message);
+		status = EXIT_TROUBLE;
+		goto done;
+	}
+	if (rc != NM_OK) {
+		cli_error("%zu error%s in the data; nothing was stored", d.errors,
+			  d.errors == 1 ? "" : "s");
+		status = EXIT_FINDINGS;
+		goto done;
+	}
+
+	settings = ds->settings;
+	nm_settings_merge(&settings, &o.settings, o.settings_mask);
+	if (nm_analysis_run(&an, ds, &settings, o.today, &err) != NM_OK) {
+		cli_error("%s", err.message);
+		status = EXIT_TROUBLE;
+		goto done;
+	}
+	nm_report_opts_init(&ro);
+	nm_report_json(&findings, an, &ro);
+
+	if (nm_store_open(&store, o.db, NM_STORE_WRITE, &err) != NM_OK ||
+	    nm_store_put_snapshot(store, ds, o.today, &settings, findings.ptr, &id, &err) != NM_OK) {
+		cli_error("%s", err.message);
+		nm_store_abandon(store);
+		store = NULL;
+		status = EXIT_TROUBLE;
+		goto done;
+	}
+	nm_store_close(store);
+	store = NULL;
+
+	status = cli_render(&o, an, (long long)id);
+	if (status == EXIT_OK)
+		status = cli_fail_on(&o, an);
+done:
+	nm_analysis_free(an);
+	nm_dataset_free(ds);
+	nm_diags_release(&d);
+	nm_buf_release(&msgs);
+	nm_buf_release(&findings);
+	return status;
+}

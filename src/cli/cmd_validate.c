@@ -1,0 +1,126 @@
+/*
+ * cmd_validate.c: `netmap validate`, the check CI runs on every change of
+ * the data. It writes nothing; the problems it finds are its result, on
+ * stdout, as text, JSON or GitHub workflow annotations (contract 5.1).
+ */
+#include "cli.h"
+
+#include "netmap/json.h"
+#include "netmap/validate.h"
+
+#include <string.h>
+
+static void plural(nm_buf *b, size_t n, const char *word)
+{
+	nm_buf_printf(b, "%zu %s%s", n, word, n == 1 ? "" : "s");
+}
+
+static void write_text(nm_buf *b, const nm_diags *d, size_t nfiles)
+{
+	cli_diags_text(b, d);
+	plural(b, d->errors, "error");
+	nm_buf_puts(b, ", ");
+	plural(b, d->warnings, "warning");
+	nm_buf_puts(b, " in ");
+	plural(b, nfiles, "file");
+	nm_buf_putc(b, '\n');
+}
+
+static void write_json(nm_buf *b, const nm_diags *d, size_t nfiles)
+{
+	nm_buf_printf(b, "{\"files\": %zu, \"errors\": %zu, \"warnings\": %zu, \"problems\": [",
+		      nfiles, d->errors, d->warnings);
+	for (size_t i = 0; i < d->n; i++) {
+		const nm_diag *x = &d->items[i];
+		nm_buf_puts(b, i ? ",\n  " : "\n  ");
+		nm_buf_puts(b, "{\"file\": ");
+		nm_json_str(b, d->files[x->file]);
+		nm_buf_printf(b, ", \"line\": %u, \"column\": %u, \"severity\": \"%s\", \"rule\": ",
+			      x->line, x->col, x->severity == NM_SEV_ERROR ? "error" : "warning");
+		nm_json_str(b, x->rule);
+		nm_buf_puts(b, ", \"message\": ");
+		nm_json_str(b, x->message);
+		nm_buf_putc(b, '}');
+	}
+	nm_buf_puts(b, d->n ? "\n]}\n" : "]}\n");
+}
+
+/* GitHub's workflow command escaping: data, and properties (also : and ,). */
+static void gh_escape(nm_buf *b, const char *s, bool property)
+{
+	for (; *s; s++) {
+		switch (*s) {
+		case '%':
+			nm_buf_puts(b, "%25");
+			break;
+		case '\r':
+			nm_buf_puts(b, "%0D");
+			break;
+		case '\n':
+			nm_buf_puts(b, "%0A");
+			break;
+		case ':':
+			nm_buf_puts(b, property ? "%3A" : ":");
+			break;
+		case ',':
+			nm_buf_puts(b, property ? "%2C" : ",");
+			break;
+		default:
+			nm_buf_putc(b, *s);
+		}
+	}
+}
+
+static void write_github(nm_buf *b, const nm_diags *d)
+{
+	for (size_t i = 0; i < d->n; i++) {
+		const nm_diag *x = &d->items[i];
+		nm_buf_puts(b, x->severity == NM_SEV_ERROR ? "::error file=" : "::warning file=");
+		gh_escape(b, d->files[x->file], true);
+		nm_buf_printf(b, ",line=%u,col=%u::", x->line ? x->line : 1, x->col ? x->col : 1);
+		gh_escape(b, x->message, false);
+		nm_buf_putc(b, '\n');
+	}
+}
+
+int cmd_validate(int argc, char **argv)
+{
+	cli_opts o;
+	nm_diags d;
+	nm_dataset *ds = NULL;
+	nm_error err;
+	nm_buf out = NM_BUF_INIT;
+	size_t nfiles = 0;
+	int rc, status;
+
+	rc = cli_parse(&o, "validate", OPT_FORMAT | OPT_STRICT | OPT_TODAY, argc, argv);
+	if (rc)
+		return rc == -1 ? EXIT_OK : EXIT_TROUBLE;
+	if (o.nargs == 0)
+		return cli_usage_error("validate", "no PATH given"), EXIT_TROUBLE;
+	if (strcmp(o.format, "text") && strcmp(o.format, "json") && strcmp(o.format, "github"))
+		return cli_usage_error("validate", "unknown format '%s' (text, json or github)",
+				       o.format), EXIT_TROUBLE;
+
+	nm_diags_init(&d);
+	nm_error_clear(&err);
+	rc = nm_validate_paths((const char *const *)o.args, (size_t)o.nargs, o.today, &d, &ds,
+			       &nfiles, &err);
+	if (strcmp(o.format, "json") == 0)
+		write_json(&out, &d, nfiles);
+	else if (strcmp(o.format, "github") == 0)
+		write_github(&out, &d);
+	else
+		write_text(&out, &d, nfiles);
+	status = d.errors || (o.strict && d.warnings) ? EXIT_FINDINGS : EXIT_OK;
+	if (!cli_write_stdout(&out))
+		status = EXIT_TROUBLE;
+	if (rc == NM_EIO) {
+		cli_error("%s", err.message);
+		status = EXIT_TROUBLE;
+	}
+	nm_buf_release(&out);
+	nm_dataset_free(ds);
+	nm_diags_release(&d);
+	return status;
+}

@@ -1,0 +1,347 @@
+/*
+ * options.c: option parsing shared by the commands, and the output
+ * helpers. Each command names the option groups it accepts; getopt_long
+ * sees only those, so an option a command does not take is a usage error
+ * there, answered with a short usage and exit 2.
+ */
+#include "cli.h"
+
+#include "netmap/report.h"
+#include "netmap/validate.h"
+
+#include <getopt.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+enum {
+	O_DB = 256, O_TODAY, O_FORMAT, O_FAIL_ON, O_ALL, O_COLOR, O_STRICT, O_HELP,
+	O_TYPE, O_KIND, O_THEME, O_STATUS,
+	O_DUP_J, O_DUP_TJ, O_OVL_J, O_MIN_SHARED, O_MAX_LOAD, O_STALE, O_AD_HOC, O_VOICES,
+	O_SIMILAR
+};
+
+typedef struct opt_def {
+	struct option opt;
+	unsigned group;
+} opt_def;
+
+static const opt_def defs[] = {
+	{{"db", required_argument, NULL, O_DB}, OPT_DB},
+	{{"today", required_argument, NULL, O_TODAY}, OPT_TODAY},
+	{{"format", required_argument, NULL, O_FORMAT}, OPT_FORMAT},
+	{{"fail-on", required_argument, NULL, O_FAIL_ON}, OPT_FAIL_ON},
+	{{"all", no_argument, NULL, O_ALL}, OPT_ALL},
+	{{"color", required_argument, NULL, O_COLOR}, OPT_COLOR},
+	{{"colour", required_argument, NULL, O_COLOR}, OPT_COLOR},
+	{{"strict", no_argument, NULL, O_STRICT}, OPT_STRICT},
+	{{"type", required_argument, NULL, O_TYPE}, OPT_FILTERS},
+	{{"kind", required_argument, NULL, O_KIND}, OPT_FILTERS},
+	{{"theme", required_argument, NULL, O_THEME}, OPT_FILTERS},
+	{{"status", required_argument, NULL, O_STATUS}, OPT_FILTERS},
+	{{"duplicate-jaccard", required_argument, NULL, O_DUP_J}, OPT_SETTINGS},
+	{{"duplicate-theme-jaccard", required_argument, NULL, O_DUP_TJ}, OPT_SETTINGS},
+	{{"overlap-jaccard", required_argument, NULL, O_OVL_J}, OPT_SETTINGS},
+	{{"min-shared", required_argument, NULL, O_MIN_SHARED}, OPT_SETTINGS},
+	{{"max-load", required_argument, NULL, O_MAX_LOAD}, OPT_SETTINGS},
+	{{"stale-days", required_argument, NULL, O_STALE}, OPT_SETTINGS},
+	{{"ad-hoc-days", required_argument, NULL, O_AD_HOC}, OPT_SETTINGS},
+	{{"voices", required_argument, NULL, O_VOICES}, OPT_SETTINGS},
+	{{"similar-name", required_argument, NULL, O_SIMILAR}, OPT_SETTINGS},
+};
+
+void cli_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("netmap: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+void cli_print_help(const cli_command *c, FILE *f)
+{
+	fprintf(f, "usage: netmap %s\n\n%s.\n", c->usage, c->summary);
+	if (c->help[0])
+		fprintf(f, "\nOptions:\n%s", c->help);
+	fputs("  -h, --help                  show this help\n", f);
+}
+
+int cli_usage_error(const char *cmd, const char *fmt, ...)
+{
+	const cli_command *c = cli_find(cmd);
+	va_list ap;
+
+	fputs("netmap: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	if (c)
+		fprintf(stderr, "usage: netmap %s\n", c->usage);
+	fprintf(stderr, "Try 'netmap help %s'\n", cmd);
+	return -2;
+}
+
+static int parse_count(const char *cmd, const char *name, const char *s, uint32_t *out)
+{
+	char *end;
+	unsigned long long x;
+
+	if (s[0] < '0' || s[0] > '9')
+		return cli_usage_error(cmd, "--%s takes a whole number of at least 0, not '%s'",
+				       name, s);
+	x = strtoull(s, &end, 10);
+	if (*end || x > UINT32_MAX)
+		return cli_usage_error(cmd, "--%s takes a whole number of at least 0, not '%s'",
+				       name, s);
+	*out = (uint32_t)x;
+	return 0;
+}
+
+static int parse_ratio(const char *cmd, const char *name, const char *s, nm_ratio *out)
+{
+	if (nm_ratio_parse(s, out) != 0)
+		return cli_usage_error(cmd, "--%s takes a decimal from 0 to 1, not '%s'", name, s);
+	return 0;
+}
+
+static int parse_voices(const char *cmd, const char *s, uint32_t *out)
+{
+	char *copy = nm_xstrdup(s), *save = NULL;
+	uint32_t mask = 0;
+	int rc = 0;
+
+	for (char *tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+		int t = nm_enum_lookup(nm_actor_type_names, NM_TYPE_COUNT, tok);
+		if (t < 0) {
+			const char *hint = nm_suggest(tok, nm_actor_type_names, NM_TYPE_COUNT);
+			rc = hint ? cli_usage_error(cmd, "unknown actor type '%s' in --voices; did you mean '%s'?",
+						    tok, hint)
+				  : cli_usage_error(cmd, "unknown actor type '%s' in --voices", tok);
+			break;
+		}
+		mask |= 1u << t;
+	}
+	free(copy);
+	*out = mask;
+	return rc;
+}
+
+static int parse_fail_on(const char *cmd, const char *s, unsigned *out)
+{
+	static const char *const names[] = {"duplicate", "nested", "overlap", "overloaded",
+					    "review", "gaps", "duplicate_actors"};
+	char *copy = nm_xstrdup(s), *save = NULL;
+	int rc = 0;
+
+	for (char *tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+		int i = nm_enum_lookup(names, 7, tok);
+		if (i < 0) {
+			rc = cli_usage_error(cmd, "unknown --fail-on condition '%s' (one of "
+					     "duplicate, nested, overlap, overloaded, review, gaps, "
+					     "duplicate_actors)", tok);
+			break;
+		}
+		*out |= 1u << i;
+	}
+	free(copy);
+	return rc;
+}
+
+int cli_parse(cli_opts *o, const char *cmd, unsigned groups, int argc, char **argv)
+{
+	struct option longopts[sizeof(defs) / sizeof(defs[0]) + 2];
+	size_t n = 0;
+	int c, rc = 0;
+
+	memset(o, 0, sizeof(*o));
+	o->cmd = cmd;
+	o->db = "netmap.db";
+	o->format = "text";
+	o->color = -1;
+	o->today = nm_date_today();
+	nm_settings_default(&o->settings);
+	for (size_t i = 0; i < sizeof(defs) / sizeof(defs[0]); i++)
+		if (defs[i].group & groups)
+			longopts[n++] = defs[i].opt;
+	longopts[n++] = (struct option){"help", no_argument, NULL, O_HELP};
+	longopts[n] = (struct option){NULL, 0, NULL, 0};
+
+	optind = 1;
+	opterr = 0;
+	while (rc == 0 && (c = getopt_long(argc, argv, "+h", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'h':
+		case O_HELP:
+			cli_print_help(cli_find(cmd), stdout);
+			return -1;
+		case O_DB:
+			o->db = optarg;
+			break;
+		case O_TODAY:
+			if (nm_date_parse(optarg, &o->today) != 0)
+				rc = cli_usage_error(cmd, "--today takes a date YYYY-MM-DD, not '%s'",
+						     optarg);
+			o->today_given = true;
+			break;
+		case O_FORMAT:
+			o->format = optarg;
+			break;
+		case O_FAIL_ON:
+			rc = parse_fail_on(cmd, optarg, &o->fail_on);
+			break;
+		case O_ALL:
+			o->all = true;
+			break;
+		case O_COLOR:
+			if (strcmp(optarg, "auto") == 0)
+				o->color = -1;
+			else if (strcmp(optarg, "always") == 0)
+				o->color = 1;
+			else if (strcmp(optarg, "never") == 0)
+				o->color = 0;
+			else
+				rc = cli_usage_error(cmd, "--color takes auto, always or never, not '%s'",
+						     optarg);
+			break;
+		case O_STRICT:
+			o->strict = true;
+			break;
+		case O_TYPE:
+			o->type = optarg;
+			break;
+		case O_KIND:
+			o->kind = optarg;
+			break;
+		case O_THEME:
+			o->theme = optarg;
+			break;
+		case O_STATUS:
+			o->status = optarg;
+			break;
+		case O_DUP_J:
+			rc = parse_ratio(cmd, "duplicate-jaccard", optarg, &o->settings.duplicate_jaccard);
+			o->settings_mask |= NM_SET_DUPLICATE_JACCARD;
+			break;
+		case O_DUP_TJ:
+			rc = parse_ratio(cmd, "duplicate-theme-jaccard", optarg,
+					 &o->settings.duplicate_theme_jaccard);
+			o->settings_mask |= NM_SET_DUPLICATE_THEME_JACCARD;
+			break;
+		case O_OVL_J:
+			rc = parse_ratio(cmd, "overlap-jaccard", optarg, &o->settings.overlap_jaccard);
+			o->settings_mask |= NM_SET_OVERLAP_JACCARD;
+			break;
+		case O_SIMILAR:
+			rc = parse_ratio(cmd, "similar-name", optarg, &o->settings.similar_name);
+			o->settings_mask |= NM_SET_SIMILAR_NAME;
+			break;
+		case O_MIN_SHARED:
+			rc = parse_count(cmd, "min-shared", optarg, &o->settings.min_shared);
+			o->settings_mask |= NM_SET_MIN_SHARED;
+			break;
+		case O_MAX_LOAD:
+			rc = parse_count(cmd, "max-load", optarg, &o->settings.max_load);
+			o->settings_mask |= NM_SET_MAX_LOAD;
+			break;
+		case O_STALE:
+			rc = parse_count(cmd, "stale-days", optarg, &o->settings.stale_days);
+			o->settings_mask |= NM_SET_STALE_DAYS;
+			break;
+		case O_AD_HOC:
+			rc = parse_count(cmd, "ad-hoc-days", optarg, &o->settings.ad_hoc_days);
+			o->settings_mask |= NM_SET_AD_HOC_DAYS;
+			break;
+		case O_VOICES:
+			rc = parse_voices(cmd, optarg, &o->settings.voices);
+			o->settings_mask |= NM_SET_VOICES;
+			break;
+		case ':':
+			rc = cli_usage_error(cmd, "option '%s' needs a value", argv[optind - 1]);
+			break;
+		default:
+			if (optopt)
+				rc = cli_usage_error(cmd, "unknown option '-%c'", optopt);
+			else
+				rc = cli_usage_error(cmd, "unknown option '%s'", argv[optind - 1]);
+			break;
+		}
+	}
+	if (rc)
+		return rc;
+	o->args = argv + optind;
+	o->nargs = argc - optind;
+	return 0;
+}
+
+bool cli_write_stdout(const nm_buf *b)
+{
+	if (b->len && fwrite(b->ptr, 1, b->len, stdout) != b->len) {
+		cli_error("cannot write the output: write error");
+		return false;
+	}
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		cli_error("cannot write the output: write error");
+		return false;
+	}
+	return true;
+}
+
+bool cli_use_color(const cli_opts *o)
+{
+	const char *no = getenv("NO_COLOR");
+
+	if (o->color >= 0)
+		return o->color == 1;
+	return isatty(STDOUT_FILENO) && !(no && no[0]);
+}
+
+void cli_diags_text(nm_buf *b, const nm_diags *d)
+{
+	for (size_t i = 0; i < d->n; i++) {
+		const nm_diag *x = &d->items[i];
+		const char *sev = x->severity == NM_SEV_ERROR ? "error" : "warning";
+		if (x->line)
+			nm_buf_printf(b, "%s:%u:%u: %s: %s\n", d->files[x->file], x->line, x->col,
+				      sev, x->message);
+		else
+			nm_buf_printf(b, "%s: %s: %s\n", d->files[x->file], sev, x->message);
+	}
+}
+
+int cli_fail_on(const cli_opts *o, const nm_analysis *an)
+{
+	unsigned f = o->fail_on;
+
+	if (((f & FAIL_DUPLICATE) && nm_analysis_count_class(an, NM_CLASS_DUPLICATE)) ||
+	    ((f & FAIL_NESTED) && nm_analysis_count_class(an, NM_CLASS_NESTED)) ||
+	    ((f & FAIL_OVERLAP) && nm_analysis_count_class(an, NM_CLASS_OVERLAP)) ||
+	    ((f & FAIL_OVERLOADED) && nm_analysis_count_overloaded(an)) ||
+	    ((f & FAIL_REVIEW) && an->nreview) ||
+	    ((f & FAIL_GAPS) && (an->nuncovered_themes || an->nisolated_actors ||
+				 an->nsingle_type_committees || an->nmissing_voices)) ||
+	    ((f & FAIL_DUPLICATE_ACTORS) && an->nduplicate_actors))
+		return EXIT_FINDINGS;
+	return EXIT_OK;
+}
+
+int cli_render(const cli_opts *o, const nm_analysis *an, long long snapshot)
+{
+	const nm_report_writer *w = nm_report_find(o->format);
+	nm_report_opts ro;
+	nm_buf out = NM_BUF_INIT;
+	bool ok;
+
+	nm_report_opts_init(&ro);
+	ro.all = o->all;
+	ro.color = cli_use_color(o);
+	ro.snapshot = snapshot;
+	w->write(&out, an, &ro);
+	ok = cli_write_stdout(&out);
+	nm_buf_release(&out);
+	return ok ? EXIT_OK : EXIT_TROUBLE;
+}

@@ -1,0 +1,109 @@
+/*
+ * json.c: JSON escaping and exact-fraction numbers. Escaping walks UTF-8
+ * by hand so that output stays valid JSON whatever bytes a path or a name
+ * holds: control characters are escaped, broken sequences replaced.
+ */
+#include "netmap/json.h"
+
+#include <stdio.h>
+
+/* Length of a valid UTF-8 sequence at p (1-4), or 0 when invalid. */
+static size_t utf8_len(const unsigned char *p)
+{
+	unsigned char c = p[0];
+	size_t need;
+	uint32_t cp;
+
+	if (c < 0x80)
+		return 1;
+	if (c >= 0xC2 && c <= 0xDF) {
+		need = 1;
+		cp = c & 0x1F;
+	} else if (c >= 0xE0 && c <= 0xEF) {
+		need = 2;
+		cp = c & 0x0F;
+	} else if (c >= 0xF0 && c <= 0xF4) {
+		need = 3;
+		cp = c & 0x07;
+	} else {
+		return 0;
+	}
+	for (size_t k = 1; k <= need; k++) {
+		if ((p[k] & 0xC0) != 0x80)
+			return 0;
+		cp = (cp << 6) | (p[k] & 0x3F);
+	}
+	if ((need == 2 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
+	    (need == 3 && (cp < 0x10000 || cp > 0x10FFFF)))
+		return 0;
+	return need + 1;
+}
+
+void nm_json_str(nm_buf *b, const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+
+	if (!s) {
+		nm_buf_puts(b, "null");
+		return;
+	}
+	nm_buf_putc(b, '"');
+	while (*p) {
+		size_t n;
+		if (*p == '"' || *p == '\\') {
+			nm_buf_putc(b, '\\');
+			nm_buf_putc(b, (char)*p++);
+			continue;
+		}
+		if (*p < 0x20 || *p == 0x7F) {
+			switch (*p) {
+			case '\n':
+				nm_buf_puts(b, "\\n");
+				break;
+			case '\t':
+				nm_buf_puts(b, "\\t");
+				break;
+			case '\r':
+				nm_buf_puts(b, "\\r");
+				break;
+			default:
+				nm_buf_printf(b, "\\u%04x", *p);
+			}
+			p++;
+			continue;
+		}
+		n = utf8_len(p);
+		if (n == 0) {
+			nm_buf_puts(b, "\\ufffd");
+			p++;
+			continue;
+		}
+		nm_buf_put(b, (const char *)p, n);
+		p += n;
+	}
+	nm_buf_putc(b, '"');
+}
+
+void nm_json_fraction(nm_buf *b, uint64_t num, uint64_t den)
+{
+	uint64_t milli;
+
+	if (den == 0) {
+		nm_buf_puts(b, "0.0");
+		return;
+	}
+	milli = (num * 2000 / den + 1) / 2; /* round half up */
+	if (milli % 1000 == 0) {
+		nm_buf_printf(b, "%llu.0", (unsigned long long)(milli / 1000));
+		return;
+	}
+	{
+		char frac[8];
+		int len;
+		snprintf(frac, sizeof(frac), "%03llu", (unsigned long long)(milli % 1000));
+		len = 3;
+		while (len > 1 && frac[len - 1] == '0')
+			frac[--len] = '\0';
+		nm_buf_printf(b, "%llu.%s", (unsigned long long)(milli / 1000), frac);
+	}
+}

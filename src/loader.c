@@ -1,0 +1,725 @@
+/*
+ * loader.c: paths into files, files into bytes, bytes into node trees.
+ *
+ * Each file is read whole and checked for its encoding before libyaml sees
+ * it, so that a stray byte is reported with its own line and column rather
+ * than as a parser failure. Trees are built from libyaml's event API into an
+ * arena that lives until the next file is read: a dataset of a hundred
+ * megabytes never holds more than one file's tree. Children of open
+ * collections wait on one shared stack and are copied into the arena when
+ * their collection ends. An alias does not copy its anchor: it is the same
+ * node, and each node's weight says how many nodes it stands for, so the
+ * expansion budget is checked in constant time per alias.
+ */
+#include "netmap/loader.h"
+#include "netmap/buf.h"
+#include "netmap/strmap.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+
+#include <openssl/evp.h>
+#include <yaml.h>
+
+#define ARENA_BLOCK (1u << 20)
+
+typedef struct arena_block {
+	struct arena_block *next;
+	size_t used, size;
+	max_align_t data[];
+} arena_block;
+
+typedef struct file_id {
+	dev_t dev;
+	ino_t ino;
+} file_id;
+
+typedef struct frame {
+	nm_node *node;
+	size_t start;       /* first child on the pending stack */
+	char *anchor;       /* anchor to register when the collection ends */
+} frame;
+
+struct nm_loader {
+	nm_diags *diags;
+	char **paths;         /* queued files, in reading order */
+	size_t npaths, paths_cap;
+	file_id *seen;        /* files queued, to read each once */
+	size_t nseen, seen_cap;
+	arena_block *arena;
+	nm_doc *docs;
+	size_t ndocs, docs_cap;
+	char *data;           /* the current file's bytes */
+};
+
+/* ---- arena ------------------------------------------------------------ */
+
+static void *arena_alloc(nm_loader *ld, size_t size)
+{
+	arena_block *b = ld->arena;
+	size_t align = sizeof(max_align_t);
+
+	size = (size + align - 1) / align * align;
+	if (!b || b->size - b->used < size) {
+		size_t bsize = size > ARENA_BLOCK ? size : ARENA_BLOCK;
+		b = nm_xmalloc(sizeof(*b) + bsize);
+		b->size = bsize;
+		b->used = 0;
+		b->next = ld->arena;
+		ld->arena = b;
+	}
+	b->used += size;
+	return (char *)b->data + b->used - size;
+}
+
+static char *arena_strndup(nm_loader *ld, const char *s, size_t n)
+{
+	char *p = arena_alloc(ld, n + 1);
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+static void arena_reset(nm_loader *ld)
+{
+	while (ld->arena) {
+		arena_block *next = ld->arena->next;
+		free(ld->arena);
+		ld->arena = next;
+	}
+}
+
+/* ---- life cycle and paths --------------------------------------------- */
+
+nm_loader *nm_loader_new(nm_diags *diags)
+{
+	nm_loader *ld = nm_xcalloc(1, sizeof(*ld));
+	ld->diags = diags;
+	return ld;
+}
+
+void nm_loader_free(nm_loader *ld)
+{
+	if (!ld)
+		return;
+	for (size_t i = 0; i < ld->npaths; i++)
+		free(ld->paths[i]);
+	free(ld->paths);
+	free(ld->seen);
+	free(ld->docs);
+	free(ld->data);
+	arena_reset(ld);
+	free(ld);
+}
+
+size_t nm_loader_file_count(const nm_loader *ld)
+{
+	return ld->npaths;
+}
+
+const char *nm_loader_file_path(const nm_loader *ld, size_t i)
+{
+	return ld->paths[i];
+}
+
+static bool seen_before(file_id *set, size_t n, const struct stat *st)
+{
+	for (size_t i = 0; i < n; i++)
+		if (set[i].dev == st->st_dev && set[i].ino == st->st_ino)
+			return true;
+	return false;
+}
+
+static bool has_yaml_suffix(const char *name)
+{
+	size_t n = strlen(name);
+	return (n > 5 && strcmp(name + n - 5, ".yaml") == 0) ||
+	       (n > 4 && strcmp(name + n - 4, ".yml") == 0);
+}
+
+typedef struct walk {
+	char **files;
+	size_t n, cap;
+	file_id *dirs;        /* directories entered, so links never loop */
+	size_t ndirs, dirs_cap;
+} walk;
+
+static int walk_dir(walk *w, const char *dir, nm_error *err)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	int rc = NM_OK;
+
+	if (!d)
+		return nm_error_set(err, NM_EIO, "cannot read directory '%s': %s", dir,
+				    strerror(errno));
+	while ((e = readdir(d)) != NULL) {
+		nm_buf path = NM_BUF_INIT;
+		struct stat st;
+
+		if (e->d_name[0] == '.')
+			continue; /* dot-files, dot-folders, . and .. */
+		nm_buf_printf(&path, "%s%s%s", dir,
+			      dir[strlen(dir) - 1] == '/' ? "" : "/", e->d_name);
+		if (stat(path.ptr, &st) != 0) {
+			nm_buf_release(&path);
+			continue; /* a dangling link is not data */
+		}
+		if (S_ISDIR(st.st_mode)) {
+			if (!seen_before(w->dirs, w->ndirs, &st)) {
+				NM_GROW(w->dirs, w->dirs_cap, w->ndirs + 1);
+				w->dirs[w->ndirs++] = (file_id){st.st_dev, st.st_ino};
+				rc = walk_dir(w, path.ptr, err);
+			}
+			nm_buf_release(&path);
+			if (rc)
+				break;
+		} else if (S_ISREG(st.st_mode) && has_yaml_suffix(e->d_name)) {
+			NM_GROW(w->files, w->cap, w->n + 1);
+			w->files[w->n++] = nm_buf_detach(&path);
+		} else {
+			nm_buf_release(&path);
+		}
+	}
+	closedir(d);
+	return rc;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void queue_file(nm_loader *ld, const char *path, const struct stat *st)
+{
+	if (seen_before(ld->seen, ld->nseen, st))
+		return;
+	NM_GROW(ld->seen, ld->seen_cap, ld->nseen + 1);
+	ld->seen[ld->nseen++] = (file_id){st->st_dev, st->st_ino};
+	NM_GROW(ld->paths, ld->paths_cap, ld->npaths + 1);
+	ld->paths[ld->npaths++] = nm_xstrdup(path);
+}
+
+int nm_loader_add_path(nm_loader *ld, const char *path, nm_error *err)
+{
+	struct stat st;
+	walk w = {0};
+	int rc = NM_OK;
+
+	if (stat(path, &st) != 0)
+		return nm_error_set(err, NM_EIO, "cannot read '%s': %s", path,
+				    strerror(errno));
+	if (!S_ISDIR(st.st_mode)) {
+		queue_file(ld, path, &st);
+		return NM_OK;
+	}
+	NM_GROW(w.dirs, w.dirs_cap, 1);
+	w.dirs[w.ndirs++] = (file_id){st.st_dev, st.st_ino};
+	rc = walk_dir(&w, path, err);
+	if (rc == NM_OK && w.n == 0)
+		rc = nm_error_set(err, NM_EIO, "no YAML files (*.yaml, *.yml) in '%s'", path);
+	if (rc == NM_OK) {
+		qsort(w.files, w.n, sizeof(*w.files), cmp_str);
+		for (size_t i = 0; i < w.n; i++) {
+			if (stat(w.files[i], &st) == 0)
+				queue_file(ld, w.files[i], &st);
+		}
+	}
+	for (size_t i = 0; i < w.n; i++)
+		free(w.files[i]);
+	free(w.files);
+	free(w.dirs);
+	return rc;
+}
+
+/* ---- encoding ---------------------------------------------------------- */
+
+/*
+ * Check that data is UTF-8 without NUL bytes. On a problem, add it with
+ * its line and column (in characters) and return false.
+ */
+static bool check_encoding(nm_loader *ld, uint32_t file, const unsigned char *p,
+			   size_t len)
+{
+	uint32_t line = 1, col = 1;
+	size_t i = 0;
+
+	if ((len >= 2 && ((p[0] == 0xFE && p[1] == 0xFF) || (p[0] == 0xFF && p[1] == 0xFE))) ||
+	    (len >= 2 && ((p[0] == 0 && p[1] != 0) || (p[0] != 0 && p[1] == 0)))) {
+		nm_diags_add(ld->diags, NM_SEV_ERROR, "encoding", file, 1, 1,
+			     "UTF-16 is not supported; save the file as UTF-8");
+		return false;
+	}
+	while (i < len) {
+		unsigned char c = p[i];
+		size_t need;
+		uint32_t cp;
+
+		if (c < 0x80) {
+			if (c == 0) {
+				nm_diags_add(ld->diags, NM_SEV_ERROR, "encoding", file, line,
+					     col, "NUL byte in file");
+				return false;
+			}
+			i++;
+			if (c == '\n') {
+				line++;
+				col = 1;
+			} else {
+				col++;
+			}
+			continue;
+		}
+		if (c >= 0xC2 && c <= 0xDF) {
+			need = 1;
+			cp = c & 0x1F;
+		} else if (c >= 0xE0 && c <= 0xEF) {
+			need = 2;
+			cp = c & 0x0F;
+		} else if (c >= 0xF0 && c <= 0xF4) {
+			need = 3;
+			cp = c & 0x07;
+		} else {
+			goto bad;
+		}
+		if (len - i <= need)
+			goto bad;
+		for (size_t k = 1; k <= need; k++) {
+			if ((p[i + k] & 0xC0) != 0x80)
+				goto bad;
+			cp = (cp << 6) | (p[i + k] & 0x3F);
+		}
+		if ((need == 2 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
+		    (need == 3 && (cp < 0x10000 || cp > 0x10FFFF)))
+			goto bad;
+		i += need + 1;
+		col++;
+	}
+	return true;
+bad:
+	nm_diags_add(ld->diags, NM_SEV_ERROR, "encoding", file, line, col,
+		     "invalid UTF-8 byte 0x%02x", p[i]);
+	return false;
+}
+
+/* ---- parsing ----------------------------------------------------------- */
+
+typedef struct parse {
+	nm_loader *ld;
+	uint32_t file;
+	yaml_parser_t parser;
+	frame *stack;
+	size_t depth, stack_cap;
+	nm_node **pending;     /* children of open collections */
+	size_t npending, pending_cap;
+	nm_strmap anchors;     /* anchor name -> index into anchored */
+	nm_node **anchored;
+	size_t nanchored, anchored_cap;
+	uint64_t budget;       /* nodes expanded through aliases so far */
+	nm_node *root;
+	bool failed;
+} parse;
+
+static void fail(parse *ps, const yaml_mark_t *mark, const char *rule, const char *fmt, ...)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 4, 5)))
+#endif
+	;
+
+static void fail(parse *ps, const yaml_mark_t *mark, const char *rule, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	nm_diags_vadd(ps->ld->diags, NM_SEV_ERROR, rule, ps->file,
+		      (uint32_t)mark->line + 1, (uint32_t)mark->column + 1, fmt, ap);
+	va_end(ap);
+	ps->failed = true;
+}
+
+static nm_node *new_node(parse *ps, nm_node_kind kind, const yaml_mark_t *mark,
+			 const yaml_char_t *tag)
+{
+	nm_node *n = arena_alloc(ps->ld, sizeof(*n));
+
+	memset(n, 0, sizeof(*n));
+	n->kind = (uint8_t)kind;
+	n->file = ps->file;
+	n->line = (uint32_t)mark->line + 1;
+	n->col = (uint32_t)mark->column + 1;
+	n->weight = 1;
+	if (tag)
+		n->tag = arena_strndup(ps->ld, (const char *)tag, strlen((const char *)tag));
+	return n;
+}
+
+static void register_anchor(parse *ps, const yaml_char_t *anchor, nm_node *node)
+{
+	const char *name;
+
+	if (!anchor)
+		return;
+	name = arena_strndup(ps->ld, (const char *)anchor, strlen((const char *)anchor));
+	NM_GROW(ps->anchored, ps->anchored_cap, ps->nanchored + 1);
+	ps->anchored[ps->nanchored] = node;
+	/* A redefined anchor replaces the old one from here on (YAML 1.2). */
+	{
+		uint32_t idx = nm_strmap_put(&ps->anchors, name, (uint32_t)ps->nanchored);
+		if (idx != ps->nanchored) {
+			/* keep the newest: rewrite the slot the name maps to */
+			ps->anchored[idx] = node;
+			return;
+		}
+	}
+	ps->nanchored++;
+}
+
+/* Attach a finished node to the open collection, or make it the root. */
+static void attach(parse *ps, nm_node *node)
+{
+	if (ps->depth == 0) {
+		ps->root = node;
+		return;
+	}
+	NM_GROW(ps->pending, ps->pending_cap, ps->npending + 1);
+	ps->pending[ps->npending++] = node;
+	{
+		nm_node *parent = ps->stack[ps->depth - 1].node;
+		uint64_t w = parent->weight + node->weight;
+		parent->weight = w < parent->weight ? UINT64_MAX : w;
+	}
+}
+
+static int cmp_key(const void *a, const void *b)
+{
+	const nm_node *x = *(nm_node *const *)a, *y = *(nm_node *const *)b;
+	int c = strcmp(x->u.value, y->u.value);
+
+	if (c)
+		return c;
+	if (x->line != y->line)
+		return x->line < y->line ? -1 : 1;
+	return (x->col > y->col) - (x->col < y->col);
+}
+
+static void report_duplicate(parse *ps, const nm_node *first, const nm_node *again)
+{
+	nm_diags_add(ps->ld->diags, NM_SEV_ERROR, "duplicate-key", ps->file,
+		     again->line, again->col, "duplicate key '%s', first at line %u, column %u",
+		     again->u.value, first->line, first->col);
+}
+
+/* Keys must be scalars and distinct within one mapping. */
+static void check_keys(parse *ps, nm_node *map)
+{
+	size_t pairs = map->n / 2, nscalar = 0;
+	nm_node **keys;
+
+	for (size_t i = 0; i < pairs; i++) {
+		nm_node *k = map->u.items[2 * i];
+		if (k->kind != NM_NODE_SCALAR)
+			nm_diags_add(ps->ld->diags, NM_SEV_ERROR, "node-type", ps->file,
+				     k->line, k->col,
+				     "complex keys (a mapping or list as a key) are not supported");
+	}
+	if (pairs < 2)
+		return;
+	if (pairs <= 16) {
+		for (size_t i = 1; i < pairs; i++) {
+			nm_node *k = map->u.items[2 * i];
+			if (k->kind != NM_NODE_SCALAR)
+				continue;
+			for (size_t j = 0; j < i; j++) {
+				nm_node *f = map->u.items[2 * j];
+				if (f->kind == NM_NODE_SCALAR && strcmp(f->u.value, k->u.value) == 0) {
+					report_duplicate(ps, f, k);
+					break;
+				}
+			}
+		}
+		return;
+	}
+	keys = nm_xreallocarray(NULL, pairs, sizeof(*keys));
+	for (size_t i = 0; i < pairs; i++)
+		if (map->u.items[2 * i]->kind == NM_NODE_SCALAR)
+			keys[nscalar++] = map->u.items[2 * i];
+	qsort(keys, nscalar, sizeof(*keys), cmp_key);
+	for (size_t i = 1, first = 0; i < nscalar; i++) {
+		if (strcmp(keys[i]->u.value, keys[first]->u.value) == 0)
+			report_duplicate(ps, keys[first], keys[i]);
+		else
+			first = i;
+	}
+	free(keys);
+}
+
+static void open_collection(parse *ps, nm_node_kind kind, const yaml_event_t *ev)
+{
+	const yaml_char_t *tag, *anchor;
+	nm_node *node;
+
+	if (ps->depth >= NM_MAX_DEPTH) {
+		fail(ps, &ev->start_mark, "nesting", "nesting deeper than %d levels",
+		     NM_MAX_DEPTH);
+		return;
+	}
+	if (kind == NM_NODE_SEQ) {
+		tag = ev->data.sequence_start.implicit ? NULL : ev->data.sequence_start.tag;
+		anchor = ev->data.sequence_start.anchor;
+	} else {
+		tag = ev->data.mapping_start.implicit ? NULL : ev->data.mapping_start.tag;
+		anchor = ev->data.mapping_start.anchor;
+	}
+	node = new_node(ps, kind, &ev->start_mark, tag);
+	NM_GROW(ps->stack, ps->stack_cap, ps->depth + 1);
+	ps->stack[ps->depth].node = node;
+	ps->stack[ps->depth].start = ps->npending;
+	ps->stack[ps->depth].anchor =
+		anchor ? arena_strndup(ps->ld, (const char *)anchor, strlen((const char *)anchor)) : NULL;
+	ps->depth++;
+}
+
+static void close_collection(parse *ps)
+{
+	frame *f = &ps->stack[--ps->depth];
+	nm_node *node = f->node;
+	size_t n = ps->npending - f->start;
+
+	node->n = (uint32_t)n;
+	node->u.items = arena_alloc(ps->ld, (n ? n : 1) * sizeof(nm_node *));
+	if (n)
+		memcpy(node->u.items, ps->pending + f->start, n * sizeof(nm_node *));
+	ps->npending = f->start;
+	if (node->kind == NM_NODE_MAP)
+		check_keys(ps, node);
+	register_anchor(ps, (const yaml_char_t *)f->anchor, node);
+	attach(ps, node);
+}
+
+static void on_scalar(parse *ps, const yaml_event_t *ev)
+{
+	const yaml_char_t *tag = NULL;
+	nm_node *node;
+
+	/* An explicit tag is one the author wrote: neither implicit flag set. */
+	if (!ev->data.scalar.plain_implicit && !ev->data.scalar.quoted_implicit)
+		tag = ev->data.scalar.tag;
+	node = new_node(ps, NM_NODE_SCALAR, &ev->start_mark, tag);
+	node->u.value = arena_strndup(ps->ld, (const char *)ev->data.scalar.value,
+				      ev->data.scalar.length);
+	node->n = (uint32_t)(ev->data.scalar.length > UINT32_MAX ? UINT32_MAX
+								  : ev->data.scalar.length);
+	node->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+	register_anchor(ps, ev->data.scalar.anchor, node);
+	attach(ps, node);
+}
+
+static void on_alias(parse *ps, const yaml_event_t *ev)
+{
+	const char *name = (const char *)ev->data.alias.anchor;
+	uint32_t idx = nm_strmap_get(&ps->anchors, name);
+	nm_node *target;
+
+	if (idx == UINT32_MAX) {
+		fail(ps, &ev->start_mark, "alias", "alias '*%s' refers to no anchor", name);
+		return;
+	}
+	target = ps->anchored[idx];
+	ps->budget += target->weight;
+	if (target->weight > NM_ALIAS_BUDGET || ps->budget > NM_ALIAS_BUDGET) {
+		fail(ps, &ev->start_mark, "alias-budget",
+		     "aliases expand to more than %u nodes", NM_ALIAS_BUDGET);
+		return;
+	}
+	attach(ps, target);
+}
+
+static void parser_failed(parse *ps)
+{
+	yaml_parser_t *p = &ps->parser;
+	yaml_mark_t mark = p->problem_mark;
+	const char *problem = p->problem ? p->problem : "cannot parse";
+
+	if (p->error == YAML_MEMORY_ERROR) {
+		nm_xmalloc(SIZE_MAX); /* out of memory is fatal */
+	}
+	if (p->error == YAML_READER_ERROR) {
+		mark.line = 0;
+		mark.column = 0;
+	}
+	if (p->context)
+		fail(ps, &mark, "yaml-syntax", "YAML syntax error: %s %s", problem, p->context);
+	else
+		fail(ps, &mark, "yaml-syntax", "YAML syntax error: %s", problem);
+}
+
+static void reset_document(parse *ps)
+{
+	ps->depth = 0;
+	ps->npending = 0;
+	ps->root = NULL;
+	ps->nanchored = 0;
+	nm_strmap_release(&ps->anchors);
+}
+
+static void run_parser(parse *ps, const char *data, size_t len)
+{
+	nm_loader *ld = ps->ld;
+	bool done = false, in_doc = false;
+
+	yaml_parser_initialize(&ps->parser);
+	yaml_parser_set_encoding(&ps->parser, YAML_UTF8_ENCODING);
+	yaml_parser_set_input_string(&ps->parser, (const unsigned char *)data, len);
+	while (!done && !ps->failed) {
+		yaml_event_t ev;
+
+		if (!yaml_parser_parse(&ps->parser, &ev)) {
+			parser_failed(ps);
+			break;
+		}
+		switch (ev.type) {
+		case YAML_STREAM_END_EVENT:
+			done = true;
+			break;
+		case YAML_DOCUMENT_START_EVENT:
+			reset_document(ps);
+			in_doc = true;
+			break;
+		case YAML_DOCUMENT_END_EVENT:
+			if (in_doc) {
+				NM_GROW(ld->docs, ld->docs_cap, ld->ndocs + 1);
+				ld->docs[ld->ndocs].root =
+					ps->root && !(ps->root->kind == NM_NODE_SCALAR &&
+						      nm_node_is_null(ps->root))
+						? ps->root : NULL;
+				ld->docs[ld->ndocs].file = ps->file;
+				ld->ndocs++;
+			}
+			in_doc = false;
+			break;
+		case YAML_SEQUENCE_START_EVENT:
+			open_collection(ps, NM_NODE_SEQ, &ev);
+			break;
+		case YAML_MAPPING_START_EVENT:
+			open_collection(ps, NM_NODE_MAP, &ev);
+			break;
+		case YAML_SEQUENCE_END_EVENT:
+		case YAML_MAPPING_END_EVENT:
+			close_collection(ps);
+			break;
+		case YAML_SCALAR_EVENT:
+			on_scalar(ps, &ev);
+			break;
+		case YAML_ALIAS_EVENT:
+			on_alias(ps, &ev);
+			break;
+		default:
+			break;
+		}
+		yaml_event_delete(&ev);
+	}
+	yaml_parser_delete(&ps->parser);
+}
+
+static int parse_data(nm_loader *ld, uint32_t file, const char *data, size_t len)
+{
+	parse ps;
+
+	memset(&ps, 0, sizeof(ps));
+	ps.ld = ld;
+	ps.file = file;
+	ld->ndocs = 0;
+	arena_reset(ld);
+	if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
+		data += 3;
+		len -= 3;
+	}
+	if (check_encoding(ld, file, (const unsigned char *)data, len))
+		run_parser(&ps, data, len);
+	if (ps.failed)
+		ld->ndocs = 0; /* a broken file yields nothing to validate */
+	nm_strmap_release(&ps.anchors);
+	free(ps.stack);
+	free(ps.pending);
+	free(ps.anchored);
+	return NM_OK;
+}
+
+int nm_loader_parse_buffer(nm_loader *ld, const char *name, const char *data,
+			   size_t len, nm_doc **docs, size_t *ndocs)
+{
+	uint32_t file = nm_diags_file(ld->diags, name);
+
+	parse_data(ld, file, data, len);
+	*docs = ld->docs;
+	*ndocs = ld->ndocs;
+	return NM_OK;
+}
+
+static void hex_sha256(const char *data, size_t len, char *out)
+{
+	unsigned char md[EVP_MAX_MD_SIZE];
+	unsigned int mdlen = 0;
+	static const char hex[] = "0123456789abcdef";
+
+	EVP_Digest(data, len, md, &mdlen, EVP_sha256(), NULL);
+	for (unsigned i = 0; i < mdlen && i < 32; i++) {
+		out[2 * i] = hex[md[i] >> 4];
+		out[2 * i + 1] = hex[md[i] & 15];
+	}
+	out[64] = '\0';
+}
+
+int nm_loader_read(nm_loader *ld, size_t i, nm_doc **docs, size_t *ndocs,
+		   char *sha256, nm_error *err)
+{
+	const char *path = ld->paths[i];
+	FILE *f = fopen(path, "rb");
+	size_t len = 0, cap = 0;
+	uint32_t file;
+
+	*docs = NULL;
+	*ndocs = 0;
+	free(ld->data);
+	ld->data = NULL;
+	arena_reset(ld);
+	if (!f)
+		return nm_error_set(err, NM_EIO, "cannot read '%s': %s", path, strerror(errno));
+	for (;;) {
+		size_t got;
+		if (cap - len < 65536) {
+			cap = cap ? cap * 2 : 1 << 20;
+			ld->data = nm_xrealloc(ld->data, cap + 1);
+		}
+		got = fread(ld->data + len, 1, cap - len, f);
+		len += got;
+		if (got == 0)
+			break;
+	}
+	if (ferror(f)) {
+		fclose(f);
+		return nm_error_set(err, NM_EIO, "cannot read '%s': %s", path, strerror(errno));
+	}
+	fclose(f);
+	ld->data[len] = '\0';
+	if (sha256)
+		hex_sha256(ld->data, len, sha256);
+	file = nm_diags_file(ld->diags, path);
+	parse_data(ld, file, ld->data, len);
+	*docs = ld->docs;
+	*ndocs = ld->ndocs;
+	return NM_OK;
+}
+
+bool nm_node_is_null(const nm_node *node)
+{
+	if (node->kind != NM_NODE_SCALAR || !node->plain || node->tag)
+		return false;
+	return node->n == 0 || strcmp(node->u.value, "~") == 0 ||
+	       strcasecmp(node->u.value, "null") == 0;
+}

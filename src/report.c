@@ -1,0 +1,33 @@
+/*
+ * report.c: the table of report writers. A new format is one file and one
+ * row here.
+ */
+#include "netmap/report.h"
+
+#include <string.h>
+
+static const nm_report_writer writers[] = {
+	{"text", nm_report_text},
+	{"json", nm_report_json},
+};
+
+void nm_report_opts_init(nm_report_opts *opts)
+{
+	opts->all = false;
+	opts->color = false;
+	opts->width = 80;
+	opts->snapshot = 0;
+}
+
+const nm_report_writer *nm_report_find(const char *format)
+{
+	for (size_t i = 0; i < sizeof(writers) / sizeof(writers[0]); i++)
+		if (strcmp(writers[i].name, format) == 0)
+			return &writers[i];
+	return NULL;
+}
+
+const char *nm_report_formats(void)
+{
+	return "text, json";
+}

@@ -1,0 +1,1362 @@
+/*
+ * validate.c: every rule of contract 2.1-2.7, reporting all problems.
+ *
+ * The work is split in two passes. The document pass (add_doc) walks one
+ * tree while it is still in memory: keys, node types, enum values, dates,
+ * id syntax, tags and merge keys; it copies each record into the dataset
+ * and keeps every reference (theme, actor, committee, lead, parent,
+ * membership) as text with its position. The finishing pass resolves
+ * those references across all files, merges memberships, and checks what
+ * only the whole dataset can tell: duplicate ids, parent cycles and the
+ * warnings. Problems are collected unordered and sorted at the end.
+ */
+#include "netmap/validate.h"
+#include "netmap/buf.h"
+#include "netmap/strmap.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+/* How many unknown references get a did-you-mean over all ids. */
+#define SUGGEST_ID_LIMIT 200
+
+typedef struct vpos {
+	uint32_t file, line, col;
+} vpos;
+
+typedef struct vref {
+	char *id;
+	vpos pos;
+} vref;
+
+typedef struct vrefs {
+	vref *items;
+	size_t n, cap;
+} vrefs;
+
+typedef struct vrecord {
+	vpos pos;         /* the record's mapping */
+	vpos id_pos;      /* its id value */
+	vrefs themes;
+	vref lead;        /* committees: lead (id NULL when absent) */
+	vref parent;      /* committees: parent */
+	vpos status_pos;
+	vpos founded_pos, ends_pos, last_met_pos;
+} vrecord;
+
+typedef struct vmember {
+	char *actor;      /* borrowed from the record or owned (owns_*) */
+	char *committee;
+	vpos actor_pos, committee_pos;
+	vpos pos;         /* where the pair is written */
+	int role;         /* written role, or -1 */
+	nm_date since;
+	bool owns_actor, owns_committee;
+	uint32_t a, c;    /* resolved indices */
+	size_t seq;       /* reading order */
+} vmember;
+
+typedef struct vtheme {
+	vpos pos;
+} vtheme;
+
+typedef struct ident {
+	bool committee;   /* which namespace entry: actor or committee */
+	uint32_t index;
+} ident;
+
+struct nm_validator {
+	nm_diags *diags;
+	nm_date today;
+	nm_dataset *ds;
+
+	vtheme *theme_pos;     /* parallel to ds->themes while declared */
+	size_t theme_cap;
+	nm_strmap theme_ids;
+	vrecord *actor_rec;    /* parallel to ds->actors */
+	size_t actor_cap;
+	vrecord *committee_rec; /* parallel to ds->committees */
+	size_t committee_cap;
+	size_t nactor_rec, ncommittee_rec; /* records kept, even after finish */
+	size_t theme_pos_cap, actor_rec_cap, committee_rec_cap;
+	ident *idents;
+	size_t nidents, idents_cap;
+	nm_strmap ids;         /* id -> index into idents */
+	vmember *members;
+	size_t nmembers, members_cap;
+	size_t files_cap;
+
+	bool have_settings;
+	vpos settings_pos;
+	bool have_dataset;
+	size_t suggestions;    /* did-you-means computed over all ids */
+	size_t undeclared_suggestions;
+};
+
+/* ---- small helpers ----------------------------------------------------- */
+
+static vpos pos_of(const nm_node *n)
+{
+	vpos p = {n->file, n->line, n->col};
+	return p;
+}
+
+static void problem(nm_validator *v, nm_severity sev, const char *rule, vpos p,
+		    const char *fmt, ...)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 5, 6)))
+#endif
+	;
+
+static void problem(nm_validator *v, nm_severity sev, const char *rule, vpos p,
+		    const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	nm_diags_vadd(v->diags, sev, rule, p.file, p.line, p.col, fmt, ap);
+	va_end(ap);
+}
+
+#define error_at(v, rule, node, ...) \
+	problem((v), NM_SEV_ERROR, (rule), pos_of(node), __VA_ARGS__)
+
+static const char *file_name(const nm_validator *v, uint32_t file)
+{
+	return v->diags->files[file];
+}
+
+static const char *kind_word(const nm_node *n)
+{
+	switch (n->kind) {
+	case NM_NODE_SEQ:
+		return "a list";
+	case NM_NODE_MAP:
+		return "a mapping";
+	default:
+		return "a text";
+	}
+}
+
+static bool is_null(const nm_node *n)
+{
+	return n == NULL || nm_node_is_null(n);
+}
+
+static bool is_extension(const char *key)
+{
+	return key[0] == 'x' && key[1] == '-';
+}
+
+/* Optimal string alignment distance, bounded: returns limit+1 when more. */
+static size_t osa_distance(const char *a, const char *b, size_t limit)
+{
+	size_t la = strlen(a), lb = strlen(b), *prev2, *prev, *cur, d;
+
+	if ((la > lb ? la - lb : lb - la) > limit)
+		return limit + 1;
+	if (la > 256 || lb > 256)
+		return limit + 1;
+	prev2 = nm_xcalloc(lb + 1, sizeof(size_t));
+	prev = nm_xcalloc(lb + 1, sizeof(size_t));
+	cur = nm_xcalloc(lb + 1, sizeof(size_t));
+	for (size_t j = 0; j <= lb; j++)
+		prev[j] = j;
+	for (size_t i = 1; i <= la; i++) {
+		size_t best = cur[0] = i;
+		for (size_t j = 1; j <= lb; j++) {
+			size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+			size_t x = prev[j] + 1, y = cur[j - 1] + 1, z = prev[j - 1] + cost;
+			size_t m = x < y ? x : y;
+			m = m < z ? m : z;
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
+			    prev2[j - 2] + 1 < m)
+				m = prev2[j - 2] + 1;
+			cur[j] = m;
+			if (m < best)
+				best = m;
+		}
+		if (best > limit) {
+			d = limit + 1;
+			goto done;
+		}
+		{
+			size_t *t = prev2;
+			prev2 = prev;
+			prev = cur;
+			cur = t;
+		}
+	}
+	d = prev[lb];
+done:
+	free(prev2);
+	free(prev);
+	free(cur);
+	return d;
+}
+
+const char *nm_suggest(const char *word, const char *const *cands, size_t n)
+{
+	size_t len = strlen(word), limit, best_d = SIZE_MAX;
+	const char *best = NULL;
+
+	for (size_t i = 0; i < n; i++)
+		if (strcasecmp(word, cands[i]) == 0)
+			return cands[i];
+	limit = len <= 3 ? 1 : len <= 8 ? 2 : 3;
+	for (size_t i = 0; i < n; i++) {
+		size_t d = osa_distance(word, cands[i], limit);
+		if (d <= limit && d < best_d) {
+			best_d = d;
+			best = cands[i];
+		}
+	}
+	return best;
+}
+
+/* ", did you mean 'x'?" or "", for messages. */
+static void append_hint(nm_buf *b, const char *s)
+{
+	if (s)
+		nm_buf_printf(b, "; did you mean '%s'?", s);
+}
+
+static bool valid_id(const char *s)
+{
+	size_t n = 0;
+
+	if (!((s[0] >= 'A' && s[0] <= 'Z') || (s[0] >= 'a' && s[0] <= 'z') ||
+	      (s[0] >= '0' && s[0] <= '9')))
+		return false;
+	for (const char *p = s; *p; p++, n++) {
+		char c = *p;
+		if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+		      (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-'))
+			return false;
+	}
+	return n <= 64;
+}
+
+/* ---- field readers ------------------------------------------------------ */
+
+/* A text value: NULL when absent (null), and an error when not a scalar. */
+static const char *scalar(nm_validator *v, const nm_node *n, const char *field)
+{
+	if (is_null(n))
+		return NULL;
+	if (n->kind != NM_NODE_SCALAR) {
+		error_at(v, "node-type", n, "expected a text for '%s', found %s", field,
+			 kind_word(n));
+		return NULL;
+	}
+	return n->u.value;
+}
+
+static char *dup_text(nm_validator *v, const nm_node *n, const char *field)
+{
+	const char *s = scalar(v, n, field);
+	return s ? nm_xstrdup(s) : NULL;
+}
+
+static int enum_value(nm_validator *v, const nm_node *n, const char *what,
+		      const char *const *names, int count)
+{
+	const char *s = scalar(v, n, what);
+	nm_buf msg = NM_BUF_INIT;
+	int i;
+
+	if (!s)
+		return -1;
+	i = nm_enum_lookup(names, count, s);
+	if (i >= 0)
+		return i;
+	nm_buf_printf(&msg, "unknown %s '%s'", what, s);
+	append_hint(&msg, nm_suggest(s, names, (size_t)count));
+	error_at(v, "enum", n, "%s", msg.ptr);
+	nm_buf_release(&msg);
+	return -2;
+}
+
+static nm_date date_value(nm_validator *v, const nm_node *n, const char *field)
+{
+	const char *s = scalar(v, n, field);
+	nm_date d;
+
+	if (!s)
+		return NM_DATE_NONE;
+	if (nm_date_parse(s, &d) != 0) {
+		error_at(v, "date", n,
+			 "invalid date '%s': dates are YYYY-MM-DD and must exist in the calendar", s);
+		return NM_DATE_NONE;
+	}
+	return d;
+}
+
+static bool bool_value(nm_validator *v, const nm_node *n, const char *field)
+{
+	const char *s = scalar(v, n, field);
+
+	if (!s)
+		return false;
+	if (strcasecmp(s, "true") == 0 || strcasecmp(s, "yes") == 0)
+		return true;
+	if (strcasecmp(s, "false") == 0 || strcasecmp(s, "no") == 0)
+		return false;
+	error_at(v, "boolean", n, "'%s' must be true or false (or yes/no), not '%s'", field, s);
+	return false;
+}
+
+/* Check that a node is a list; false (with an error) when it is not. */
+static bool expect_list(nm_validator *v, const nm_node *n, const char *field)
+{
+	if (n->kind == NM_NODE_SEQ)
+		return true;
+	error_at(v, "node-type", n, "expected a list for '%s', found %s", field, kind_word(n));
+	return false;
+}
+
+static bool item_ok(nm_validator *v, const nm_node *item)
+{
+	if (is_null(item)) {
+		error_at(v, "null-item", item, "a list item must not be null");
+		return false;
+	}
+	return true;
+}
+
+/*
+ * Walk the keys of a record mapping: known keys are matched by index into
+ * keys[], x- keys skipped, others reported with a suggestion. values[i]
+ * receives the value node of keys[i] or NULL.
+ */
+static void read_keys(nm_validator *v, const nm_node *map, const char *what,
+		      const char *const *keys, size_t nkeys, const nm_node **values)
+{
+	for (size_t i = 0; i < nkeys; i++)
+		values[i] = NULL;
+	for (uint32_t i = 0; i + 1 < map->n; i += 2) {
+		const nm_node *k = map->u.items[i], *val = map->u.items[i + 1];
+		size_t j;
+
+		if (k->kind != NM_NODE_SCALAR)
+			continue; /* reported by the loader */
+		if (is_extension(k->u.value))
+			continue;
+		for (j = 0; j < nkeys; j++)
+			if (strcmp(k->u.value, keys[j]) == 0)
+				break;
+		if (j < nkeys) {
+			if (!values[j])
+				values[j] = val; /* a duplicate key is the loader's error */
+			continue;
+		}
+		if (strcmp(k->u.value, "<<") == 0 && k->plain) {
+			error_at(v, "merge-key", k, "YAML merge keys ('<<') are not supported");
+			continue;
+		}
+		{
+			nm_buf msg = NM_BUF_INIT;
+			nm_buf_printf(&msg, "unknown key '%s' in %s", k->u.value, what);
+			append_hint(&msg, nm_suggest(k->u.value, keys, nkeys));
+			error_at(v, "unknown-key", k, "%s", msg.ptr);
+			nm_buf_release(&msg);
+		}
+	}
+}
+
+/* Tags anywhere outside x- keys are errors (contract 2). */
+static void check_tags(nm_validator *v, const nm_node *n, size_t depth)
+{
+	if (n->tag)
+		error_at(v, "tag", n, "tags are not supported outside x- keys: '%s'", n->tag);
+	if (n->kind == NM_NODE_SCALAR || depth > NM_MAX_DEPTH)
+		return;
+	for (uint32_t i = 0; i < n->n; i++) {
+		const nm_node *c = n->u.items[i];
+		if (n->kind == NM_NODE_MAP && i % 2 == 0 && c->kind == NM_NODE_SCALAR &&
+		    is_extension(c->u.value)) {
+			i++; /* skip the x- key's value too */
+			continue;
+		}
+		check_tags(v, c, depth + 1);
+	}
+}
+
+/* ---- records ------------------------------------------------------------ */
+
+static void add_ref(vrefs *r, const char *id, vpos p)
+{
+	NM_GROW(r->items, r->cap, r->n + 1);
+	r->items[r->n].id = nm_xstrdup(id);
+	r->items[r->n].pos = p;
+	r->n++;
+}
+
+static void read_theme_refs(nm_validator *v, const nm_node *n, vrefs *out)
+{
+	if (is_null(n) || !expect_list(v, n, "themes"))
+		return;
+	for (uint32_t i = 0; i < n->n; i++) {
+		const nm_node *item = n->u.items[i];
+		const char *s;
+		if (!item_ok(v, item))
+			continue;
+		s = scalar(v, item, "themes");
+		if (s)
+			add_ref(out, s, pos_of(item));
+	}
+}
+
+/* Register an id in the shared actor/committee namespace. */
+static void claim_id(nm_validator *v, const char *id, const nm_node *at, bool committee,
+		     uint32_t index)
+{
+	uint32_t slot = nm_strmap_put(&v->ids, id, (uint32_t)v->nidents);
+
+	if (slot != v->nidents) {
+		const ident *first = &v->idents[slot];
+		const vrecord *r = first->committee ? &v->committee_rec[first->index]
+						    : &v->actor_rec[first->index];
+		error_at(v, "duplicate-id", at, "duplicate id '%s', first defined at %s:%u:%u",
+			 id, file_name(v, r->id_pos.file), r->id_pos.line, r->id_pos.col);
+		return;
+	}
+	NM_GROW(v->idents, v->idents_cap, v->nidents + 1);
+	v->idents[v->nidents].committee = committee;
+	v->idents[v->nidents].index = index;
+	v->nidents++;
+}
+
+static vmember *new_member(nm_validator *v)
+{
+	vmember *m;
+
+	NM_GROW(v->members, v->members_cap, v->nmembers + 1);
+	m = &v->members[v->nmembers];
+	memset(m, 0, sizeof(*m));
+	m->role = -1;
+	m->since = NM_DATE_NONE;
+	m->seq = v->nmembers++;
+	return m;
+}
+
+/*
+ * One membership entry: a plain id, or a mapping with the other side's
+ * key (`other_key`), role and since. self_id is the id of the record the
+ * list belongs to (NULL for the top-level table).
+ */
+static void read_membership(nm_validator *v, const nm_node *item, const char *self_id,
+			    vpos self_pos, bool self_is_committee, const char *what)
+{
+	static const char *const table_keys[] = {"actor", "committee", "role", "since"};
+	const nm_node *val[4];
+	const char *actor = NULL, *committee = NULL, *other;
+	vpos actor_pos = self_pos, committee_pos = self_pos;
+	vmember *m;
+	int role = -1;
+	nm_date since = NM_DATE_NONE;
+
+	if (!item_ok(v, item))
+		return;
+	if (item->kind == NM_NODE_SCALAR) {
+		other = item->u.value;
+		if (!self_id)
+			return;
+		if (self_is_committee) {
+			actor = other;
+			actor_pos = pos_of(item);
+			committee = self_id;
+		} else {
+			committee = other;
+			committee_pos = pos_of(item);
+			actor = self_id;
+		}
+	} else if (item->kind == NM_NODE_MAP) {
+		static const char *const member_keys[] = {"actor", "role", "since"};
+		static const char *const member_of_keys[] = {"committee", "role", "since"};
+		const nm_node *x[3];
+
+		if (!self_id) {
+			read_keys(v, item, what, table_keys, 4, val);
+		} else if (self_is_committee) {
+			read_keys(v, item, what, member_keys, 3, x);
+			val[0] = x[0];
+			val[1] = NULL;
+			val[2] = x[1];
+			val[3] = x[2];
+		} else {
+			read_keys(v, item, what, member_of_keys, 3, x);
+			val[0] = NULL;
+			val[1] = x[0];
+			val[2] = x[1];
+			val[3] = x[2];
+		}
+		if (!self_id || self_is_committee) {
+			actor = scalar(v, val[0], "actor");
+			if (val[0])
+				actor_pos = pos_of(val[0]);
+			if (!actor && !(val[0] && !is_null(val[0])))
+				error_at(v, "required", item, "%s is missing required field 'actor'", what);
+		} else {
+			actor = self_id;
+		}
+		if (!self_id || !self_is_committee) {
+			committee = scalar(v, val[1], "committee");
+			if (val[1])
+				committee_pos = pos_of(val[1]);
+			if (!committee && !(val[1] && !is_null(val[1])))
+				error_at(v, "required", item,
+					 "%s is missing required field 'committee'", what);
+		} else {
+			committee = self_id;
+		}
+		if (val[2] && !is_null(val[2])) {
+			role = enum_value(v, val[2], "role", nm_role_names, NM_ROLE_COUNT);
+			if (role < 0)
+				return;
+		}
+		since = date_value(v, val[3], "since");
+		if (!actor || !committee)
+			return;
+	} else {
+		error_at(v, "node-type", item,
+			 "expected an id or a mapping for a membership, found a list");
+		return;
+	}
+	m = new_member(v);
+	m->actor = nm_xstrdup(actor);
+	m->committee = nm_xstrdup(committee);
+	m->owns_actor = m->owns_committee = true;
+	m->actor_pos = actor_pos;
+	m->committee_pos = committee_pos;
+	m->pos = pos_of(item);
+	m->role = role;
+	m->since = since;
+}
+
+static void read_members_list(nm_validator *v, const nm_node *n, const char *field,
+			      const char *self_id, vpos self_pos, bool self_is_committee)
+{
+	if (is_null(n) || !expect_list(v, n, field))
+		return;
+	for (uint32_t i = 0; i < n->n; i++)
+		read_membership(v, n->u.items[i], self_id, self_pos, self_is_committee,
+				"membership");
+}
+
+/* Read the id and name that every record has; false when the id is unusable. */
+static bool read_identity(nm_validator *v, const nm_node *map, const char *what,
+			  const nm_node *id_node, const nm_node *name_node,
+			  char **id_out, char **name_out)
+{
+	const char *id = scalar(v, id_node, "id");
+	const char *name = scalar(v, name_node, "name");
+
+	*id_out = NULL;
+	*name_out = NULL;
+	if (!id_node || is_null(id_node))
+		error_at(v, "required", map, "%s is missing required field 'id'", what);
+	if (!name_node || is_null(name_node))
+		error_at(v, "required", map, "%s is missing required field 'name'", what);
+	else if (name && name[0] == '\0')
+		error_at(v, "empty", name_node, "'name' must not be empty");
+	if (name)
+		*name_out = nm_xstrdup(name);
+	if (!id)
+		return false;
+	if (!valid_id(id)) {
+		error_at(v, "id-syntax", id_node,
+			 "invalid id '%s': ids are 1-64 letters, digits, '.', '_' or '-', "
+			 "starting with a letter or digit", id);
+		return false;
+	}
+	*id_out = nm_xstrdup(id);
+	return true;
+}
+
+static void read_actor(nm_validator *v, const nm_node *map)
+{
+	static const char *const keys[] = {"id", "name", "type", "themes", "district",
+					   "member_of", "contact", "website", "note"};
+	enum { ID, NAME, TYPE, THEMES, DISTRICT, MEMBER_OF, CONTACT, WEBSITE, NOTE };
+	const nm_node *val[9];
+	nm_dataset *ds = v->ds;
+	nm_actor a;
+	vrecord rec;
+	int type = -1;
+	bool id_ok;
+
+	if (map->kind != NM_NODE_MAP) {
+		error_at(v, "node-type", map, "expected a mapping for an actor, found %s",
+			 kind_word(map));
+		return;
+	}
+	memset(&a, 0, sizeof(a));
+	memset(&rec, 0, sizeof(rec));
+	read_keys(v, map, "actor", keys, 9, val);
+	id_ok = read_identity(v, map, "actor", val[ID], val[NAME], &a.id, &a.name);
+	rec.pos = pos_of(map);
+	rec.id_pos = val[ID] ? pos_of(val[ID]) : rec.pos;
+	if (!val[TYPE] || is_null(val[TYPE]))
+		error_at(v, "required", map, "actor is missing required field 'type'");
+	else
+		type = enum_value(v, val[TYPE], "actor type", nm_actor_type_names, NM_TYPE_COUNT);
+	a.type = type >= 0 ? (nm_actor_type)type : NM_TYPE_OTHER;
+	read_theme_refs(v, val[THEMES] ? val[THEMES] : NULL, &rec.themes);
+	a.district = dup_text(v, val[DISTRICT], "district");
+	a.website = dup_text(v, val[WEBSITE], "website");
+	a.note = dup_text(v, val[NOTE], "note");
+	if (val[CONTACT] && !is_null(val[CONTACT])) {
+		if (val[CONTACT]->kind != NM_NODE_MAP) {
+			error_at(v, "node-type", val[CONTACT],
+				 "expected a mapping for 'contact', found %s", kind_word(val[CONTACT]));
+		} else {
+			static const char *const ckeys[] = {"person", "email", "phone"};
+			const nm_node *cv[3];
+			read_keys(v, val[CONTACT], "contact", ckeys, 3, cv);
+			a.person = dup_text(v, cv[0], "person");
+			a.email = dup_text(v, cv[1], "email");
+			a.phone = dup_text(v, cv[2], "phone");
+		}
+	}
+	if (!id_ok) {
+		free(a.id);
+		a.id = nm_xstrdup(""); /* never handed out: the dataset is invalid */
+	}
+	NM_GROW(ds->actors, v->actor_cap, ds->nactors + 1);
+	NM_GROW(v->actor_rec, v->actor_rec_cap, ds->nactors + 1);
+	ds->actors[ds->nactors] = a;
+	v->actor_rec[ds->nactors] = rec;
+	v->nactor_rec = ds->nactors + 1;
+	if (id_ok) {
+		claim_id(v, a.id, val[ID], false, (uint32_t)ds->nactors);
+		read_members_list(v, val[MEMBER_OF], "member_of", a.id, rec.id_pos, false);
+	}
+	ds->nactors++;
+}
+
+static void read_committee(nm_validator *v, const nm_node *map)
+{
+	static const char *const keys[] = {"id", "name", "kind", "ad_hoc", "themes", "lead",
+					   "status", "founded", "ends", "last_met", "meets",
+					   "parent", "district", "note", "members"};
+	enum { ID, NAME, KIND, AD_HOC, THEMES, LEAD, STATUS, FOUNDED, ENDS, LAST_MET, MEETS,
+	       PARENT, DISTRICT, NOTE, MEMBERS };
+	const nm_node *val[15];
+	nm_dataset *ds = v->ds;
+	nm_committee c;
+	vrecord rec;
+	int x;
+	bool id_ok;
+
+	if (map->kind != NM_NODE_MAP) {
+		error_at(v, "node-type", map, "expected a mapping for a committee, found %s",
+			 kind_word(map));
+		return;
+	}
+	memset(&c, 0, sizeof(c));
+	memset(&rec, 0, sizeof(rec));
+	read_keys(v, map, "committee", keys, 15, val);
+	id_ok = read_identity(v, map, "committee", val[ID], val[NAME], &c.id, &c.name);
+	rec.pos = pos_of(map);
+	rec.id_pos = val[ID] ? pos_of(val[ID]) : rec.pos;
+	if (!val[KIND] || is_null(val[KIND])) {
+		error_at(v, "required", map, "committee is missing required field 'kind'");
+	} else {
+		x = enum_value(v, val[KIND], "kind", nm_kind_names, NM_KIND_COUNT);
+		c.kind = x >= 0 ? (nm_kind)x : NM_KIND_COMMITTEE;
+	}
+	c.ad_hoc = bool_value(v, val[AD_HOC], "ad_hoc");
+	read_theme_refs(v, val[THEMES], &rec.themes);
+	c.status = NM_STATUS_ACTIVE;
+	if (val[STATUS] && !is_null(val[STATUS])) {
+		x = enum_value(v, val[STATUS], "status", nm_status_names, NM_STATUS_COUNT);
+		if (x >= 0)
+			c.status = (nm_status)x;
+		rec.status_pos = pos_of(val[STATUS]);
+	} else {
+		rec.status_pos = rec.pos;
+	}
+	c.founded = date_value(v, val[FOUNDED], "founded");
+	c.ends = date_value(v, val[ENDS], "ends");
+	c.last_met = date_value(v, val[LAST_MET], "last_met");
+	if (val[FOUNDED])
+		rec.founded_pos = pos_of(val[FOUNDED]);
+	if (val[ENDS])
+		rec.ends_pos = pos_of(val[ENDS]);
+	if (val[LAST_MET])
+		rec.last_met_pos = pos_of(val[LAST_MET]);
+	c.meets = NM_FREQ_NONE;
+	if (val[MEETS] && !is_null(val[MEETS])) {
+		x = enum_value(v, val[MEETS], "frequency", nm_freq_names, NM_FREQ_COUNT);
+		if (x >= 0)
+			c.meets = (nm_freq)x;
+	}
+	{
+		const char *s = scalar(v, val[LEAD], "lead");
+		if (s) {
+			rec.lead.id = nm_xstrdup(s);
+			rec.lead.pos = pos_of(val[LEAD]);
+		}
+		s = scalar(v, val[PARENT], "parent");
+		if (s) {
+			rec.parent.id = nm_xstrdup(s);
+			rec.parent.pos = pos_of(val[PARENT]);
+		}
+	}
+	c.lead = NM_NONE;
+	c.parent = NM_NONE;
+	c.district = dup_text(v, val[DISTRICT], "district");
+	c.note = dup_text(v, val[NOTE], "note");
+	if (!id_ok) {
+		free(c.id);
+		c.id = nm_xstrdup("");
+	}
+	NM_GROW(ds->committees, v->committee_cap, ds->ncommittees + 1);
+	NM_GROW(v->committee_rec, v->committee_rec_cap, ds->ncommittees + 1);
+	ds->committees[ds->ncommittees] = c;
+	v->committee_rec[ds->ncommittees] = rec;
+	v->ncommittee_rec = ds->ncommittees + 1;
+	if (id_ok) {
+		claim_id(v, c.id, val[ID], true, (uint32_t)ds->ncommittees);
+		read_members_list(v, val[MEMBERS], "members", c.id, rec.id_pos, true);
+		if (rec.lead.id) {
+			vmember *m = new_member(v);
+			m->actor = nm_xstrdup(rec.lead.id);
+			m->committee = nm_xstrdup(c.id);
+			m->owns_actor = m->owns_committee = true;
+			m->actor_pos = rec.lead.pos;
+			m->committee_pos = rec.id_pos;
+			m->pos = rec.lead.pos;
+			m->role = NM_ROLE_LEAD;
+		}
+	}
+	ds->ncommittees++;
+}
+
+static void read_themes(nm_validator *v, const nm_node *n)
+{
+	nm_dataset *ds = v->ds;
+
+	if (is_null(n) || !expect_list(v, n, "themes"))
+		return;
+	for (uint32_t i = 0; i < n->n; i++) {
+		const nm_node *item = n->u.items[i], *id_node = item, *label_node = NULL;
+		const char *id;
+		uint32_t slot;
+
+		if (!item_ok(v, item))
+			continue;
+		if (item->kind == NM_NODE_MAP) {
+			static const char *const keys[] = {"id", "label"};
+			const nm_node *val[2];
+			read_keys(v, item, "theme", keys, 2, val);
+			id_node = val[0];
+			label_node = val[1];
+			if (!id_node || is_null(id_node)) {
+				error_at(v, "required", item, "theme is missing required field 'id'");
+				continue;
+			}
+		} else if (item->kind != NM_NODE_SCALAR) {
+			error_at(v, "node-type", item,
+				 "expected a theme id or a mapping for a theme, found a list");
+			continue;
+		}
+		id = scalar(v, id_node, "id");
+		if (!id)
+			continue;
+		if (!valid_id(id)) {
+			error_at(v, "id-syntax", id_node,
+				 "invalid theme id '%s': ids are 1-64 letters, digits, '.', '_' or '-', "
+				 "starting with a letter or digit", id);
+			continue;
+		}
+		NM_GROW(ds->themes, v->theme_cap, ds->nthemes + 1);
+		NM_GROW(v->theme_pos, v->theme_pos_cap, ds->nthemes + 1);
+		ds->themes[ds->nthemes].id = nm_xstrdup(id);
+		ds->themes[ds->nthemes].label = label_node ? dup_text(v, label_node, "label") : NULL;
+		slot = nm_strmap_put(&v->theme_ids, ds->themes[ds->nthemes].id,
+				     (uint32_t)ds->nthemes);
+		if (slot != ds->nthemes) {
+			vpos f = v->theme_pos[slot].pos;
+			error_at(v, "duplicate-theme", id_node,
+				 "theme '%s' declared twice, first at %s:%u:%u", id,
+				 file_name(v, f.file), f.line, f.col);
+			free(ds->themes[ds->nthemes].id);
+			free(ds->themes[ds->nthemes].label);
+			continue;
+		}
+		v->theme_pos[ds->nthemes].pos = pos_of(id_node);
+		ds->nthemes++;
+		ds->themes_declared = true;
+	}
+}
+
+static bool read_count(nm_validator *v, const nm_node *n, const char *key, uint32_t *out)
+{
+	const char *s = scalar(v, n, key);
+	uint64_t x = 0;
+
+	if (!s)
+		return false;
+	for (const char *p = s; *p; p++) {
+		if (*p < '0' || *p > '9' || x > UINT32_MAX) {
+			x = UINT64_MAX;
+			break;
+		}
+		x = x * 10 + (uint64_t)(*p - '0');
+	}
+	if (!*s || x > UINT32_MAX) {
+		error_at(v, "settings-range", n, "'%s' must be a whole number of at least 0, not '%s'",
+			 key, s);
+		return false;
+	}
+	*out = (uint32_t)x;
+	return true;
+}
+
+static bool read_ratio(nm_validator *v, const nm_node *n, const char *key, nm_ratio *out)
+{
+	const char *s = scalar(v, n, key);
+
+	if (!s)
+		return false;
+	if (nm_ratio_parse(s, out) != 0) {
+		error_at(v, "settings-range", n, "'%s' must be a decimal from 0 to 1, not '%s'", key,
+			 s);
+		return false;
+	}
+	return true;
+}
+
+static void read_settings(nm_validator *v, const nm_node *n)
+{
+	static const char *const keys[] = {"duplicate_jaccard", "duplicate_theme_jaccard",
+					   "overlap_jaccard", "min_shared", "max_load",
+					   "stale_days", "ad_hoc_days", "voices", "similar_name"};
+	const nm_node *val[9];
+	nm_settings *s = &v->ds->settings;
+	unsigned *given = &v->ds->settings_given;
+
+	if (is_null(n))
+		return;
+	if (n->kind != NM_NODE_MAP) {
+		error_at(v, "node-type", n, "expected a mapping for 'settings', found %s",
+			 kind_word(n));
+		return;
+	}
+	if (v->have_settings) {
+		error_at(v, "duplicate-settings", n, "a second 'settings' block, first at %s:%u:%u",
+			 file_name(v, v->settings_pos.file), v->settings_pos.line,
+			 v->settings_pos.col);
+		return;
+	}
+	v->have_settings = true;
+	v->settings_pos = pos_of(n);
+	read_keys(v, n, "settings", keys, 9, val);
+	if (read_ratio(v, val[0], keys[0], &s->duplicate_jaccard))
+		*given |= NM_SET_DUPLICATE_JACCARD;
+	if (read_ratio(v, val[1], keys[1], &s->duplicate_theme_jaccard))
+		*given |= NM_SET_DUPLICATE_THEME_JACCARD;
+	if (read_ratio(v, val[2], keys[2], &s->overlap_jaccard))
+		*given |= NM_SET_OVERLAP_JACCARD;
+	if (read_count(v, val[3], keys[3], &s->min_shared))
+		*given |= NM_SET_MIN_SHARED;
+	if (read_count(v, val[4], keys[4], &s->max_load))
+		*given |= NM_SET_MAX_LOAD;
+	if (read_count(v, val[5], keys[5], &s->stale_days))
+		*given |= NM_SET_STALE_DAYS;
+	if (read_count(v, val[6], keys[6], &s->ad_hoc_days))
+		*given |= NM_SET_AD_HOC_DAYS;
+	if (read_ratio(v, val[8], keys[8], &s->similar_name))
+		*given |= NM_SET_SIMILAR_NAME;
+	if (val[7] && !is_null(val[7]) && expect_list(v, val[7], "voices")) {
+		uint32_t mask = 0;
+		bool ok = true;
+		for (uint32_t i = 0; i < val[7]->n; i++) {
+			const nm_node *item = val[7]->u.items[i];
+			int t;
+			if (!item_ok(v, item)) {
+				ok = false;
+				continue;
+			}
+			t = enum_value(v, item, "actor type", nm_actor_type_names, NM_TYPE_COUNT);
+			if (t < 0)
+				ok = false;
+			else
+				mask |= 1u << t;
+		}
+		if (ok) {
+			s->voices = mask;
+			*given |= NM_SET_VOICES;
+		}
+	}
+}
+
+/* ---- documents ----------------------------------------------------------- */
+
+nm_validator *nm_validator_new(nm_diags *diags, nm_date today)
+{
+	nm_validator *v = nm_xcalloc(1, sizeof(*v));
+
+	v->diags = diags;
+	v->today = today;
+	v->ds = nm_dataset_new();
+	return v;
+}
+
+static void release_refs(vrefs *r)
+{
+	for (size_t i = 0; i < r->n; i++)
+		free(r->items[i].id);
+	free(r->items);
+}
+
+void nm_validator_free(nm_validator *v)
+{
+	if (!v)
+		return;
+	for (size_t i = 0; i < v->nactor_rec; i++)
+		release_refs(&v->actor_rec[i].themes);
+	for (size_t i = 0; i < v->ncommittee_rec; i++) {
+		release_refs(&v->committee_rec[i].themes);
+		free(v->committee_rec[i].lead.id);
+		free(v->committee_rec[i].parent.id);
+	}
+	for (size_t i = 0; i < v->nmembers; i++) {
+		if (v->members[i].owns_actor)
+			free(v->members[i].actor);
+		if (v->members[i].owns_committee)
+			free(v->members[i].committee);
+	}
+	free(v->members);
+	free(v->actor_rec);
+	free(v->committee_rec);
+	free(v->theme_pos);
+	free(v->idents);
+	nm_strmap_release(&v->ids);
+	nm_strmap_release(&v->theme_ids);
+	nm_dataset_free(v->ds);
+	free(v);
+}
+
+void nm_validator_add_file(nm_validator *v, const char *path, const char *sha256)
+{
+	nm_dataset *ds = v->ds;
+
+	NM_GROW(ds->files, v->files_cap, ds->nfiles + 1);
+	ds->files[ds->nfiles].path = nm_xstrdup(path);
+	memcpy(ds->files[ds->nfiles].sha256, sha256, 65);
+	ds->nfiles++;
+}
+
+static void read_list(nm_validator *v, const nm_node *n, const char *field,
+		      void (*read)(nm_validator *, const nm_node *))
+{
+	if (is_null(n) || !expect_list(v, n, field))
+		return;
+	for (uint32_t i = 0; i < n->n; i++)
+		if (item_ok(v, n->u.items[i]))
+			read(v, n->u.items[i]);
+}
+
+static void read_table_item(nm_validator *v, const nm_node *item)
+{
+	if (item->kind != NM_NODE_MAP) {
+		error_at(v, "node-type", item, "expected a mapping for a membership, found %s",
+			 kind_word(item));
+		return;
+	}
+	read_membership(v, item, NULL, pos_of(item), false, "membership");
+}
+
+void nm_validator_add_doc(nm_validator *v, const nm_doc *doc)
+{
+	static const char *const keys[] = {"netmap", "dataset", "themes", "actors",
+					   "committees", "memberships", "settings"};
+	enum { NETMAP, DATASET, THEMES, ACTORS, COMMITTEES, MEMBERSHIPS, SETTINGS };
+	const nm_node *val[7], *root = doc->root;
+
+	if (!root)
+		return;
+	check_tags(v, root, 0);
+	if (root->kind != NM_NODE_MAP) {
+		error_at(v, "node-type", root,
+			 "expected a mapping at the top of the document, found %s", kind_word(root));
+		return;
+	}
+	read_keys(v, root, "the document", keys, 7, val);
+	if (val[NETMAP]) {
+		const char *s = scalar(v, val[NETMAP], "netmap");
+		if (s && strcmp(s, "1") != 0)
+			error_at(v, "version", val[NETMAP],
+				 "unsupported format version '%s'; this netmap reads version 1", s);
+	}
+	if (val[DATASET]) {
+		const char *s = scalar(v, val[DATASET], "dataset");
+		if (s && !v->have_dataset) {
+			v->ds->name = nm_xstrdup(s);
+			v->have_dataset = true;
+		}
+	}
+	read_themes(v, val[THEMES]);
+	read_list(v, val[ACTORS], "actors", read_actor);
+	read_list(v, val[COMMITTEES], "committees", read_committee);
+	read_list(v, val[MEMBERSHIPS], "memberships", read_table_item);
+	read_settings(v, val[SETTINGS]);
+}
+
+/* ---- finishing: references, memberships, cross-checks ----------------- */
+
+static const char **id_list(nm_validator *v, bool committees)
+{
+	const char **ids = nm_xreallocarray(NULL, v->nidents + 1, sizeof(*ids));
+	size_t n = 0;
+
+	for (size_t i = 0; i < v->nidents; i++) {
+		const ident *e = &v->idents[i];
+		if (e->committee == committees)
+			ids[n++] = committees ? v->ds->committees[e->index].id
+					      : v->ds->actors[e->index].id;
+	}
+	ids[n] = NULL;
+	return ids;
+}
+
+static size_t count_list(const char **l)
+{
+	size_t n = 0;
+	while (l[n])
+		n++;
+	return n;
+}
+
+/* Resolve an actor or committee reference; NM_NONE (with an error) if unknown. */
+static uint32_t resolve(nm_validator *v, const char *id, vpos at, bool committee,
+			const char ***cands)
+{
+	uint32_t slot = nm_strmap_get(&v->ids, id);
+	const char *what = committee ? "committee" : "actor";
+	nm_buf msg = NM_BUF_INIT;
+
+	if (slot != UINT32_MAX && v->idents[slot].committee == committee)
+		return v->idents[slot].index;
+	nm_buf_printf(&msg, "unknown %s '%s'", what, id);
+	if (slot != UINT32_MAX) {
+		nm_buf_printf(&msg, " ('%s' is %s)", id, committee ? "an actor" : "a committee");
+	} else if (v->suggestions < SUGGEST_ID_LIMIT) {
+		if (!*cands)
+			*cands = id_list(v, committee);
+		append_hint(&msg, nm_suggest(id, *cands, count_list(*cands)));
+		v->suggestions++;
+	}
+	problem(v, NM_SEV_ERROR, "unknown-reference", at, "%s", msg.ptr);
+	nm_buf_release(&msg);
+	return NM_NONE;
+}
+
+static int cmp_u32(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+	return (x > y) - (x < y);
+}
+
+/* Theme references into indices; with no declared themes, collect them. */
+static void resolve_themes(nm_validator *v, const vrefs *refs, uint32_t **out, size_t *n)
+{
+	nm_dataset *ds = v->ds;
+	uint32_t *idx = refs->n ? nm_xreallocarray(NULL, refs->n, sizeof(*idx)) : NULL;
+	size_t k = 0;
+
+	for (size_t i = 0; i < refs->n; i++) {
+		const char *id = refs->items[i].id;
+		uint32_t t = nm_strmap_get(&v->theme_ids, id);
+
+		if (t == UINT32_MAX && !ds->themes_declared) {
+			if (!valid_id(id)) {
+				problem(v, NM_SEV_ERROR, "id-syntax", refs->items[i].pos,
+					"invalid theme id '%s': ids are 1-64 letters, digits, '.', '_' "
+					"or '-', starting with a letter or digit", id);
+				continue;
+			}
+			NM_GROW(ds->themes, v->theme_cap, ds->nthemes + 1);
+			ds->themes[ds->nthemes].id = nm_xstrdup(id);
+			ds->themes[ds->nthemes].label = NULL;
+			t = nm_strmap_put(&v->theme_ids, ds->themes[ds->nthemes].id,
+					  (uint32_t)ds->nthemes);
+			ds->nthemes++;
+		} else if (t == UINT32_MAX) {
+			nm_buf msg = NM_BUF_INIT;
+			const char **cands = nm_xreallocarray(NULL, ds->nthemes + 1, sizeof(*cands));
+			for (size_t j = 0; j < ds->nthemes; j++)
+				cands[j] = ds->themes[j].id;
+			nm_buf_printf(&msg, "unknown theme '%s'", id);
+			if (v->undeclared_suggestions++ < SUGGEST_ID_LIMIT)
+				append_hint(&msg, nm_suggest(id, cands, ds->nthemes));
+			problem(v, NM_SEV_ERROR, "unknown-reference", refs->items[i].pos, "%s",
+				msg.ptr);
+			nm_buf_release(&msg);
+			free(cands);
+			continue;
+		}
+		idx[k++] = t;
+	}
+	/* Sorted and without repeats; indices are remapped by nm_dataset_sort. */
+	if (k > 1) {
+		size_t w = 1;
+		qsort(idx, k, sizeof(*idx), cmp_u32);
+		for (size_t i = 1; i < k; i++)
+			if (idx[i] != idx[w - 1])
+				idx[w++] = idx[i];
+		k = w;
+	}
+	*out = idx;
+	*n = k;
+}
+
+static void check_parent_cycles(nm_validator *v)
+{
+	nm_dataset *ds = v->ds;
+	uint8_t *state = nm_xcalloc(ds->ncommittees + 1, 1); /* 0 new, 1 on path, 2 done */
+	uint32_t *path = nm_xreallocarray(NULL, ds->ncommittees + 1, sizeof(*path));
+
+	for (size_t start = 0; start < ds->ncommittees; start++) {
+		size_t len = 0;
+		uint32_t c = (uint32_t)start;
+
+		while (c != NM_NONE && state[c] == 0) {
+			state[c] = 1;
+			path[len++] = c;
+			c = ds->committees[c].parent;
+		}
+		if (c != NM_NONE && state[c] == 1) {
+			/* A new cycle: report it at the member read first. */
+			size_t from = 0, first;
+			nm_buf msg = NM_BUF_INIT;
+			while (path[from] != c)
+				from++;
+			first = from;
+			for (size_t i = from; i < len; i++) {
+				const vrecord *a = &v->committee_rec[path[i]];
+				const vrecord *b = &v->committee_rec[path[first]];
+				if (a->parent.pos.file < b->parent.pos.file ||
+				    (a->parent.pos.file == b->parent.pos.file &&
+				     (a->parent.pos.line < b->parent.pos.line ||
+				      (a->parent.pos.line == b->parent.pos.line &&
+				       a->parent.pos.col < b->parent.pos.col))))
+					first = i;
+			}
+			nm_buf_puts(&msg, "parent cycle: ");
+			for (size_t k = 0; k <= len - from; k++) {
+				size_t i = from + (first - from + k) % (len - from);
+				nm_buf_printf(&msg, "%s%s", k ? " -> " : "", ds->committees[path[i]].id);
+			}
+			problem(v, NM_SEV_ERROR, "parent-cycle", v->committee_rec[path[first]].parent.pos,
+				"%s", msg.ptr);
+			nm_buf_release(&msg);
+		}
+		for (size_t i = 0; i < len; i++)
+			state[path[i]] = 2;
+	}
+	free(state);
+	free(path);
+}
+
+static int cmp_member(const void *pa, const void *pb)
+{
+	const vmember *a = pa, *b = pb;
+
+	if (a->c != b->c)
+		return a->c < b->c ? -1 : 1;
+	if (a->a != b->a)
+		return a->a < b->a ? -1 : 1;
+	return (a->seq > b->seq) - (a->seq < b->seq);
+}
+
+static int cmp_pos(vpos a, vpos b)
+{
+	if (a.file != b.file)
+		return a.file < b.file ? -1 : 1;
+	if (a.line != b.line)
+		return a.line < b.line ? -1 : 1;
+	return (a.col > b.col) - (a.col < b.col);
+}
+
+/* Merge the resolved memberships into one per pair (contract 2.4). */
+static void merge_memberships(nm_validator *v, uint32_t *per_committee)
+{
+	nm_dataset *ds = v->ds;
+	size_t n = v->nmembers, i = 0;
+
+	qsort(v->members, n, sizeof(*v->members), cmp_member);
+	ds->memberships = nm_xreallocarray(NULL, n ? n : 1, sizeof(*ds->memberships));
+	while (i < n) {
+		size_t j = i;
+		const vmember *first_written = NULL;
+		nm_membership m;
+
+		if (v->members[i].a == NM_NONE || v->members[i].c == NM_NONE) {
+			i++; /* an unknown reference, already reported */
+			continue;
+		}
+		m.actor = v->members[i].a;
+		m.committee = v->members[i].c;
+		m.role = NM_ROLE_MEMBER;
+		m.since = NM_DATE_NONE;
+		bool any_written = false;
+		/* Entries of one pair, in reading order. */
+		for (; j < n && v->members[j].a == m.actor && v->members[j].c == m.committee; j++) {
+			const vmember *e = &v->members[j];
+			if (e->since != NM_DATE_NONE && (m.since == NM_DATE_NONE || e->since < m.since))
+				m.since = e->since;
+			if (e->role < 0)
+				continue;
+			if (!any_written || (nm_role)e->role > m.role)
+				m.role = (nm_role)e->role;
+			any_written = true;
+		}
+		/* Conflicts: written roles that differ from the first one read. */
+		for (size_t k = i; k < j; k++) {
+			const vmember *e = &v->members[k];
+			if (e->role < 0)
+				continue;
+			if (!first_written || cmp_pos(e->pos, first_written->pos) < 0)
+				first_written = e;
+		}
+		for (size_t k = i; k < j && first_written; k++) {
+			const vmember *e = &v->members[k];
+			if (e->role < 0 || e->role == first_written->role)
+				continue;
+			problem(v, NM_SEV_WARNING, "role-conflict", e->pos,
+				"conflicting roles for '%s' in '%s': '%s' here, '%s' at %s:%u:%u",
+				ds->actors[m.actor].id, ds->committees[m.committee].id,
+				nm_role_names[e->role], nm_role_names[first_written->role],
+				file_name(v, first_written->pos.file), first_written->pos.line,
+				first_written->pos.col);
+		}
+		ds->memberships[ds->nmemberships++] = m;
+		per_committee[m.committee]++;
+		i = j;
+	}
+}
+
+static void date_warnings(nm_validator *v, uint32_t *per_committee)
+{
+	nm_dataset *ds = v->ds;
+	char a[11], b[11];
+
+	for (size_t i = 0; i < ds->ncommittees; i++) {
+		const nm_committee *c = &ds->committees[i];
+		const vrecord *r = &v->committee_rec[i];
+
+		if (c->status == NM_STATUS_DISSOLVED && per_committee[i] > 0)
+			problem(v, NM_SEV_WARNING, "dissolved-members", r->pos,
+				"dissolved committee '%s' still has %u membership%s", c->id,
+				per_committee[i], per_committee[i] == 1 ? "" : "s");
+		if (c->status == NM_STATUS_ACTIVE && per_committee[i] == 0)
+			problem(v, NM_SEV_WARNING, "empty-committee", r->pos,
+				"active committee '%s' has no members", c->id);
+		if (c->last_met != NM_DATE_NONE && c->last_met > v->today) {
+			nm_date_format(c->last_met, a);
+			nm_date_format(v->today, b);
+			problem(v, NM_SEV_WARNING, "last-met-future", r->last_met_pos,
+				"last_met %s is after today (%s)", a, b);
+		}
+		if (c->ends != NM_DATE_NONE && c->founded != NM_DATE_NONE && c->ends < c->founded) {
+			nm_date_format(c->ends, a);
+			nm_date_format(c->founded, b);
+			problem(v, NM_SEV_WARNING, "ends-before-founded", r->ends_pos,
+				"ends %s is before founded %s", a, b);
+		}
+	}
+}
+
+int nm_validator_finish(nm_validator *v, nm_dataset **out)
+{
+	nm_dataset *ds = v->ds;
+	const char **actor_ids = NULL, **committee_ids = NULL;
+	uint32_t *per_committee = nm_xcalloc(ds->ncommittees + 1, sizeof(uint32_t));
+
+	*out = NULL;
+	/* Themes first: with none declared, they are collected in reading order. */
+	for (size_t i = 0; i < ds->nactors; i++)
+		resolve_themes(v, &v->actor_rec[i].themes, &ds->actors[i].themes,
+			       &ds->actors[i].nthemes);
+	for (size_t i = 0; i < ds->ncommittees; i++)
+		resolve_themes(v, &v->committee_rec[i].themes, &ds->committees[i].themes,
+			       &ds->committees[i].nthemes);
+	for (size_t i = 0; i < ds->ncommittees; i++) {
+		vrecord *r = &v->committee_rec[i];
+		if (r->lead.id)
+			ds->committees[i].lead = resolve(v, r->lead.id, r->lead.pos, false, &actor_ids);
+		if (r->parent.id)
+			ds->committees[i].parent =
+				resolve(v, r->parent.id, r->parent.pos, true, &committee_ids);
+	}
+	for (size_t k = 0; k < v->nmembers; k++) {
+		vmember *m = &v->members[k];
+		m->a = resolve(v, m->actor, m->actor_pos, false, &actor_ids);
+		m->c = resolve(v, m->committee, m->committee_pos, true, &committee_ids);
+	}
+	free(actor_ids);
+	free(committee_ids);
+	check_parent_cycles(v);
+	merge_memberships(v, per_committee);
+	date_warnings(v, per_committee);
+	free(per_committee);
+	nm_diags_sort(v->diags);
+	if (v->diags->errors)
+		return NM_EINVALID;
+	nm_dataset_sort(ds);
+	*out = ds;
+	v->ds = nm_dataset_new(); /* the records now belong to *out */
+	return NM_OK;
+}
+
+int nm_validate_paths(const char *const *paths, size_t npaths, nm_date today,
+		      nm_diags *diags, nm_dataset **out, size_t *nfiles, nm_error *err)
+{
+	nm_loader *ld = nm_loader_new(diags);
+	nm_validator *v = nm_validator_new(diags, today);
+	int rc = NM_OK, io = NM_OK;
+
+	*out = NULL;
+	*nfiles = 0;
+	for (size_t i = 0; i < npaths; i++) {
+		nm_error e;
+		nm_error_clear(&e);
+		if (nm_loader_add_path(ld, paths[i], &e) != NM_OK) {
+			if (io == NM_OK)
+				nm_error_set(err, NM_EIO, "%s", e.message);
+			io = NM_EIO;
+		}
+	}
+	for (size_t i = 0; i < nm_loader_file_count(ld); i++) {
+		nm_doc *docs;
+		size_t ndocs;
+		char sha[65];
+		nm_error e;
+
+		nm_error_clear(&e);
+		if (nm_loader_read(ld, i, &docs, &ndocs, sha, &e) != NM_OK) {
+			if (io == NM_OK)
+				nm_error_set(err, NM_EIO, "%s", e.message);
+			io = NM_EIO;
+			continue;
+		}
+		(*nfiles)++;
+		nm_validator_add_file(v, nm_loader_file_path(ld, i), sha);
+		for (size_t d = 0; d < ndocs; d++)
+			nm_validator_add_doc(v, &docs[d]);
+	}
+	nm_loader_free(ld);
+	rc = nm_validator_finish(v, out);
+	nm_validator_free(v);
+	if (io != NM_OK) {
+		nm_dataset_free(*out);
+		*out = NULL;
+		return io;
+	}
+	return rc;
+}
