@@ -334,7 +334,8 @@ static void remap_themes(uint32_t *themes, size_t n, const uint32_t *map)
 {
 	for (size_t i = 0; i < n; i++)
 		themes[i] = map[themes[i]];
-	qsort(themes, n, sizeof(*themes), cmp_u32);
+	if (n > 1)
+		qsort(themes, n, sizeof(*themes), cmp_u32);
 }
 
 void nm_dataset_sort(nm_dataset *ds)

@@ -43,6 +43,7 @@ typedef struct vrecord {
 	vref parent;      /* committees: parent */
 	vpos status_pos;
 	vpos founded_pos, ends_pos, last_met_pos;
+	bool duplicate;   /* its id was taken: no warnings of its own */
 } vrecord;
 
 typedef struct vmember {
@@ -53,6 +54,7 @@ typedef struct vmember {
 	int role;         /* written role, or -1 */
 	nm_date since;
 	bool owns_actor, owns_committee;
+	bool from_lead;   /* written as a committee's lead: resolved with it */
 	uint32_t a, c;    /* resolved indices */
 	size_t seq;       /* reading order */
 } vmember;
@@ -368,8 +370,14 @@ static void read_keys(nm_validator *v, const nm_node *map, const char *what,
 /* Tags anywhere outside x- keys are errors (contract 2). */
 static void check_tags(nm_validator *v, const nm_node *n, size_t depth)
 {
-	if (n->tag)
-		error_at(v, "tag", n, "tags are not supported outside x- keys: '%s'", n->tag);
+	if (n->tag) {
+		static const char core[] = "tag:yaml.org,2002:";
+		if (strncmp(n->tag, core, sizeof(core) - 1) == 0)
+			error_at(v, "tag", n, "tags are not supported outside x- keys: '!!%s'",
+				 n->tag + sizeof(core) - 1);
+		else
+			error_at(v, "tag", n, "tags are not supported outside x- keys: '%s'", n->tag);
+	}
 	if (n->kind == NM_NODE_SCALAR || depth > NM_MAX_DEPTH)
 		return;
 	for (uint32_t i = 0; i < n->n; i++) {
@@ -408,8 +416,8 @@ static void read_theme_refs(nm_validator *v, const nm_node *n, vrefs *out)
 	}
 }
 
-/* Register an id in the shared actor/committee namespace. */
-static void claim_id(nm_validator *v, const char *id, const nm_node *at, bool committee,
+/* Register an id in the shared actor/committee namespace; false if taken. */
+static bool claim_id(nm_validator *v, const char *id, const nm_node *at, bool committee,
 		     uint32_t index)
 {
 	uint32_t slot = nm_strmap_put(&v->ids, id, (uint32_t)v->nidents);
@@ -420,12 +428,13 @@ static void claim_id(nm_validator *v, const char *id, const nm_node *at, bool co
 						    : &v->actor_rec[first->index];
 		error_at(v, "duplicate-id", at, "duplicate id '%s', first defined at %s:%u:%u",
 			 id, file_name(v, r->id_pos.file), r->id_pos.line, r->id_pos.col);
-		return;
+		return false;
 	}
 	NM_GROW(v->idents, v->idents_cap, v->nidents + 1);
 	v->idents[v->nidents].committee = committee;
 	v->idents[v->nidents].index = index;
 	v->nidents++;
+	return true;
 }
 
 static vmember *new_member(nm_validator *v)
@@ -512,9 +521,10 @@ static void read_membership(nm_validator *v, const nm_node *item, const char *se
 			committee = self_id;
 		}
 		if (val[2] && !is_null(val[2])) {
+			/* A bad role is reported; the pair itself still counts. */
 			role = enum_value(v, val[2], "role", nm_role_names, NM_ROLE_COUNT);
 			if (role < 0)
-				return;
+				role = -1;
 		}
 		since = date_value(v, val[3], "since");
 		if (!actor || !committee)
@@ -629,10 +639,9 @@ static void read_actor(nm_validator *v, const nm_node *map)
 	ds->actors[ds->nactors] = a;
 	v->actor_rec[ds->nactors] = rec;
 	v->nactor_rec = ds->nactors + 1;
-	if (id_ok) {
-		claim_id(v, a.id, val[ID], false, (uint32_t)ds->nactors);
+	/* A duplicate's memberships would only repeat its error elsewhere. */
+	if (id_ok && claim_id(v, a.id, val[ID], false, (uint32_t)ds->nactors))
 		read_members_list(v, val[MEMBER_OF], "member_of", a.id, rec.id_pos, false);
-	}
 	ds->nactors++;
 }
 
@@ -718,8 +727,9 @@ static void read_committee(nm_validator *v, const nm_node *map)
 	ds->committees[ds->ncommittees] = c;
 	v->committee_rec[ds->ncommittees] = rec;
 	v->ncommittee_rec = ds->ncommittees + 1;
-	if (id_ok) {
-		claim_id(v, c.id, val[ID], true, (uint32_t)ds->ncommittees);
+	if (id_ok && !claim_id(v, c.id, val[ID], true, (uint32_t)ds->ncommittees)) {
+		v->committee_rec[ds->ncommittees].duplicate = true;
+	} else if (id_ok) {
 		read_members_list(v, val[MEMBERS], "members", c.id, rec.id_pos, true);
 		if (rec.lead.id) {
 			vmember *m = new_member(v);
@@ -730,6 +740,7 @@ static void read_committee(nm_validator *v, const nm_node *map)
 			m->committee_pos = rec.id_pos;
 			m->pos = rec.lead.pos;
 			m->role = NM_ROLE_LEAD;
+			m->from_lead = true;
 		}
 	}
 	ds->ncommittees++;
@@ -1189,7 +1200,8 @@ static void merge_memberships(nm_validator *v, uint32_t *per_committee)
 	nm_dataset *ds = v->ds;
 	size_t n = v->nmembers, i = 0;
 
-	qsort(v->members, n, sizeof(*v->members), cmp_member);
+	if (n > 1)
+		qsort(v->members, n, sizeof(*v->members), cmp_member);
 	ds->memberships = nm_xreallocarray(NULL, n ? n : 1, sizeof(*ds->memberships));
 	while (i < n) {
 		size_t j = i;
@@ -1250,6 +1262,8 @@ static void date_warnings(nm_validator *v, uint32_t *per_committee)
 		const nm_committee *c = &ds->committees[i];
 		const vrecord *r = &v->committee_rec[i];
 
+		if (c->id[0] == '\0' || r->duplicate)
+			continue; /* a committee without a usable id: already an error */
 		if (c->status == NM_STATUS_DISSOLVED && per_committee[i] > 0)
 			problem(v, NM_SEV_WARNING, "dissolved-members", r->pos,
 				"dissolved committee '%s' still has %u membership%s", c->id,
@@ -1296,8 +1310,11 @@ int nm_validator_finish(nm_validator *v, nm_dataset **out)
 	}
 	for (size_t k = 0; k < v->nmembers; k++) {
 		vmember *m = &v->members[k];
-		m->a = resolve(v, m->actor, m->actor_pos, false, &actor_ids);
 		m->c = resolve(v, m->committee, m->committee_pos, true, &committee_ids);
+		if (m->from_lead) /* the lead's reference is checked once, above */
+			m->a = m->c == NM_NONE ? NM_NONE : ds->committees[m->c].lead;
+		else
+			m->a = resolve(v, m->actor, m->actor_pos, false, &actor_ids);
 	}
 	free(actor_ids);
 	free(committee_ids);
