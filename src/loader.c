@@ -12,6 +12,7 @@
  * expansion budget is checked in constant time per alias.
  */
 #include "netmap/loader.h"
+#include "netmap/arena.h"
 #include "netmap/buf.h"
 #include "netmap/strmap.h"
 
@@ -25,14 +26,6 @@
 
 #include <openssl/evp.h>
 #include <yaml.h>
-
-#define ARENA_BLOCK (1u << 20)
-
-typedef struct arena_block {
-	struct arena_block *next;
-	size_t used, size;
-	max_align_t data[];
-} arena_block;
 
 typedef struct file_id {
 	dev_t dev;
@@ -51,48 +44,11 @@ struct nm_loader {
 	size_t npaths, paths_cap;
 	file_id *seen;        /* files queued, to read each once */
 	size_t nseen, seen_cap;
-	arena_block *arena;
+	nm_arena arena;
 	nm_doc *docs;
 	size_t ndocs, docs_cap;
 	char *data;           /* the current file's bytes */
 };
-
-/* ---- arena ------------------------------------------------------------ */
-
-static void *arena_alloc(nm_loader *ld, size_t size)
-{
-	arena_block *b = ld->arena;
-	size_t align = sizeof(max_align_t);
-
-	size = (size + align - 1) / align * align;
-	if (!b || b->size - b->used < size) {
-		size_t bsize = size > ARENA_BLOCK ? size : ARENA_BLOCK;
-		b = nm_xmalloc(sizeof(*b) + bsize);
-		b->size = bsize;
-		b->used = 0;
-		b->next = ld->arena;
-		ld->arena = b;
-	}
-	b->used += size;
-	return (char *)b->data + b->used - size;
-}
-
-static char *arena_strndup(nm_loader *ld, const char *s, size_t n)
-{
-	char *p = arena_alloc(ld, n + 1);
-	memcpy(p, s, n);
-	p[n] = '\0';
-	return p;
-}
-
-static void arena_reset(nm_loader *ld)
-{
-	while (ld->arena) {
-		arena_block *next = ld->arena->next;
-		free(ld->arena);
-		ld->arena = next;
-	}
-}
 
 /* ---- life cycle and paths --------------------------------------------- */
 
@@ -113,7 +69,7 @@ void nm_loader_free(nm_loader *ld)
 	free(ld->seen);
 	free(ld->docs);
 	free(ld->data);
-	arena_reset(ld);
+	nm_arena_release(&ld->arena);
 	free(ld);
 }
 
@@ -345,7 +301,7 @@ static void fail(parse *ps, const yaml_mark_t *mark, const char *rule, const cha
 static nm_node *new_node(parse *ps, nm_node_kind kind, const yaml_mark_t *mark,
 			 const yaml_char_t *tag)
 {
-	nm_node *n = arena_alloc(ps->ld, sizeof(*n));
+	nm_node *n = nm_arena_alloc(&ps->ld->arena, sizeof(*n));
 
 	memset(n, 0, sizeof(*n));
 	n->kind = (uint8_t)kind;
@@ -354,7 +310,7 @@ static nm_node *new_node(parse *ps, nm_node_kind kind, const yaml_mark_t *mark,
 	n->col = (uint32_t)mark->column + 1;
 	n->weight = 1;
 	if (tag)
-		n->tag = arena_strndup(ps->ld, (const char *)tag, strlen((const char *)tag));
+		n->tag = nm_arena_strndup(&ps->ld->arena, (const char *)tag, strlen((const char *)tag));
 	return n;
 }
 
@@ -364,7 +320,7 @@ static void register_anchor(parse *ps, const yaml_char_t *anchor, nm_node *node)
 
 	if (!anchor)
 		return;
-	name = arena_strndup(ps->ld, (const char *)anchor, strlen((const char *)anchor));
+	name = nm_arena_strndup(&ps->ld->arena, (const char *)anchor, strlen((const char *)anchor));
 	NM_GROW(ps->anchored, ps->anchored_cap, ps->nanchored + 1);
 	ps->anchored[ps->nanchored] = node;
 	/* A redefined anchor replaces the old one from here on (YAML 1.2). */
@@ -436,7 +392,8 @@ static void check_keys(parse *ps, nm_node *map)
 				continue;
 			for (size_t j = 0; j < i; j++) {
 				nm_node *f = map->u.items[2 * j];
-				if (f->kind == NM_NODE_SCALAR && strcmp(f->u.value, k->u.value) == 0) {
+				if (f->kind == NM_NODE_SCALAR && f->n == k->n &&
+				    memcmp(f->u.value, k->u.value, k->n) == 0) {
 					report_duplicate(ps, f, k);
 					break;
 				}
@@ -480,7 +437,7 @@ static void open_collection(parse *ps, nm_node_kind kind, const yaml_event_t *ev
 	ps->stack[ps->depth].node = node;
 	ps->stack[ps->depth].start = ps->npending;
 	ps->stack[ps->depth].anchor =
-		anchor ? arena_strndup(ps->ld, (const char *)anchor, strlen((const char *)anchor)) : NULL;
+		anchor ? nm_arena_strndup(&ps->ld->arena, (const char *)anchor, strlen((const char *)anchor)) : NULL;
 	ps->depth++;
 }
 
@@ -491,7 +448,7 @@ static void close_collection(parse *ps)
 	size_t n = ps->npending - f->start;
 
 	node->n = (uint32_t)n;
-	node->u.items = arena_alloc(ps->ld, (n ? n : 1) * sizeof(nm_node *));
+	node->u.items = nm_arena_alloc(&ps->ld->arena, (n ? n : 1) * sizeof(nm_node *));
 	if (n)
 		memcpy(node->u.items, ps->pending + f->start, n * sizeof(nm_node *));
 	ps->npending = f->start;
@@ -510,7 +467,7 @@ static void on_scalar(parse *ps, const yaml_event_t *ev)
 	if (!ev->data.scalar.plain_implicit && !ev->data.scalar.quoted_implicit)
 		tag = ev->data.scalar.tag;
 	node = new_node(ps, NM_NODE_SCALAR, &ev->start_mark, tag);
-	node->u.value = arena_strndup(ps->ld, (const char *)ev->data.scalar.value,
+	node->u.value = nm_arena_strndup(&ps->ld->arena, (const char *)ev->data.scalar.value,
 				      ev->data.scalar.length);
 	node->n = (uint32_t)(ev->data.scalar.length > UINT32_MAX ? UINT32_MAX
 								  : ev->data.scalar.length);
@@ -634,7 +591,7 @@ static int parse_data(nm_loader *ld, uint32_t file, const char *data, size_t len
 	ps.ld = ld;
 	ps.file = file;
 	ld->ndocs = 0;
-	arena_reset(ld);
+	nm_arena_release(&ld->arena);
 	if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
 		data += 3;
 		len -= 3;
@@ -687,7 +644,7 @@ int nm_loader_read(nm_loader *ld, size_t i, nm_doc **docs, size_t *ndocs,
 	*ndocs = 0;
 	free(ld->data);
 	ld->data = NULL;
-	arena_reset(ld);
+	nm_arena_release(&ld->arena);
 	if (!f)
 		return nm_error_set(err, NM_EIO, "cannot read '%s': %s", path, strerror(errno));
 	for (;;) {

@@ -5,6 +5,7 @@
  * records by id in that order.
  */
 #include "netmap/model.h"
+#include "netmap/sort.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -298,14 +299,6 @@ static int cmp_u32(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-static int cmp_membership(const void *a, const void *b)
-{
-	const nm_membership *x = a, *y = b;
-	if (x->committee != y->committee)
-		return x->committee < y->committee ? -1 : 1;
-	return (x->actor > y->actor) - (x->actor < y->actor);
-}
-
 /* Sort n records of size bytes by the id at offset 0; *map_out: old -> new. */
 static uint32_t *sort_by_id(void *records, size_t n, size_t size)
 {
@@ -338,6 +331,32 @@ static void remap_themes(uint32_t *themes, size_t n, const uint32_t *map)
 		qsort(themes, n, sizeof(*themes), cmp_u32);
 }
 
+/* Memberships by (committee, actor): a radix sort, as there may be millions. */
+static void sort_memberships(nm_dataset *ds)
+{
+	size_t n = ds->nmemberships;
+	uint64_t *keys;
+	uint32_t *idx;
+	nm_membership *sorted;
+
+	if (n < 2)
+		return;
+	keys = nm_xreallocarray(NULL, n, sizeof(*keys));
+	idx = nm_xreallocarray(NULL, n, sizeof(*idx));
+	sorted = nm_xreallocarray(NULL, n, sizeof(*sorted));
+	for (size_t i = 0; i < n; i++) {
+		keys[i] = (uint64_t)ds->memberships[i].committee << 32 | ds->memberships[i].actor;
+		idx[i] = (uint32_t)i;
+	}
+	nm_sort_u64(keys, idx, n);
+	for (size_t i = 0; i < n; i++)
+		sorted[i] = ds->memberships[idx[i]];
+	free(ds->memberships);
+	ds->memberships = sorted;
+	free(keys);
+	free(idx);
+}
+
 void nm_dataset_sort(nm_dataset *ds)
 {
 	uint32_t *tmap = sort_by_id(ds->themes, ds->nthemes, sizeof(nm_theme));
@@ -358,9 +377,7 @@ void nm_dataset_sort(nm_dataset *ds)
 		ds->memberships[i].actor = amap[ds->memberships[i].actor];
 		ds->memberships[i].committee = cmap[ds->memberships[i].committee];
 	}
-	if (ds->nmemberships)
-		qsort(ds->memberships, ds->nmemberships, sizeof(nm_membership),
-		      cmp_membership);
+	sort_memberships(ds);
 	free(tmap);
 	free(amap);
 	free(cmap);

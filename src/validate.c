@@ -11,7 +11,9 @@
  * warnings. Problems are collected unordered and sorted at the end.
  */
 #include "netmap/validate.h"
+#include "netmap/arena.h"
 #include "netmap/buf.h"
+#include "netmap/sort.h"
 #include "netmap/strmap.h"
 
 #include <stdlib.h>
@@ -47,13 +49,12 @@ typedef struct vrecord {
 } vrecord;
 
 typedef struct vmember {
-	char *actor;      /* borrowed from the record or owned (owns_*) */
+	char *actor;      /* in the validator's arena */
 	char *committee;
 	vpos actor_pos, committee_pos;
 	vpos pos;         /* where the pair is written */
 	int role;         /* written role, or -1 */
 	nm_date since;
-	bool owns_actor, owns_committee;
 	bool from_lead;   /* written as a committee's lead: resolved with it */
 	uint32_t a, c;    /* resolved indices */
 	size_t seq;       /* reading order */
@@ -70,6 +71,7 @@ typedef struct ident {
 
 struct nm_validator {
 	nm_diags *diags;
+	nm_arena refs;         /* the text of every reference, until finish */
 	nm_date today;
 	nm_dataset *ds;
 
@@ -346,7 +348,7 @@ static void read_keys(nm_validator *v, const nm_node *map, const char *what,
 		if (is_extension(k->u.value))
 			continue;
 		for (j = 0; j < nkeys; j++)
-			if (strcmp(k->u.value, keys[j]) == 0)
+			if (k->u.value[0] == keys[j][0] && strcmp(k->u.value, keys[j]) == 0)
 				break;
 		if (j < nkeys) {
 			if (!values[j])
@@ -393,10 +395,10 @@ static void check_tags(nm_validator *v, const nm_node *n, size_t depth)
 
 /* ---- records ------------------------------------------------------------ */
 
-static void add_ref(vrefs *r, const char *id, vpos p)
+static void add_ref(nm_validator *v, vrefs *r, const char *id, vpos p)
 {
 	NM_GROW(r->items, r->cap, r->n + 1);
-	r->items[r->n].id = nm_xstrdup(id);
+	r->items[r->n].id = nm_arena_strdup(&v->refs, id);
 	r->items[r->n].pos = p;
 	r->n++;
 }
@@ -412,7 +414,7 @@ static void read_theme_refs(nm_validator *v, const nm_node *n, vrefs *out)
 			continue;
 		s = scalar(v, item, "themes");
 		if (s)
-			add_ref(out, s, pos_of(item));
+			add_ref(v, out, s, pos_of(item));
 	}
 }
 
@@ -535,9 +537,8 @@ static void read_membership(nm_validator *v, const nm_node *item, const char *se
 		return;
 	}
 	m = new_member(v);
-	m->actor = nm_xstrdup(actor);
-	m->committee = nm_xstrdup(committee);
-	m->owns_actor = m->owns_committee = true;
+	m->actor = nm_arena_strdup(&v->refs, actor);
+	m->committee = nm_arena_strdup(&v->refs, committee);
 	m->actor_pos = actor_pos;
 	m->committee_pos = committee_pos;
 	m->pos = pos_of(item);
@@ -705,12 +706,12 @@ static void read_committee(nm_validator *v, const nm_node *map)
 	{
 		const char *s = scalar(v, val[LEAD], "lead");
 		if (s) {
-			rec.lead.id = nm_xstrdup(s);
+			rec.lead.id = nm_arena_strdup(&v->refs, s);
 			rec.lead.pos = pos_of(val[LEAD]);
 		}
 		s = scalar(v, val[PARENT], "parent");
 		if (s) {
-			rec.parent.id = nm_xstrdup(s);
+			rec.parent.id = nm_arena_strdup(&v->refs, s);
 			rec.parent.pos = pos_of(val[PARENT]);
 		}
 	}
@@ -733,9 +734,8 @@ static void read_committee(nm_validator *v, const nm_node *map)
 		read_members_list(v, val[MEMBERS], "members", c.id, rec.id_pos, true);
 		if (rec.lead.id) {
 			vmember *m = new_member(v);
-			m->actor = nm_xstrdup(rec.lead.id);
-			m->committee = nm_xstrdup(c.id);
-			m->owns_actor = m->owns_committee = true;
+			m->actor = rec.lead.id;
+			m->committee = c.id; /* owned by the record, which outlives m */
 			m->actor_pos = rec.lead.pos;
 			m->committee_pos = rec.id_pos;
 			m->pos = rec.lead.pos;
@@ -919,9 +919,7 @@ nm_validator *nm_validator_new(nm_diags *diags, nm_date today)
 
 static void release_refs(vrefs *r)
 {
-	for (size_t i = 0; i < r->n; i++)
-		free(r->items[i].id);
-	free(r->items);
+	free(r->items); /* the ids live in the arena */
 }
 
 void nm_validator_free(nm_validator *v)
@@ -930,17 +928,9 @@ void nm_validator_free(nm_validator *v)
 		return;
 	for (size_t i = 0; i < v->nactor_rec; i++)
 		release_refs(&v->actor_rec[i].themes);
-	for (size_t i = 0; i < v->ncommittee_rec; i++) {
+	for (size_t i = 0; i < v->ncommittee_rec; i++)
 		release_refs(&v->committee_rec[i].themes);
-		free(v->committee_rec[i].lead.id);
-		free(v->committee_rec[i].parent.id);
-	}
-	for (size_t i = 0; i < v->nmembers; i++) {
-		if (v->members[i].owns_actor)
-			free(v->members[i].actor);
-		if (v->members[i].owns_committee)
-			free(v->members[i].committee);
-	}
+	nm_arena_release(&v->refs);
 	free(v->members);
 	free(v->actor_rec);
 	free(v->committee_rec);
@@ -1174,17 +1164,6 @@ static void check_parent_cycles(nm_validator *v)
 	free(path);
 }
 
-static int cmp_member(const void *pa, const void *pb)
-{
-	const vmember *a = pa, *b = pb;
-
-	if (a->c != b->c)
-		return a->c < b->c ? -1 : 1;
-	if (a->a != b->a)
-		return a->a < b->a ? -1 : 1;
-	return (a->seq > b->seq) - (a->seq < b->seq);
-}
-
 static int cmp_pos(vpos a, vpos b)
 {
 	if (a.file != b.file)
@@ -1199,27 +1178,32 @@ static void merge_memberships(nm_validator *v, uint32_t *per_committee)
 {
 	nm_dataset *ds = v->ds;
 	size_t n = v->nmembers, i = 0;
+	uint64_t *keys = nm_xreallocarray(NULL, n ? n : 1, sizeof(*keys));
+	uint32_t *idx = nm_xreallocarray(NULL, n ? n : 1, sizeof(*idx));
 
-	if (n > 1)
-		qsort(v->members, n, sizeof(*v->members), cmp_member);
+	/* By (committee, actor), reading order kept within a pair. */
+	for (size_t k = 0; k < n; k++) {
+		keys[k] = (uint64_t)v->members[k].c << 32 | v->members[k].a;
+		idx[k] = (uint32_t)k;
+	}
+	nm_sort_u64(keys, idx, n);
 	ds->memberships = nm_xreallocarray(NULL, n ? n : 1, sizeof(*ds->memberships));
 	while (i < n) {
+		const vmember *first = &v->members[idx[i]], *first_written = NULL;
 		size_t j = i;
-		const vmember *first_written = NULL;
+		bool any_written = false;
 		nm_membership m;
 
-		if (v->members[i].a == NM_NONE || v->members[i].c == NM_NONE) {
+		if (first->a == NM_NONE || first->c == NM_NONE) {
 			i++; /* an unknown reference, already reported */
 			continue;
 		}
-		m.actor = v->members[i].a;
-		m.committee = v->members[i].c;
+		m.actor = first->a;
+		m.committee = first->c;
 		m.role = NM_ROLE_MEMBER;
 		m.since = NM_DATE_NONE;
-		bool any_written = false;
-		/* Entries of one pair, in reading order. */
-		for (; j < n && v->members[j].a == m.actor && v->members[j].c == m.committee; j++) {
-			const vmember *e = &v->members[j];
+		for (; j < n && keys[j] == keys[i]; j++) {
+			const vmember *e = &v->members[idx[j]];
 			if (e->since != NM_DATE_NONE && (m.since == NM_DATE_NONE || e->since < m.since))
 				m.since = e->since;
 			if (e->role < 0)
@@ -1227,17 +1211,12 @@ static void merge_memberships(nm_validator *v, uint32_t *per_committee)
 			if (!any_written || (nm_role)e->role > m.role)
 				m.role = (nm_role)e->role;
 			any_written = true;
-		}
-		/* Conflicts: written roles that differ from the first one read. */
-		for (size_t k = i; k < j; k++) {
-			const vmember *e = &v->members[k];
-			if (e->role < 0)
-				continue;
 			if (!first_written || cmp_pos(e->pos, first_written->pos) < 0)
 				first_written = e;
 		}
+		/* Conflicts: written roles that differ from the first one read. */
 		for (size_t k = i; k < j && first_written; k++) {
-			const vmember *e = &v->members[k];
+			const vmember *e = &v->members[idx[k]];
 			if (e->role < 0 || e->role == first_written->role)
 				continue;
 			problem(v, NM_SEV_WARNING, "role-conflict", e->pos,
@@ -1251,6 +1230,8 @@ static void merge_memberships(nm_validator *v, uint32_t *per_committee)
 		per_committee[m.committee]++;
 		i = j;
 	}
+	free(keys);
+	free(idx);
 }
 
 static void date_warnings(nm_validator *v, uint32_t *per_committee)

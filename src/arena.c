@@ -1,0 +1,59 @@
+/*
+ * arena.c: blocks of 1 MiB (or one object, when larger), handed out by
+ * bumping an offset. Nothing is freed alone.
+ */
+#include "netmap/arena.h"
+#include "netmap/common.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define BLOCK_SIZE ((size_t)1 << 20)
+
+struct nm_arena_block {
+	nm_arena_block *next;
+	size_t used, size;
+	max_align_t data[];
+};
+
+void *nm_arena_alloc(nm_arena *a, size_t size)
+{
+	nm_arena_block *b = a->head;
+	const size_t align = sizeof(max_align_t);
+
+	if (size > SIZE_MAX - align)
+		nm_xmalloc(SIZE_MAX); /* aborts */
+	size = (size + align - 1) / align * align;
+	if (!b || b->size - b->used < size) {
+		size_t bsize = size > BLOCK_SIZE ? size : BLOCK_SIZE;
+		b = nm_xmalloc(sizeof(*b) + bsize);
+		b->size = bsize;
+		b->used = 0;
+		b->next = a->head;
+		a->head = b;
+	}
+	b->used += size;
+	return (char *)b->data + b->used - size;
+}
+
+char *nm_arena_strndup(nm_arena *a, const char *s, size_t n)
+{
+	char *p = nm_arena_alloc(a, n + 1);
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+char *nm_arena_strdup(nm_arena *a, const char *s)
+{
+	return nm_arena_strndup(a, s, strlen(s));
+}
+
+void nm_arena_release(nm_arena *a)
+{
+	while (a->head) {
+		nm_arena_block *next = a->head->next;
+		free(a->head);
+		a->head = next;
+	}
+}
