@@ -5,6 +5,7 @@
  * multiples of this one.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <yaml.h>
 
 static int parse_file(const char *path, unsigned long *events)
@@ -13,13 +14,28 @@ static int parse_file(const char *path, unsigned long *events)
 	yaml_parser_t parser;
 	yaml_event_t event;
 	int done = 0, ok = 1;
+	unsigned char *data = NULL;
+	size_t len = 0, cap = 0, got;
 
 	if (!f) {
 		perror(path);
 		return 0;
 	}
+	do {
+		if (cap - len < 65536) {
+			cap = cap ? cap * 2 : 1 << 20;
+			data = realloc(data, cap);
+			if (!data) {
+				fclose(f);
+				return 0;
+			}
+		}
+		got = fread(data + len, 1, cap - len, f);
+		len += got;
+	} while (got > 0);
+	fclose(f);
 	yaml_parser_initialize(&parser);
-	yaml_parser_set_input_file(&parser, f);
+	yaml_parser_set_input_string(&parser, data, len);
 	while (!done) {
 		if (!yaml_parser_parse(&parser, &event)) {
 			fprintf(stderr, "%s: %s\n", path, parser.problem ? parser.problem : "error");
@@ -31,7 +47,7 @@ static int parse_file(const char *path, unsigned long *events)
 		yaml_event_delete(&event);
 	}
 	yaml_parser_delete(&parser);
-	fclose(f);
+	free(data);
 	return ok;
 }
 

@@ -25,9 +25,14 @@ void *nm_arena_alloc(nm_arena *a, size_t size)
 		nm_xmalloc(SIZE_MAX); /* aborts */
 	size = (size + align - 1) / align * align;
 	if (!b || b->size - b->used < size) {
-		size_t bsize = size > BLOCK_SIZE ? size : BLOCK_SIZE;
-		b = nm_xmalloc(sizeof(*b) + bsize);
-		b->size = bsize;
+		if (a->spare && size <= a->spare->size) {
+			b = a->spare; /* reusing a block spares the page faults */
+			a->spare = b->next;
+		} else {
+			size_t bsize = size > BLOCK_SIZE ? size : BLOCK_SIZE;
+			b = nm_xmalloc(sizeof(*b) + bsize);
+			b->size = bsize;
+		}
 		b->used = 0;
 		b->next = a->head;
 		a->head = b;
@@ -49,11 +54,28 @@ char *nm_arena_strdup(nm_arena *a, const char *s)
 	return nm_arena_strndup(a, s, strlen(s));
 }
 
-void nm_arena_release(nm_arena *a)
+void nm_arena_reset(nm_arena *a)
 {
 	while (a->head) {
 		nm_arena_block *next = a->head->next;
-		free(a->head);
+		a->head->next = a->spare;
+		a->spare = a->head;
 		a->head = next;
 	}
+}
+
+static void free_blocks(nm_arena_block *b)
+{
+	while (b) {
+		nm_arena_block *next = b->next;
+		free(b);
+		b = next;
+	}
+}
+
+void nm_arena_release(nm_arena *a)
+{
+	free_blocks(a->head);
+	free_blocks(a->spare);
+	a->head = a->spare = NULL;
 }

@@ -591,7 +591,7 @@ static int parse_data(nm_loader *ld, uint32_t file, const char *data, size_t len
 	ps.ld = ld;
 	ps.file = file;
 	ld->ndocs = 0;
-	nm_arena_release(&ld->arena);
+	nm_arena_reset(&ld->arena);
 	if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
 		data += 3;
 		len -= 3;
@@ -644,7 +644,7 @@ int nm_loader_read(nm_loader *ld, size_t i, nm_doc **docs, size_t *ndocs,
 	*ndocs = 0;
 	free(ld->data);
 	ld->data = NULL;
-	nm_arena_release(&ld->arena);
+	nm_arena_reset(&ld->arena);
 	if (!f)
 		return nm_error_set(err, NM_EIO, "cannot read '%s': %s", path, strerror(errno));
 	for (;;) {
@@ -677,6 +677,6 @@ bool nm_node_is_null(const nm_node *node)
 {
 	if (node->kind != NM_NODE_SCALAR || !node->plain || node->tag)
 		return false;
-	return node->n == 0 || strcmp(node->u.value, "~") == 0 ||
-	       strcasecmp(node->u.value, "null") == 0;
+	return node->n == 0 || (node->n == 1 && node->u.value[0] == '~') ||
+	       (node->n == 4 && strcasecmp(node->u.value, "null") == 0);
 }

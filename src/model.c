@@ -42,7 +42,7 @@ const unsigned nm_freq_meetings[NM_FREQ_COUNT + 1] = {52, 26, 12, 4, 2, 1, 0, 0}
 int nm_enum_lookup(const char *const *names, int count, const char *s)
 {
 	for (int i = 0; i < count; i++)
-		if (strcmp(names[i], s) == 0)
+		if (names[i][0] == s[0] && strcmp(names[i], s) == 0)
 			return i;
 	return -1;
 }

@@ -21,7 +21,7 @@
 #include <strings.h>
 
 /* How many unknown references get a did-you-mean over all ids. */
-#define SUGGEST_ID_LIMIT 200
+#define SUGGEST_ID_LIMIT 50
 
 typedef struct vpos {
 	uint32_t file, line, col;
@@ -56,6 +56,7 @@ typedef struct vmember {
 	int role;         /* written role, or -1 */
 	nm_date since;
 	bool from_lead;   /* written as a committee's lead: resolved with it */
+	uint32_t self;    /* the record the list belongs to, or NM_NONE */
 	uint32_t a, c;    /* resolved indices */
 	size_t seq;       /* reading order */
 } vmember;
@@ -153,18 +154,17 @@ static bool is_extension(const char *key)
 	return key[0] == 'x' && key[1] == '-';
 }
 
+#define OSA_MAX 128 /* longer words get no suggestion */
+
 /* Optimal string alignment distance, bounded: returns limit+1 when more. */
 static size_t osa_distance(const char *a, const char *b, size_t limit)
 {
-	size_t la = strlen(a), lb = strlen(b), *prev2, *prev, *cur, d;
+	size_t rows[3][OSA_MAX + 1];
+	size_t la = strlen(a), lb = strlen(b), *prev2 = rows[0], *prev = rows[1], *cur = rows[2];
 
-	if ((la > lb ? la - lb : lb - la) > limit)
+	if ((la > lb ? la - lb : lb - la) > limit || la > OSA_MAX || lb > OSA_MAX)
 		return limit + 1;
-	if (la > 256 || lb > 256)
-		return limit + 1;
-	prev2 = nm_xcalloc(lb + 1, sizeof(size_t));
-	prev = nm_xcalloc(lb + 1, sizeof(size_t));
-	cur = nm_xcalloc(lb + 1, sizeof(size_t));
+	memset(rows, 0, sizeof(rows));
 	for (size_t j = 0; j <= lb; j++)
 		prev[j] = j;
 	for (size_t i = 1; i <= la; i++) {
@@ -181,10 +181,8 @@ static size_t osa_distance(const char *a, const char *b, size_t limit)
 			if (m < best)
 				best = m;
 		}
-		if (best > limit) {
-			d = limit + 1;
-			goto done;
-		}
+		if (best > limit)
+			return limit + 1;
 		{
 			size_t *t = prev2;
 			prev2 = prev;
@@ -192,12 +190,7 @@ static size_t osa_distance(const char *a, const char *b, size_t limit)
 			cur = t;
 		}
 	}
-	d = prev[lb];
-done:
-	free(prev2);
-	free(prev);
-	free(cur);
-	return d;
+	return prev[lb];
 }
 
 const char *nm_suggest(const char *word, const char *const *cands, size_t n)
@@ -448,6 +441,7 @@ static vmember *new_member(nm_validator *v)
 	memset(m, 0, sizeof(*m));
 	m->role = -1;
 	m->since = NM_DATE_NONE;
+	m->self = NM_NONE;
 	m->seq = v->nmembers++;
 	return m;
 }
@@ -458,7 +452,8 @@ static vmember *new_member(nm_validator *v)
  * list belongs to (NULL for the top-level table).
  */
 static void read_membership(nm_validator *v, const nm_node *item, const char *self_id,
-			    vpos self_pos, bool self_is_committee, const char *what)
+			    uint32_t self, vpos self_pos, bool self_is_committee,
+			    const char *what)
 {
 	static const char *const table_keys[] = {"actor", "committee", "role", "since"};
 	const nm_node *val[4];
@@ -537,8 +532,9 @@ static void read_membership(nm_validator *v, const nm_node *item, const char *se
 		return;
 	}
 	m = new_member(v);
-	m->actor = nm_arena_strdup(&v->refs, actor);
-	m->committee = nm_arena_strdup(&v->refs, committee);
+	m->self = self_id ? self : NM_NONE;
+	m->actor = self_id && !self_is_committee ? NULL : nm_arena_strdup(&v->refs, actor);
+	m->committee = self_id && self_is_committee ? NULL : nm_arena_strdup(&v->refs, committee);
 	m->actor_pos = actor_pos;
 	m->committee_pos = committee_pos;
 	m->pos = pos_of(item);
@@ -547,12 +543,13 @@ static void read_membership(nm_validator *v, const nm_node *item, const char *se
 }
 
 static void read_members_list(nm_validator *v, const nm_node *n, const char *field,
-			      const char *self_id, vpos self_pos, bool self_is_committee)
+			      const char *self_id, uint32_t self, vpos self_pos,
+			      bool self_is_committee)
 {
 	if (is_null(n) || !expect_list(v, n, field))
 		return;
 	for (uint32_t i = 0; i < n->n; i++)
-		read_membership(v, n->u.items[i], self_id, self_pos, self_is_committee,
+		read_membership(v, n->u.items[i], self_id, self, self_pos, self_is_committee,
 				"membership");
 }
 
@@ -642,7 +639,8 @@ static void read_actor(nm_validator *v, const nm_node *map)
 	v->nactor_rec = ds->nactors + 1;
 	/* A duplicate's memberships would only repeat its error elsewhere. */
 	if (id_ok && claim_id(v, a.id, val[ID], false, (uint32_t)ds->nactors))
-		read_members_list(v, val[MEMBER_OF], "member_of", a.id, rec.id_pos, false);
+		read_members_list(v, val[MEMBER_OF], "member_of", a.id, (uint32_t)ds->nactors,
+				  rec.id_pos, false);
 	ds->nactors++;
 }
 
@@ -731,7 +729,8 @@ static void read_committee(nm_validator *v, const nm_node *map)
 	if (id_ok && !claim_id(v, c.id, val[ID], true, (uint32_t)ds->ncommittees)) {
 		v->committee_rec[ds->ncommittees].duplicate = true;
 	} else if (id_ok) {
-		read_members_list(v, val[MEMBERS], "members", c.id, rec.id_pos, true);
+		read_members_list(v, val[MEMBERS], "members", c.id, (uint32_t)ds->ncommittees,
+				  rec.id_pos, true);
 		if (rec.lead.id) {
 			vmember *m = new_member(v);
 			m->actor = rec.lead.id;
@@ -969,7 +968,7 @@ static void read_table_item(nm_validator *v, const nm_node *item)
 			 kind_word(item));
 		return;
 	}
-	read_membership(v, item, NULL, pos_of(item), false, "membership");
+	read_membership(v, item, NULL, NM_NONE, pos_of(item), false, "membership");
 }
 
 void nm_validator_add_doc(nm_validator *v, const nm_doc *doc)
@@ -1291,11 +1290,14 @@ int nm_validator_finish(nm_validator *v, nm_dataset **out)
 	}
 	for (size_t k = 0; k < v->nmembers; k++) {
 		vmember *m = &v->members[k];
-		m->c = resolve(v, m->committee, m->committee_pos, true, &committee_ids);
+		/* The side the list was written on is known without a look-up. */
+		m->c = m->committee ? resolve(v, m->committee, m->committee_pos, true, &committee_ids)
+				    : m->self;
 		if (m->from_lead) /* the lead's reference is checked once, above */
 			m->a = m->c == NM_NONE ? NM_NONE : ds->committees[m->c].lead;
 		else
-			m->a = resolve(v, m->actor, m->actor_pos, false, &actor_ids);
+			m->a = m->actor ? resolve(v, m->actor, m->actor_pos, false, &actor_ids)
+					: m->self;
 	}
 	free(actor_ids);
 	free(committee_ids);
@@ -1313,7 +1315,8 @@ int nm_validator_finish(nm_validator *v, nm_dataset **out)
 }
 
 int nm_validate_paths(const char *const *paths, size_t npaths, nm_date today,
-		      nm_diags *diags, nm_dataset **out, size_t *nfiles, nm_error *err)
+		      unsigned flags, nm_diags *diags, nm_dataset **out, size_t *nfiles,
+		      nm_error *err)
 {
 	nm_loader *ld = nm_loader_new(diags);
 	nm_validator *v = nm_validator_new(diags, today);
@@ -1333,11 +1336,12 @@ int nm_validate_paths(const char *const *paths, size_t npaths, nm_date today,
 	for (size_t i = 0; i < nm_loader_file_count(ld); i++) {
 		nm_doc *docs;
 		size_t ndocs;
-		char sha[65];
+		char sha[65] = "";
 		nm_error e;
 
 		nm_error_clear(&e);
-		if (nm_loader_read(ld, i, &docs, &ndocs, sha, &e) != NM_OK) {
+		if (nm_loader_read(ld, i, &docs, &ndocs, (flags & NM_VALIDATE_HASH) ? sha : NULL,
+				   &e) != NM_OK) {
 			if (io == NM_OK)
 				nm_error_set(err, NM_EIO, "%s", e.message);
 			io = NM_EIO;

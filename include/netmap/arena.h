@@ -11,16 +11,19 @@
 typedef struct nm_arena_block nm_arena_block;
 
 typedef struct nm_arena {
-	nm_arena_block *head;
+	nm_arena_block *head;  /* blocks in use, newest first */
+	nm_arena_block *spare; /* blocks kept by nm_arena_reset for reuse */
 } nm_arena;
 
-#define NM_ARENA_INIT {NULL}
+#define NM_ARENA_INIT {NULL, NULL}
 
 /* size bytes aligned for any type; never NULL. */
 void *nm_arena_alloc(nm_arena *a, size_t size);
 /* A NUL-terminated copy of the n bytes at s. */
 char *nm_arena_strndup(nm_arena *a, const char *s, size_t n);
 char *nm_arena_strdup(nm_arena *a, const char *s);
+/* Forget every object but keep the blocks for the next ones. */
+void nm_arena_reset(nm_arena *a);
 /* Free every block; the arena can be used again. */
 void nm_arena_release(nm_arena *a);
 

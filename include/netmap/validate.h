@@ -39,8 +39,12 @@ int nm_validator_finish(nm_validator *v, nm_dataset **out);
  * could not be read; err says which; every readable file is still checked).
  * *nfiles receives the number of files read.
  */
+enum {
+	NM_VALIDATE_HASH = 1 << 0 /* compute each file's SHA-256 (for a snapshot) */
+};
+
 int nm_validate_paths(const char *const *paths, size_t npaths, nm_date today,
-		      nm_diags *diags, nm_dataset **out, size_t *nfiles,
+		      unsigned flags, nm_diags *diags, nm_dataset **out, size_t *nfiles,
 		      nm_error *err);
 
 /* Suggest the candidate closest to word, or NULL when none is close. */

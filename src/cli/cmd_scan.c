@@ -39,7 +39,7 @@ int cmd_scan(int argc, char **argv)
 
 	nm_diags_init(&d);
 	nm_error_clear(&err);
-	rc = nm_validate_paths((const char *const *)o.args, (size_t)o.nargs, o.today, &d, &ds,
+	rc = nm_validate_paths((const char *const *)o.args, (size_t)o.nargs, o.today, NM_VALIDATE_HASH, &d, &ds,
 			       &nfiles, &err);
 	cli_diags_text(&msgs, &d);
 	fputs(nm_buf_cstr(&msgs), stderr);

@@ -104,7 +104,7 @@ int cmd_validate(int argc, char **argv)
 
 	nm_diags_init(&d);
 	nm_error_clear(&err);
-	rc = nm_validate_paths((const char *const *)o.args, (size_t)o.nargs, o.today, &d, &ds,
+	rc = nm_validate_paths((const char *const *)o.args, (size_t)o.nargs, o.today, 0, &d, &ds,
 			       &nfiles, &err);
 	if (strcmp(o.format, "json") == 0)
 		write_json(&out, &d, nfiles);
