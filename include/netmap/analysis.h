@@ -3,6 +3,13 @@
  * dataset, a today and the settings. The result refers to records of the
  * dataset by index (ids in byte order), so the dataset must outlive it.
  * Every list is in the order contract section 4 gives for the JSON.
+ *
+ * Ownership: nm_analysis_free() frees the result with every array in it,
+ * each overlap's shared_members and shared_themes and each cluster's
+ * committees included (all allocated one by one, freed with free()), so
+ * code that fills an nm_analysis itself (the store, reading stored
+ * findings) can free it the same way. Fields marked "explanation" are
+ * there for reports that say why a finding holds; they are not findings.
  */
 #ifndef NETMAP_ANALYSIS_H
 #define NETMAP_ANALYSIS_H
@@ -28,7 +35,10 @@ typedef struct nm_overlap {
 	uint32_t themes_union;    /* |T(a) ∪ T(b)| */
 	uint32_t inside;          /* nested: the smaller committee, else NM_NONE */
 	uint32_t *shared_members; /* actor indices, ascending, `shared` of them */
-	uint32_t *shared_themes;  /* theme indices, ascending */
+	uint32_t *shared_themes;  /* theme indices, ascending, themes_shared */
+	bool subgroup;            /* explanation: one of a, b is an ancestor of
+				     the other through parent links, which
+				     keeps a full subset from being nested */
 } nm_overlap;
 
 typedef struct nm_cluster {
@@ -41,6 +51,7 @@ typedef struct nm_load {
 	uint32_t committees; /* analysed committees with a membership, any role */
 	uint32_t meetings;   /* meetings a year they add up to */
 	bool overloaded;     /* committees > max_load */
+	uint32_t guest;      /* explanation: of those, committees as guest */
 } nm_load;
 
 /* Review reasons, in byte order of their names. */
@@ -87,6 +98,7 @@ typedef struct nm_analysis {
 	uint32_t *isolated_actors;  /* actor indices */
 	size_t nisolated_actors;
 	uint32_t *single_type_committees; /* committee indices */
+	nm_actor_type *single_types; /* explanation: the one type of each */
 	size_t nsingle_type_committees;
 	uint32_t *coverage; /* [theme * NM_TYPE_COUNT + type], every ds theme */
 	nm_missing_voice *missing_voices;
@@ -97,14 +109,18 @@ typedef struct nm_analysis {
 } nm_analysis;
 
 /*
- * Analyse ds with the given settings as of today. *out receives a new
- * result (free with nm_analysis_free); ds must outlive it.
+ * Analyse ds (validated and sorted, see model.h) with the given settings as
+ * of today. *out receives a new result (free with nm_analysis_free); ds must
+ * outlive it. Returns 0, or NM_EUSAGE (and *out untouched) when today is
+ * NM_DATE_NONE or a ratio of settings has a zero denominator. Duplicate
+ * actor records come from nm_names_find_duplicates() with
+ * settings->similar_name.
  */
 int nm_analysis_run(nm_analysis **out, const nm_dataset *ds,
 		    const nm_settings *settings, nm_date today, nm_error *err);
 void nm_analysis_free(nm_analysis *an);
 
-/* Membership counts of a class, for headlines. */
+/* For headlines: the number of overlaps of a class, of overloaded actors. */
 size_t nm_analysis_count_class(const nm_analysis *an, nm_class cls);
 size_t nm_analysis_count_overloaded(const nm_analysis *an);
 
