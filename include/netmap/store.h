@@ -37,10 +37,15 @@ typedef struct nm_snapshot_info {
 void nm_snapshot_info_release(nm_snapshot_info *info);
 
 /*
- * Open the store at path (":memory:" allowed). NM_STORE_READ on a missing
- * file fails with NM_ENOTFOUND; a file that is not a netmap store, or one
- * written by a newer netmap, fails with NM_ESTORE. A WRITE open creates the
- * schema (or migrates an older one) in its own transaction.
+ * Open the store at path; *out is NULL on failure, and the caller closes
+ * what it gets. ":memory:" is allowed in both modes (read, it is an empty
+ * store). NM_STORE_READ on a missing file fails with NM_ENOTFOUND; where
+ * the store cannot be written at all (a read-only directory or file
+ * system) it reads the file as immutable. A file that is not a netmap store,
+ * or one written by a newer netmap, fails with NM_ESTORE; a lock held past
+ * the busy timeout with NM_EBUSY. A WRITE open creates the file and the
+ * schema, or migrates an older schema, in its own transaction; a file it
+ * may not write fails it with NM_ESTORE.
  */
 int nm_store_open(nm_store **out, const char *path, nm_store_mode mode,
 		  nm_error *err);
@@ -57,15 +62,26 @@ void nm_store_abandon(nm_store *store);
  * committees, memberships, the today and settings used and the findings
  * JSON. Contact data of every older snapshot is cleared in the same
  * transaction (contract 5.4). On any failure nothing is changed.
+ *
+ * ds must be valid as validation leaves it (unique ids, indices in range);
+ * a record that breaks the schema fails the whole put with NM_ESTORE.
+ * findings_json may be NULL (nm_store_findings then finds none); out_id may
+ * be NULL. NM_EBUSY when another process holds the store for longer than
+ * the busy timeout; NM_EUSAGE on a store opened NM_STORE_READ.
  */
 int nm_store_put_snapshot(nm_store *store, const nm_dataset *ds, nm_date today,
 			  const nm_settings *settings, const char *findings_json,
 			  int64_t *out_id, nm_error *err);
 
-/* The id of the latest snapshot; NM_ENOTFOUND when there is none. */
+/* The id of the latest (highest) snapshot; NM_ENOTFOUND when there is none. */
 int nm_store_latest(nm_store *store, int64_t *out_id, nm_error *err);
 
-/* Load snapshot id as a dataset (sorted as validation leaves it). */
+/*
+ * Load snapshot id as a dataset (sorted as validation leaves it), the same
+ * field for field as the one put, contact data aside once cleared. info
+ * (may be NULL) receives the snapshot's details; release it with
+ * nm_snapshot_info_release. NM_ENOTFOUND when there is no such snapshot.
+ */
 int nm_store_load(nm_store *store, int64_t id, nm_dataset **out,
 		  nm_snapshot_info *info, nm_error *err);
 
@@ -73,12 +89,33 @@ int nm_store_load(nm_store *store, int64_t id, nm_dataset **out,
 int nm_store_list(nm_store *store, nm_snapshot_info **out, size_t *n,
 		  nm_error *err);
 
-/* The findings JSON stored with snapshot id (free with free()). */
+/*
+ * The findings JSON stored with snapshot id (free with free()).
+ * NM_ENOTFOUND when there is no such snapshot, or it was put without
+ * findings.
+ */
 int nm_store_findings(nm_store *store, int64_t id, char **out, nm_error *err);
 
 /*
- * For tests of atomicity: make the n-th row insert of the next
- * nm_store_put_snapshot fail (0 turns it off).
+ * Erase one actor's personal data (contact person, e-mail, phone) from every
+ * snapshot, in one transaction (contract 5.4); the space it took is zeroed
+ * and the write-ahead log truncated where no reader holds it.
+ * NM_ENOTFOUND when no snapshot has an actor with that id; NM_EUSAGE on a
+ * store opened NM_STORE_READ.
+ */
+int nm_store_forget_actor(nm_store *store, const char *actor_id, nm_error *err);
+
+/*
+ * How long a statement waits for another process's lock before failing with
+ * NM_EBUSY ("store 'x' is busy"); 5000 ms after nm_store_open.
+ */
+void nm_store_busy_timeout(nm_store *store, int ms);
+
+/*
+ * For tests of atomicity: make the next nm_store_put_snapshot fail when it
+ * writes its n-th row (counting every row it writes, the snapshot's own
+ * first; rows written by one multi-row INSERT fail together). 0 turns it
+ * off; it lasts for one put.
  */
 void nm_store_fail_at_insert(nm_store *store, long n);
 
