@@ -85,6 +85,20 @@ static void para(out *o, size_t indent, const char *text)
 	nm_text_wrap(o->b, text, indent, indent, o->width);
 }
 
+/* A list item: first line at 2 columns, the rest hanging at 4. */
+static void item(out *o, const char *text)
+{
+	nm_buf_puts(o->b, "  ");
+	nm_text_wrap(o->b, text, 2, 4, o->width);
+}
+
+/* An actor type as words: "migrant organisation". */
+static void type_words(nm_buf *b, nm_actor_type t)
+{
+	for (const char *p = nm_actor_type_names[t]; *p; p++)
+		nm_buf_putc(b, *p == '_' ? ' ' : *p);
+}
+
 /* A suggestion line, "→ ..." wrapped. */
 static void advice(out *o, const char *text)
 {
@@ -280,7 +294,7 @@ static void clusters(out *o)
 			committee_ref(&line, &an->ds->committees[c->committees[k]]);
 		}
 		nm_buf_printf(o->b, "  %zu. ", i + 1);
-		nm_text_wrap(o->b, line.ptr, 5 + (i + 1 >= 10), 6, o->width);
+		nm_text_wrap(o->b, line.ptr, 5 + (i + 1 >= 10), 5 + (i + 1 >= 10), o->width);
 		nm_buf_release(&line);
 	}
 	more(o, shown, an->nclusters, 2);
@@ -356,7 +370,7 @@ static void review(out *o)
 		default:
 			break;
 		}
-		para(o, 2, line.ptr);
+		item(o, line.ptr);
 		nm_buf_release(&line);
 	}
 	more(o, shown, an->nreview, 2);
@@ -386,7 +400,7 @@ static void id_names(out *o, const char *label, const uint32_t *idx, size_t n, i
 	}
 	if (shown < n)
 		nm_buf_printf(&line, " … and %zu more (--all shows them all)", n - shown);
-	para(o, 2, line.ptr);
+	item(o, line.ptr);
 	nm_buf_release(&line);
 }
 
@@ -425,8 +439,10 @@ static void voices(out *o)
 		nm_text_clean(&line, theme_name(&ds->themes[m->theme]));
 		nm_buf_puts(&line, " (");
 		nm_text_clean(&line, ds->themes[m->theme].id);
-		nm_buf_printf(&line, "): no %s at the table", nm_actor_type_names[m->type]);
-		para(o, 2, line.ptr);
+		nm_buf_puts(&line, "): no ");
+		type_words(&line, m->type);
+		nm_buf_puts(&line, " at the table");
+		item(o, line.ptr);
 		nm_buf_release(&line);
 	}
 	more(o, shown, an->nmissing_voices, 2);
@@ -500,7 +516,7 @@ static void duplicates(out *o)
 				      (d->similarity + 5) / 10);
 			break;
 		}
-		para(o, 2, line.ptr);
+		item(o, line.ptr);
 		nm_buf_release(&line);
 	}
 	more(o, shown, an->nduplicate_actors, 2);
