@@ -28,6 +28,7 @@
  */
 #include "netmap/store.h"
 #include "netmap/buf.h"
+#include "netmap/strmap.h"
 
 #include <sqlite3.h>
 
@@ -1616,7 +1617,8 @@ done:
 	return rc;
 }
 
-static int load_committees(nm_store *store, int64_t id, nm_dataset *ds, nm_error *err)
+static int load_committees(nm_store *store, int64_t id, nm_dataset *ds,
+			   const nm_strmap *actors, nm_error *err)
 {
 	sqlite3_stmt *stmt = NULL;
 	char **parents = NULL;
@@ -1649,7 +1651,7 @@ static int load_committees(nm_store *store, int64_t id, nm_dataset *ds, nm_error
 		c->ad_hoc = sqlite3_column_int(stmt, 3) != 0;
 		c->status = s < 0 ? NM_STATUS_ACTIVE : (nm_status)s;
 		c->meets = f < 0 ? NM_FREQ_NONE : (nm_freq)f;
-		c->lead = lead ? nm_dataset_find_actor(ds, lead) : NM_NONE;
+		c->lead = lead ? nm_strmap_get(actors, lead) : NM_NONE;
 		c->parent = NM_NONE;
 		if (k < 0 || s < 0 || f < 0) {
 			rc = damaged(store, err, id, "an unknown kind, status or frequency in committee",
@@ -1692,7 +1694,8 @@ done:
 	return rc;
 }
 
-static int load_memberships(nm_store *store, int64_t id, nm_dataset *ds, size_t hint,
+static int load_memberships(nm_store *store, int64_t id, nm_dataset *ds,
+			    const nm_strmap *actors, size_t hint,
 			    nm_error *err)
 {
 	sqlite3_stmt *stmt = NULL;
@@ -1726,7 +1729,7 @@ static int load_memberships(nm_store *store, int64_t id, nm_dataset *ds, size_t 
 		NM_GROW(ds->memberships, cap, ds->nmemberships + 1);
 		m = &ds->memberships[ds->nmemberships++];
 		m->committee = c;
-		m->actor = nm_dataset_find_actor(ds, actor);
+		m->actor = nm_strmap_get(actors, actor);
 		m->role = r < 0 ? NM_ROLE_MEMBER : (nm_role)r;
 		if (m->actor == NM_NONE) {
 			rc = damaged(store, err, id, "a membership of the unknown actor", actor);
@@ -1756,9 +1759,11 @@ int nm_store_load(nm_store *store, int64_t id, nm_dataset **out, nm_snapshot_inf
 	sqlite3_stmt *head = NULL, *settings = NULL;
 	nm_dataset *ds = nm_dataset_new();
 	nm_snapshot_info tmp = {0};
+	nm_strmap actors;
 	int rc, step;
 
 	*out = NULL;
+	nm_strmap_init(&actors);
 	if ((rc = begin_read(store, err)) != NM_OK)
 		goto done;
 	if ((rc = query(store, "SELECT " INFO_COLUMNS " FROM snapshots WHERE id = ?", id, &head,
@@ -1785,12 +1790,17 @@ int nm_store_load(nm_store *store, int64_t id, nm_dataset **out, nm_snapshot_inf
 	    (rc = load_files(store, id, ds, err)) != NM_OK ||
 	    (rc = load_themes(store, id, ds, err)) != NM_OK ||
 	    (rc = load_actors(store, id, ds, err)) != NM_OK ||
-	    (rc = load_contacts(store, id, ds, err)) != NM_OK ||
-	    (rc = load_committees(store, id, ds, err)) != NM_OK ||
-	    (rc = load_memberships(store, id, ds, tmp.nmemberships, err)) != NM_OK)
+	    (rc = load_contacts(store, id, ds, err)) != NM_OK)
+		goto done;
+	/* A binary search per membership would be most of a large load. */
+	for (size_t i = 0; i < ds->nactors; i++)
+		nm_strmap_put(&actors, ds->actors[i].id, (uint32_t)i);
+	if ((rc = load_committees(store, id, ds, &actors, err)) != NM_OK ||
+	    (rc = load_memberships(store, id, ds, &actors, tmp.nmemberships, err)) != NM_OK)
 		goto done;
 
 done:
+	nm_strmap_release(&actors);
 	sqlite3_finalize(head);
 	sqlite3_finalize(settings);
 	end_read(store);
