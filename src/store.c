@@ -33,6 +33,7 @@
 #include <sqlite3.h>
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -197,6 +198,7 @@ struct nm_store {
 	char *path;          /* as the caller gave it: messages and abandon */
 	nm_store_mode mode;
 	bool created;        /* this open created the file */
+	int busy_ms;         /* the busy timeout */
 	long fail_at;        /* nm_store_fail_at_insert: 0, or the row to fail */
 	long inserts;        /* rows written so far by the current put */
 	sqlite3_stmt *put_snapshot;     /* NULL until the first put */
@@ -235,7 +237,7 @@ static const setting_def setting_defs[] = {
 /* The connection's last error as an NM_E... code; what: "read", "write". */
 static int db_error(nm_store *store, nm_error *err, const char *what)
 {
-	int code = sqlite3_errcode(store->db);
+	int code = sqlite3_errcode(store->db) & 0xff; /* the primary code */
 
 	if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
 		return nm_error_set(err, NM_EBUSY, "store '%s' is busy", store->path);
@@ -302,7 +304,8 @@ static int open_db(nm_store *store, const char *name, int flags, nm_error *err)
 		sqlite3_close(store->db);
 		store->db = NULL;
 	}
-	if (sqlite3_open_v2(name, &store->db, flags | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
+	if (sqlite3_open_v2(name, &store->db, flags | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX,
+			    NULL) != SQLITE_OK) {
 		int rc = nm_error_set(err, NM_ESTORE, "cannot open store '%s': %s", store->path,
 				      store->db ? sqlite3_errmsg(store->db) : "out of memory");
 		sqlite3_close(store->db);
@@ -310,7 +313,7 @@ static int open_db(nm_store *store, const char *name, int flags, nm_error *err)
 		return rc;
 	}
 	sqlite3_extended_result_codes(store->db, 1);
-	sqlite3_busy_timeout(store->db, STORE_BUSY_TIMEOUT_MS);
+	sqlite3_busy_timeout(store->db, store->busy_ms);
 	return NM_OK;
 }
 
@@ -530,6 +533,25 @@ static void remove_files(const char *path)
 	nm_buf_release(&name);
 }
 
+/*
+ * Create the store's file, exclusively: when another netmap creates it at
+ * the same moment, that one owns it, and only the creator's abandon may
+ * remove it.
+ */
+static int create_file(nm_store *store, nm_error *err)
+{
+	int fd = open(store->path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+
+	if (fd >= 0) {
+		store->created = true;
+		close(fd);
+	} else if (errno != EEXIST) {
+		return nm_error_set(err, NM_ESTORE, "cannot create store '%s': %s", store->path,
+				    strerror(errno));
+	}
+	return NM_OK;
+}
+
 int nm_store_open(nm_store **out, const char *path, nm_store_mode mode, nm_error *err)
 {
 	nm_store *store = nm_xcalloc(1, sizeof(*store));
@@ -540,20 +562,18 @@ int nm_store_open(nm_store **out, const char *path, nm_store_mode mode, nm_error
 	*out = NULL;
 	store->path = nm_xstrdup(path);
 	store->mode = mode;
-	if (!memory) {
-		if (stat(path, &st) != 0) {
-			if (errno != ENOENT)
-				rc = nm_error_set(err, NM_ESTORE, "cannot open store '%s': %s", path,
-						  strerror(errno));
-			else if (mode == NM_STORE_READ)
-				rc = nm_error_set(err, NM_ENOTFOUND,
-						  "no store at '%s'; run 'netmap scan' first", path);
-			else
-				store->created = true;
-		} else if (S_ISDIR(st.st_mode)) {
-			rc = nm_error_set(err, NM_ESTORE, "'%s' is a directory, not a netmap store",
-					  path);
-		}
+	store->busy_ms = STORE_BUSY_TIMEOUT_MS;
+	if (!memory && stat(path, &st) != 0) {
+		if (errno != ENOENT)
+			rc = nm_error_set(err, NM_ESTORE, "cannot open store '%s': %s", path,
+					  strerror(errno));
+		else if (mode == NM_STORE_READ)
+			rc = nm_error_set(err, NM_ENOTFOUND,
+					  "no store at '%s'; run 'netmap scan' first", path);
+		else
+			rc = create_file(store, err);
+	} else if (!memory && S_ISDIR(st.st_mode)) {
+		rc = nm_error_set(err, NM_ESTORE, "'%s' is a directory, not a netmap store", path);
 	}
 	if (rc == NM_OK) {
 		if (mode == NM_STORE_READ && !memory)
@@ -601,6 +621,7 @@ void nm_store_abandon(nm_store *store)
 
 void nm_store_busy_timeout(nm_store *store, int ms)
 {
+	store->busy_ms = ms;
 	sqlite3_busy_timeout(store->db, ms);
 }
 
@@ -618,7 +639,7 @@ static void truncate_wal(nm_store *store)
 {
 	sqlite3_busy_timeout(store->db, 0);
 	sqlite3_wal_checkpoint_v2(store->db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
-	sqlite3_busy_timeout(store->db, STORE_BUSY_TIMEOUT_MS);
+	sqlite3_busy_timeout(store->db, store->busy_ms);
 }
 
 /* ---- writing ----------------------------------------------------------- */
@@ -635,7 +656,8 @@ static int prepare_puts(nm_store *store, nm_error *err)
 			       " themes_declared, file_count, theme_count, actor_count,"
 			       " committee_count, membership_count)"
 			       " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-			       -1, SQLITE_PREPARE_PERSISTENT, &store->put_snapshot, NULL) != SQLITE_OK)
+			       -1, SQLITE_PREPARE_PERSISTENT, &store->put_snapshot,
+			       NULL) != SQLITE_OK)
 		rc = db_error(store, err, "write");
 	/* (?1, ?, ?) numbers row k's columns 2 + k * width ..., the snapshot 1. */
 	for (int t = 0; t < T_COUNT && rc == NM_OK; t++) {
@@ -671,12 +693,12 @@ static int insert_rows(nm_store *store, sqlite3_stmt *stmt, int rows, const char
 				  "cannot write store '%s': row %ld failed as a test asked",
 				  store->path, store->fail_at);
 	} else if (sqlite3_step(stmt) != SQLITE_DONE) {
-		int code = sqlite3_errcode(store->db);
+		int code = sqlite3_errcode(store->db) & 0xff; /* the primary code */
 		if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
 			rc = db_error(store, err, "write");
 		else
-			rc = nm_error_set(err, NM_ESTORE, "cannot write %s to store '%s': %s", table,
-					  store->path, sqlite3_errmsg(store->db));
+			rc = nm_error_set(err, NM_ESTORE, "cannot write %s to store '%s': %s",
+					  table, store->path, sqlite3_errmsg(store->db));
 	}
 	sqlite3_reset(stmt);
 	return rc;
@@ -886,7 +908,8 @@ static int put_settings(nm_store *store, const nm_dataset *ds, const nm_settings
 		sqlite3_bind_text(w.stmt, at + 1, nm_buf_cstr(&value[i]), -1, SQLITE_STATIC);
 		sqlite3_bind_text(w.stmt, at + 2, nm_buf_cstr(&dataset_value[i]), -1,
 				  SQLITE_STATIC);
-		sqlite3_bind_int(w.stmt, at + 3, (ds->settings_given & setting_defs[i].bit) ? 1 : 0);
+		sqlite3_bind_int(w.stmt, at + 3,
+				 (ds->settings_given & setting_defs[i].bit) ? 1 : 0);
 		rc = writer_done(&w, err);
 	}
 	for (size_t i = 0; i < NSETTINGS; i++) {
@@ -1008,7 +1031,8 @@ static int put_committees(nm_store *store, const nm_dataset *ds, int64_t id, nm_
 		sqlite3_bind_text(w.stmt, at + 4, status, -1, SQLITE_STATIC);
 		sqlite3_bind_text(w.stmt, at + 5, themes.ptr, (int)themes.len, SQLITE_TRANSIENT);
 		bind_text(w.stmt, at + 6, c->lead == NM_NONE ? NULL : ds->actors[c->lead].id);
-		bind_text(w.stmt, at + 7, c->parent == NM_NONE ? NULL : ds->committees[c->parent].id);
+		bind_text(w.stmt, at + 7,
+			  c->parent == NM_NONE ? NULL : ds->committees[c->parent].id);
 		bind_date(w.stmt, at + 8, c->founded, w.dates[w.row][0]);
 		bind_date(w.stmt, at + 9, c->ends, w.dates[w.row][1]);
 		bind_date(w.stmt, at + 10, c->last_met, w.dates[w.row][2]);
@@ -1038,9 +1062,10 @@ static int put_memberships(nm_store *store, const nm_dataset *ds, int64_t id, nm
 		int at;
 
 		if (m->committee >= ds->ncommittees || m->actor >= ds->nactors || !role) {
-			rc = nm_error_set(err, NM_ESTORE,
-					  "cannot write membership %zu to store '%s': bad index or role",
-					  i, store->path);
+			rc = nm_error_set(
+			    err, NM_ESTORE,
+			    "cannot write membership %zu to store '%s': bad index or role", i,
+			    store->path);
 			break;
 		}
 		if (i + 16 < ds->nmemberships && ds->memberships[i + 16].actor < ds->nactors)
@@ -1337,7 +1362,8 @@ int nm_store_latest(nm_store *store, int64_t *out_id, nm_error *err)
 		goto done;
 	}
 	if (sqlite3_column_type(stmt, 0) == SQLITE_NULL) {
-		rc = nm_error_set(err, NM_ENOTFOUND, "store '%s' has no snapshot; run 'netmap scan' first",
+		rc = nm_error_set(err, NM_ENOTFOUND,
+				  "store '%s' has no snapshot; run 'netmap scan' first",
 				  store->path);
 		goto done;
 	}
@@ -1369,8 +1395,8 @@ int nm_store_list(nm_store *store, nm_snapshot_info **out, size_t *n, nm_error *
 		rc = read_info(store, rows, &list[len], err);
 		len++;
 		if (rc == NM_OK)
-			rc = read_settings(store, settings, list[len - 1].id, &list[len - 1].settings,
-					   NULL, err);
+			rc = read_settings(store, settings, list[len - 1].id,
+					   &list[len - 1].settings, NULL, err);
 		if (rc != NM_OK)
 			goto done;
 	}
@@ -1398,19 +1424,21 @@ int nm_store_findings(nm_store *store, int64_t id, char **out, nm_error *err)
 	int rc;
 
 	*out = NULL;
-	if ((rc = prepare(store, "SELECT json FROM findings WHERE snapshot = ?", &stmt, err)) != NM_OK)
+	if ((rc = prepare(store, "SELECT json FROM findings WHERE snapshot = ?", &stmt, err)) !=
+	    NM_OK)
 		goto done;
 	sqlite3_bind_int64(stmt, 1, id);
 	switch (sqlite3_step(stmt)) {
 	case SQLITE_ROW:
 		*out = column_strdup(stmt, 0);
 		if (!*out)
-			rc = nm_error_set(err, NM_ENOTFOUND, "snapshot %lld in store '%s' has no findings",
+			rc = nm_error_set(err, NM_ENOTFOUND,
+					  "snapshot %lld in store '%s' has no findings",
 					  (long long)id, store->path);
 		break;
 	case SQLITE_DONE:
-		rc = nm_error_set(err, NM_ENOTFOUND, "no snapshot %lld in store '%s'", (long long)id,
-				  store->path);
+		rc = nm_error_set(err, NM_ENOTFOUND, "no snapshot %lld in store '%s'",
+				  (long long)id, store->path);
 		break;
 	default:
 		rc = db_error(store, err, "read");
@@ -1654,8 +1682,8 @@ static int load_committees(nm_store *store, int64_t id, nm_dataset *ds,
 		c->lead = lead ? nm_strmap_get(actors, lead) : NM_NONE;
 		c->parent = NM_NONE;
 		if (k < 0 || s < 0 || f < 0) {
-			rc = damaged(store, err, id, "an unknown kind, status or frequency in committee",
-				     c->id);
+			rc = damaged(store, err, id,
+				     "an unknown kind, status or frequency in committee", c->id);
 			goto done;
 		}
 		if (lead && c->lead == NM_NONE) {
@@ -1681,7 +1709,8 @@ static int load_committees(nm_store *store, int64_t id, nm_dataset *ds,
 			continue;
 		ds->committees[i].parent = nm_dataset_find_committee(ds, parents[i]);
 		if (ds->committees[i].parent == NM_NONE) {
-			rc = damaged(store, err, id, "a sub-group of the unknown committee", parents[i]);
+			rc = damaged(store, err, id, "a sub-group of the unknown committee",
+				     parents[i]);
 			goto done;
 		}
 	}
@@ -1716,7 +1745,8 @@ static int load_memberships(nm_store *store, int64_t id, nm_dataset *ds,
 		nm_membership *m;
 
 		if (!committee || !actor) {
-			rc = damaged(store, err, id, "a membership without committee or actor", NULL);
+			rc = damaged(store, err, id, "a membership without committee or actor",
+				     NULL);
 			goto done;
 		}
 		while (c < ds->ncommittees && strcmp(ds->committees[c].id, committee) < 0)
@@ -1768,14 +1798,14 @@ int nm_store_load(nm_store *store, int64_t id, nm_dataset **out, nm_snapshot_inf
 		goto done;
 	if ((rc = query(store, "SELECT " INFO_COLUMNS " FROM snapshots WHERE id = ?", id, &head,
 			err)) != NM_OK ||
-	    (rc = prepare(store,
-			  "SELECT name, value, dataset_value, given FROM settings WHERE snapshot = ?",
-			  &settings, err)) != NM_OK)
+	    (rc = prepare(
+		 store, "SELECT name, value, dataset_value, given FROM settings WHERE snapshot = ?",
+		 &settings, err)) != NM_OK)
 		goto done;
 	step = sqlite3_step(head);
 	if (step == SQLITE_DONE) {
-		rc = nm_error_set(err, NM_ENOTFOUND, "no snapshot %lld in store '%s'", (long long)id,
-				  store->path);
+		rc = nm_error_set(err, NM_ENOTFOUND, "no snapshot %lld in store '%s'",
+				  (long long)id, store->path);
 		goto done;
 	}
 	if (step != SQLITE_ROW) {

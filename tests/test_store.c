@@ -227,7 +227,7 @@ static nm_dataset *bulk(size_t n)
 		c->last_met = (nm_date)(18000 + i);
 		c->parent = i ? (uint32_t)(i - 1) : NM_NONE;
 		for (size_t k = 0; k < 5; k++)
-			add_membership(ds, (uint32_t)i, (uint32_t)((i + k * 7) % n) , NM_ROLE_MEMBER,
+			add_membership(ds, (uint32_t)i, (uint32_t)((i + k * 7) % n), NM_ROLE_MEMBER,
 				       k % 2 ? NM_DATE_NONE : (nm_date)(17000 + k));
 	}
 	nm_dataset_sort(ds);
@@ -241,8 +241,8 @@ static void assert_str(const char *expected, const char *actual)
 	if (!expected || !actual) {
 		if (expected != actual)
 			fail_msg("expected %s%s%s, got %s%s%s", expected ? "'" : "",
-				 expected ? expected : "NULL", expected ? "'" : "", actual ? "'" : "",
-				 actual ? actual : "NULL", actual ? "'" : "");
+				 expected ? expected : "NULL", expected ? "'" : "",
+				 actual ? "'" : "", actual ? actual : "NULL", actual ? "'" : "");
 		return;
 	}
 	assert_string_equal(expected, actual);
@@ -523,7 +523,8 @@ static void test_store__memory_store_starts_empty(void **state)
 	assert_int_equal(n, 0);
 	assert_null(list);
 	assert_int_equal(nm_store_latest(store, &id, &err), NM_ENOTFOUND);
-	assert_string_equal(err.message, "store ':memory:' has no snapshot; run 'netmap scan' first");
+	assert_string_equal(err.message,
+			    "store ':memory:' has no snapshot; run 'netmap scan' first");
 	nm_store_close(store);
 }
 
@@ -564,14 +565,24 @@ static void test_store__round_trip_of_an_empty_dataset(void **state)
 {
 	nm_store *store = open_ok(":memory:", NM_STORE_WRITE);
 	nm_dataset *ds = nm_dataset_new(), *back;
+	nm_settings s;
 	nm_snapshot_info info;
-	int64_t id = put_ok(store, ds, "{}");
+	nm_error err = {0};
+	int64_t id = 0;
 
 	(void)state;
+	nm_settings_default(&s);
+	assert_int_equal(nm_store_put_snapshot(store, ds, NM_DATE_NONE, &s, NULL, &id, &err),
+			 NM_OK);
 	back = load_ok(store, id, &info);
 	assert_dataset(ds, back, true);
 	assert_null(info.dataset);
+	assert_int_equal(info.today, NM_DATE_NONE);
+	assert_settings(&s, &info.settings);
+	assert_int_equal(info.nfiles, 0);
 	assert_int_equal(info.nactors, 0);
+	assert_int_equal(info.ncommittees, 0);
+	assert_int_equal(info.nmemberships, 0);
 	nm_snapshot_info_release(&info);
 	nm_dataset_free(back);
 	nm_dataset_free(ds);
@@ -637,8 +648,9 @@ static void test_store__snapshots_are_listed_oldest_first(void **state)
 
 static void test_store__findings_come_back_as_stored(void **state)
 {
-	static const char json[] = "{\"netmap\": {\"version\": \"1.0.0\"}, \"dataset\": \"K\\u00e4ssel\","
-				   " \"note\": \"Sprachförderung\"}\n";
+	static const char json[] =
+	    "{\"netmap\": {\"version\": \"1.0.0\"}, \"dataset\": \"K\\u00e4ssel\","
+	    " \"note\": \"Sprachförderung\"}\n";
 	nm_store *store = open_ok(":memory:", NM_STORE_WRITE);
 	nm_dataset *ds = nm_dataset_new();
 	nm_settings s = analysed_settings();
@@ -751,6 +763,18 @@ static void test_store__missing_file_is_not_found(void **state)
 	free(dir);
 }
 
+static void test_store__a_store_in_a_missing_folder_cannot_be_created(void **state)
+{
+	char *dir = tu_tempdir("store-nofolder"), *path = tu_path(dir, "no/netmap.db");
+	char *expected = message("cannot create store '%s': No such file or directory", path);
+
+	(void)state;
+	assert_open_fails(path, NM_STORE_WRITE, NM_ESTORE, expected);
+	free(expected);
+	free(path);
+	free(dir);
+}
+
 static void test_store__a_foreign_sqlite_file_is_refused(void **state)
 {
 	char *dir = tu_tempdir("store-foreign"), *path = tu_path(dir, "other.db");
@@ -782,11 +806,13 @@ static void test_store__a_file_that_is_not_sqlite_is_refused(void **state)
 	char *after;
 
 	(void)state;
-	tu_write_file(path, "actors:\n  - id: awo-ks\n    name: AWO and more text to fill a header\n");
+	tu_write_file(path,
+		      "actors:\n  - id: awo-ks\n    name: AWO and more text to fill a header\n");
 	assert_open_fails(path, NM_STORE_READ, NM_ESTORE, expected);
 	assert_open_fails(path, NM_STORE_WRITE, NM_ESTORE, expected);
 	after = tu_read_file(path, NULL);
-	assert_string_equal(after, "actors:\n  - id: awo-ks\n    name: AWO and more text to fill a header\n");
+	assert_string_equal(
+	    after, "actors:\n  - id: awo-ks\n    name: AWO and more text to fill a header\n");
 	free(after);
 	free(expected);
 	free(path);
@@ -912,7 +938,8 @@ static void test_store__abandon_removes_a_file_this_open_created(void **state)
 static void test_store__contact_data_is_kept_for_the_latest_snapshot_only(void **state)
 {
 	char *dir = tu_tempdir("store-contact"), *path = tu_path(dir, "netmap.db");
-	nm_dataset *first = sample("first.scan@example.org"), *second = sample("second@example.org");
+	nm_dataset *first = sample("first.scan@example.org"),
+		   *second = sample("second@example.org");
 	char *wal = suffixed(path, "-wal");
 	nm_dataset *back;
 	nm_store *store = open_ok(path, NM_STORE_WRITE);
@@ -1073,6 +1100,8 @@ static void test_store__a_busy_store_fails_with_ebusy_and_still_reads(void **sta
 	assert_int_equal(sqlite3_exec(other, "BEGIN IMMEDIATE; DELETE FROM findings", NULL, NULL,
 				      NULL),
 			 SQLITE_OK);
+	/* A second scan opens the store meanwhile, and fails only to write. */
+	nm_store_close(open_ok(path, NM_STORE_WRITE));
 	nm_store_busy_timeout(writer, 20);
 	assert_int_equal(nm_store_put_snapshot(writer, ds, 0, &s, "{}", &id, &err), NM_EBUSY);
 	assert_string_equal(err.message, expected);
@@ -1218,6 +1247,7 @@ int main(void)
 		cmocka_unit_test(test_store__read_memory_store_is_an_empty_store),
 		cmocka_unit_test(test_store__a_bad_dataset_changes_nothing),
 		cmocka_unit_test(test_store__missing_file_is_not_found),
+		cmocka_unit_test(test_store__a_store_in_a_missing_folder_cannot_be_created),
 		cmocka_unit_test(test_store__a_foreign_sqlite_file_is_refused),
 		cmocka_unit_test(test_store__a_file_that_is_not_sqlite_is_refused),
 		cmocka_unit_test(test_store__a_newer_schema_is_refused),
