@@ -1037,43 +1037,53 @@ static uint32_t rnd(uint32_t n)
  * only, and of mostly hubs, are the pairs it must still find. The result
  * must equal a plain comparison of every pair by the rules of 3.1.
  */
-static void test_analysis__hub_actors_match_every_pair_compared(void **state)
+static int cmp_pair(const void *x, const void *y)
 {
-	enum { NC = 700, NA = 400, NH = 5 };
-	static const unsigned hub_pct[NH] = {90, 70, 60, 45, 40};
-	static uint32_t mem[NC][NA + NH];
-	static uint32_t nmem[NC];
+	const nm_overlap *a = x, *b = y;
+	if (a->a != b->a)
+		return a->a < b->a ? -1 : 1;
+	return (a->b > b->b) - (a->b < b->b);
+}
+
+/* nc committees, 400 other actors, nh hubs each in p_lo..p_hi % of committees. */
+static void check_hubs(int nc, int nh, unsigned p_lo, unsigned p_hi)
+{
+	const int na = 400;
 	builder b;
 	nm_analysis *an;
-	size_t expect = 0;
-	int *found;
+	nm_overlap *sorted;
+	size_t expect = 0, heavy = 0, next = 0, *moff;
+	uint32_t *mact;
 
-	(void)state;
 	build_init(&b);
-	for (int i = 0; i < NA + NH; i++) {
+	for (int i = 0; i < na + nh; i++) {
 		char id[16];
-		snprintf(id, sizeof(id), i < NH ? "hub%d" : "x%03d", i < NH ? i : i - NH);
+		snprintf(id, sizeof(id), i < nh ? "hub%02d" : "x%03d", i < nh ? i : i - nh);
 		actor(&b, id, (nm_actor_type)(i % NM_TYPE_COUNT), NULL);
 	}
-	for (int c = 0; c < NC; c++) {
+	for (int c = 0; c < nc; c++) {
 		char id[16];
+		/* kind 0: hubs only; 1: hubs and one other; 2: a small pool */
 		int kind = c % 7, nlight = kind == 0 ? 0 : kind == 1 ? 1 : 2 + (int)rnd(6);
 		nm_committee *cm;
 
-		snprintf(id, sizeof(id), "c%03d", c);
+		snprintf(id, sizeof(id), "c%04d", c);
 		cm = committee(&b, id, rnd(3) == 0 ? "t1" : rnd(2) ? "t1,t2" : NULL);
 		if (c % 50 == 7)
 			cm->parent = (uint32_t)(c - 1);
-		for (int h = 0; h < NH; h++)
-			if (rnd(100) < hub_pct[h] || (kind <= 1 && h < 2)) {
-				char hid[8];
-				snprintf(hid, sizeof(hid), "hub%d", h);
+		for (int h = 0; h < nh; h++) {
+			unsigned pct = p_hi - (p_hi - p_lo) * (unsigned)h / (unsigned)nh;
+			if (kind <= 1)
+				pct /= 8;
+			if (rnd(100) < pct || (kind <= 1 && h < 2)) {
+				char hid[16];
+				snprintf(hid, sizeof(hid), "hub%02d", h);
 				member(&b, id, hid, NM_ROLE_MEMBER);
 			}
+		}
 		for (int k = 0; k < nlight; k++) {
 			char aid[16];
-			/* a small pool, so that light members are shared too */
-			snprintf(aid, sizeof(aid), "x%03d", (int)rnd(kind == 2 ? 20 : NA));
+			snprintf(aid, sizeof(aid), "x%03d", (int)rnd(kind == 2 ? 20 : (uint32_t)na));
 			member(&b, id, aid, rnd(10) == 0 ? NM_ROLE_GUEST : NM_ROLE_MEMBER);
 		}
 	}
@@ -1091,30 +1101,41 @@ static void test_analysis__hub_actors_match_every_pair_compared(void **state)
 	}
 	an = analyse(&b);
 
-	/* Every pair by the letter of 3.1, from M(c) as sorted lists. */
-	found = nm_xreallocarray(NULL, (size_t)NC * NC, sizeof(*found));
-	for (size_t i = 0; i < (size_t)NC * NC; i++)
-		found[i] = -1;
-	for (size_t i = 0; i < an->noverlaps; i++)
-		found[an->overlaps[i].a * (size_t)NC + an->overlaps[i].b] = (int)i;
-	for (size_t i = 0; i < b.ds->nmemberships; i++) {
+	/* M(c) as sorted lists (memberships are sorted by committee, actor). */
+	moff = nm_xcalloc((size_t)nc + 1, sizeof(*moff));
+	mact = nm_xreallocarray(NULL, b.ds->nmemberships + 1, sizeof(*mact));
+	for (size_t i = 0, k = 0; i < b.ds->nmemberships; i++) {
 		const nm_membership *m = &b.ds->memberships[i];
-		if (m->role != NM_ROLE_GUEST)
-			mem[m->committee][nmem[m->committee]++] = m->actor;
+		if (m->role == NM_ROLE_GUEST)
+			continue;
+		mact[k++] = m->actor;
+		moff[m->committee + 1] = k;
 	}
-	for (uint32_t x = 0; x < NC; x++) {
-		for (uint32_t y = x + 1; y < NC; y++) {
+	for (int c = 0; c < nc; c++)
+		if (moff[c + 1] < moff[c])
+			moff[c + 1] = moff[c];
+	sorted = nm_xreallocarray(NULL, an->noverlaps + 1, sizeof(*sorted));
+	if (an->noverlaps) {
+		memcpy(sorted, an->overlaps, an->noverlaps * sizeof(*sorted));
+		qsort(sorted, an->noverlaps, sizeof(*sorted), cmp_pair);
+	}
+
+	/* Every pair by the letter of 3.1, in the order of the sorted copy. */
+	for (uint32_t x = 0; x < (uint32_t)nc; x++) {
+		for (uint32_t y = x + 1; y < (uint32_t)nc; y++) {
 			const nm_committee *cx = &b.ds->committees[x], *cy = &b.ds->committees[y];
-			uint32_t s = 0, ts = 0, tu, u, nx = nmem[x], ny = nmem[y];
+			const uint32_t *mx = mact + moff[x], *my = mact + moff[y];
+			uint32_t nx = (uint32_t)(moff[x + 1] - moff[x]);
+			uint32_t ny = (uint32_t)(moff[y + 1] - moff[y]);
+			uint32_t s = 0, ts = 0, tu, u;
 			const char *want = NULL;
-			int k = found[x * (size_t)NC + y];
 
 			for (uint32_t i = 0, j = 0; i < nx && j < ny;) {
-				if (mem[x][i] == mem[y][j]) {
+				if (mx[i] == my[j]) {
 					s++;
 					i++;
 					j++;
-				} else if (mem[x][i] < mem[y][j]) {
+				} else if (mx[i] < my[j]) {
 					i++;
 				} else {
 					j++;
@@ -1140,24 +1161,43 @@ static void test_analysis__hub_actors_match_every_pair_compared(void **state)
 				if (!want && 10 * s >= 3 * u)
 					want = "overlap";
 			}
-			if (want) {
-				expect++;
-				assert_true(k >= 0);
-				assert_string_equal(nm_class_names[an->overlaps[k].cls], want);
-				assert_int_equal(an->overlaps[k].shared, s);
-			} else {
-				assert_int_equal(k, -1);
-			}
+			if (!want)
+				continue;
+			expect++;
+			assert_true(next < an->noverlaps);
+			assert_int_equal(sorted[next].a, x);
+			assert_int_equal(sorted[next].b, y);
+			assert_string_equal(nm_class_names[sorted[next].cls], want);
+			assert_int_equal(sorted[next].shared, s);
+			next++;
 		}
 	}
 	assert_int_equal(an->noverlaps, expect);
-	/* The data must really exercise all three classes. */
+	/* The data must really exercise all three classes, and every hub. */
 	assert_true(nm_analysis_count_class(an, NM_CLASS_DUPLICATE) > 0);
 	assert_true(nm_analysis_count_class(an, NM_CLASS_NESTED) > 0);
 	assert_true(nm_analysis_count_class(an, NM_CLASS_OVERLAP) > 0);
-	assert_true(load_of(an, "hub0")->committees > 256);
-	free(found);
+	for (size_t i = 0; i < an->nload; i++)
+		heavy += an->load[i].committees - an->load[i].guest > 256;
+	assert_int_equal(heavy, (size_t)nh);
+	free(sorted);
+	free(moff);
+	free(mact);
 	done(&b, an);
+}
+
+static void test_analysis__hub_actors_match_every_pair_compared(void **state)
+{
+	(void)state;
+	/* up to 64 hubs: the search keeps them in bit masks */
+	check_hubs(700, 5, 60, 90);
+}
+
+static void test_analysis__many_hub_actors_match_every_pair_compared(void **state)
+{
+	(void)state;
+	/* more: in lists */
+	check_hubs(1800, 70, 20, 26);
 }
 
 int main(void)
@@ -1186,6 +1226,7 @@ int main(void)
 		cmocka_unit_test(test_analysis__bad_arguments_are_usage_errors),
 		cmocka_unit_test(test_analysis__duplicate_actors_come_from_names),
 		cmocka_unit_test(test_analysis__hub_actors_match_every_pair_compared),
+		cmocka_unit_test(test_analysis__many_hub_actors_match_every_pair_compared),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
