@@ -470,10 +470,18 @@ done:
 
 /*
  * Read-only, where the file may sit on a read-only file system or in a
- * directory we may not write. A WAL database needs its -shm file; when it
- * cannot be opened or created the first read fails, and the file is read
- * again as immutable (no locks, no -shm: safe because nothing can be
- * writing a store that nobody may write).
+ * directory we may not write.
+ *
+ * The connection is opened read-write where the file allows it, with
+ * PRAGMA query_only: SQL cannot change the store, and the last connection
+ * to close can still remove the -wal and -shm files, which a read-only
+ * connection would leave beside the store after every report. Where the
+ * file is not writable SQLite opens it read-only by itself.
+ *
+ * A WAL database needs its -shm file; when that can be neither opened nor
+ * created, the first read fails and the file is read again as immutable
+ * (no locks, no -shm: safe because nothing can be writing a store that
+ * nobody may write).
  */
 static int open_read(nm_store *store, nm_error *err)
 {
@@ -481,8 +489,9 @@ static int open_read(nm_store *store, nm_error *err)
 	header h;
 	int sqlite_rc, rc, code;
 
-	file_uri(&uri, store->path, "mode=ro");
-	if ((rc = open_db(store, nm_buf_cstr(&uri), SQLITE_OPEN_READONLY, err)) != NM_OK)
+	file_uri(&uri, store->path, "mode=rw");
+	if ((rc = open_db(store, nm_buf_cstr(&uri), SQLITE_OPEN_READWRITE, err)) != NM_OK ||
+	    (rc = exec(store, "PRAGMA query_only = ON", "open", err)) != NM_OK)
 		goto done;
 	if (read_header(store, &h, &sqlite_rc) < 0) {
 		code = sqlite_rc & 0xff;

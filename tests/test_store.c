@@ -964,6 +964,8 @@ static void test_store__contact_data_is_kept_for_the_latest_snapshot_only(void *
 	assert_dataset(second, back, true);
 	nm_dataset_free(back);
 	nm_store_close(store);
+	/* A report leaves nothing beside the store. */
+	assert_false(file_exists(wal));
 	nm_dataset_free(first);
 	nm_dataset_free(second);
 	free(wal);
