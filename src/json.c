@@ -49,7 +49,16 @@ void nm_json_str(nm_buf *b, const char *s)
 	}
 	nm_buf_putc(b, '"');
 	while (*p) {
+		const unsigned char *run = p;
 		size_t n;
+
+		/* Plain printable ASCII goes out in one piece. */
+		while (*p >= 0x20 && *p < 0x7F && *p != '"' && *p != '\\')
+			p++;
+		if (p > run)
+			nm_buf_put(b, (const char *)run, (size_t)(p - run));
+		if (!*p)
+			break;
 		if (*p == '"' || *p == '\\') {
 			nm_buf_putc(b, '\\');
 			nm_buf_putc(b, (char)*p++);

@@ -11,6 +11,7 @@
 #include "netmap/validate.h"
 
 #include <stdio.h>
+#include <string.h>
 
 int cmd_scan(int argc, char **argv)
 {
@@ -76,7 +77,11 @@ int cmd_scan(int argc, char **argv)
 	nm_store_close(store);
 	store = NULL;
 
-	status = cli_render(&o, an, (long long)id);
+	/* The stored findings are the JSON report: print them, not a second copy. */
+	if (strcmp(o.format, "json") == 0)
+		status = cli_write_stdout(&findings) ? EXIT_OK : EXIT_TROUBLE;
+	else
+		status = cli_render(&o, an, (long long)id);
 	if (status == EXIT_OK)
 		status = cli_fail_on(&o, an);
 done:
