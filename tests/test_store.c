@@ -1131,6 +1131,29 @@ static void test_store__a_busy_store_fails_with_ebusy_and_still_reads(void **sta
  * nobody when the tests run as root, since root may write anything): the
  * store reads, and a write open fails.
  */
+/*
+ * A scratch folder in /tmp, for the tests that read as the user nobody,
+ * who may not be able to reach the build tree (CI may build below a
+ * folder only root may enter).
+ */
+static char *world_tempdir(void)
+{
+	char *dir = nm_xstrdup("/tmp/netmap-test-store-XXXXXX");
+
+	assert_non_null(mkdtemp(dir));
+	assert_int_equal(chmod(dir, 0755), 0);
+	return dir;
+}
+
+static void remove_tempdir(const char *dir)
+{
+	nm_buf cmd = NM_BUF_INIT;
+
+	nm_buf_printf(&cmd, "rm -rf '%s'", dir);
+	assert_int_equal(system(nm_buf_cstr(&cmd)), 0);
+	nm_buf_release(&cmd);
+}
+
 static int read_without_write_access(const char *path, const nm_dataset *expected)
 {
 	nm_store *store = NULL;
@@ -1168,7 +1191,7 @@ static int read_without_write_access(const char *path, const nm_dataset *expecte
 
 static void test_store__a_store_that_cannot_be_written_still_reads(void **state)
 {
-	char *dir = tu_tempdir("store-readonly"), *path = tu_path(dir, "netmap.db");
+	char *dir = world_tempdir(), *path = tu_path(dir, "netmap.db");
 	char *shm = suffixed(path, "-shm"), *wal = suffixed(path, "-wal");
 	nm_dataset *ds = sample("ro@example.org");
 	nm_store *store = open_ok(path, NM_STORE_WRITE);
@@ -1205,12 +1228,13 @@ static void test_store__a_store_that_cannot_be_written_still_reads(void **state)
 	free(shm);
 	free(wal);
 	free(path);
+	remove_tempdir(dir);
 	free(dir);
 }
 
 static void test_store__a_read_only_file_in_a_writable_folder_reads(void **state)
 {
-	char *dir = tu_tempdir("store-readonly-file"), *path = tu_path(dir, "netmap.db");
+	char *dir = world_tempdir(), *path = tu_path(dir, "netmap.db");
 	nm_dataset *ds = sample("ro@example.org");
 	nm_store *store = open_ok(path, NM_STORE_WRITE);
 	int status = 0;
@@ -1233,6 +1257,7 @@ static void test_store__a_read_only_file_in_a_writable_folder_reads(void **state
 	assert_int_equal(WEXITSTATUS(status), 0);
 	nm_dataset_free(ds);
 	free(path);
+	remove_tempdir(dir);
 	free(dir);
 }
 
