@@ -680,3 +680,8 @@ bool nm_node_is_null(const nm_node *node)
 	return node->n == 0 || (node->n == 1 && node->u.value[0] == '~') ||
 	       (node->n == 4 && strcasecmp(node->u.value, "null") == 0);
 }
+
+const char *nm_loader_libyaml_version(void)
+{
+	return yaml_get_version_string();
+}

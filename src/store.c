@@ -1855,3 +1855,8 @@ done:
 	*out = ds;
 	return NM_OK;
 }
+
+const char *nm_store_sqlite_version(void)
+{
+	return sqlite3_libversion();
+}

@@ -83,4 +83,7 @@ int nm_loader_parse_buffer(nm_loader *loader, const char *name,
 /* Whether a scalar node stands for null: ~, null (any case) or nothing. */
 bool nm_node_is_null(const nm_node *node);
 
+/* The libyaml version in use, for `netmap --version`. */
+const char *nm_loader_libyaml_version(void);
+
 #endif

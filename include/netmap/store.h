@@ -119,4 +119,7 @@ void nm_store_busy_timeout(nm_store *store, int ms);
  */
 void nm_store_fail_at_insert(nm_store *store, long n);
 
+/* The SQLite library version in use, for `netmap --version`. */
+const char *nm_store_sqlite_version(void);
+
 #endif

@@ -4,10 +4,11 @@
  */
 #include "cli.h"
 
-#include <sqlite3.h>
+#include "netmap/loader.h"
+#include "netmap/store.h"
+
 #include <stdio.h>
 #include <string.h>
-#include <yaml.h>
 
 #define SETTINGS_HELP \
 	"      --duplicate-jaccard R   members' jaccard for a duplicate (default 0.6)\n" \
@@ -107,7 +108,7 @@ int main(int argc, char **argv)
 	}
 	if (strcmp(argv[1], "--version") == 0) {
 		printf("netmap %s (data format %d; libyaml %s, SQLite %s)\n", NETMAP_VERSION,
-		       NETMAP_FORMAT, yaml_get_version_string(), sqlite3_libversion());
+		       NETMAP_FORMAT, nm_loader_libyaml_version(), nm_store_sqlite_version());
 		return EXIT_OK;
 	}
 	c = cli_find(argv[1]);
