@@ -8,9 +8,14 @@
 #ifndef NETMAP_NAMES_H
 #define NETMAP_NAMES_H
 
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
 #include "netmap/buf.h"
 #include "netmap/model.h"
 
+/* The reasons, in the order in which the first that holds is reported. */
 typedef enum nm_dup_reason {
 	NM_DUP_SAME_NAME,
 	NM_DUP_SAME_CONTACT,
@@ -23,22 +28,37 @@ extern const char *const nm_dup_reason_names[NM_DUP_COUNT];
 typedef struct nm_duplicate_actor {
 	uint32_t a, b;        /* actor indices, a < b */
 	nm_dup_reason reason;
-	bool by_email;        /* same_contact: e-mail (true) or website */
+	bool by_email;        /* same_contact: e-mail (true) or website;
+				 e-mail when both are shared */
 	uint32_t similarity;  /* similar_name: the measure in thousandths */
 } nm_duplicate_actor;
 
 /*
  * Normalise an organisation name by steps 1-6 of contract 3.5 into out
- * (which is cleared first). Invalid UTF-8 normalises to nothing.
+ * (which is cleared first): words of the result are separated by single
+ * spaces. Legal forms are dropped in one pass from left to right; where
+ * several start at a word, the longest (most words, then most code points)
+ * is dropped. NULL or invalid UTF-8 normalises to nothing ("").
  */
 void nm_names_normalize(const char *name, nm_buf *out);
+
+/*
+ * The keys same_contact compares, into out (cleared first): trimmed of
+ * Unicode white space, NFC and case folded; a website also loses a leading
+ * "http://" or "https://", then "www.", then one trailing "/". An empty
+ * key never matches. NULL gives "".
+ */
+void nm_names_normalize_email(const char *email, nm_buf *out);
+void nm_names_normalize_website(const char *website, nm_buf *out);
 
 /* The similar_name measure of two normalised names, in thousandths. */
 uint32_t nm_names_similarity(const char *a, const char *b);
 
 /*
- * Find every duplicate actor pair of ds, each once with its first reason,
- * ordered by a, then b. *out (free with free()) receives the array.
+ * Find every duplicate actor pair of ds (a sorted, validated dataset), each
+ * once with its first reason (same_name, same_contact, similar_name),
+ * ordered by a, then b. *out receives the array (free with free(); NULL
+ * when *n is 0). Names are similar_name at similar_threshold.
  */
 void nm_names_find_duplicates(nm_duplicate_actor **out, size_t *n,
 			      const nm_dataset *ds, nm_ratio similar_threshold);
