@@ -7,7 +7,15 @@
  * spells out itself (the German umlauts and the legal forms).
  *
  * same_name and same_contact group equal keys by hashing and sorting, so
- * every pair of a group is found.
+ * every pair of a group is found. similar_name is the part that could be
+ * quadratic and is not. Words one typo apart are linked (found through a
+ * shared one-deletion variant, not by comparing all words), and the linked
+ * words form "typo components". Two names can only be similar when their
+ * words' components are the same in order, or become so once two adjacent
+ * words of the longer name are read as the one word the other has there.
+ * Names are grouped by that key, and only names of one group are aligned
+ * word by word, so the search finds every similar pair at any threshold
+ * (docs/duplicates.md has the argument for coordinators).
  *
  * utf8proc costs microseconds a name, so find_duplicates folds each run of
  * text between white space once and reuses it: names share most words.
@@ -21,6 +29,12 @@
 const char *const nm_dup_reason_names[NM_DUP_COUNT] = {
 	"same_name", "same_contact", "similar_name",
 };
+
+/* A name shorter than this (in code points) is never similar_name. */
+#define MIN_SIMILAR_NAME 8
+/* A typo is only recognised in words at least this long (code points). */
+#define MIN_TYPO_WORD 5
+#define NO_ALIGN UINT32_MAX
 
 /* ------------------------------------------------------------------ */
 /* Unicode helpers                                                    */
@@ -64,6 +78,25 @@ static bool is_punctuation(int32_t c)
 	default:
 		return false;
 	}
+}
+
+static bool is_digit(int32_t c)
+{
+	return utf8proc_category(c) == UTF8PROC_CATEGORY_ND;
+}
+
+/* Length of the UTF-8 sequence a lead byte starts (input is valid). */
+static size_t seq_len(unsigned char c)
+{
+	return c < 0x80 ? 1 : c < 0xe0 ? 2 : c < 0xf0 ? 3 : 4;
+}
+
+static int32_t decode_at(const char *s, size_t len)
+{
+	utf8proc_int32_t c = -1;
+
+	utf8proc_iterate((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, &c);
+	return c;
 }
 
 static size_t count_code_points(const char *s, size_t len)
@@ -647,9 +680,196 @@ void nm_names_normalize_website(const char *website, nm_buf *out)
 	free(cp.v);
 }
 
+/* ------------------------------------------------------------------ */
+/* The similar_name measure                                           */
+
+/* A word of a normalised name. */
+typedef struct wref {
+	const char *s;
+	uint32_t len; /* bytes */
+	uint32_t ncp; /* code points */
+} wref;
+
+static bool word_eq(const wref *x, const wref *y)
+{
+	return x->len == y->len && (x->s == y->s || memcmp(x->s, y->s, x->len) == 0);
+}
+
+/* Bytes of the common prefix of x and y, in whole code points. */
+static size_t common_prefix(const wref *x, const wref *y)
+{
+	size_t i = 0;
+
+	while (i < x->len && i < y->len) {
+		size_t n = seq_len((unsigned char)x->s[i]);
+		if (i + n > y->len || memcmp(x->s + i, y->s + i, n) != 0)
+			break;
+		i += n;
+	}
+	return i;
+}
+
+/*
+ * Whether x and y (different words) are one typo apart: a code point more
+ * or less, or two adjacent different code points swapped; no digit takes
+ * part and both words have at least MIN_TYPO_WORD code points.
+ */
+static bool one_typo(const wref *x, const wref *y)
+{
+	size_t k;
+
+	if (x->ncp < MIN_TYPO_WORD || y->ncp < MIN_TYPO_WORD)
+		return false;
+	if (x->ncp == y->ncp + 1 || y->ncp == x->ncp + 1) {
+		const wref *l = x->ncp > y->ncp ? x : y, *s = l == x ? y : x;
+		size_t n;
+
+		k = common_prefix(l, s);
+		n = seq_len((unsigned char)l->s[k]);
+		return !is_digit(decode_at(l->s + k, l->len - k)) &&
+		       l->len - k - n == s->len - k &&
+		       memcmp(l->s + k + n, s->s + k, s->len - k) == 0;
+	}
+	if (x->ncp == y->ncp && x->len == y->len) {
+		size_t na, nb;
+
+		k = common_prefix(x, y);
+		if (k == x->len)
+			return false;
+		na = seq_len((unsigned char)x->s[k]);
+		nb = seq_len((unsigned char)y->s[k]);
+		if (k + na + nb > x->len ||
+		    memcmp(x->s + k + na, y->s + k, nb) != 0 ||
+		    memcmp(y->s + k + nb, x->s + k, na) != 0 ||
+		    memcmp(x->s + k + na + nb, y->s + k + na + nb, x->len - k - na - nb) != 0)
+			return false;
+		return !is_digit(decode_at(x->s + k, na)) && !is_digit(decode_at(y->s + k, nb));
+	}
+	return false;
+}
+
+/* The cost of aligning word x with word y: 0, 1 (a typo) or NO_ALIGN. */
+static uint32_t step_cost(const wref *x, const wref *y)
+{
+	if (word_eq(x, y))
+		return 0;
+	return one_typo(x, y) ? 1 : NO_ALIGN;
+}
+
+static uint32_t add_cost(uint32_t a, uint32_t b)
+{
+	return a == NO_ALIGN || b == NO_ALIGN ? NO_ALIGN : a + b;
+}
+
+/* Whether the word w is p and q written together. */
+static bool joined(const wref *p, const wref *q, const wref *w)
+{
+	return p->len + q->len == w->len && memcmp(w->s, p->s, p->len) == 0 &&
+	       memcmp(w->s + p->len, q->s, q->len) == 0;
+}
+
+/*
+ * The fewest typos that turn the words a[0..m) into b[0..n): word by word
+ * in order, each pair equal or one typo apart, with at most one pair of
+ * adjacent words written as one word on the other side. NO_ALIGN if none.
+ */
+static uint32_t align_words(const wref *a, size_t m, const wref *b, size_t n)
+{
+	uint32_t suffix_small[33], *suffix, best = NO_ALIGN, prefix = 0;
+
+	if (n > m) {
+		const wref *t = a;
+		size_t tn = m;
+		a = b, m = n, b = t, n = tn;
+	}
+	if (m == n) {
+		for (size_t i = 0; i < m && prefix != NO_ALIGN; i++)
+			prefix = add_cost(prefix, step_cost(&a[i], &b[i]));
+		return prefix;
+	}
+	if (m != n + 1 || n == 0)
+		return NO_ALIGN;
+	/* a has one more word: a[i] a[i+1] is b[i] for one i */
+	suffix = m + 1 <= sizeof(suffix_small) / sizeof(suffix_small[0])
+		 ? suffix_small : nm_xcalloc(m + 1, sizeof(uint32_t));
+	suffix[m] = 0;
+	for (size_t k = m - 1; k >= 1; k--)
+		suffix[k] = add_cost(suffix[k + 1], step_cost(&a[k], &b[k - 1]));
+	for (size_t i = 0; i + 1 < m && prefix != NO_ALIGN; i++) {
+		if (joined(&a[i], &a[i + 1], &b[i])) {
+			uint32_t c = add_cost(prefix + 1, suffix[i + 2]);
+			if (c < best)
+				best = c;
+		}
+		if (i < n)
+			prefix = add_cost(prefix, step_cost(&a[i], &b[i]));
+	}
+	if (suffix != suffix_small)
+		free(suffix);
+	return best;
+}
+
+/* Whether 1 - typos/longest >= threshold, exactly. */
+static bool passes(uint32_t typos, size_t longest, nm_ratio t)
+{
+	return typos <= longest &&
+	       (uint64_t)(longest - typos) * t.den >= (uint64_t)t.num * longest;
+}
+
+static uint32_t thousandths(uint32_t typos, size_t longest)
+{
+	return (uint32_t)((uint64_t)(longest - typos) * 1000 / longest);
+}
+
+/* Split a normalised name of len bytes into words (free *out). */
+static size_t split_name(const char *s, size_t len, wref **out)
+{
+	const char *end = s + len;
+	size_t n = 0, cap = 0;
+
+	*out = NULL;
+	while (s < end) {
+		const char *e = memchr(s, ' ', (size_t)(end - s));
+		size_t wl = e ? (size_t)(e - s) : (size_t)(end - s);
+
+		if (wl) {
+			NM_GROW(*out, cap, n + 1);
+			(*out)[n++] = (wref){s, (uint32_t)wl, (uint32_t)count_code_points(s, wl)};
+		}
+		s += wl + (e != NULL);
+	}
+	return n;
+}
+
+/* Typos between two normalised names (NO_ALIGN when not typo variants). */
+static uint32_t name_typos(const char *a, const char *b)
+{
+	wref *wa, *wb;
+	size_t m = split_name(a, strlen(a), &wa), n = split_name(b, strlen(b), &wb);
+	uint32_t d = m && n ? align_words(wa, m, wb, n) : NO_ALIGN;
+
+	free(wa);
+	free(wb);
+	return d;
+}
+
 uint32_t nm_names_similarity(const char *a, const char *b)
 {
-	return 0; /* similar_name follows in its own change */
+	size_t la = count_code_points(a, strlen(a)), lb = count_code_points(b, strlen(b));
+	uint32_t d = name_typos(a, b);
+
+	return d == NO_ALIGN ? 0 : thousandths(d, la > lb ? la : lb);
+}
+
+bool nm_names_similar(const char *a, const char *b, nm_ratio threshold)
+{
+	size_t la = count_code_points(a, strlen(a)), lb = count_code_points(b, strlen(b));
+	uint32_t d;
+
+	if (la < MIN_SIMILAR_NAME || lb < MIN_SIMILAR_NAME || strcmp(a, b) == 0)
+		return false;
+	d = name_typos(a, b);
+	return d != NO_ALIGN && passes(d, la > lb ? la : lb, threshold);
 }
 
 /* ------------------------------------------------------------------ */
@@ -662,6 +882,12 @@ typedef struct strkey {
 	size_t len;
 	uint32_t id;
 } strkey;
+
+/* A 64-bit key with two payloads. */
+typedef struct keyed {
+	uint64_t key;
+	uint32_t id, aux;
+} keyed;
 
 /*
  * Stable LSD radix sort on bits from_bit..63 of the 64-bit key at the start
@@ -782,6 +1008,297 @@ static int pair_cmp(const void *x, const void *y)
 }
 
 /* ------------------------------------------------------------------ */
+/* similar_name over the distinct names                               */
+
+/* A distinct normalised name and the actors (ascending) who bear it. */
+typedef struct dname {
+	const char *s;
+	size_t len, ncp;
+	uint32_t first_actor, nactors; /* in the actor list of the groups */
+	uint32_t first_word, nwords;   /* in the word occurrences */
+} dname;
+
+/* A distinct word of the eligible names. */
+typedef struct word {
+	const char *s;
+	uint32_t len, ncp;
+	uint32_t comp; /* union-find parent, then its typo component */
+	uint64_t hash;
+} word;
+
+/* A similar pair of distinct names, x < y. */
+typedef struct name_pair {
+	uint64_t key; /* x << 32 | y, for sorting */
+	uint32_t typos, longest;
+} name_pair;
+
+typedef struct similar_search {
+	dname *names;
+	size_t nnames;
+	const uint32_t *eligible; /* names long enough to be similar */
+	size_t neligible;
+	word *words;
+	size_t nwords;
+	uint32_t *slots; /* open addressing over words: word id + 1, 0 empty */
+	size_t nslots;   /* a power of two */
+	uint32_t *occ;  /* word id of each word occurrence */
+	wref *occref;   /* the same words, for aligning */
+	nm_ratio threshold;
+	name_pair *found;
+	size_t nfound, capfound;
+} similar_search;
+
+static void check_pair(similar_search *ss, uint32_t x, uint32_t y)
+{
+	const dname *p = &ss->names[x], *q = &ss->names[y];
+	size_t longest = p->ncp > q->ncp ? p->ncp : q->ncp;
+	size_t diff = p->ncp > q->ncp ? p->ncp - q->ncp : q->ncp - p->ncp;
+	uint32_t d;
+
+	if (x == y || !passes((uint32_t)diff, longest, ss->threshold))
+		return; /* each typo changes the length by at most one */
+	d = align_words(&ss->occref[p->first_word], p->nwords,
+			&ss->occref[q->first_word], q->nwords);
+	if (d == NO_ALIGN || d == 0 || !passes(d, longest, ss->threshold))
+		return;
+	if (x > y) {
+		uint32_t t = x;
+		x = y, y = t;
+	}
+	NM_GROW(ss->found, ss->capfound, ss->nfound + 1);
+	ss->found[ss->nfound++] = (name_pair){(uint64_t)x << 32 | y, d, (uint32_t)longest};
+}
+
+static uint64_t word_hash(const char *s, size_t len)
+{
+	return hash_finish(hash_bytes(HASH_SEED, s, len));
+}
+
+/* The id of the word s in the word table, or NM_NONE; *slot: where it goes. */
+static uint32_t find_word_slot(const similar_search *ss, const char *s, size_t len,
+			       uint64_t h, size_t *slot)
+{
+	size_t mask = ss->nslots - 1, i = (size_t)h & mask;
+
+	for (; ss->slots[i]; i = (i + 1) & mask) {
+		const word *w = &ss->words[ss->slots[i] - 1];
+		if (w->hash == h && w->len == len && memcmp(w->s, s, len) == 0)
+			return ss->slots[i] - 1;
+	}
+	*slot = i;
+	return NM_NONE;
+}
+
+static uint32_t find_word(const similar_search *ss, const char *s, size_t len)
+{
+	size_t slot;
+
+	return find_word_slot(ss, s, len, word_hash(s, len), &slot);
+}
+
+/* Intern the words of the eligible names: words, slots, occ, occref. */
+static void intern_words(similar_search *ss)
+{
+	size_t nocc = 0, capocc = 0, capwords = 0;
+
+	for (size_t e = 0; e < ss->neligible; e++) {
+		dname *nm = &ss->names[ss->eligible[e]];
+		const char *p = nm->s, *end = nm->s + nm->len;
+
+		nm->first_word = (uint32_t)nocc;
+		while (p < end) {
+			const char *sp = memchr(p, ' ', (size_t)(end - p));
+			size_t len = sp ? (size_t)(sp - p) : (size_t)(end - p);
+			uint64_t h = word_hash(p, len);
+			size_t slot = 0;
+			uint32_t id = find_word_slot(ss, p, len, h, &slot);
+
+			if (id == NM_NONE) {
+				id = (uint32_t)ss->nwords;
+				NM_GROW(ss->words, capwords, ss->nwords + 1);
+				ss->words[ss->nwords++] = (word){
+					p, (uint32_t)len, (uint32_t)count_code_points(p, len), id, h};
+				ss->slots[slot] = id + 1;
+				if (ss->nwords * 2 > ss->nslots) {
+					/* rehash into twice the slots */
+					free(ss->slots);
+					ss->nslots *= 2;
+					ss->slots = nm_xcalloc(ss->nslots, sizeof(uint32_t));
+					for (uint32_t w = 0; w < ss->nwords; w++) {
+						size_t i = (size_t)ss->words[w].hash & (ss->nslots - 1);
+						while (ss->slots[i])
+							i = (i + 1) & (ss->nslots - 1);
+						ss->slots[i] = w + 1;
+					}
+				}
+			}
+			NM_GROW(ss->occ, capocc, nocc + 1);
+			ss->occ[nocc++] = id;
+			p += len + (sp != NULL);
+		}
+		nm->nwords = (uint32_t)(nocc - nm->first_word);
+	}
+	/* the same words as wref, one pointer per distinct word */
+	ss->occref = nm_xcalloc(nocc ? nocc : 1, sizeof(wref));
+	for (size_t i = 0; i < nocc; i++) {
+		const word *w = &ss->words[ss->occ[i]];
+		ss->occref[i] = (wref){w->s, w->len, w->ncp};
+	}
+}
+
+static uint32_t find_root(word *words, uint32_t w)
+{
+	while (words[w].comp != w) {
+		words[w].comp = words[words[w].comp].comp;
+		w = words[w].comp;
+	}
+	return w;
+}
+
+static void unite(word *words, uint32_t a, uint32_t b)
+{
+	a = find_root(words, a);
+	b = find_root(words, b);
+	if (a != b)
+		words[a > b ? a : b].comp = a < b ? a : b;
+}
+
+/* Hash of a word without the code point at byte offset k (n bytes). */
+static uint64_t deletion_key(const word *w, size_t k, size_t n)
+{
+	uint64_t h = hash_bytes(HASH_SEED, w->s, k);
+	return hash_finish(hash_bytes(h, w->s + k + n, w->len - k - n));
+}
+
+/*
+ * The typo components: the connected components of the graph whose edges
+ * join words one typo apart. Two such words share a one-deletion variant
+ * (the shorter word itself, or the word without the first of two swapped
+ * code points), so only words sharing a variant's hash are compared.
+ */
+static void typo_components(similar_search *ss)
+{
+	keyed *keys = NULL;
+	size_t nkeys = 0, cap = 0;
+
+	for (size_t i = 0; i < ss->nwords; i++) {
+		const word *w = &ss->words[i];
+
+		if (w->ncp < MIN_TYPO_WORD)
+			continue;
+		NM_GROW(keys, cap, nkeys + w->ncp + 1);
+		keys[nkeys++] = (keyed){word_hash(w->s, w->len), (uint32_t)i, 0};
+		for (size_t k = 0; k < w->len; k += seq_len((unsigned char)w->s[k])) {
+			size_t n = seq_len((unsigned char)w->s[k]);
+
+			if (!is_digit(decode_at(w->s + k, w->len - k)))
+				keys[nkeys++] = (keyed){deletion_key(w, k, n), (uint32_t)i, 0};
+		}
+	}
+	radix_sort(keys, nkeys, sizeof(*keys), 0);
+	for (size_t i = 0, j; i < nkeys; i = j) {
+		for (j = i + 1; j < nkeys && keys[j].key == keys[i].key; j++)
+			;
+		for (size_t u = i; u < j; u++) {
+			const word *a = &ss->words[keys[u].id];
+			wref ra = {a->s, a->len, a->ncp};
+
+			for (size_t v = u + 1; v < j; v++) {
+				const word *b = &ss->words[keys[v].id];
+				wref rb = {b->s, b->len, b->ncp};
+
+				if (keys[u].id != keys[v].id && one_typo(&ra, &rb))
+					unite(ss->words, keys[u].id, keys[v].id);
+			}
+		}
+	}
+	free(keys);
+	for (uint32_t w = 0; w < ss->nwords; w++)
+		ss->words[w].comp = find_root(ss->words, w);
+}
+
+/*
+ * The typo key of a name: its words' typo components in order, with the
+ * words at join and join + 1 taken as the one word of component joined
+ * (no join when join is NM_NONE).
+ */
+static uint64_t typo_key(const similar_search *ss, const dname *nm, uint32_t join,
+			 uint32_t joined)
+{
+	uint64_t h = HASH_SEED;
+	uint32_t c;
+
+	for (uint32_t i = 0; i < nm->nwords; i++) {
+		if (i == join) {
+			c = joined;
+			i++;
+		} else {
+			c = ss->words[ss->occ[nm->first_word + i]].comp;
+		}
+		h = hash_bytes(h, (const char *)&c, sizeof(c));
+	}
+	return hash_finish(h);
+}
+
+/*
+ * Two names whose words are pairwise equal or one typo apart have the same
+ * typo key, since words one typo apart are in one component; with one join
+ * the name with more words has, for that join, the key of the other. So
+ * only names sharing a key are aligned (docs/duplicates.md).
+ */
+static void find_similar(similar_search *ss)
+{
+	keyed *keys = nm_xcalloc(ss->neligible ? ss->neligible : 1, sizeof(keyed));
+	nm_buf joined = NM_BUF_INIT;
+	size_t n = ss->neligible;
+
+	intern_words(ss);
+	typo_components(ss);
+
+	for (size_t e = 0; e < n; e++)
+		keys[e] = (keyed){typo_key(ss, &ss->names[ss->eligible[e]], NM_NONE, 0),
+				  ss->eligible[e], 0};
+	radix_sort(keys, n, sizeof(*keys), 0);
+	for (size_t i = 0, j; i < n; i = j) {
+		for (j = i + 1; j < n && keys[j].key == keys[i].key; j++)
+			;
+		for (size_t x = i; x < j; x++)
+			for (size_t y = x + 1; y < j; y++)
+				check_pair(ss, keys[x].id, keys[y].id);
+	}
+
+	for (size_t e = 0; e < n; e++) {
+		const dname *nm = &ss->names[ss->eligible[e]];
+
+		for (uint32_t i = 0; i + 1 < nm->nwords; i++) {
+			const wref *p = &ss->occref[nm->first_word + i], *q = p + 1;
+			uint32_t w;
+			uint64_t h;
+			size_t lo = 0, hi = n;
+
+			nm_buf_clear(&joined);
+			nm_buf_put(&joined, p->s, p->len);
+			nm_buf_put(&joined, q->s, q->len);
+			w = find_word(ss, joined.ptr, joined.len);
+			if (w == NM_NONE)
+				continue; /* no name has this word */
+			h = typo_key(ss, nm, i, ss->words[w].comp);
+			while (lo < hi) {
+				size_t mid = lo + (hi - lo) / 2;
+				if (keys[mid].key < h)
+					lo = mid + 1;
+				else
+					hi = mid;
+			}
+			for (; lo < n && keys[lo].key == h; lo++)
+				check_pair(ss, ss->eligible[e], keys[lo].id);
+		}
+	}
+	free(keys);
+	nm_buf_release(&joined);
+}
+
+/* ------------------------------------------------------------------ */
 
 /* The normalised names of all actors: name i is text[off[i] .. off[i+1]). */
 static void normalize_names(const nm_dataset *ds, nm_buf *text, size_t *off)
@@ -800,18 +1317,39 @@ static void normalize_names(const nm_dataset *ds, nm_buf *text, size_t *off)
 	nm_buf_release(&one);
 }
 
-/* same_name: every pair of actors with one non-empty normalised name. */
-static void same_name_pairs(pairs *found, const nm_buf *text, const size_t *off, size_t nact)
+/*
+ * Group the actors by non-empty normalised name: the distinct names into
+ * *out (returns how many), their actors into actors (each name's actors
+ * ascending, at first_actor), and every pair within a name as same_name.
+ */
+static size_t distinct_names(dname **out, uint32_t *actors, pairs *found,
+			     const nm_buf *text, const size_t *off, size_t nact)
 {
 	strkey *keys = nm_xcalloc(nact + 1, sizeof(strkey));
-	size_t nkeys = 0;
+	dname *names;
+	size_t nkeys = 0, nnames = 0;
 
 	for (size_t i = 0; i < nact; i++)
 		if (off[i + 1] > off[i])
 			keys[nkeys++] = (strkey){0, nm_buf_cstr(text) + off[i],
 						 off[i + 1] - off[i], (uint32_t)i};
-	add_groups(found, keys, nkeys, NM_DUP_SAME_NAME, false);
+	group_strings(keys, nkeys);
+	names = nm_xcalloc(nkeys ? nkeys : 1, sizeof(dname));
+	for (size_t i = 0, j; i < nkeys; i = j) {
+		for (j = i + 1; j < nkeys && strkey_eq(&keys[j], &keys[i]); j++)
+			;
+		names[nnames++] = (dname){keys[i].s, keys[i].len,
+					  count_code_points(keys[i].s, keys[i].len),
+					  (uint32_t)i, (uint32_t)(j - i), 0, 0};
+		for (size_t x = i; x < j; x++) {
+			actors[x] = keys[x].id;
+			for (size_t y = x + 1; y < j; y++)
+				add_pair(found, keys[x].id, keys[y].id, NM_DUP_SAME_NAME, false, 0);
+		}
+	}
 	free(keys);
+	*out = names;
+	return nnames;
 }
 
 /* same_contact pairs by e-mail address (email) or by website. */
@@ -851,18 +1389,61 @@ static void contact_pairs(pairs *found, const nm_dataset *ds, bool email)
 	nm_buf_release(&one);
 }
 
+/* similar_name pairs of actors, from the similar pairs of distinct names. */
+static void similar_pairs(pairs *found, dname *names, size_t nnames,
+			  const uint32_t *actors, nm_ratio threshold)
+{
+	uint32_t *eligible = nm_xcalloc(nnames ? nnames : 1, sizeof(uint32_t));
+	similar_search ss;
+
+	memset(&ss, 0, sizeof(ss));
+	ss.names = names;
+	ss.nnames = nnames;
+	ss.threshold = threshold;
+	ss.nslots = 1024;
+	ss.slots = nm_xcalloc(ss.nslots, sizeof(uint32_t));
+	for (size_t i = 0; i < nnames; i++)
+		if (names[i].ncp >= MIN_SIMILAR_NAME)
+			eligible[ss.neligible++] = (uint32_t)i;
+	ss.eligible = eligible;
+	find_similar(&ss);
+
+	radix_sort(ss.found, ss.nfound, sizeof(*ss.found), 0);
+	for (size_t i = 0; i < ss.nfound; i++) {
+		const name_pair *p = &ss.found[i];
+		const dname *x = &names[p->key >> 32], *y = &names[p->key & 0xffffffffu];
+
+		if (i > 0 && p->key == ss.found[i - 1].key)
+			continue; /* found through two joins */
+		for (uint32_t s = 0; s < x->nactors; s++)
+			for (uint32_t t = 0; t < y->nactors; t++)
+				add_pair(found, actors[x->first_actor + s],
+					 actors[y->first_actor + t], NM_DUP_SIMILAR_NAME,
+					 false, thousandths(p->typos, p->longest));
+	}
+	free(eligible);
+	free(ss.found);
+	free(ss.words);
+	free(ss.slots);
+	free(ss.occ);
+	free(ss.occref);
+}
+
 void nm_names_find_duplicates(nm_duplicate_actor **out, size_t *n,
 			      const nm_dataset *ds, nm_ratio similar_threshold)
 {
 	size_t nact = ds->nactors, *off = nm_xcalloc(nact + 1, sizeof(size_t));
+	uint32_t *actors = nm_xcalloc(nact + 1, sizeof(uint32_t));
 	nm_buf text = NM_BUF_INIT;
 	pairs found = {NULL, 0, 0};
-	size_t k = 0;
+	dname *names = NULL;
+	size_t nnames, k = 0;
 
 	normalize_names(ds, &text, off);
-	same_name_pairs(&found, &text, off, nact);
+	nnames = distinct_names(&names, actors, &found, &text, off, nact);
 	contact_pairs(&found, ds, true);
 	contact_pairs(&found, ds, false);
+	similar_pairs(&found, names, nnames, actors, similar_threshold);
 
 	/* every pair once, with its first reason (e-mail before website), by a then b */
 	if (found.n > 1)
@@ -873,6 +1454,8 @@ void nm_names_find_duplicates(nm_duplicate_actor **out, size_t *n,
 	*out = found.v;
 	*n = k;
 
+	free(names);
+	free(actors);
 	free(off);
 	nm_buf_release(&text);
 }

@@ -1,7 +1,9 @@
 /*
  * test_names.c: duplicate actor records (contract 3.5). The normalisation
  * of German organisation names with exact expected strings, the contact
- * keys, and the order and first-reason rule of the pair list.
+ * keys, the similar_name measure on its positive and negative cases, the
+ * order and first-reason rule of the pair list, and the indexed search for
+ * similar names checked against a plain comparison of every pair.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -52,6 +54,20 @@ static void expect_website(const char *website, const char *want)
 	nm_names_normalize_website(website, &b);
 	assert_string_equal(nm_buf_cstr(&b), want);
 	nm_buf_release(&b);
+}
+
+/* Whether two raw names are similar_name at threshold, after normalising. */
+static bool similar(const char *x, const char *y, nm_ratio threshold)
+{
+	nm_buf a = NM_BUF_INIT, b = NM_BUF_INIT;
+	bool r;
+
+	nm_names_normalize(x, &a);
+	nm_names_normalize(y, &b);
+	r = nm_names_similar(nm_buf_cstr(&a), nm_buf_cstr(&b), threshold);
+	nm_buf_release(&a);
+	nm_buf_release(&b);
+	return r;
 }
 
 typedef struct act {
@@ -375,6 +391,102 @@ static void test_names__same_contact_by_email_or_website(void **state)
 		     "d-web e-both same_contact website\n");
 }
 
+/* ------------------------------------------------------------ similar_name */
+
+static void test_names__similarity_is_one_minus_typos_per_length(void **state)
+{
+	(void)state;
+	/* one letter more in 21 code points: 1 - 1/21 = 0.952... */
+	assert_int_equal(nm_names_similarity("caritasverband kasel", "caritasverband kassel"), 952);
+	/* two letters swapped */
+	assert_int_equal(nm_names_similarity("caritasverbnad kassel", "caritasverband kassel"), 952);
+	/* a space more: 1 - 1/30 */
+	assert_int_equal(nm_names_similarity("jugendmigrations dienst kassel",
+					     "jugendmigrationsdienst kassel"), 966);
+	/* two typos in 37 code points */
+	assert_int_equal(nm_names_similarity("sozialdienst katholischr fraun nord",
+					     "sozialdienst katholischer frauen nord"), 945);
+	assert_int_equal(nm_names_similarity("caritas kassel", "caritas kassel"), 1000);
+	/* not typo variants at all */
+	assert_int_equal(nm_names_similarity("sozialdienst katholischer frauen nord",
+					     "sozialdienst katholischer frauen sued"), 0);
+	assert_int_equal(nm_names_similarity("volkshochschule kassel",
+					     "volkshochschule kassel aussenstelle nord"), 0);
+	assert_int_equal(nm_names_similarity("", ""), 0);
+	assert_int_equal(nm_names_similarity("kassel", ""), 0);
+}
+
+static void test_names__typos_and_spelling_variants_are_similar(void **state)
+{
+	(void)state;
+	assert_true(similar("Caritasverband Kasel", "Caritasverband Kassel", default_threshold));
+	assert_true(similar("Caritasverband Kassel e.V.", "Caritasverbnad Kassel", default_threshold));
+	assert_true(similar("Volkshochschle Kassel", "Volkshochschule Kassel", default_threshold));
+	assert_true(similar("Jugendmigrations Dienst Kassel", "Jugendmigrationsdienst Kassel",
+			    default_threshold));
+	assert_true(similar("Jugendmigrationsdienst Kassel", "Jugendmigrations Dienst Kassel",
+			    default_threshold));
+	assert_true(similar("Diakonisches Werk Kassel", "Diakonishces Werk Kassel",
+			    default_threshold));
+	/* a space and a typo together */
+	assert_true(similar("Jugendmigrations Dienst Kasel", "Jugendmigrationsdienst Kassel",
+			    default_threshold));
+	/* two typos in a long name */
+	assert_true(similar("Arbeiterwohlfahrt Kreisverband Kassel", "Arbeiterwohlfahrt Kreisvrband Kasel",
+			    default_threshold));
+	/* a typo in the number of a name is not one: digits never take part */
+	assert_true(similar("Turnverein Lindenau 1923", "Turnvrein Lindenau 1923", default_threshold));
+}
+
+static void test_names__different_organisations_are_not_similar(void **state)
+{
+	(void)state;
+	assert_false(similar("Sozialdienst katholischer Frauen Nord",
+			     "Sozialdienst katholischer Frauen Süd", default_threshold));
+	assert_false(similar("Volkshochschule Kassel", "Volkshochschule Kassel Außenstelle Nord",
+			     default_threshold));
+	/* a letter replaced is how different place names differ */
+	assert_false(similar("Jobcenter Wolfsburg", "Jobcenter Wolfsberg", default_threshold));
+	assert_false(similar("Iranischer Kulturverein", "Irakischer Kulturverein", default_threshold));
+	assert_false(similar("Jugendzentrum Oststadt", "Jugendzentrum Weststadt", default_threshold));
+	/* numbers differ */
+	assert_false(similar("Turnverein Lindenau 1923", "Turnverein Lindenau 1932", default_threshold));
+	assert_false(similar("Grundschule Lindenau 12", "Grundschule Lindenau 2", default_threshold));
+	/* words of fewer than five letters take no typo */
+	assert_false(similar("AWO Kreisverband", "AOW Kreisverband", default_threshold));
+	assert_false(similar("Tafel Nord Kassel", "Tafel Nrod Kassel", default_threshold));
+	/* names of fewer than eight code points */
+	assert_false(similar("Tafel", "Taffel", (nm_ratio){0, 1}));
+	/* a word more or less is a different body, not a typo */
+	assert_false(similar("Caritas Kassel", "Caritas Kassel Nord", (nm_ratio){0, 1}));
+	/* equal names are same_name, not similar */
+	assert_false(similar("Caritas Kassel", "CARITAS KASSEL e.V.", (nm_ratio){0, 1}));
+	/* two spaces more or less */
+	assert_false(similar("Jugend Migrations Dienst Kassel", "Jugendmigrationsdienst Kassel",
+			     (nm_ratio){0, 1}));
+	/* two typos in one word */
+	assert_false(similar("Caritasverband Kassel", "Caritasvrbnd Kassel", (nm_ratio){0, 1}));
+}
+
+static void test_names__threshold_is_compared_exactly(void **state)
+{
+	(void)state;
+	/* 10 code points, one typo: exactly 0.9 */
+	assert_true(nm_names_similar("jugendhaus", "jugendhasu", (nm_ratio){9, 10}));
+	assert_true(nm_names_similar("jugendhaus", "jugendhasu", (nm_ratio){900, 1000}));
+	assert_false(nm_names_similar("jugendhaus", "jugendhasu", (nm_ratio){9001, 10000}));
+	/* 1 - 1/21 */
+	assert_true(nm_names_similar("caritasverband kasel", "caritasverband kassel",
+				     (nm_ratio){952, 1000}));
+	assert_false(nm_names_similar("caritasverband kasel", "caritasverband kassel",
+				      (nm_ratio){953, 1000}));
+	/* two typos in 20 code points: exactly 0.9 again */
+	assert_true(nm_names_similar("diakonei werk kasel", "diakonie werk kassel", (nm_ratio){9, 10}));
+	assert_false(nm_names_similar("diakonei werk kasel", "diakonie werk kassel", (nm_ratio){91, 100}));
+	assert_false(nm_names_similar("caritasverband kasel", "caritasverband kassel", (nm_ratio){1, 1}));
+	assert_true(nm_names_similar("caritasverband kasel", "caritasverband kassel", (nm_ratio){0, 1}));
+}
+
 /* ------------------------------------------------------------ the pair list */
 
 static void test_names__pairs_ordered_with_their_first_reason(void **state)
@@ -390,6 +502,19 @@ static void test_names__pairs_ordered_with_their_first_reason(void **state)
 	};
 	(void)state;
 	expect_pairs(acts, sizeof(acts) / sizeof(acts[0]), default_threshold,
+		     "awo-a awo-b same_name\n"
+		     "awo-a awo-c similar_name 956\n"
+		     "awo-a awo-e same_contact email\n"
+		     "awo-a awo-f similar_name 956\n"
+		     "awo-b awo-c similar_name 956\n"
+		     "awo-b awo-e same_contact email\n"
+		     "awo-b awo-f similar_name 956\n"
+		     "awo-c awo-d same_contact website\n"
+		     "awo-c awo-e same_name\n"
+		     "awo-c awo-f same_name\n"
+		     "awo-e awo-f same_name\n");
+	/* with a threshold above the measure, only the other reasons remain */
+	expect_pairs(acts, sizeof(acts) / sizeof(acts[0]), (nm_ratio){96, 100},
 		     "awo-a awo-b same_name\n"
 		     "awo-a awo-e same_contact email\n"
 		     "awo-b awo-e same_contact email\n"
@@ -451,6 +576,132 @@ static void test_names__empty_dataset_has_no_pairs(void **state)
 	nm_dataset_free(ds);
 }
 
+/* ------------------------------------------------------------ the search */
+
+static uint32_t rnd_state = 20261126;
+static uint32_t rnd(uint32_t n)
+{
+	rnd_state = rnd_state * 1103515245u + 12345u;
+	return (rnd_state >> 8) % n;
+}
+
+/* One random spelling change: typo, space, replaced letter or nothing. */
+static void vary(char *name)
+{
+	size_t len = strlen(name), k;
+	char *sp;
+
+	if (len < 3)
+		return;
+	k = 1 + rnd((uint32_t)(len - 2));
+	switch (rnd(6)) {
+	case 0: /* a letter more */
+		memmove(name + k + 1, name + k, len - k + 1);
+		name[k] = "aeinrst"[rnd(7)];
+		break;
+	case 1: /* a letter less */
+		memmove(name + k, name + k + 1, len - k);
+		break;
+	case 2: /* two letters swapped */
+		{
+			char c = name[k];
+			name[k] = name[k - 1];
+			name[k - 1] = c;
+		}
+		break;
+	case 3: /* a space less */
+		if ((sp = strchr(name + k, ' ')) != NULL)
+			memmove(sp, sp + 1, strlen(sp));
+		break;
+	case 4: /* a space more */
+		memmove(name + k + 1, name + k, len - k + 1);
+		name[k] = ' ';
+		break;
+	default: /* a letter replaced */
+		name[k] = "xyz"[rnd(3)];
+		break;
+	}
+}
+
+/*
+ * Names from a few words, many of them one or two changes from another:
+ * the indexed search must find exactly the pairs that comparing every pair
+ * with nm_names_similar finds, at several thresholds.
+ */
+static void test_names__search_finds_what_comparing_every_pair_finds(void **state)
+{
+	static const char *const words[] = {
+		"Caritasverband", "Diakonie", "Jugendzentrum", "Kassel", "Nordstadt",
+		"Beratungsstelle", "Sprachcafe", "Horizont", "Lindenau", "Lindenaue",
+		"Migrationsdienst", "Jugend", "Migrations", "Dienst", "Haus", "Nord",
+		"1923", "Kinder", "und", "Kinderhaus", "Brücke", "Verein", "Vereine",
+	};
+	static const nm_ratio thresholds[] = {{9, 10}, {8, 10}, {95, 100}, {0, 1}};
+	const size_t nwords = sizeof(words) / sizeof(words[0]), n = 400;
+	act *acts = nm_xcalloc(n, sizeof(act));
+	char (*names)[128] = nm_xcalloc(n, sizeof(*names));
+	char (*ids)[16] = nm_xcalloc(n, sizeof(*ids));
+	nm_buf *norm = nm_xcalloc(n, sizeof(nm_buf));
+
+	(void)state;
+	for (size_t i = 0; i < n; i++) {
+		if (i >= 10 && rnd(3) != 0) {
+			/* a variant of an earlier name */
+			strcpy(names[i], names[rnd((uint32_t)i)]);
+			vary(names[i]);
+			if (rnd(3) == 0)
+				vary(names[i]);
+		} else {
+			size_t k = 2 + rnd(3);
+			names[i][0] = '\0';
+			for (size_t w = 0; w < k; w++) {
+				if (w)
+					strcat(names[i], " ");
+				strcat(names[i], words[rnd((uint32_t)nwords)]);
+			}
+		}
+		snprintf(ids[i], sizeof(ids[i]), "a%04zu", i);
+		acts[i] = (act){ids[i], names[i], NULL, NULL};
+		nm_buf_init(&norm[i]);
+		nm_names_normalize(names[i], &norm[i]);
+	}
+	for (size_t t = 0; t < sizeof(thresholds) / sizeof(thresholds[0]); t++) {
+		nm_dataset *ds = dataset(acts, n);
+		nm_buf want = NM_BUF_INIT;
+		nm_duplicate_actor *d;
+		size_t nd, similar_pairs = 0;
+		char *got;
+
+		for (size_t i = 0; i < n; i++) {
+			for (size_t j = i + 1; j < n; j++) {
+				const char *x = nm_buf_cstr(&norm[i]), *y = nm_buf_cstr(&norm[j]);
+
+				if (*x && strcmp(x, y) == 0) {
+					nm_buf_printf(&want, "%s %s same_name\n", ids[i], ids[j]);
+				} else if (nm_names_similar(x, y, thresholds[t])) {
+					nm_buf_printf(&want, "%s %s similar_name %u\n", ids[i], ids[j],
+						      (unsigned)nm_names_similarity(x, y));
+					similar_pairs++;
+				}
+			}
+		}
+		assert_true(similar_pairs > 20); /* the test tests something */
+		nm_names_find_duplicates(&d, &nd, ds, thresholds[t]);
+		got = describe(ds, d, nd);
+		assert_string_equal(got, nm_buf_cstr(&want));
+		free(got);
+		free(d);
+		nm_buf_release(&want);
+		nm_dataset_free(ds);
+	}
+	for (size_t i = 0; i < n; i++)
+		nm_buf_release(&norm[i]);
+	free(norm);
+	free(ids);
+	free(names);
+	free(acts);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -473,10 +724,15 @@ int main(void)
 		cmocka_unit_test(test_names__email_keys_ignore_case_and_surrounding_space),
 		cmocka_unit_test(test_names__website_keys_ignore_scheme_www_and_slash),
 		cmocka_unit_test(test_names__same_contact_by_email_or_website),
+		cmocka_unit_test(test_names__similarity_is_one_minus_typos_per_length),
+		cmocka_unit_test(test_names__typos_and_spelling_variants_are_similar),
+		cmocka_unit_test(test_names__different_organisations_are_not_similar),
+		cmocka_unit_test(test_names__threshold_is_compared_exactly),
 		cmocka_unit_test(test_names__pairs_ordered_with_their_first_reason),
 		cmocka_unit_test(test_names__same_name_gives_every_pair_of_a_group),
 		cmocka_unit_test(test_names__umlaut_and_legal_form_variants_pair_as_same_name),
 		cmocka_unit_test(test_names__empty_dataset_has_no_pairs),
+		cmocka_unit_test(test_names__search_finds_what_comparing_every_pair_finds),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

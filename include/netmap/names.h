@@ -4,6 +4,9 @@
  * German rules of the contract, then compared for equality (same_name) and
  * closeness (similar_name); contact e-mail addresses and websites are
  * compared after their own normalisation (same_contact).
+ *
+ * docs/duplicates.md explains the rules to coordinators, including the
+ * exact definition of similar_name and why its search finds every pair.
  */
 #ifndef NETMAP_NAMES_H
 #define NETMAP_NAMES_H
@@ -30,7 +33,8 @@ typedef struct nm_duplicate_actor {
 	nm_dup_reason reason;
 	bool by_email;        /* same_contact: e-mail (true) or website;
 				 e-mail when both are shared */
-	uint32_t similarity;  /* similar_name: the measure in thousandths */
+	uint32_t similarity;  /* similar_name: the measure in thousandths,
+				 rounded down; 0 for the other reasons */
 } nm_duplicate_actor;
 
 /*
@@ -51,8 +55,21 @@ void nm_names_normalize(const char *name, nm_buf *out);
 void nm_names_normalize_email(const char *email, nm_buf *out);
 void nm_names_normalize_website(const char *website, nm_buf *out);
 
-/* The similar_name measure of two normalised names, in thousandths. */
+/*
+ * The similar_name measure of two normalised names, in thousandths
+ * (rounded down): 1 - typos / code points of the longer name, where typos
+ * is the fewest typos that turn one name into the other by the rules of
+ * docs/duplicates.md. 1000 for equal non-empty names; 0 when either is
+ * empty or they are not typo variants of each other at all.
+ */
 uint32_t nm_names_similarity(const char *a, const char *b);
+
+/*
+ * Whether two different normalised names are similar_name at threshold:
+ * both at least 8 code points long, typo variants of each other, and
+ * 1 - typos / code points of the longer >= threshold, compared exactly.
+ */
+bool nm_names_similar(const char *a, const char *b, nm_ratio threshold);
 
 /*
  * Find every duplicate actor pair of ds (a sorted, validated dataset), each
