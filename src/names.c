@@ -1163,11 +1163,28 @@ static void unite(word *words, uint32_t a, uint32_t b)
 		words[a > b ? a : b].comp = a < b ? a : b;
 }
 
-/* Hash of a word without the code point at byte offset k (n bytes). */
-static uint64_t deletion_key(const word *w, size_t k, size_t n)
+/*
+ * Polynomial hashes mod 2^64: sum of v[j] * B^(n-1-j) over a sequence v of
+ * n values. The hash of a sequence with one element left out, or with two
+ * replaced by one, follows from prefix hashes and powers of B in constant
+ * time, so the variants of a long word or name cost no more than its
+ * length. Equal sequences have equal hashes; unequal ones rarely do, and
+ * then only cost a comparison.
+ */
+#define POLY_BASE 0x9e3779b97f4a7c15ULL
+
+static uint64_t poly_key(uint64_t poly, size_t n)
 {
-	uint64_t h = hash_bytes(HASH_SEED, w->s, k);
-	return hash_finish(hash_bytes(h, w->s + k + n, w->len - k - n));
+	return hash_finish(poly + (uint64_t)n * 0xd6e8feb86659fd93ULL);
+}
+
+/* pw[0 .. n] receive the powers of POLY_BASE (pw grows as needed). */
+static void poly_powers(uint64_t **pw, size_t *cap, size_t n)
+{
+	NM_GROW(*pw, *cap, n + 1);
+	(*pw)[0] = 1;
+	for (size_t i = 1; i <= n; i++)
+		(*pw)[i] = (*pw)[i - 1] * POLY_BASE;
 }
 
 /*
@@ -1179,22 +1196,34 @@ static uint64_t deletion_key(const word *w, size_t k, size_t n)
 static void typo_components(similar_search *ss)
 {
 	keyed *keys = NULL;
-	size_t nkeys = 0, cap = 0;
+	uint64_t *pre = NULL, *pw = NULL;
+	size_t nkeys = 0, cap = 0, cappre = 0, cappw = 0;
 
 	for (size_t i = 0; i < ss->nwords; i++) {
 		const word *w = &ss->words[i];
+		size_t len = w->len;
 
 		if (w->ncp < MIN_TYPO_WORD)
 			continue;
 		NM_GROW(keys, cap, nkeys + w->ncp + 1);
-		keys[nkeys++] = (keyed){word_hash(w->s, w->len), (uint32_t)i, 0};
-		for (size_t k = 0; k < w->len; k += seq_len((unsigned char)w->s[k])) {
-			size_t n = seq_len((unsigned char)w->s[k]);
+		NM_GROW(pre, cappre, len + 1);
+		poly_powers(&pw, &cappw, len);
+		pre[0] = 0;
+		for (size_t j = 0; j < len; j++)
+			pre[j + 1] = pre[j] * POLY_BASE + (unsigned char)w->s[j];
+		keys[nkeys++] = (keyed){poly_key(pre[len], len), (uint32_t)i, 0};
+		for (size_t k = 0; k < len; k += seq_len((unsigned char)w->s[k])) {
+			size_t n = seq_len((unsigned char)w->s[k]), rest = len - k - n;
 
-			if (!is_digit(decode_at(w->s + k, w->len - k)))
-				keys[nkeys++] = (keyed){deletion_key(w, k, n), (uint32_t)i, 0};
+			if (!is_digit(decode_at(w->s + k, len - k)))
+				keys[nkeys++] = (keyed){
+					poly_key(pre[k] * pw[rest] + (pre[len] - pre[k + n] * pw[rest]),
+						 len - n),
+					(uint32_t)i, 0};
 		}
 	}
+	free(pre);
+	free(pw);
 	radix_sort(keys, nkeys, sizeof(*keys), 0);
 	for (size_t i = 0, j; i < nkeys; i = j) {
 		for (j = i + 1; j < nkeys && keys[j].key == keys[i].key; j++)
@@ -1203,11 +1232,14 @@ static void typo_components(similar_search *ss)
 			const word *a = &ss->words[keys[u].id];
 			wref ra = {a->s, a->len, a->ncp};
 
+			if (u > i && keys[u].id == keys[u - 1].id)
+				continue; /* a word's own keys are adjacent: aaaaa */
 			for (size_t v = u + 1; v < j; v++) {
 				const word *b = &ss->words[keys[v].id];
 				wref rb = {b->s, b->len, b->ncp};
 
-				if (keys[u].id != keys[v].id && one_typo(&ra, &rb))
+				if (keys[v].id != keys[v - 1].id && keys[u].id != keys[v].id &&
+				    one_typo(&ra, &rb))
 					unite(ss->words, keys[u].id, keys[v].id);
 			}
 		}
@@ -1217,27 +1249,10 @@ static void typo_components(similar_search *ss)
 		ss->words[w].comp = find_root(ss->words, w);
 }
 
-/*
- * The typo key of a name: its words' typo components in order, with the
- * words at join and join + 1 taken as the one word of component joined
- * (no join when join is NM_NONE).
- */
-static uint64_t typo_key(const similar_search *ss, const dname *nm, uint32_t join,
-			 uint32_t joined)
+/* The value a typo component adds to a name's polynomial hash. */
+static uint64_t comp_value(uint32_t comp)
 {
-	uint64_t h = HASH_SEED;
-	uint32_t c;
-
-	for (uint32_t i = 0; i < nm->nwords; i++) {
-		if (i == join) {
-			c = joined;
-			i++;
-		} else {
-			c = ss->words[ss->occ[nm->first_word + i]].comp;
-		}
-		h = hash_bytes(h, (const char *)&c, sizeof(c));
-	}
-	return hash_finish(h);
+	return hash_finish((uint64_t)comp + 1);
 }
 
 /*
@@ -1249,15 +1264,21 @@ static uint64_t typo_key(const similar_search *ss, const dname *nm, uint32_t joi
 static void find_similar(similar_search *ss)
 {
 	keyed *keys = nm_xcalloc(ss->neligible ? ss->neligible : 1, sizeof(keyed));
+	uint64_t *pre = NULL, *pw = NULL;
+	size_t n = ss->neligible, cappre = 0, cappw = 0;
 	nm_buf joined = NM_BUF_INIT;
-	size_t n = ss->neligible;
 
 	intern_words(ss);
 	typo_components(ss);
 
-	for (size_t e = 0; e < n; e++)
-		keys[e] = (keyed){typo_key(ss, &ss->names[ss->eligible[e]], NM_NONE, 0),
-				  ss->eligible[e], 0};
+	for (size_t e = 0; e < n; e++) {
+		const dname *nm = &ss->names[ss->eligible[e]];
+		uint64_t poly = 0;
+
+		for (uint32_t i = 0; i < nm->nwords; i++)
+			poly = poly * POLY_BASE + comp_value(ss->words[ss->occ[nm->first_word + i]].comp);
+		keys[e] = (keyed){poly_key(poly, nm->nwords), ss->eligible[e], 0};
+	}
 	radix_sort(keys, n, sizeof(*keys), 0);
 	for (size_t i = 0, j; i < n; i = j) {
 		for (j = i + 1; j < n && keys[j].key == keys[i].key; j++)
@@ -1267,10 +1288,20 @@ static void find_similar(similar_search *ss)
 				check_pair(ss, keys[x].id, keys[y].id);
 	}
 
+	/* a space too many: words i and i + 1 as the one word they make */
 	for (size_t e = 0; e < n; e++) {
 		const dname *nm = &ss->names[ss->eligible[e]];
+		size_t m = nm->nwords;
 
-		for (uint32_t i = 0; i + 1 < nm->nwords; i++) {
+		if (m < 2)
+			continue;
+		NM_GROW(pre, cappre, m + 1);
+		poly_powers(&pw, &cappw, m);
+		pre[0] = 0;
+		for (size_t i = 0; i < m; i++)
+			pre[i + 1] = pre[i] * POLY_BASE +
+				     comp_value(ss->words[ss->occ[nm->first_word + i]].comp);
+		for (size_t i = 0; i + 1 < m; i++) {
 			const wref *p = &ss->occref[nm->first_word + i], *q = p + 1;
 			uint32_t w;
 			uint64_t h;
@@ -1282,7 +1313,9 @@ static void find_similar(similar_search *ss)
 			w = find_word(ss, joined.ptr, joined.len);
 			if (w == NM_NONE)
 				continue; /* no name has this word */
-			h = typo_key(ss, nm, i, ss->words[w].comp);
+			h = poly_key(pre[i] * pw[m - 1 - i] +
+				     comp_value(ss->words[w].comp) * pw[m - 2 - i] +
+				     (pre[m] - pre[i + 2] * pw[m - 2 - i]), m - 1);
 			while (lo < hi) {
 				size_t mid = lo + (hi - lo) / 2;
 				if (keys[mid].key < h)
@@ -1295,6 +1328,8 @@ static void find_similar(similar_search *ss)
 		}
 	}
 	free(keys);
+	free(pre);
+	free(pw);
 	nm_buf_release(&joined);
 }
 
