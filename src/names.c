@@ -1048,6 +1048,7 @@ typedef struct similar_search {
 	size_t nfound, capfound;
 } similar_search;
 
+/* Align the names x and y and keep the pair when it is similar_name. */
 static void check_pair(similar_search *ss, uint32_t x, uint32_t y)
 {
 	const dname *p = &ss->names[x], *q = &ss->names[y];
