@@ -19,26 +19,42 @@ static void heading(nm_buf *b, const char *label, const char *name, const char *
 	nm_buf_puts(b, ")\n");
 }
 
+#define WIDTH 80
+
 static void field(nm_buf *b, const char *label, const char *value)
 {
 	if (!value)
 		return;
 	nm_buf_printf(b, "  %-12s ", label);
-	nm_text_clean(b, value);
-	nm_buf_putc(b, '\n');
+	nm_text_wrap(b, value, 15, 15, WIDTH);
+}
+
+/* "  Name (id), detail" as a list item with a hanging indent. */
+static void entry(nm_buf *b, const char *name, const char *id, const char *detail)
+{
+	nm_buf line = NM_BUF_INIT;
+
+	nm_buf_printf(&line, "%s (%s)", name, id);
+	if (detail)
+		nm_buf_printf(&line, ", %s", detail);
+	nm_buf_puts(b, "  ");
+	nm_text_wrap(b, line.ptr, 2, 4, WIDTH);
+	nm_buf_release(&line);
 }
 
 static void themes_line(nm_buf *b, const nm_dataset *ds, const uint32_t *t, size_t n)
 {
+	nm_buf line = NM_BUF_INIT;
+
 	if (!n)
 		return;
-	nm_buf_printf(b, "  %-12s ", "themes");
 	for (size_t i = 0; i < n; i++) {
 		if (i)
-			nm_buf_puts(b, ", ");
-		nm_text_clean(b, ds->themes[t[i]].label ? ds->themes[t[i]].label : ds->themes[t[i]].id);
+			nm_buf_puts(&line, ", ");
+		nm_buf_puts(&line, ds->themes[t[i]].label ? ds->themes[t[i]].label : ds->themes[t[i]].id);
 	}
-	nm_buf_putc(b, '\n');
+	field(b, "themes", line.ptr);
+	nm_buf_release(&line);
 }
 
 static void show_actor(nm_buf *b, const nm_analysis *an, uint32_t a)
@@ -71,14 +87,8 @@ static void show_actor(nm_buf *b, const nm_analysis *an, uint32_t a)
 			if (!any)
 				nm_buf_printf(b, "\nAs %s:\n", nm_role_names[role]);
 			any = true;
-			nm_buf_puts(b, "  ");
-			nm_text_clean(b, c->name);
-			nm_buf_puts(b, " (");
-			nm_text_clean(b, c->id);
-			nm_buf_puts(b, ")");
-			if (c->status != NM_STATUS_ACTIVE)
-				nm_buf_printf(b, ", %s", nm_status_names[c->status]);
-			nm_buf_putc(b, '\n');
+			entry(b, c->name, c->id,
+			      c->status != NM_STATUS_ACTIVE ? nm_status_names[c->status] : NULL);
 		}
 	}
 	for (size_t i = 0; i < an->nduplicate_actors; i++) {
@@ -87,11 +97,8 @@ static void show_actor(nm_buf *b, const nm_analysis *an, uint32_t a)
 		if (d->a != a && d->b != a)
 			continue;
 		other = d->a == a ? d->b : d->a;
-		nm_buf_puts(b, "\nPossibly the same organisation as ");
-		nm_text_clean(b, ds->actors[other].name);
-		nm_buf_puts(b, " (");
-		nm_text_clean(b, ds->actors[other].id);
-		nm_buf_printf(b, "): %s\n", nm_dup_reason_names[d->reason]);
+		nm_buf_puts(b, "\nPossibly the same organisation:\n");
+		entry(b, ds->actors[other].name, ds->actors[other].id, nm_dup_reason_names[d->reason]);
 	}
 }
 
@@ -138,29 +145,39 @@ static void show_committee(nm_buf *b, const nm_analysis *an, uint32_t c)
 						    : role == NM_ROLE_CHAIR ? "Chair"
 						    : role == NM_ROLE_MEMBER ? "Members" : "Guests");
 			any = true;
-			nm_buf_puts(b, "  ");
-			nm_text_clean(b, a->name);
-			nm_buf_puts(b, " (");
-			nm_text_clean(b, a->id);
-			nm_buf_printf(b, "), %s\n", nm_actor_type_names[a->type]);
+			entry(b, a->name, a->id, nm_actor_type_names[a->type]);
 		}
 	}
-	for (size_t i = 0; i < an->noverlaps; i++) {
-		const nm_overlap *o = &an->overlaps[i];
-		uint32_t other;
-		if (o->a != c && o->b != c)
-			continue;
-		other = o->a == c ? o->b : o->a;
-		nm_buf_printf(b, "\n%s with ", nm_class_names[o->cls]);
-		nm_text_clean(b, ds->committees[other].name);
-		nm_buf_puts(b, " (");
-		nm_text_clean(b, ds->committees[other].id);
-		nm_buf_printf(b, "): %u shared members\n", o->shared);
+	{
+		bool any = false;
+		for (size_t i = 0; i < an->noverlaps; i++) {
+			const nm_overlap *o = &an->overlaps[i];
+			nm_buf detail = NM_BUF_INIT;
+			uint32_t other;
+			if (o->a != c && o->b != c)
+				continue;
+			if (!any)
+				nm_buf_puts(b, "\nOverlaps:\n");
+			any = true;
+			other = o->a == c ? o->b : o->a;
+			nm_buf_printf(&detail, "%s, %u of %u members shared", nm_class_names[o->cls],
+				      o->shared, o->size_a + o->size_b - o->shared);
+			entry(b, ds->committees[other].name, ds->committees[other].id, detail.ptr);
+			nm_buf_release(&detail);
+		}
 	}
-	for (size_t i = 0; i < an->nreview; i++)
-		if (an->review[i].committee == c)
-			nm_buf_printf(b, "\nto review: %s\n",
+	nm_buf_puts(b, "\nReview: ");
+	{
+		bool any = false;
+		for (size_t i = 0; i < an->nreview; i++) {
+			if (an->review[i].committee != c)
+				continue;
+			nm_buf_printf(b, "%s%s", any ? ", " : "",
 				      nm_review_reason_names[an->review[i].reason]);
+			any = true;
+		}
+		nm_buf_puts(b, any ? "\n" : "nothing to review\n");
+	}
 }
 
 int cmd_show(int argc, char **argv)
