@@ -196,39 +196,35 @@ int nm_loader_add_path(nm_loader *ld, const char *path, nm_error *err)
 /* ---- encoding ---------------------------------------------------------- */
 
 /*
- * Check that data is UTF-8 without NUL bytes. On a problem, add it with
- * its line and column (in characters) and return false.
+ * The offset of the first NUL byte or invalid UTF-8 sequence in p, or len.
+ * Runs of ASCII are skipped eight bytes at a time: this pass reads every
+ * byte of the data, so it must cost next to nothing.
  */
-static bool check_encoding(nm_loader *ld, uint32_t file, const unsigned char *p,
-			   size_t len)
+static size_t first_bad_byte(const unsigned char *p, size_t len)
 {
-	uint32_t line = 1, col = 1;
+	const uint64_t high = 0x8080808080808080ULL, ones = 0x0101010101010101ULL;
 	size_t i = 0;
 
-	if ((len >= 2 && ((p[0] == 0xFE && p[1] == 0xFF) || (p[0] == 0xFF && p[1] == 0xFE))) ||
-	    (len >= 2 && ((p[0] == 0 && p[1] != 0) || (p[0] != 0 && p[1] == 0)))) {
-		nm_diags_add(ld->diags, NM_SEV_ERROR, "encoding", file, 1, 1,
-			     "UTF-16 is not supported; save the file as UTF-8");
-		return false;
-	}
 	while (i < len) {
-		unsigned char c = p[i];
+		unsigned char c;
 		size_t need;
 		uint32_t cp;
 
+		while (len - i >= 8) {
+			uint64_t w;
+			memcpy(&w, p + i, 8);
+			/* Stop at any byte >= 0x80 or any zero byte. */
+			if ((w & high) || ((w - ones) & ~w & high))
+				break;
+			i += 8;
+		}
+		if (i >= len)
+			break;
+		c = p[i];
 		if (c < 0x80) {
-			if (c == 0) {
-				nm_diags_add(ld->diags, NM_SEV_ERROR, "encoding", file, line,
-					     col, "NUL byte in file");
-				return false;
-			}
+			if (c == 0)
+				return i;
 			i++;
-			if (c == '\n') {
-				line++;
-				col = 1;
-			} else {
-				col++;
-			}
 			continue;
 		}
 		if (c >= 0xC2 && c <= 0xDF) {
@@ -241,25 +237,57 @@ static bool check_encoding(nm_loader *ld, uint32_t file, const unsigned char *p,
 			need = 3;
 			cp = c & 0x07;
 		} else {
-			goto bad;
+			return i;
 		}
 		if (len - i <= need)
-			goto bad;
+			return i;
 		for (size_t k = 1; k <= need; k++) {
 			if ((p[i + k] & 0xC0) != 0x80)
-				goto bad;
+				return i;
 			cp = (cp << 6) | (p[i + k] & 0x3F);
 		}
 		if ((need == 2 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
 		    (need == 3 && (cp < 0x10000 || cp > 0x10FFFF)))
-			goto bad;
+			return i;
 		i += need + 1;
-		col++;
 	}
-	return true;
-bad:
-	nm_diags_add(ld->diags, NM_SEV_ERROR, "encoding", file, line, col,
-		     "invalid UTF-8 byte 0x%02x", p[i]);
+	return len;
+}
+
+/*
+ * Check that data is UTF-8 without NUL bytes. On a problem, add it with
+ * its line and column (in characters) and return false.
+ */
+static bool check_encoding(nm_loader *ld, uint32_t file, const unsigned char *p,
+			   size_t len)
+{
+	uint32_t line = 1, col = 1;
+	size_t bad;
+
+	if ((len >= 2 && ((p[0] == 0xFE && p[1] == 0xFF) || (p[0] == 0xFF && p[1] == 0xFE))) ||
+	    (len >= 2 && ((p[0] == 0 && p[1] != 0) || (p[0] != 0 && p[1] == 0)))) {
+		nm_diags_add(ld->diags, NM_SEV_ERROR, "encoding", file, 1, 1,
+			     "UTF-16 is not supported; save the file as UTF-8");
+		return false;
+	}
+	bad = first_bad_byte(p, len);
+	if (bad == len)
+		return true;
+	/* Only now count lines and characters up to the problem. */
+	for (size_t i = 0; i < bad; i++) {
+		if (p[i] == '\n') {
+			line++;
+			col = 1;
+		} else if ((p[i] & 0xC0) != 0x80) {
+			col++;
+		}
+	}
+	if (p[bad] == 0)
+		nm_diags_add(ld->diags, NM_SEV_ERROR, "encoding", file, line, col,
+			     "NUL byte in file");
+	else
+		nm_diags_add(ld->diags, NM_SEV_ERROR, "encoding", file, line, col,
+			     "invalid UTF-8 byte 0x%02x", p[bad]);
 	return false;
 }
 

@@ -1272,7 +1272,8 @@ int nm_validator_finish(nm_validator *v, nm_dataset **out)
 	const char **actor_ids = NULL, **committee_ids = NULL;
 	uint32_t *per_committee = nm_xcalloc(ds->ncommittees + 1, sizeof(uint32_t));
 
-	*out = NULL;
+	if (out)
+		*out = NULL;
 	/* Themes first: with none declared, they are collected in reading order. */
 	for (size_t i = 0; i < ds->nactors; i++)
 		resolve_themes(v, &v->actor_rec[i].themes, &ds->actors[i].themes,
@@ -1308,6 +1309,8 @@ int nm_validator_finish(nm_validator *v, nm_dataset **out)
 	nm_diags_sort(v->diags);
 	if (v->diags->errors)
 		return NM_EINVALID;
+	if (!out)
+		return NM_OK; /* only the problems were wanted */
 	nm_dataset_sort(ds);
 	*out = ds;
 	v->ds = nm_dataset_new(); /* the records now belong to *out */
@@ -1322,7 +1325,8 @@ int nm_validate_paths(const char *const *paths, size_t npaths, nm_date today,
 	nm_validator *v = nm_validator_new(diags, today);
 	int rc = NM_OK, io = NM_OK;
 
-	*out = NULL;
+	if (out)
+		*out = NULL;
 	*nfiles = 0;
 	for (size_t i = 0; i < npaths; i++) {
 		nm_error e;
@@ -1356,8 +1360,10 @@ int nm_validate_paths(const char *const *paths, size_t npaths, nm_date today,
 	rc = nm_validator_finish(v, out);
 	nm_validator_free(v);
 	if (io != NM_OK) {
-		nm_dataset_free(*out);
-		*out = NULL;
+		if (out) {
+			nm_dataset_free(*out);
+			*out = NULL;
+		}
 		return io;
 	}
 	return rc;

@@ -28,14 +28,15 @@ void nm_validator_add_doc(nm_validator *v, const nm_doc *doc);
 /*
  * Finish: cross-file checks and membership merging. *out receives the
  * dataset (free with nm_dataset_free) when there was no error at all,
- * NULL otherwise. Returns NM_OK or NM_EINVALID.
+ * NULL otherwise; out may be NULL when only the problems matter. Returns
+ * NM_OK or NM_EINVALID.
  */
 int nm_validator_finish(nm_validator *v, nm_dataset **out);
 
 /*
  * Load and validate every path: the whole pipeline of `netmap validate`.
  * Problems go to diags (sorted on return); *out gets the dataset when
- * valid. Returns NM_OK, NM_EINVALID (errors in the data) or NM_EIO (a path
+ * valid (out may be NULL: problems only). Returns NM_OK, NM_EINVALID (errors in the data) or NM_EIO (a path
  * could not be read; err says which; every readable file is still checked).
  * *nfiles receives the number of files read.
  */

@@ -87,7 +87,6 @@ int cmd_validate(int argc, char **argv)
 {
 	cli_opts o;
 	nm_diags d;
-	nm_dataset *ds = NULL;
 	nm_error err;
 	nm_buf out = NM_BUF_INIT;
 	size_t nfiles = 0;
@@ -104,7 +103,7 @@ int cmd_validate(int argc, char **argv)
 
 	nm_diags_init(&d);
 	nm_error_clear(&err);
-	rc = nm_validate_paths((const char *const *)o.args, (size_t)o.nargs, o.today, 0, &d, &ds,
+	rc = nm_validate_paths((const char *const *)o.args, (size_t)o.nargs, o.today, 0, &d, NULL,
 			       &nfiles, &err);
 	if (strcmp(o.format, "json") == 0)
 		write_json(&out, &d, nfiles);
@@ -120,7 +119,6 @@ int cmd_validate(int argc, char **argv)
 		status = EXIT_TROUBLE;
 	}
 	nm_buf_release(&out);
-	nm_dataset_free(ds);
 	nm_diags_release(&d);
 	return status;
 }
