@@ -9,7 +9,8 @@ JOBS         ?= $(shell nproc 2>/dev/null || echo 2)
 PREFIX       ?= /usr/local
 
 DEB_PACKAGES = gcc make cmake pkg-config libyaml-dev libsqlite3-dev \
-               libcmocka-dev libutf8proc-dev libssl-dev sqlite3
+               libcmocka-dev libutf8proc-dev libssl-dev sqlite3 \
+               libgraphviz-dev graphviz python3 python3-networkx
 BENCH_PACKAGES = python3 python3-yaml python3-networkx time
 FUZZ_PACKAGES = clang libclang-rt-dev
 

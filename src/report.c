@@ -9,6 +9,10 @@
 static const nm_report_writer writers[] = {
 	{"text", nm_report_text},
 	{"json", nm_report_json},
+	{"markdown", nm_report_markdown},
+	{"csv", nm_report_csv},
+	{"html", nm_report_html},
+	{"email", nm_report_email},
 };
 
 void nm_report_opts_init(nm_report_opts *opts)
@@ -17,6 +21,12 @@ void nm_report_opts_init(nm_report_opts *opts)
 	opts->color = false;
 	opts->width = 80;
 	opts->snapshot = 0;
+	opts->lang = NM_LANG_EN;
+	opts->table = NULL;
+	opts->include_contacts = false;
+	opts->to = opts->from = opts->subject = NULL;
+	opts->date = NM_DATE_NONE;
+	opts->since = NULL;
 }
 
 const nm_report_writer *nm_report_find(const char *format)
@@ -29,5 +39,5 @@ const nm_report_writer *nm_report_find(const char *format)
 
 const char *nm_report_formats(void)
 {
-	return "text, json";
+	return "text, json, markdown, csv, html, email";
 }

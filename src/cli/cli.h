@@ -11,6 +11,7 @@
 #include "netmap/analysis.h"
 #include "netmap/buf.h"
 #include "netmap/diag.h"
+#include "netmap/i18n.h"
 #include "netmap/model.h"
 
 enum {
@@ -29,7 +30,13 @@ enum {
 	OPT_ALL = 1 << 5,
 	OPT_COLOR = 1 << 6,
 	OPT_STRICT = 1 << 7,
-	OPT_FILTERS = 1 << 8
+	OPT_FILTERS = 1 << 8,
+	OPT_LANG = 1 << 9,       /* --lang */
+	OPT_OUTPUTS = 1 << 10,   /* --table, --to, --from, --subject, --date,
+				    --include-contacts, --since */
+	OPT_FILE = 1 << 11,      /* -o FILE */
+	OPT_NETWORK = 1 << 12,   /* --network */
+	OPT_KEEP = 1 << 13       /* --keep N */
 };
 
 /* --fail-on conditions. */
@@ -56,6 +63,15 @@ typedef struct cli_opts {
 	int color;              /* -1 auto, 0 never, 1 always */
 	bool strict;
 	const char *type, *kind, *theme, *status; /* list filters */
+	nm_lang lang;           /* --lang, or from the locale environment */
+	const char *table;      /* csv: the table */
+	const char *to, *from, *subject; /* email headers */
+	nm_date date;           /* email --date, NM_DATE_NONE when not given */
+	const char *since;      /* report --since last|DATE|SCAN */
+	bool include_contacts;  /* personal data in reports and exports */
+	const char *output;     /* -o FILE, NULL for stdout */
+	const char *network;    /* export: members (default) or overlaps */
+	long keep;              /* prune --keep N, -1 when not given */
 	char **args;            /* operands */
 	int nargs;
 } cli_opts;
@@ -103,6 +119,13 @@ void cli_diags_text(nm_buf *b, const nm_diags *d);
 /* Exit status for --fail-on over an analysis: 1 when any condition holds. */
 int cli_fail_on(const cli_opts *o, const nm_analysis *an);
 
+/* Fill report options from the command's options. */
+struct nm_report_opts;
+void cli_report_opts(const cli_opts *o, struct nm_report_opts *ro, long long snapshot);
+
+/* Check --format (and --table for csv); 0, or -2 after a usage error. */
+int cli_check_format(const cli_opts *o);
+
 /* Render an analysis in o->format to stdout; EXIT_OK or EXIT_TROUBLE. */
 int cli_render(const cli_opts *o, const nm_analysis *an, long long snapshot);
 
@@ -112,6 +135,10 @@ int cmd_report(int argc, char **argv);
 int cmd_show(int argc, char **argv);
 int cmd_list(int argc, char **argv);
 int cmd_scans(int argc, char **argv);
+int cmd_diff(int argc, char **argv);
+int cmd_prune(int argc, char **argv);
+int cmd_forget(int argc, char **argv);
+int cmd_export(int argc, char **argv);
 int cmd_help(int argc, char **argv);
 
 /* Analyse the latest snapshot of o->db; EXIT_OK or EXIT_TROUBLE (printed). */

@@ -62,14 +62,13 @@ int cmd_report(int argc, char **argv)
 	int rc, status;
 
 	rc = cli_parse(&o, "report", OPT_DB | OPT_TODAY | OPT_FORMAT | OPT_SETTINGS |
-				     OPT_FAIL_ON | OPT_ALL | OPT_COLOR, argc, argv);
+				     OPT_FAIL_ON | OPT_ALL | OPT_COLOR | OPT_LANG | OPT_OUTPUTS, argc, argv);
 	if (rc)
 		return rc == -1 ? EXIT_OK : EXIT_TROUBLE;
 	if (o.nargs > 0)
 		return cli_usage_error("report", "unexpected argument '%s'", o.args[0]), EXIT_TROUBLE;
-	if (!nm_report_find(o.format))
-		return cli_usage_error("report", "unknown format '%s' (%s)", o.format,
-				       nm_report_formats()), EXIT_TROUBLE;
+	if (cli_check_format(&o))
+		return EXIT_TROUBLE;
 	status = cli_load_latest(&o, &ds, &an, &id);
 	if (status != EXIT_OK)
 		return status;

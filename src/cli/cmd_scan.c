@@ -29,14 +29,13 @@ int cmd_scan(int argc, char **argv)
 	int rc, status = EXIT_OK;
 
 	rc = cli_parse(&o, "scan", OPT_DB | OPT_TODAY | OPT_FORMAT | OPT_SETTINGS | OPT_FAIL_ON |
-				   OPT_ALL | OPT_COLOR, argc, argv);
+				   OPT_ALL | OPT_COLOR | OPT_LANG | OPT_OUTPUTS, argc, argv);
 	if (rc)
 		return rc == -1 ? EXIT_OK : EXIT_TROUBLE;
 	if (o.nargs == 0)
 		return cli_usage_error("scan", "no PATH given"), EXIT_TROUBLE;
-	if (!nm_report_find(o.format))
-		return cli_usage_error("scan", "unknown format '%s' (%s)", o.format,
-				       nm_report_formats()), EXIT_TROUBLE;
+	if (cli_check_format(&o))
+		return EXIT_TROUBLE;
 
 	nm_diags_init(&d);
 	nm_error_clear(&err);
@@ -63,7 +62,7 @@ int cmd_scan(int argc, char **argv)
 		status = EXIT_TROUBLE;
 		goto done;
 	}
-	nm_report_opts_init(&ro);
+	nm_report_opts_init(&ro); /* findings are stored in English, the JSON keys */
 	nm_report_json(&findings, an, &ro);
 
 	if (nm_store_open(&store, o.db, NM_STORE_WRITE, &err) != NM_OK ||

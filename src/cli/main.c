@@ -25,7 +25,14 @@
 #define REPORT_HELP \
 	"      --db FILE               the store (default netmap.db)\n" \
 	"      --today DATE            analyse as of DATE (YYYY-MM-DD; default: today)\n" \
-	"      --format FORMAT         text (default) or json\n" \
+	"      --format FORMAT         text (default), json, markdown, csv, html, email\n" \
+	"      --lang LANG             de or en (default: from the locale)\n" \
+	"      --table TABLE           csv: the table to write\n" \
+	"      --to, --from, --subject email: the message's headers\n" \
+	"      --date DATE             email: the date to put in the message\n" \
+	"      --since WHEN            report: start with what changed since last,\n" \
+	"                              a DATE or a SCAN number\n" \
+	"      --include-contacts      include personal contact data\n" \
 	"      --all                   show every item of long lists\n" \
 	"      --color WHEN            auto (default), always or never\n" \
 	"      --fail-on LIST          exit 1 when any of these is found: duplicate,\n" \
@@ -53,6 +60,24 @@ const cli_command cli_commands[] = {
 	 "      --format FORMAT         text (default) or json\n"},
 	{"scans", cmd_scans, "list the snapshots in the store", "scans [--db FILE]",
 	 "      --db FILE               the store (default netmap.db)\n"},
+	{"diff", cmd_diff, "what changed between two snapshots", "diff [--db FILE] [FROM] [TO]",
+	 "      --db FILE               the store (default netmap.db)\n"
+	 "      --format FORMAT         text (default) or json\n"
+	 "      --lang LANG             de or en (default: from the locale)\n"},
+	{"prune", cmd_prune, "drop old snapshots", "prune [--db FILE] --keep N",
+	 "      --db FILE               the store (default netmap.db)\n"
+	 "      --keep N                keep the N latest snapshots\n"},
+	{"forget", cmd_forget, "erase one actor's personal data from the store",
+	 "forget [--db FILE] ACTOR",
+	 "      --db FILE               the store (default netmap.db)\n"},
+	{"export", cmd_export, "the network for Gephi, Graphviz and other tools",
+	 "export [options] --format graphml|gexf|dot|json",
+	 "      --db FILE               the store (default netmap.db)\n"
+	 "      --format FORMAT         graphml, gexf, dot or json\n"
+	 "      --network NETWORK       members (default): actors and committees;\n"
+	 "                              overlaps: committees linked by shared members\n"
+	 "  -o, --output FILE           write to FILE instead of stdout\n"
+	 "      --include-contacts      include personal contact data\n"},
 	{"help", cmd_help, "show help for a command", "help [COMMAND]", ""},
 	{NULL, NULL, NULL, NULL, NULL},
 };

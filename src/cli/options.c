@@ -19,7 +19,8 @@ enum {
 	O_DB = 256, O_TODAY, O_FORMAT, O_FAIL_ON, O_ALL, O_COLOR, O_STRICT, O_HELP,
 	O_TYPE, O_KIND, O_THEME, O_STATUS,
 	O_DUP_J, O_DUP_TJ, O_OVL_J, O_MIN_SHARED, O_MAX_LOAD, O_STALE, O_AD_HOC, O_VOICES,
-	O_SIMILAR
+	O_SIMILAR, O_LANG, O_TABLE, O_TO, O_FROM, O_SUBJECT, O_DATE, O_SINCE, O_CONTACTS,
+	O_NETWORK, O_KEEP
 };
 
 typedef struct opt_def {
@@ -49,6 +50,17 @@ static const opt_def defs[] = {
 	{{"ad-hoc-days", required_argument, NULL, O_AD_HOC}, OPT_SETTINGS},
 	{{"voices", required_argument, NULL, O_VOICES}, OPT_SETTINGS},
 	{{"similar-name", required_argument, NULL, O_SIMILAR}, OPT_SETTINGS},
+	{{"lang", required_argument, NULL, O_LANG}, OPT_LANG},
+	{{"table", required_argument, NULL, O_TABLE}, OPT_OUTPUTS},
+	{{"to", required_argument, NULL, O_TO}, OPT_OUTPUTS},
+	{{"from", required_argument, NULL, O_FROM}, OPT_OUTPUTS},
+	{{"subject", required_argument, NULL, O_SUBJECT}, OPT_OUTPUTS},
+	{{"date", required_argument, NULL, O_DATE}, OPT_OUTPUTS},
+	{{"since", required_argument, NULL, O_SINCE}, OPT_OUTPUTS},
+	{{"include-contacts", no_argument, NULL, O_CONTACTS}, OPT_OUTPUTS | OPT_FILE},
+	{{"output", required_argument, NULL, 'o'}, OPT_FILE},
+	{{"network", required_argument, NULL, O_NETWORK}, OPT_NETWORK},
+	{{"keep", required_argument, NULL, O_KEEP}, OPT_KEEP},
 };
 
 void cli_error(const char *fmt, ...)
@@ -164,6 +176,10 @@ int cli_parse(cli_opts *o, const char *cmd, unsigned groups, int argc, char **ar
 	o->format = "text";
 	o->color = -1;
 	o->today = nm_date_today();
+	o->lang = nm_lang_from_env();
+	o->date = NM_DATE_NONE;
+	o->network = "members";
+	o->keep = -1;
 	nm_settings_default(&o->settings);
 	for (size_t i = 0; i < sizeof(defs) / sizeof(defs[0]); i++)
 		if (defs[i].group & groups)
@@ -173,7 +189,8 @@ int cli_parse(cli_opts *o, const char *cmd, unsigned groups, int argc, char **ar
 
 	optind = 1;
 	opterr = 0;
-	while (rc == 0 && (c = getopt_long(argc, argv, "+h", longopts, NULL)) != -1) {
+	while (rc == 0 && (c = getopt_long(argc, argv, (groups & OPT_FILE) ? "+ho:" : "+h",
+					   longopts, NULL)) != -1) {
 		switch (c) {
 		case 'h':
 		case O_HELP:
@@ -223,6 +240,48 @@ int cli_parse(cli_opts *o, const char *cmd, unsigned groups, int argc, char **ar
 		case O_STATUS:
 			o->status = optarg;
 			break;
+		case O_LANG:
+			if (nm_lang_parse(optarg, &o->lang) != 0)
+				rc = cli_usage_error(cmd, "--lang takes de or en, not '%s'", optarg);
+			break;
+		case O_TABLE:
+			o->table = optarg;
+			break;
+		case O_TO:
+			o->to = optarg;
+			break;
+		case O_FROM:
+			o->from = optarg;
+			break;
+		case O_SUBJECT:
+			o->subject = optarg;
+			break;
+		case O_DATE:
+			if (nm_date_parse(optarg, &o->date) != 0)
+				rc = cli_usage_error(cmd, "--date takes a date YYYY-MM-DD, not '%s'",
+						     optarg);
+			break;
+		case O_SINCE:
+			o->since = optarg;
+			break;
+		case O_CONTACTS:
+			o->include_contacts = true;
+			break;
+		case 'o':
+			o->output = optarg;
+			break;
+		case O_NETWORK:
+			if (strcmp(optarg, "members") && strcmp(optarg, "overlaps"))
+				rc = cli_usage_error(cmd, "--network takes members or overlaps, not '%s'",
+						     optarg);
+			o->network = optarg;
+			break;
+		case O_KEEP: {
+			uint32_t k;
+			rc = parse_count(cmd, "keep", optarg, &k);
+			o->keep = (long)k;
+			break;
+		}
 		case O_DUP_J:
 			rc = parse_ratio(cmd, "duplicate-jaccard", optarg, &o->settings.duplicate_jaccard);
 			o->settings_mask |= NM_SET_DUPLICATE_JACCARD;
@@ -329,6 +388,33 @@ int cli_fail_on(const cli_opts *o, const nm_analysis *an)
 	return EXIT_OK;
 }
 
+void cli_report_opts(const cli_opts *o, nm_report_opts *ro, long long snapshot)
+{
+	nm_report_opts_init(ro);
+	ro->all = o->all;
+	ro->color = cli_use_color(o);
+	ro->snapshot = snapshot;
+	ro->lang = o->lang;
+	ro->table = o->table;
+	ro->include_contacts = o->include_contacts;
+	ro->to = o->to;
+	ro->from = o->from;
+	ro->subject = o->subject;
+	ro->date = o->date;
+}
+
+int cli_check_format(const cli_opts *o)
+{
+	if (!nm_report_find(o->format))
+		return cli_usage_error(o->cmd, "unknown format '%s' (%s)", o->format,
+				       nm_report_formats());
+	if (strcmp(o->format, "csv") == 0 && !o->table)
+		return cli_usage_error(o->cmd, "--format csv needs --table "
+				       "(overlaps, clusters, load, review, gaps, coverage, "
+				       "missing_voices, duplicate_actors, actors, committees)");
+	return 0;
+}
+
 int cli_render(const cli_opts *o, const nm_analysis *an, long long snapshot)
 {
 	const nm_report_writer *w = nm_report_find(o->format);
@@ -336,10 +422,7 @@ int cli_render(const cli_opts *o, const nm_analysis *an, long long snapshot)
 	nm_buf out = NM_BUF_INIT;
 	bool ok;
 
-	nm_report_opts_init(&ro);
-	ro.all = o->all;
-	ro.color = cli_use_color(o);
-	ro.snapshot = snapshot;
+	cli_report_opts(o, &ro, snapshot);
 	w->write(&out, an, &ro);
 	ok = cli_write_stdout(&out);
 	nm_buf_release(&out);
