@@ -1151,8 +1151,15 @@ done:
 
 int nm_store_forget_actor(nm_store *store, const char *actor_id, nm_error *err)
 {
-	sqlite3_stmt *find = NULL, *erase = NULL;
-	int rc;
+	return nm_store_erase_contact(store, actor_id, NULL, err);
+}
+
+int nm_store_erase_contact(nm_store *store, const char *actor_id, unsigned *erased,
+			   nm_error *err)
+{
+	sqlite3_stmt *find = NULL, *held = NULL, *erase = NULL;
+	unsigned fields = 0;
+	int rc, step;
 
 	if (store->mode != NM_STORE_WRITE) {
 		rc = nm_error_set(err, NM_EUSAGE, "store '%s' is open read-only", store->path);
@@ -1162,6 +1169,10 @@ int nm_store_forget_actor(nm_store *store, const char *actor_id, nm_error *err)
 		goto done;
 	if ((rc = prepare(store, "SELECT 1 FROM actors WHERE id = ? LIMIT 1", &find, err)) !=
 		    NM_OK ||
+	    (rc = prepare(store,
+			  "SELECT person IS NOT NULL, email IS NOT NULL, phone IS NOT NULL"
+			  " FROM contacts WHERE actor = ?",
+			  &held, err)) != NM_OK ||
 	    (rc = prepare(store, "DELETE FROM contacts WHERE actor = ?", &erase, err)) != NM_OK)
 		goto done;
 	sqlite3_bind_text(find, 1, actor_id, -1, SQLITE_STATIC);
@@ -1176,6 +1187,15 @@ int nm_store_forget_actor(nm_store *store, const char *actor_id, nm_error *err)
 		rc = db_error(store, err, "read");
 		goto done;
 	}
+	sqlite3_bind_text(held, 1, actor_id, -1, SQLITE_STATIC);
+	while ((step = sqlite3_step(held)) == SQLITE_ROW)
+		fields |= (sqlite3_column_int(held, 0) ? NM_CONTACT_PERSON : 0) |
+			  (sqlite3_column_int(held, 1) ? NM_CONTACT_EMAIL : 0) |
+			  (sqlite3_column_int(held, 2) ? NM_CONTACT_PHONE : 0);
+	if (step != SQLITE_DONE) {
+		rc = db_error(store, err, "read");
+		goto done;
+	}
 	sqlite3_bind_text(erase, 1, actor_id, -1, SQLITE_STATIC);
 	if (sqlite3_step(erase) != SQLITE_DONE) {
 		rc = db_error(store, err, "write");
@@ -1185,11 +1205,92 @@ int nm_store_forget_actor(nm_store *store, const char *actor_id, nm_error *err)
 
 done:
 	sqlite3_finalize(find);
+	sqlite3_finalize(held);
 	sqlite3_finalize(erase);
+	if (rc == NM_OK) {
+		truncate_wal(store);
+		if (erased)
+			*erased = fields;
+	} else if (store->mode == NM_STORE_WRITE) {
+		rollback(store);
+	}
+	return rc;
+}
+
+/*
+ * Children first: committees refer to actors (lead), every table to
+ * snapshots. Memberships and contacts have no declared keys.
+ */
+static const char *const prune_sql[] = {
+	"DELETE FROM memberships WHERE snapshot < ?1",
+	"DELETE FROM committees WHERE snapshot < ?1",
+	"DELETE FROM contacts WHERE snapshot < ?1",
+	"DELETE FROM actors WHERE snapshot < ?1",
+	"DELETE FROM themes WHERE snapshot < ?1",
+	"DELETE FROM input_files WHERE snapshot < ?1",
+	"DELETE FROM settings WHERE snapshot < ?1",
+	"DELETE FROM findings WHERE snapshot < ?1",
+	"DELETE FROM snapshots WHERE id < ?1",
+};
+
+int nm_store_prune(nm_store *store, size_t keep, size_t *dropped, nm_error *err)
+{
+	sqlite3_stmt *stmt = NULL;
+	int64_t first = 0; /* the oldest snapshot kept */
+	size_t n = 0;
+	int rc, step;
+
+	if (dropped)
+		*dropped = 0;
+	if (store->mode != NM_STORE_WRITE) {
+		rc = nm_error_set(err, NM_EUSAGE, "store '%s' is open read-only", store->path);
+		goto done;
+	}
+	if (keep == 0) {
+		rc = nm_error_set(err, NM_EUSAGE, "prune must keep at least one snapshot");
+		goto done;
+	}
+	if ((rc = exec(store, "BEGIN IMMEDIATE", "write", err)) != NM_OK)
+		goto done;
+	if ((rc = prepare(store, "SELECT id FROM snapshots ORDER BY id DESC LIMIT 1 OFFSET ?",
+			  &stmt, err)) != NM_OK)
+		goto done;
+	sqlite3_bind_int64(stmt, 1, (sqlite3_int64)(keep - 1));
+	step = sqlite3_step(stmt);
+	if (step == SQLITE_ROW)
+		first = sqlite3_column_int64(stmt, 0);
+	else if (step != SQLITE_DONE)
+		rc = db_error(store, err, "read");
+	sqlite3_finalize(stmt);
+	stmt = NULL;
+	if (rc != NM_OK || first == 0)
+		goto done; /* no more snapshots than to keep: nothing to drop */
+	for (size_t i = 0; i < sizeof(prune_sql) / sizeof(prune_sql[0]); i++) {
+		if ((rc = prepare(store, prune_sql[i], &stmt, err)) != NM_OK)
+			goto done;
+		sqlite3_bind_int64(stmt, 1, first);
+		if (sqlite3_step(stmt) != SQLITE_DONE) {
+			rc = db_error(store, err, "write");
+			goto done;
+		}
+		if (i + 1 == sizeof(prune_sql) / sizeof(prune_sql[0]))
+			n = (size_t)sqlite3_changes(store->db);
+		sqlite3_finalize(stmt);
+		stmt = NULL;
+	}
+	if ((rc = exec(store, "COMMIT", "write", err)) != NM_OK)
+		goto done;
+	if (dropped)
+		*dropped = n;
+	if (n > 0)
+		rc = exec(store, "VACUUM", "reclaim the space of", err);
+
+done:
+	sqlite3_finalize(stmt);
+	if (store->mode == NM_STORE_WRITE)
+		rollback(store);
 	if (rc == NM_OK)
 		truncate_wal(store);
-	else if (store->mode == NM_STORE_WRITE)
-		rollback(store);
 	return rc;
 }
 
@@ -1381,6 +1482,54 @@ int nm_store_latest(nm_store *store, int64_t *out_id, nm_error *err)
 done:
 	sqlite3_finalize(stmt);
 	return rc;
+}
+
+/* One id from a query binding ?1; NM_ENOTFOUND (message: what) for no row or NULL. */
+static int query_id(nm_store *store, const char *sql, sqlite3_int64 arg, const char *text_arg,
+		    int64_t *out, const char *what, nm_error *err)
+{
+	sqlite3_stmt *stmt = NULL;
+	int rc;
+
+	if ((rc = prepare(store, sql, &stmt, err)) != NM_OK)
+		goto done;
+	if (text_arg)
+		sqlite3_bind_text(stmt, 1, text_arg, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_int64(stmt, 1, arg);
+	if (sqlite3_step(stmt) != SQLITE_ROW) {
+		rc = db_error(store, err, "read");
+		goto done;
+	}
+	if (sqlite3_column_type(stmt, 0) == SQLITE_NULL) {
+		rc = nm_error_set(err, NM_ENOTFOUND, "%s in store '%s'", what, store->path);
+		goto done;
+	}
+	*out = sqlite3_column_int64(stmt, 0);
+
+done:
+	sqlite3_finalize(stmt);
+	return rc;
+}
+
+int nm_store_previous(nm_store *store, int64_t id, int64_t *out_id, nm_error *err)
+{
+	char what[64];
+
+	snprintf(what, sizeof(what), "no snapshot before snapshot %lld", (long long)id);
+	return query_id(store, "SELECT max(id) FROM snapshots WHERE id < ?1", id, NULL, out_id,
+			what, err);
+}
+
+int nm_store_taken_by(nm_store *store, nm_date date, int64_t *out_id, nm_error *err)
+{
+	char day[11], what[64];
+
+	nm_date_format(date, day);
+	snprintf(what, sizeof(what), "no snapshot taken on or before %s", day);
+	/* taken_at is YYYY-MM-DDTHH:MM:SSZ: its first ten bytes are the UTC day. */
+	return query_id(store, "SELECT max(id) FROM snapshots WHERE substr(taken_at, 1, 10) <= ?1",
+			0, day, out_id, what, err);
 }
 
 int nm_store_list(nm_store *store, nm_snapshot_info **out, size_t *n, nm_error *err)

@@ -105,6 +105,43 @@ int nm_store_findings(nm_store *store, int64_t id, char **out, nm_error *err);
  */
 int nm_store_forget_actor(nm_store *store, const char *actor_id, nm_error *err);
 
+/* The contact fields nm_store_erase_contact reports as erased. */
+enum {
+	NM_CONTACT_PERSON = 1 << 0,
+	NM_CONTACT_EMAIL = 1 << 1,
+	NM_CONTACT_PHONE = 1 << 2
+};
+
+/*
+ * nm_store_forget_actor, telling what it erased: *erased (may be NULL)
+ * receives the NM_CONTACT_... bits of the fields the store held for the
+ * actor, 0 when it held none (the actor is known, but nothing was kept).
+ */
+int nm_store_erase_contact(nm_store *store, const char *actor_id, unsigned *erased,
+			   nm_error *err);
+
+/*
+ * Drop every snapshot but the `keep` latest (keep >= 1), in one
+ * transaction, then reclaim the space they took (VACUUM) and truncate the
+ * write-ahead log. Snapshot ids are never reused. *dropped (may be NULL)
+ * receives how many were dropped. NM_EUSAGE for keep 0 or a store opened
+ * NM_STORE_READ; when the drop committed but VACUUM failed (another
+ * process reading), NM_EBUSY or NM_ESTORE with *dropped set.
+ */
+int nm_store_prune(nm_store *store, size_t keep, size_t *dropped, nm_error *err);
+
+/*
+ * The snapshot before id: the highest id below it. NM_ENOTFOUND when
+ * there is none.
+ */
+int nm_store_previous(nm_store *store, int64_t id, int64_t *out_id, nm_error *err);
+
+/*
+ * The last snapshot taken on or before date (the UTC day of taken_at):
+ * the highest id among them. NM_ENOTFOUND when none was taken by then.
+ */
+int nm_store_taken_by(nm_store *store, nm_date date, int64_t *out_id, nm_error *err);
+
 /*
  * How long a statement waits for another process's lock before failing with
  * NM_EBUSY ("store 'x' is busy"); 5000 ms after nm_store_open.
