@@ -3,11 +3,19 @@
  * analysed again from the stored copy of its dataset (so that --today and
  * threshold flags may differ from the scan's) without reading any YAML.
  * With the scan's today and settings it prints the bytes the scan printed.
+ *
+ * --since last|DATE|SCAN puts a "what changed" section at the top: the
+ * diff from that earlier snapshot to the latest, from the findings each
+ * stored (docs/history.md).
  */
 #include "cli.h"
 
+#include "netmap/diff.h"
 #include "netmap/report.h"
 #include "netmap/store.h"
+
+#include <stdlib.h>
+#include <string.h>
 
 /*
  * Open the store read-only and analyse its latest snapshot under the
@@ -53,11 +61,71 @@ int cli_load_latest(const cli_opts *o, nm_dataset **ds_out, nm_analysis **an_out
 	return EXIT_OK;
 }
 
+/*
+ * The snapshot --since names: last (the one before latest), a date (the
+ * last taken on or before that UTC day) or a snapshot number. 0, -2 after
+ * a usage error, or an NM_E... code with err set.
+ */
+static int since_snapshot(nm_store *store, const char *db, const char *since, int64_t latest,
+			  int64_t *out, nm_error *err)
+{
+	nm_date date;
+	char *end;
+	long long v;
+
+	if (strcmp(since, "last") == 0) {
+		int rc = nm_store_previous(store, latest, out, err);
+		if (rc == NM_ENOTFOUND)
+			nm_error_set(err, rc, "--since last needs an earlier snapshot; store '%s' "
+					      "holds only snapshot %lld", db, (long long)latest);
+		return rc;
+	}
+	if (nm_date_parse(since, &date) == 0)
+		return nm_store_taken_by(store, date, out, err);
+	if (since[0] >= '1' && since[0] <= '9') {
+		v = strtoll(since, &end, 10);
+		if (*end == '\0' && v > 0) {
+			*out = (int64_t)v;
+			return NM_OK; /* nm_diff_snapshots says when there is no such snapshot */
+		}
+	}
+	return cli_usage_error("report", "--since takes last, a date YYYY-MM-DD or a snapshot "
+					 "number, not '%s'", since);
+}
+
+/* The diff from the snapshot --since names to latest; EXIT_OK or EXIT_TROUBLE. */
+static int load_since(const cli_opts *o, int64_t latest, nm_diff **out)
+{
+	nm_store *store = NULL;
+	nm_error err;
+	int64_t from = 0;
+	int rc;
+
+	*out = NULL;
+	nm_error_clear(&err);
+	rc = nm_store_open(&store, o->db, NM_STORE_READ, &err);
+	if (rc == NM_OK)
+		rc = since_snapshot(store, o->db, o->since, latest, &from, &err);
+	if (rc == NM_OK)
+		rc = nm_diff_snapshots(out, store, (long long)from, (long long)latest, &err);
+	nm_store_close(store);
+	if (rc == -2)
+		return EXIT_TROUBLE;
+	if (rc != NM_OK) {
+		cli_error("%s", err.message);
+		return EXIT_TROUBLE;
+	}
+	return EXIT_OK;
+}
+
 int cmd_report(int argc, char **argv)
 {
 	cli_opts o;
 	nm_dataset *ds;
 	nm_analysis *an;
+	nm_diff *since = NULL;
+	nm_report_opts ro;
+	nm_buf out = NM_BUF_INIT;
 	int64_t id = 0;
 	int rc, status;
 
@@ -72,9 +140,19 @@ int cmd_report(int argc, char **argv)
 	status = cli_load_latest(&o, &ds, &an, &id);
 	if (status != EXIT_OK)
 		return status;
-	status = cli_render(&o, an, (long long)id);
+	if (o.since)
+		status = load_since(&o, id, &since);
+	if (status == EXIT_OK) {
+		cli_report_opts(&o, &ro, (long long)id);
+		ro.since = since;
+		nm_report_find(o.format)->write(&out, an, &ro);
+		if (!cli_write_stdout(&out))
+			status = EXIT_TROUBLE;
+	}
 	if (status == EXIT_OK)
 		status = cli_fail_on(&o, an);
+	nm_buf_release(&out);
+	nm_diff_free(since);
 	nm_analysis_free(an);
 	nm_dataset_free(ds);
 	return status;
