@@ -329,7 +329,9 @@ static int jvalue(jparser *jp, jval *out)
 	default:
 		/* Numbers are never needed: check the characters, keep nothing. */
 		out->type = J_NUM;
-		if (!strchr("-0123456789", *jp->p) || !*jp->p)
+		if (*jp->p == '-')
+			jp->p++;
+		if (*jp->p < '0' || *jp->p > '9')
 			return -1;
 		while (*jp->p && strchr("+-0123456789.eE", *jp->p))
 			jp->p++;
@@ -441,7 +443,8 @@ static void add_cluster(fkeys *k, const jval *list)
 	for (size_t i = 0; i < jlen(list); i++)
 		if (jstr(&list->items[i]))
 			ids[n++] = list->items[i].str;
-	qsort(ids, n, sizeof(*ids), cmp_cstr);
+	if (n > 1)
+		qsort(ids, n, sizeof(*ids), cmp_cstr);
 	for (size_t i = 0; i < n; i++) {
 		if (i)
 			nm_buf_putc(&b, ',');
@@ -511,7 +514,8 @@ static int findings_keys(const char *json, fkeys *k)
 			jstr(jget(e, "reason")));
 	}
 	jfree(&root);
-	qsort(k->items, k->n, sizeof(*k->items), cmp_key);
+	if (k->n > 1)
+		qsort(k->items, k->n, sizeof(*k->items), cmp_key);
 	return 0;
 }
 
