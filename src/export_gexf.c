@@ -4,8 +4,8 @@
  * own, and viz:size and viz:color make a first layout readable (size by
  * members or by committees, colour by side).
  *
- * Version 1.2draft, not 1.3: Gephi reads both alike, but NetworkX before
- * 3.3 (Debian bookworm ships 2.8) finds no graph in a 1.3 file, and
+ * Version 1.2draft, not 1.3: Gephi reads both alike, but older NetworkX
+ * releases (Debian bookworm's 2.8 among them) find no graph in a 1.3 file, and
  * nothing netmap writes needs 1.3. Switching is the three strings below.
  *
  * Every value sits in an XML attribute, where a parser turns a raw newline
