@@ -100,10 +100,15 @@ static const char *const type_en[NM_TYPE_COUNT] = {
 	"education provider", "school", "administration", "other",
 };
 
+/*
+ * The German words coordinators use: a Jobcenter or the Agentur für Arbeit
+ * is a Behörde or Agentur; Bildungsträger covers language course providers.
+ */
 static const char *const type_de[NM_TYPE_COUNT] = {
-	"Verband", "Kammer", "Agentur/Behörde", "Migrantenorganisation",
-	"Jugendarbeit", "ehrenamtliche Initiative", "Verein", "Sozialpartner",
-	"Religionsgemeinschaft", "Bildungsträger", "Schule", "Verwaltung", "Sonstige",
+	"Verband", "Kammer", "Behörde/Agentur", "Migrantenorganisation",
+	"Träger der Jugendarbeit", "ehrenamtliche Initiative", "Verein", "Sozialpartner",
+	"Religionsgemeinschaft", "Bildungsträger", "Schule/Hochschule", "Verwaltung",
+	"Sonstige",
 };
 
 static const char *const kind_en[NM_KIND_COUNT] = {
@@ -112,7 +117,7 @@ static const char *const kind_en[NM_KIND_COUNT] = {
 };
 
 static const char *const kind_de[NM_KIND_COUNT] = {
-	"Arbeitskreis", "Netzwerk", "Runder Tisch", "Steuerungsgruppe", "Beirat", "Gremium",
+	"Arbeitskreis", "Netzwerk", "Runder Tisch", "Steuerungsgruppe", "Beirat", "Ausschuss",
 };
 
 const char *nm_i18n_type(nm_lang lang, nm_actor_type type)

@@ -33,7 +33,13 @@ typedef struct nm_msg {
  * is en, or en itself (English, or no entry). A format string stays a
  * format string with the same conversions in both languages.
  */
-const char *nm_tr(const nm_msg *table, size_t n, nm_lang lang, const char *en);
+const char *nm_tr(const nm_msg *table, size_t n, nm_lang lang, const char *en)
+#if defined(__GNUC__)
+	/* Like gettext: the result is a format with en's conversions, so
+	   printf-style calls through NM_TR stay checked by -Wformat. */
+	__attribute__((format_arg(4)))
+#endif
+	;
 #define NM_TR(table, lang, en) nm_tr((table), sizeof(table) / sizeof((table)[0]), (lang), (en))
 
 /* "de" or "en" (also "de_DE", "de-AT", ...); 0, or -1 when neither. */
