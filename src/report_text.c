@@ -8,7 +8,12 @@
  * other multi-byte names align; every string from the data goes through
  * nm_text_clean, so nothing in the data can reach a terminal as a control
  * sequence. Colour is a handful of SGR codes, only when asked for.
+ *
+ * Every word comes from the table below in English or German; numbers,
+ * dates and percentages follow the language (26.11.2026, 2.521, 80 %).
+ * Labels are padded by display width, since German words carry umlauts.
  */
+#include "netmap/diff.h"
 #include "netmap/report.h"
 #include "netmap/textfmt.h"
 
@@ -18,12 +23,158 @@
 
 #define LIST_CAP 10 /* items per list before "and N more" */
 
+static const nm_msg msgs[] = {
+	{"netmap overview: ", "netmap-Übersicht: "},
+	{"(unnamed dataset)", "(Datensatz ohne Namen)"},
+	{"as of %s", "Stand: %s"},
+	{", snapshot %lld", ", Snapshot %lld"},
+	{"actor", "Akteur"},
+	{"actors", "Akteure"},
+	{"committee", "Gremium"},
+	{"committees", "Gremien"},
+	{" (%s active or dormant), ", " (%s aktiv oder ruhend), "},
+	{"membership", "Mitgliedschaft"},
+	{"memberships", "Mitgliedschaften"},
+	{"theme", "Thema"},
+	{"themes", "Themen"},
+	{"Findings:", "Befunde:"},
+	{"duplicate groups (pairs)", "Doppelte Gremien (Paare)"},
+	{"   in %s merge cluster", "   in %s Cluster zum Zusammenlegen"},
+	{"   in %s merge clusters", "   in %s Clustern zum Zusammenlegen"},
+	{"nested groups", "Verschachtelte Gremien"},
+	{"overlapping groups (pairs)", "Überschneidungen (Paare)"},
+	{"overloaded actors", "Überlastete Akteure"},
+	{"groups to review", "Zu prüfende Gremien"},
+	{"gaps", "Lücken"},
+	{"uncovered theme", "Thema ohne Gremium"},
+	{"uncovered themes", "Themen ohne Gremium"},
+	{"isolated actor", "Akteur ohne Gremium"},
+	{"isolated actors", "Akteure ohne Gremium"},
+	{"single-type group", "Gremium mit nur einer Akteursart"},
+	{"single-type groups", "Gremien mit nur einer Akteursart"},
+	{"missing voice", "fehlende Stimme"},
+	{"missing voices", "fehlende Stimmen"},
+	{"possible duplicate records", "Mögliche doppelte Einträge"},
+	{"neither has themes", "beide ohne Themen"},
+	{"same themes", "gleiche Themen"},
+	{"%u of %u themes shared", "%u von %u Themen gemeinsam"},
+	{"%s%%", "%s %%"},
+	{"%s sits inside %s", "%s ist vollständig in %s enthalten"},
+	{"all %u members are also in the larger group of %u; ",
+	 "alle %u Mitglieder sitzen auch im größeren Gremium mit %u; "},
+	{"its themes are covered there", "seine Themen sind dort abgedeckt"},
+	{"Declare it a sub-group (parent: %s) or fold it into the larger group.",
+	 "Als Untergruppe erklären (parent: %s) oder im größeren Gremium aufgehen lassen."},
+	{"%s and %s", "%s und %s"},
+	{"%u of %u members shared (%s overlap), ",
+	 "%u von %u Mitgliedern gemeinsam (%s Überschneidung), "},
+	{"Merge them, or give each a distinct mandate and membership.",
+	 "Zusammenlegen oder jedem einen eigenen Auftrag und eigene Mitglieder geben."},
+	{"Coordinate agendas and dates, or agree who covers what.",
+	 "Tagesordnungen und Termine abstimmen oder vereinbaren, wer was übernimmt."},
+	{"Duplicate groups: candidates for merging", "Doppelte Gremien: Kandidaten zum Zusammenlegen"},
+	{"Merge clusters", "Cluster zum Zusammenlegen"},
+	{"Nested groups", "Verschachtelte Gremien"},
+	{"Overlapping groups", "Gremien mit Überschneidungen"},
+	{"%s groups that duplicate each other: ", "%s Gremien, die einander doppeln: "},
+	{"One group per cluster is usually enough: merge them into one.",
+	 "Meist genügt ein Gremium je Cluster: zu einem zusammenlegen."},
+	{"Overloaded actors", "Überlastete Akteure"},
+	{"meetings/y", "Treffen/J."},
+	{"More than %u committees each: share seats with partners, or merge the groups "
+	 "they sit in twice.",
+	 "Jeweils mehr als %u Gremien: Sitze mit Partnern teilen oder die Gremien "
+	 "zusammenlegen, in denen sie doppelt sitzen."},
+	{"Groups to review", "Zu prüfende Gremien"},
+	{"dormant. Revive it with a mandate, or dissolve it.",
+	 "ruht. Mit einem neuen Auftrag wiederbeleben oder auflösen."},
+	{"stale, last met %s (%s days ago). Ask whether it is still needed.",
+	 "lange ohne Treffen, zuletzt am %s (vor %s Tagen). Klären, ob es noch "
+	 "gebraucht wird."},
+	{"ad-hoc group past its planned end %s (%s days ago). Dissolve it or set a new end.",
+	 "Ad-hoc-Gremium über sein geplantes Ende am %s hinaus (seit %s Tagen). "
+	 "Auflösen oder ein neues Ende festlegen."},
+	{"ad-hoc group past its planned end %s (1 day ago). Dissolve it or set a new end.",
+	 "Ad-hoc-Gremium über sein geplantes Ende am %s hinaus (seit 1 Tag). "
+	 "Auflösen oder ein neues Ende festlegen."},
+	{"ad-hoc group running since %s (%s days) with no end. Set an end date or make it "
+	 "permanent.",
+	 "Ad-hoc-Gremium, läuft seit %s (%s Tage) ohne Enddatum. Ein Ende festlegen oder "
+	 "es dauerhaft einrichten."},
+	{" … and %s more (--all shows them all)", " … und %s weitere (--all zeigt alle)"},
+	{"… and %s more (--all shows them all)", "… und %s weitere (--all zeigt alle)"},
+	{"Gaps", "Lücken"},
+	{"Themes no group works on", "Themen, an denen kein Gremium arbeitet"},
+	{"Find a group that could take the theme on, or say why none is needed.",
+	 "Ein Gremium suchen, das das Thema übernehmen kann, oder begründen, warum keines "
+	 "nötig ist."},
+	{"Actors in no group", "Akteure ohne Gremium"},
+	{"Invite them where their themes are discussed.",
+	 "Dorthin einladen, wo ihre Themen besprochen werden."},
+	{"Groups of one actor type only", "Gremien mit nur einer Akteursart"},
+	{"Open them to other sectors, or link them to a mixed network.",
+	 "Für andere Bereiche öffnen oder mit einem gemischten Netzwerk verbinden."},
+	{"Missing voices", "Fehlende Stimmen"},
+	{"%s (%s): no %s at the table", "%s (%s): ohne %s am Tisch"},
+	{"Invite them on equal footing to the groups on these themes.",
+	 "Gleichberechtigt in die Gremien zu diesen Themen einladen."},
+	{"Coverage: actors of each type working on each theme",
+	 "Abdeckung: Akteure jeder Art, die an einem Thema arbeiten"},
+	{"Possible duplicate records", "Mögliche doppelte Einträge"},
+	{": the same name once spelling and legal form are set aside",
+	 ": gleicher Name, wenn man Schreibweise und Rechtsform beiseitelässt"},
+	{": the same contact e-mail address", ": gleiche Kontakt-E-Mail-Adresse"},
+	{": the same website", ": gleiche Website"},
+	{": similar names (%u%% alike)", ": ähnliche Namen (%u %% Übereinstimmung)"},
+	{"If they are one organisation, keep one id and move the memberships to it.",
+	 "Wenn es eine Organisation ist: eine ID behalten und die Mitgliedschaften dorthin "
+	 "übertragen."},
+};
+
+/* Short column heads for the 13 actor types, in enum order. */
+static const char *const type_abbrev_en[NM_TYPE_COUNT] = {
+	"ass", "cha", "age", "mig", "you", "vol", "clu", "soc", "rel", "edu", "sch", "adm", "oth",
+};
+
+static const char *const type_abbrev_de[NM_TYPE_COUNT] = {
+	"Vbd", "Kam", "Beh", "MO", "Jug", "Ehr", "Ver", "Soz", "Rel", "Bil", "Sch", "Vwt", "Son",
+};
+
 typedef struct out {
 	nm_buf *b;
 	const nm_analysis *an;
 	const nm_report_opts *opts;
 	unsigned width;
 } out;
+
+#define T(o, en) NM_TR(msgs, (o)->opts->lang, (en))
+
+/* A whole number as text, valid until the end of the full expression. */
+typedef struct numstr {
+	char s[32];
+} numstr;
+
+static numstr num(const out *o, uint64_t n)
+{
+	numstr r;
+	nm_buf tmp = NM_BUF_INIT;
+
+	nm_i18n_count(&tmp, o->opts->lang, n);
+	snprintf(r.s, sizeof(r.s), "%s", nm_buf_cstr(&tmp));
+	nm_buf_release(&tmp);
+	return r;
+}
+
+static numstr date_str(const out *o, nm_date d)
+{
+	numstr r;
+	nm_buf tmp = NM_BUF_INIT;
+
+	nm_i18n_date(&tmp, o->opts->lang, d);
+	snprintf(r.s, sizeof(r.s), "%s", nm_buf_cstr(&tmp));
+	nm_buf_release(&tmp);
+	return r;
+}
 
 static const char *sgr(const out *o, const char *code)
 {
@@ -36,23 +187,22 @@ static const char *sgr(const out *o, const char *code)
 #define CYAN "\033[36m"
 #define DIM "\033[2m"
 #define RESET "\033[0m"
+#define NBSP "\xC2\xA0"
 
 static void section(out *o, const char *title, size_t count)
 {
+	nm_buf head = NM_BUF_INIT;
 	size_t w;
 
-	nm_buf_printf(o->b, "\n%s%s", sgr(o, BOLD), title);
+	nm_buf_puts(&head, title);
 	if (count)
-		nm_buf_printf(o->b, " (%zu)", count);
-	nm_buf_printf(o->b, "%s\n", sgr(o, RESET));
-	w = strlen(title);
-	if (count) {
-		char tmp[32];
-		w += (size_t)snprintf(tmp, sizeof(tmp), " (%zu)", count);
-	}
+		nm_buf_printf(&head, " (%s)", num(o, count).s);
+	nm_buf_printf(o->b, "\n%s%s%s\n", sgr(o, BOLD), head.ptr, sgr(o, RESET));
+	w = nm_text_width(head.ptr);
 	for (size_t i = 0; i < w && i < o->width; i++)
 		nm_buf_putc(o->b, '-');
 	nm_buf_putc(o->b, '\n');
+	nm_buf_release(&head);
 }
 
 /* "Name (id)" for a committee or actor. */
@@ -92,22 +242,11 @@ static void item(out *o, const char *text)
 	nm_text_wrap(o->b, text, 2, 4, o->width);
 }
 
-/* An actor type as words: "migrant organisation". */
-static void type_words(nm_buf *b, nm_actor_type t)
-{
-	for (const char *p = nm_actor_type_names[t]; *p; p++)
-		nm_buf_putc(b, *p == '_' ? ' ' : *p);
-}
-
 /* A suggestion line, "→ ..." wrapped. */
 static void advice(out *o, const char *text)
 {
-	nm_buf line = NM_BUF_INIT;
-
-	nm_buf_printf(&line, "%s", text);
 	nm_buf_printf(o->b, "    %s→%s ", sgr(o, CYAN), sgr(o, RESET));
-	nm_text_wrap(o->b, line.ptr, 6, 6, o->width);
-	nm_buf_release(&line);
+	nm_text_wrap(o->b, text, 6, 6, o->width);
 }
 
 static size_t cap(const out *o, size_t n)
@@ -120,14 +259,24 @@ static void more(out *o, size_t shown, size_t n, size_t indent)
 	if (shown < n) {
 		for (size_t i = 0; i < indent; i++)
 			nm_buf_putc(o->b, ' ');
-		nm_buf_printf(o->b, "%s… and %zu more (--all shows them all)%s\n", sgr(o, DIM),
-			      n - shown, sgr(o, RESET));
+		nm_buf_puts(o->b, sgr(o, DIM));
+		nm_buf_printf(o->b, T(o, "… and %s more (--all shows them all)"),
+			      num(o, n - shown).s);
+		nm_buf_printf(o->b, "%s\n", sgr(o, RESET));
 	}
 }
 
-static void plural(nm_buf *b, size_t n, const char *one, const char *many)
+static void plural(const out *o, nm_buf *b, size_t n, const char *one, const char *many)
 {
-	nm_buf_printf(b, "%zu %s", n, n == 1 ? one : many);
+	nm_buf_printf(b, "%s %s", num(o, n).s, n == 1 ? T(o, one) : T(o, many));
+}
+
+/* A row of the findings table: the label padded by display width. */
+static void finding(out *o, const char *label, size_t n)
+{
+	nm_buf_puts(o->b, "  ");
+	nm_text_fit(o->b, T(o, label), 28, 1);
+	nm_buf_printf(o->b, " %6s", num(o, n).s);
 }
 
 static void headline(out *o)
@@ -135,8 +284,27 @@ static void headline(out *o)
 	const nm_analysis *an = o->an;
 	const nm_dataset *ds = an->ds;
 	nm_buf *b = o->b;
+	const char *title = T(o, "netmap overview: ");
+
+	nm_buf_printf(b, "%s%s", sgr(o, BOLD), title);
+	nm_text_fit(b, ds->name ? ds->name : T(o, "(unnamed dataset)"),
+		    o->width - nm_text_width(title) - 18, 0);
+	nm_buf_printf(b, "%s\n", sgr(o, RESET));
+	nm_buf_printf(b, T(o, "as of %s"), date_str(o, an->today).s);
+	if (o->opts->snapshot)
+		nm_buf_printf(b, T(o, ", snapshot %lld"), o->opts->snapshot);
+	nm_buf_putc(b, '\n');
+	for (unsigned i = 0; i < o->width; i++)
+		nm_buf_putc(b, '=');
+	nm_buf_putc(b, '\n');
+}
+
+static void summary(out *o)
+{
+	const nm_analysis *an = o->an;
+	const nm_dataset *ds = an->ds;
+	nm_buf *b = o->b;
 	nm_buf line = NM_BUF_INIT;
-	char today[11];
 	size_t dup = nm_analysis_count_class(an, NM_CLASS_DUPLICATE);
 	size_t nested = nm_analysis_count_class(an, NM_CLASS_NESTED);
 	size_t overlap = nm_analysis_count_class(an, NM_CLASS_OVERLAP);
@@ -144,73 +312,89 @@ static void headline(out *o)
 	size_t gaps = an->nuncovered_themes + an->nisolated_actors +
 		      an->nsingle_type_committees + an->nmissing_voices;
 
-	nm_date_format(an->today, today);
-	nm_buf_printf(b, "%snetmap overview: ", sgr(o, BOLD));
-	nm_text_fit(b, ds->name ? ds->name : "(unnamed dataset)", o->width - 35, 0);
-	nm_buf_printf(b, "%s\n", sgr(o, RESET));
-	nm_buf_printf(b, "as of %s", today);
-	if (o->opts->snapshot)
-		nm_buf_printf(b, ", snapshot %lld", o->opts->snapshot);
-	nm_buf_putc(b, '\n');
-	for (unsigned i = 0; i < o->width; i++)
-		nm_buf_putc(b, '=');
-	nm_buf_putc(b, '\n');
-
-	plural(&line, ds->nactors, "actor", "actors");
+	plural(o, &line, ds->nactors, "actor", "actors");
 	nm_buf_puts(&line, ", ");
-	plural(&line, ds->ncommittees, "committee", "committees");
-	nm_buf_printf(&line, " (%zu active or dormant), ", an->analysed_committees);
-	plural(&line, ds->nmemberships, "membership", "memberships");
+	plural(o, &line, ds->ncommittees, "committee", "committees");
+	nm_buf_printf(&line, T(o, " (%s active or dormant), "), num(o, an->analysed_committees).s);
+	plural(o, &line, ds->nmemberships, "membership", "memberships");
 	nm_buf_puts(&line, ", ");
-	plural(&line, ds->nthemes, "theme", "themes");
+	plural(o, &line, ds->nthemes, "theme", "themes");
 	para(o, 0, line.ptr);
 	nm_buf_clear(&line);
 
-	nm_buf_puts(b, "\nFindings:\n");
-	nm_buf_printf(b, "  %-28s %6zu", "duplicate groups (pairs)", dup);
+	nm_buf_printf(b, "\n%s\n", T(o, "Findings:"));
+	finding(o, "duplicate groups (pairs)", dup);
 	if (an->nclusters)
-		nm_buf_printf(b, "   in %zu merge cluster%s", an->nclusters,
-			      an->nclusters == 1 ? "" : "s");
+		nm_buf_printf(b, an->nclusters == 1 ? T(o, "   in %s merge cluster")
+						    : T(o, "   in %s merge clusters"),
+			      num(o, an->nclusters).s);
 	nm_buf_putc(b, '\n');
-	nm_buf_printf(b, "  %-28s %6zu\n", "nested groups", nested);
-	nm_buf_printf(b, "  %-28s %6zu\n", "overlapping groups (pairs)", overlap);
-	nm_buf_printf(b, "  %-28s %6zu\n", "overloaded actors", overloaded);
-	nm_buf_printf(b, "  %-28s %6zu\n", "groups to review", an->nreview);
-	nm_buf_printf(b, "  %-28s %6zu", "gaps", gaps);
+	finding(o, "nested groups", nested);
+	nm_buf_putc(b, '\n');
+	finding(o, "overlapping groups (pairs)", overlap);
+	nm_buf_putc(b, '\n');
+	finding(o, "overloaded actors", overloaded);
+	nm_buf_putc(b, '\n');
+	finding(o, "groups to review", an->nreview);
+	nm_buf_putc(b, '\n');
+	finding(o, "gaps", gaps);
 	if (gaps) {
-		nm_buf_printf(b, "   (%zu uncovered theme%s, %zu isolated actor%s,",
-			      an->nuncovered_themes, an->nuncovered_themes == 1 ? "" : "s",
-			      an->nisolated_actors, an->nisolated_actors == 1 ? "" : "s");
-		nm_buf_printf(b, "\n  %-35s %zu single-type group%s, %zu missing voice%s)",
-			      "", an->nsingle_type_committees,
-			      an->nsingle_type_committees == 1 ? "" : "s", an->nmissing_voices,
-			      an->nmissing_voices == 1 ? "" : "s");
+		nm_buf half = NM_BUF_INIT;
+
+		nm_buf_puts(&line, "(");
+		plural(o, &line, an->nuncovered_themes, "uncovered theme", "uncovered themes");
+		nm_buf_puts(&line, ", ");
+		plural(o, &line, an->nisolated_actors, "isolated actor", "isolated actors");
+		nm_buf_puts(&line, ",");
+		plural(o, &half, an->nsingle_type_committees, "single-type group",
+		       "single-type groups");
+		nm_buf_puts(&half, ", ");
+		plural(o, &half, an->nmissing_voices, "missing voice", "missing voices");
+		nm_buf_puts(&half, ")");
+		nm_buf_puts(b, "   ");
+		if (nm_text_width(line.ptr) <= o->width - 40 &&
+		    nm_text_width(half.ptr) <= o->width - 38) {
+			/* One half a line, aligned under the opening parenthesis. */
+			nm_buf_printf(b, "%s\n%38s%s\n", line.ptr, "", half.ptr);
+		} else {
+			nm_buf_putc(&line, ' ');
+			nm_buf_puts(&line, half.ptr);
+			nm_text_wrap(b, line.ptr, 40, 38, o->width);
+		}
+		nm_buf_clear(&line);
+		nm_buf_release(&half);
+	} else {
+		nm_buf_putc(b, '\n');
 	}
+	finding(o, "possible duplicate records", an->nduplicate_actors);
 	nm_buf_putc(b, '\n');
-	nm_buf_printf(b, "  %-28s %6zu\n", "possible duplicate records", an->nduplicate_actors);
 	nm_buf_release(&line);
 }
 
-static void themes_phrase(nm_buf *b, const nm_overlap *ov)
+static void themes_phrase(const out *o, nm_buf *b, const nm_overlap *ov)
 {
 	if (ov->themes_union == 0)
-		nm_buf_puts(b, "neither has themes");
+		nm_buf_puts(b, T(o, "neither has themes"));
 	else if (ov->themes_shared == ov->themes_union)
-		nm_buf_puts(b, "same themes");
+		nm_buf_puts(b, T(o, "same themes"));
 	else
-		nm_buf_printf(b, "%u of %u themes shared", ov->themes_shared, ov->themes_union);
+		nm_buf_printf(b, T(o, "%u of %u themes shared"), ov->themes_shared,
+			      ov->themes_union);
 }
 
-static void permille(nm_buf *b, uint64_t num, uint64_t den)
+static numstr percent(const out *o, uint64_t num_, uint64_t den)
 {
-	uint64_t pct = den ? (num * 200 / den + 1) / 2 : 0;
-	nm_buf_printf(b, "%llu%%", (unsigned long long)pct);
+	numstr r;
+	uint64_t pct = den ? (num_ * 200 / den + 1) / 2 : 0;
+
+	snprintf(r.s, sizeof(r.s), T(o, "%s%%"), num(o, pct).s);
+	return r;
 }
 
 static void pair_block(out *o, const nm_overlap *ov)
 {
 	const nm_dataset *ds = o->an->ds;
-	nm_buf line = NM_BUF_INIT;
+	nm_buf line = NM_BUF_INIT, ra = NM_BUF_INIT, rb = NM_BUF_INIT;
 	uint32_t uni = ov->size_a + ov->size_b - ov->shared;
 	const nm_committee *a = &ds->committees[ov->a], *b = &ds->committees[ov->b];
 
@@ -220,41 +404,45 @@ static void pair_block(out *o, const nm_overlap *ov)
 		uint32_t ns = ov->inside == ov->a ? ov->size_a : ov->size_b;
 		uint32_t nl = ov->inside == ov->a ? ov->size_b : ov->size_a;
 
-		committee_ref(&line, small);
-		nm_buf_puts(&line, " sits inside ");
-		committee_ref(&line, large);
+		committee_ref(&ra, small);
+		committee_ref(&rb, large);
+		nm_buf_printf(&line, T(o, "%s sits inside %s"), ra.ptr, rb.ptr);
 		para(o, 2, line.ptr);
 		nm_buf_clear(&line);
-		nm_buf_printf(&line, "all %u members are also in the larger group of %u; ", ns, nl);
+		nm_buf_printf(&line, T(o, "all %u members are also in the larger group of %u; "),
+			      ns, nl);
 		if (ov->themes_union == 0)
-			nm_buf_puts(&line, "neither has themes");
+			nm_buf_puts(&line, T(o, "neither has themes"));
 		else
-			nm_buf_puts(&line, "its themes are covered there");
+			nm_buf_puts(&line, T(o, "its themes are covered there"));
 		para(o, 4, line.ptr);
 		nm_buf_clear(&line);
-		nm_buf_puts(&line, "Declare it a sub-group (parent: ");
-		nm_text_clean(&line, large->id);
-		nm_buf_puts(&line, ") or fold it into the larger group.");
+		nm_buf_clear(&ra);
+		nm_text_clean(&ra, large->id);
+		nm_buf_printf(&line,
+			      T(o, "Declare it a sub-group (parent: %s) or fold it into the larger "
+				   "group."),
+			      ra.ptr);
 		advice(o, line.ptr);
-		nm_buf_release(&line);
-		return;
+	} else {
+		committee_ref(&ra, a);
+		committee_ref(&rb, b);
+		nm_buf_printf(&line, T(o, "%s and %s"), ra.ptr, rb.ptr);
+		para(o, 2, line.ptr);
+		nm_buf_clear(&line);
+		nm_buf_printf(&line, T(o, "%u of %u members shared (%s overlap), "), ov->shared,
+			      uni, percent(o, ov->shared, uni).s);
+		themes_phrase(o, &line, ov);
+		para(o, 4, line.ptr);
+		if (ov->cls == NM_CLASS_DUPLICATE)
+			advice(o, T(o, "Merge them, or give each a distinct mandate and "
+				       "membership."));
+		else
+			advice(o, T(o, "Coordinate agendas and dates, or agree who covers what."));
 	}
-	committee_ref(&line, a);
-	nm_buf_puts(&line, ov->cls == NM_CLASS_DUPLICATE ? " and " : " and ");
-	committee_ref(&line, b);
-	para(o, 2, line.ptr);
-	nm_buf_clear(&line);
-	nm_buf_printf(&line, "%u of %u members shared (", ov->shared, uni);
-	permille(&line, ov->shared, uni);
-	nm_buf_puts(&line, " overlap), ");
-	themes_phrase(&line, ov);
-	para(o, 4, line.ptr);
-	nm_buf_clear(&line);
-	if (ov->cls == NM_CLASS_DUPLICATE)
-		advice(o, "Merge them, or give each a distinct mandate and membership.");
-	else
-		advice(o, "Coordinate agendas and dates, or agree who covers what.");
 	nm_buf_release(&line);
+	nm_buf_release(&ra);
+	nm_buf_release(&rb);
 }
 
 static void overlaps(out *o, nm_class cls, const char *title)
@@ -264,7 +452,7 @@ static void overlaps(out *o, nm_class cls, const char *title)
 
 	if (!n)
 		return;
-	section(o, title, n);
+	section(o, T(o, title), n);
 	for (size_t i = 0; i < an->noverlaps && shown < cap(o, n); i++) {
 		if (an->overlaps[i].cls != cls)
 			continue;
@@ -283,33 +471,52 @@ static void clusters(out *o)
 
 	if (!an->nclusters)
 		return;
-	section(o, "Merge clusters", an->nclusters);
+	section(o, T(o, "Merge clusters"), an->nclusters);
 	for (size_t i = 0; i < shown; i++) {
 		const nm_cluster *c = &an->clusters[i];
 		nm_buf line = NM_BUF_INIT;
-		nm_buf_printf(&line, "%zu groups that duplicate each other: ", c->n);
+		size_t indent = 5 + (i + 1 >= 10) + (i + 1 >= 100) + (i + 1 >= 1000);
+
+		nm_buf_printf(&line, T(o, "%s groups that duplicate each other: "), num(o, c->n).s);
 		for (size_t k = 0; k < c->n; k++) {
 			if (k)
 				nm_buf_puts(&line, ", ");
 			committee_ref(&line, &an->ds->committees[c->committees[k]]);
 		}
 		nm_buf_printf(o->b, "  %zu. ", i + 1);
-		nm_text_wrap(o->b, line.ptr, 5 + (i + 1 >= 10), 5 + (i + 1 >= 10), o->width);
+		nm_text_wrap(o->b, line.ptr, indent, indent, o->width);
 		nm_buf_release(&line);
 	}
 	more(o, shown, an->nclusters, 2);
-	advice(o, "One group per cluster is usually enough: merge them into one.");
+	advice(o, T(o, "One group per cluster is usually enough: merge them into one."));
+}
+
+/* Right-align s (already in the language) in width columns. */
+static void right(out *o, const char *s, size_t width)
+{
+	size_t w = nm_text_width(s);
+
+	for (; w < width; w++)
+		nm_buf_putc(o->b, ' ');
+	nm_text_clean(o->b, s);
 }
 
 static void load(out *o)
 {
 	const nm_analysis *an = o->an;
 	size_t n = nm_analysis_count_overloaded(an), shown = 0;
+	nm_buf line = NM_BUF_INIT;
 
 	if (!n)
 		return;
-	section(o, "Overloaded actors", n);
-	nm_buf_printf(o->b, "  %-48s %10s %10s\n", "actor", "committees", "meetings/y");
+	section(o, T(o, "Overloaded actors"), n);
+	nm_buf_puts(o->b, "  ");
+	nm_text_fit(o->b, T(o, "actor"), 48, 1);
+	nm_buf_putc(o->b, ' ');
+	right(o, T(o, "committees"), 10);
+	nm_buf_putc(o->b, ' ');
+	right(o, T(o, "meetings/y"), 10);
+	nm_buf_putc(o->b, '\n');
 	for (size_t i = 0; i < an->nload && shown < cap(o, n); i++) {
 		const nm_load *l = &an->load[i];
 		nm_buf ref = NM_BUF_INIT;
@@ -318,18 +525,17 @@ static void load(out *o)
 		actor_ref(&ref, &an->ds->actors[l->actor]);
 		nm_buf_puts(o->b, "  ");
 		nm_text_fit(o->b, ref.ptr, 48, 1);
-		nm_buf_printf(o->b, " %10u %10u\n", l->committees, l->meetings);
+		nm_buf_printf(o->b, " %10s %10s\n", num(o, l->committees).s, num(o, l->meetings).s);
 		nm_buf_release(&ref);
 		shown++;
 	}
 	more(o, shown, n, 2);
-	{
-		nm_buf line = NM_BUF_INIT;
-		nm_buf_printf(&line, "More than %u committees each: share seats with partners, "
-			      "or merge the groups they sit in twice.", an->settings.max_load);
-		advice(o, line.ptr);
-		nm_buf_release(&line);
-	}
+	nm_buf_printf(&line,
+		      T(o, "More than %u committees each: share seats with partners, or merge the "
+			   "groups they sit in twice."),
+		      an->settings.max_load);
+	advice(o, line.ptr);
+	nm_buf_release(&line);
 }
 
 static void review(out *o)
@@ -339,33 +545,42 @@ static void review(out *o)
 
 	if (!an->nreview)
 		return;
-	section(o, "Groups to review", an->nreview);
+	section(o, T(o, "Groups to review"), an->nreview);
 	for (size_t i = 0; i < shown; i++) {
 		const nm_review *r = &an->review[i];
 		const nm_committee *c = &an->ds->committees[r->committee];
 		nm_buf line = NM_BUF_INIT;
-		char date[11];
+		uint64_t days = r->days > 0 ? (uint64_t)r->days : 0;
 
 		committee_ref(&line, c);
 		nm_buf_puts(&line, ": ");
 		switch (r->reason) {
 		case NM_REVIEW_DORMANT:
-			nm_buf_puts(&line, "dormant. Revive it with a mandate, or dissolve it.");
+			nm_buf_puts(&line, T(o, "dormant. Revive it with a mandate, or dissolve it."));
 			break;
 		case NM_REVIEW_STALE:
-			nm_date_format(c->last_met, date);
-			nm_buf_printf(&line, "stale, last met %s (%d days ago). Ask whether it is "
-				      "still needed.", date, r->days);
+			nm_buf_printf(&line,
+				      T(o, "stale, last met %s (%s days ago). Ask whether it is "
+					   "still needed."),
+				      date_str(o, c->last_met).s, num(o, days).s);
 			break;
 		case NM_REVIEW_OVERDUE_AD_HOC:
-			nm_date_format(c->ends, date);
-			nm_buf_printf(&line, "ad-hoc group past its planned end %s (%d days ago). "
-				      "Dissolve it or set a new end.", date, r->days);
+			if (days == 1)
+				nm_buf_printf(&line,
+					      T(o, "ad-hoc group past its planned end %s (1 day ago). "
+						   "Dissolve it or set a new end."),
+					      date_str(o, c->ends).s);
+			else
+				nm_buf_printf(&line,
+					      T(o, "ad-hoc group past its planned end %s (%s days "
+						   "ago). Dissolve it or set a new end."),
+					      date_str(o, c->ends).s, num(o, days).s);
 			break;
 		case NM_REVIEW_LONG_RUNNING_AD_HOC:
-			nm_date_format(c->founded, date);
-			nm_buf_printf(&line, "ad-hoc group running since %s (%d days) with no end. "
-				      "Set an end date or make it permanent.", date, r->days);
+			nm_buf_printf(&line,
+				      T(o, "ad-hoc group running since %s (%s days) with no end. "
+					   "Set an end date or make it permanent."),
+				      date_str(o, c->founded).s, num(o, days).s);
 			break;
 		default:
 			break;
@@ -384,7 +599,7 @@ static void id_names(out *o, const char *label, const uint32_t *idx, size_t n, i
 
 	if (!n)
 		return;
-	nm_buf_printf(&line, "%s:", label);
+	nm_buf_printf(&line, "%s:", T(o, label));
 	for (size_t i = 0; i < shown; i++) {
 		nm_buf_puts(&line, i ? ", " : " ");
 		if (what == 0) {
@@ -399,7 +614,8 @@ static void id_names(out *o, const char *label, const uint32_t *idx, size_t n, i
 		}
 	}
 	if (shown < n)
-		nm_buf_printf(&line, " … and %zu more (--all shows them all)", n - shown);
+		nm_buf_printf(&line, T(o, " … and %s more (--all shows them all)"),
+			      num(o, n - shown).s);
 	item(o, line.ptr);
 	nm_buf_release(&line);
 }
@@ -411,17 +627,18 @@ static void gaps(out *o)
 
 	if (!n)
 		return;
-	section(o, "Gaps", 0);
+	section(o, T(o, "Gaps"), 0);
 	id_names(o, "Themes no group works on", an->uncovered_themes, an->nuncovered_themes, 0);
 	if (an->nuncovered_themes)
-		advice(o, "Find a group that could take the theme on, or say why none is needed.");
+		advice(o, T(o, "Find a group that could take the theme on, or say why none is "
+			       "needed."));
 	id_names(o, "Actors in no group", an->isolated_actors, an->nisolated_actors, 1);
 	if (an->nisolated_actors)
-		advice(o, "Invite them where their themes are discussed.");
+		advice(o, T(o, "Invite them where their themes are discussed."));
 	id_names(o, "Groups of one actor type only", an->single_type_committees,
 		 an->nsingle_type_committees, 2);
 	if (an->nsingle_type_committees)
-		advice(o, "Open them to other sectors, or link them to a mixed network.");
+		advice(o, T(o, "Open them to other sectors, or link them to a mixed network."));
 }
 
 static void voices(out *o)
@@ -432,42 +649,41 @@ static void voices(out *o)
 
 	if (!an->nmissing_voices)
 		return;
-	section(o, "Missing voices", an->nmissing_voices);
+	section(o, T(o, "Missing voices"), an->nmissing_voices);
 	for (size_t i = 0; i < shown; i++) {
 		const nm_missing_voice *m = &an->missing_voices[i];
-		nm_buf line = NM_BUF_INIT;
-		nm_text_clean(&line, theme_name(&ds->themes[m->theme]));
-		nm_buf_puts(&line, " (");
-		nm_text_clean(&line, ds->themes[m->theme].id);
-		nm_buf_puts(&line, "): no ");
-		type_words(&line, m->type);
-		nm_buf_puts(&line, " at the table");
+		nm_buf line = NM_BUF_INIT, label = NM_BUF_INIT, id = NM_BUF_INIT;
+
+		nm_text_clean(&label, theme_name(&ds->themes[m->theme]));
+		nm_text_clean(&id, ds->themes[m->theme].id);
+		nm_buf_printf(&line, T(o, "%s (%s): no %s at the table"), label.ptr, id.ptr,
+			      nm_i18n_type(o->opts->lang, m->type));
 		item(o, line.ptr);
 		nm_buf_release(&line);
+		nm_buf_release(&label);
+		nm_buf_release(&id);
 	}
 	more(o, shown, an->nmissing_voices, 2);
-	advice(o, "Invite them on equal footing to the groups on these themes.");
+	advice(o, T(o, "Invite them on equal footing to the groups on these themes."));
 }
-
-/* Short column heads for the 13 actor types, in enum order. */
-static const char *const type_abbrev[NM_TYPE_COUNT] = {
-	"ass", "cha", "age", "mig", "you", "vol", "clu", "soc", "rel", "edu", "sch", "adm", "oth",
-};
 
 static void coverage(out *o)
 {
 	const nm_analysis *an = o->an;
 	const nm_dataset *ds = an->ds;
+	const char *const *abbrev =
+		o->opts->lang == NM_LANG_DE ? type_abbrev_de : type_abbrev_en;
 	size_t shown = cap(o, ds->nthemes);
 	size_t namew = o->width >= 80 ? o->width - 13 * 4 - 2 : 20;
+	nm_buf legend = NM_BUF_INIT, wrapped = NM_BUF_INIT;
 
 	if (!ds->nthemes)
 		return;
-	section(o, "Coverage: actors of each type working on each theme", 0);
+	section(o, T(o, "Coverage: actors of each type working on each theme"), 0);
 	nm_buf_puts(o->b, "  ");
-	nm_text_fit(o->b, "theme", namew, 1);
+	nm_text_fit(o->b, T(o, "theme"), namew, 1);
 	for (int t = 0; t < NM_TYPE_COUNT; t++)
-		nm_buf_printf(o->b, " %3s", type_abbrev[t]);
+		nm_buf_printf(o->b, " %3s", abbrev[t]);
 	nm_buf_putc(o->b, '\n');
 	for (size_t th = 0; th < shown; th++) {
 		nm_buf_puts(o->b, "  ");
@@ -482,10 +698,24 @@ static void coverage(out *o)
 		nm_buf_putc(o->b, '\n');
 	}
 	more(o, shown, ds->nthemes, 2);
-	para(o, 2, "ass association, cha chamber, age agency, mig migrant organisation, "
-		   "you youth work, vol volunteer initiative, clu club, soc social partner, "
-		   "rel religious community, edu education provider, sch school, "
-		   "adm administration, oth other");
+	/* Each abbreviation stays on the line of its word: wrap with no-break
+	   spaces there, then turn them back into plain spaces. */
+	for (int t = 0; t < NM_TYPE_COUNT; t++)
+		nm_buf_printf(&legend, "%s%s" NBSP "%s", t ? ", " : "", abbrev[t],
+			      nm_i18n_type(o->opts->lang, (nm_actor_type)t));
+	nm_buf_clear(&wrapped);
+	nm_buf_puts(&wrapped, "  ");
+	nm_text_wrap(&wrapped, legend.ptr, 2, 2, o->width);
+	for (const char *p = wrapped.ptr; *p; p++) {
+		if (strncmp(p, NBSP, 2) == 0) {
+			nm_buf_putc(o->b, ' ');
+			p++;
+		} else {
+			nm_buf_putc(o->b, *p);
+		}
+	}
+	nm_buf_release(&wrapped);
+	nm_buf_release(&legend);
 }
 
 static void duplicates(out *o)
@@ -496,31 +726,36 @@ static void duplicates(out *o)
 
 	if (!an->nduplicate_actors)
 		return;
-	section(o, "Possible duplicate records", an->nduplicate_actors);
+	section(o, T(o, "Possible duplicate records"), an->nduplicate_actors);
 	for (size_t i = 0; i < shown; i++) {
 		const nm_duplicate_actor *d = &an->duplicate_actors[i];
-		nm_buf line = NM_BUF_INIT;
-		actor_ref(&line, &ds->actors[d->a]);
-		nm_buf_puts(&line, " and ");
-		actor_ref(&line, &ds->actors[d->b]);
+		nm_buf line = NM_BUF_INIT, ra = NM_BUF_INIT, rb = NM_BUF_INIT;
+
+		actor_ref(&ra, &ds->actors[d->a]);
+		actor_ref(&rb, &ds->actors[d->b]);
+		nm_buf_printf(&line, T(o, "%s and %s"), ra.ptr, rb.ptr);
 		switch (d->reason) {
 		case NM_DUP_SAME_NAME:
-			nm_buf_puts(&line, ": the same name once spelling and legal form are set aside");
+			nm_buf_puts(&line,
+				    T(o, ": the same name once spelling and legal form are set aside"));
 			break;
 		case NM_DUP_SAME_CONTACT:
-			nm_buf_puts(&line, d->by_email ? ": the same contact e-mail address"
-						       : ": the same website");
+			nm_buf_puts(&line, d->by_email ? T(o, ": the same contact e-mail address")
+						       : T(o, ": the same website"));
 			break;
 		default:
-			nm_buf_printf(&line, ": similar names (%u%% alike)",
+			nm_buf_printf(&line, T(o, ": similar names (%u%% alike)"),
 				      (d->similarity + 5) / 10);
 			break;
 		}
 		item(o, line.ptr);
 		nm_buf_release(&line);
+		nm_buf_release(&ra);
+		nm_buf_release(&rb);
 	}
 	more(o, shown, an->nduplicate_actors, 2);
-	advice(o, "If they are one organisation, keep one id and move the memberships to it.");
+	advice(o, T(o, "If they are one organisation, keep one id and move the memberships to "
+		       "it."));
 }
 
 void nm_report_text(nm_buf *b, const nm_analysis *an, const nm_report_opts *opts)
@@ -528,6 +763,9 @@ void nm_report_text(nm_buf *b, const nm_analysis *an, const nm_report_opts *opts
 	out o = {b, an, opts, opts->width >= 60 ? opts->width : 60};
 
 	headline(&o);
+	if (opts->since)
+		nm_diff_write_text(b, opts->since, opts->lang, o.width);
+	summary(&o);
 	overlaps(&o, NM_CLASS_DUPLICATE, "Duplicate groups: candidates for merging");
 	clusters(&o);
 	overlaps(&o, NM_CLASS_NESTED, "Nested groups");
