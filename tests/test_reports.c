@@ -1,0 +1,583 @@
+/*
+ * test_reports.c: the text, markdown and csv reports in English and
+ * German. Datasets go through the real loader, validator and analysis with
+ * a fixed today; outputs are compared with golden files (small and example
+ * data, both languages) and taken apart to check their structure: CSV
+ * records of constant width with RFC 4180 quoting and no formula, Markdown
+ * tables whose rows keep their cells, text within 80 columns, and hostile
+ * names that change none of it.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "netmap/analysis.h"
+#include "netmap/buf.h"
+#include "netmap/loader.h"
+#include "netmap/report.h"
+#include "netmap/report_csv.h"
+#include "netmap/textfmt.h"
+#include "netmap/validate.h"
+#include "testutil.h"
+
+#define TODAY "2026-11-26"
+#define GOLDEN NETMAP_TEST_DATA "/golden/"
+
+typedef struct fixture {
+	nm_dataset *ds;
+	nm_analysis *an;
+} fixture;
+
+static void analyse(fixture *f, nm_loader *ld, nm_validator *v, nm_diags *d)
+{
+	nm_error err = {0};
+	nm_date today;
+
+	nm_loader_free(ld);
+	assert_int_equal(nm_validator_finish(v, &f->ds), 0);
+	nm_validator_free(v);
+	for (size_t i = 0; i < d->n; i++)
+		if (d->items[i].severity == NM_SEV_ERROR)
+			fail_msg("%u:%u: %s", d->items[i].line, d->items[i].col,
+				 d->items[i].message);
+	nm_diags_release(d);
+	assert_non_null(f->ds);
+	assert_int_equal(nm_date_parse(TODAY, &today), 0);
+	assert_int_equal(nm_analysis_run(&f->an, f->ds, &f->ds->settings, today, &err), 0);
+}
+
+/* Load, validate and analyse one YAML document given as a string. */
+static fixture from_yaml(const char *yaml)
+{
+	fixture f = {0};
+	nm_diags d;
+	nm_loader *ld;
+	nm_validator *v;
+	nm_date today;
+	nm_doc *docs;
+	size_t ndocs;
+
+	assert_int_equal(nm_date_parse(TODAY, &today), 0);
+	nm_diags_init(&d);
+	ld = nm_loader_new(&d);
+	v = nm_validator_new(&d, today);
+	nm_loader_parse_buffer(ld, "t.yaml", yaml, strlen(yaml), &docs, &ndocs);
+	for (size_t k = 0; k < ndocs; k++)
+		nm_validator_add_doc(v, &docs[k]);
+	analyse(&f, ld, v, &d);
+	return f;
+}
+
+/* The same for files and directories below the source tree. */
+static fixture from_path(const char *path)
+{
+	fixture f = {0};
+	nm_diags d;
+	nm_loader *ld;
+	nm_validator *v;
+	nm_error err = {0};
+	nm_date today;
+
+	assert_int_equal(nm_date_parse(TODAY, &today), 0);
+	nm_diags_init(&d);
+	ld = nm_loader_new(&d);
+	v = nm_validator_new(&d, today);
+	assert_int_equal(nm_loader_add_path(ld, path, &err), 0);
+	for (size_t i = 0; i < nm_loader_file_count(ld); i++) {
+		nm_doc *docs;
+		size_t ndocs;
+		char sha[65];
+		assert_int_equal(nm_loader_read(ld, i, &docs, &ndocs, sha, &err), 0);
+		for (size_t k = 0; k < ndocs; k++)
+			nm_validator_add_doc(v, &docs[k]);
+	}
+	analyse(&f, ld, v, &d);
+	return f;
+}
+
+static void release(fixture *f)
+{
+	nm_analysis_free(f->an);
+	nm_dataset_free(f->ds);
+}
+
+typedef struct render_opts {
+	nm_lang lang;
+	const char *table;
+	bool all, contacts;
+	long long snapshot;
+} render_opts;
+
+static char *render(nm_report_fn fn, const fixture *f, render_opts ro)
+{
+	nm_report_opts opts;
+	nm_buf out = NM_BUF_INIT;
+
+	nm_report_opts_init(&opts);
+	opts.lang = ro.lang;
+	opts.table = ro.table;
+	opts.all = ro.all;
+	opts.include_contacts = ro.contacts;
+	opts.snapshot = ro.snapshot;
+	fn(&out, f->an, &opts);
+	return nm_buf_detach(&out);
+}
+
+static const char *const all_tables[] = {
+	"overlaps", "clusters", "load", "review", "gaps", "uncovered_themes",
+	"isolated_actors", "single_type_committees", "coverage", "missing_voices",
+	"duplicate_actors", "actors", "committees",
+};
+#define NTABLES (sizeof(all_tables) / sizeof(all_tables[0]))
+
+/* A dataset where every name tries to break some format. */
+static const char hostile_yaml[] =
+	"netmap: 1\n"
+	"dataset: \"<b>Stadt</b> | \\\"Q\\\" \\e[2J\"\n"
+	"themes:\n"
+	"  - {id: language, label: \"=cmd|' /C calc'!A0\"}\n"
+	"  - {id: work, label: \"Arbeit\\r\\n| x | y |\"}\n"
+	"  - {id: health, label: \"# Gesundheit <img src=x onerror=alert(1)>\"}\n"
+	"actors:\n"
+	"  - {id: h1, name: \"<script>alert('x')</script>\", type: association,"
+	" themes: [language], contact: {person: Erika Beispiel, email: erika@example.org}}\n"
+	"  - {id: h2, name: \"=HYPERLINK(\\\"http://evil\\\",\\\"x\\\")\", type: agency}\n"
+	"  - {id: h3, name: \"+49 a;b,c\", type: club}\n"
+	"  - {id: h4, name: \"-2+3\", type: school}\n"
+	"  - {id: h5, name: \"@SUM(A1:A9)\", type: chamber}\n"
+	"  - {id: h6, name: \"Line one\\nline two\\r\\n| cell |\", type: other}\n"
+	"  - {id: h7, name: \"\\e[31mred\\e[0m **bold** [link](javascript:alert(1)) `tick`\","
+	" type: migrant_organisation}\n"
+	"  - {id: h8, name: \"\\tTabbed \\\"quoted\\\"\", type: volunteer_initiative}\n"
+	"  - {id: h9, name: \"1. not a list & &amp; _u_ ~s~ $x$ \\\\\", type: youth_work}\n"
+	"  - {id: h10, name: \"Interkultureller Eltern- und Familienverein "
+	"Lindenau-Weidenau-Nordhausen e.V. – Beratungs- und Begegnungszentrum für "
+	"Zugewanderte und Geflüchtete aus aller Welt im Landkreis\", type: club}\n"
+	"committees:\n"
+	"  - {id: c1, name: \"| Pipe | Gremium |\", kind: working_group, themes: [language],"
+	" meets: weekly, members: [h1, h2, h3, h4, h5, h6, h7, h10]}\n"
+	"  - {id: c2, name: \"=1+1 <i>AK</i>\", kind: network, themes: [language],"
+	" meets: monthly, members: [h1, h2, h3, h4, h5, h6, h7, h10]}\n"
+	"  - {id: c3, name: \"-Gremium\\nzwei\", kind: round_table, themes: [work],"
+	" status: dormant, members: [h1, h2, h3, h4, h5, h6, h7, h10]}\n"
+	"  - {id: c4, name: \"@AK\", kind: committee, members: [h1, h2, h3, h4, h5, h6, h7,"
+	" h10]}\n"
+	"  - {id: c5, name: \"+AK\", kind: committee, members: [h1, h2, h3, h4, h5, h6, h7, "
+	"h10]}\n"
+	"  - {id: c6, name: \"AK sechs\", kind: committee, members: [h1, h2, h3, h4, h5, h6,"
+	" h7, h10]}\n"
+	"  - {id: c7, name: \"AK sieben\", kind: committee, ad_hoc: true, ends: 2026-11-25,"
+	" members: [h1, h2, h3, h6, h7]}\n";
+
+/*
+ * Split a CSV document into records; fail on anything RFC 4180 does not
+ * allow (a bare LF or CR outside quotes, a quote inside an unquoted cell,
+ * text after a closing quote). Each record's cells are returned through
+ * the callback as unquoted strings.
+ */
+typedef void (*csv_record_fn)(char **cells, size_t n, void *ctx);
+
+static void csv_parse(const char *s, char sep, csv_record_fn fn, void *ctx)
+{
+	char *cells[64];
+	size_t n = 0;
+	nm_buf cur = NM_BUF_INIT;
+
+	while (*s) {
+		nm_buf_clear(&cur);
+		if (*s == '"') {
+			s++;
+			for (;;) {
+				assert_true(*s != '\0');
+				if (*s == '"' && s[1] == '"') {
+					nm_buf_putc(&cur, '"');
+					s += 2;
+				} else if (*s == '"') {
+					s++;
+					break;
+				} else {
+					nm_buf_putc(&cur, *s++);
+				}
+			}
+		} else {
+			while (*s && *s != sep && *s != '\r' && *s != '\n') {
+				assert_true(*s != '"');
+				nm_buf_putc(&cur, *s++);
+			}
+		}
+		assert_true(n < 64);
+		cells[n++] = nm_xstrdup(nm_buf_cstr(&cur));
+		if (*s == sep) {
+			s++;
+			continue;
+		}
+		assert_true(s[0] == '\r' && s[1] == '\n');
+		s += 2;
+		fn(cells, n, ctx);
+		for (size_t i = 0; i < n; i++)
+			free(cells[i]);
+		n = 0;
+	}
+	assert_int_equal(n, 0);
+	nm_buf_release(&cur);
+}
+
+typedef struct csv_check {
+	size_t width;   /* cells in the header */
+	size_t records;
+	nm_buf all;     /* every cell, one a line, for searching */
+} csv_check;
+
+static void check_record(char **cells, size_t n, void *ctx)
+{
+	csv_check *c = ctx;
+
+	if (c->records == 0)
+		c->width = n;
+	assert_int_equal(n, c->width);
+	for (size_t i = 0; i < n; i++) {
+		/* Nothing a spreadsheet would run as a formula. */
+		assert_null(strchr("=+-@\t\r", cells[i][0]) && cells[i][0] ? cells[i] : NULL);
+		assert_null(strchr(cells[i], '\033'));
+		nm_buf_printf(&c->all, "%s\n", cells[i]);
+	}
+	c->records++;
+}
+
+/* Parse a whole CSV output; its records and cells. */
+static csv_check csv_structure(const char *csv, nm_lang lang)
+{
+	csv_check c = {0, 0, NM_BUF_INIT};
+
+	if (lang == NM_LANG_DE) {
+		assert_memory_equal(csv, "\xEF\xBB\xBF", 3);
+		csv += 3;
+	}
+	csv_parse(csv, lang == NM_LANG_DE ? ';' : ',', check_record, &c);
+	assert_true(c.records >= 1);
+	return c;
+}
+
+static void test_reports__csv_tables_keep_their_width_and_defuse_formulas(void **state)
+{
+	fixture f = from_yaml(hostile_yaml);
+
+	(void)state;
+	for (int lang = 0; lang < 2; lang++) {
+		for (size_t t = 0; t < NTABLES; t++) {
+			render_opts ro = {(nm_lang)lang, all_tables[t], false, true, 0};
+			char *csv = render(nm_report_csv, &f, ro);
+			csv_check c = csv_structure(csv, (nm_lang)lang);
+			nm_buf_release(&c.all);
+			free(csv);
+		}
+	}
+	{
+		render_opts ro = {NM_LANG_EN, "actors", false, false, 0};
+		char *csv = render(nm_report_csv, &f, ro);
+		csv_check c = csv_structure(csv, NM_LANG_EN);
+		const char *all = c.all.ptr;
+
+		assert_int_equal(c.records, 1 + 10);
+		assert_non_null(strstr(all, "\n'=HYPERLINK(\"http://evil\",\"x\")\n"));
+		assert_non_null(strstr(all, "\n'+49 a;b,c\n"));
+		assert_non_null(strstr(all, "\n'-2+3\n"));
+		assert_non_null(strstr(all, "\n'@SUM(A1:A9)\n"));
+		/* A line break in a name stays inside its quoted cell. */
+		assert_non_null(strstr(all, "\nLine one\nline two\n| cell |\n"));
+		/* Escape sequences and tabs become U+FFFD. */
+		assert_non_null(strstr(all, "\xEF\xBF\xBD[31mred"));
+		assert_non_null(strstr(all, "\n\xEF\xBF\xBDTabbed \"quoted\"\n"));
+		/* The raw text: quotes doubled, commas quoted. */
+		assert_non_null(strstr(csv, "h2,\"'=HYPERLINK(\"\"http://evil\"\",\"\"x\"\")\",agency,"));
+		assert_non_null(strstr(csv, "h3,\"'+49 a;b,c\",club,"));
+		assert_non_null(strstr(csv, "h4,'-2+3,school,"));
+		nm_buf_release(&c.all);
+		free(csv);
+	}
+	release(&f);
+}
+
+static void test_reports__csv_german_uses_semicolons_decimal_commas_and_words(void **state)
+{
+	fixture f = from_path(NETMAP_SOURCE_DIR "/tests/data/cli/small.yaml");
+	render_opts de = {NM_LANG_DE, "overlaps", false, false, 0};
+	render_opts en = {NM_LANG_EN, "overlaps", false, false, 0};
+	char *a = render(nm_report_csv, &f, de), *b = render(nm_report_csv, &f, en);
+
+	(void)state;
+	assert_non_null(strstr(a, "\xEF\xBB\xBFGremium A;Name A;Gremium B;Name B;Befund;"));
+	assert_non_null(strstr(a, "ak-sprache;Arbeitskreis Sprache;nw-sprache;"
+				  "Netzwerk Sprachförderung;Doppelung;4;0,800;1,000;1,000;;"));
+	assert_non_null(strstr(b, "a,a_name,b,b_name,class,shared,jaccard,containment,"
+				  "theme_jaccard,inside,shared_members,shared_themes\r\n"));
+	assert_non_null(strstr(b, "ak-sprache,Arbeitskreis Sprache,nw-sprache,"
+				  "Netzwerk Sprachförderung,duplicate,4,0.800,1.000,1.000,,"));
+	assert_int_equal(b[0], 'a'); /* no byte-order mark in English */
+	free(a);
+	free(b);
+	release(&f);
+}
+
+static void test_reports__csv_contacts_only_when_asked(void **state)
+{
+	fixture f = from_yaml(hostile_yaml);
+	render_opts without = {NM_LANG_EN, "actors", false, false, 0};
+	render_opts with = {NM_LANG_EN, "actors", false, true, 0};
+	char *a = render(nm_report_csv, &f, without), *b = render(nm_report_csv, &f, with);
+
+	(void)state;
+	assert_null(strstr(a, "erika"));
+	assert_null(strstr(a, "Erika"));
+	assert_non_null(strstr(a, "id,name,type,themes,district,website,committees,note\r\n"));
+	assert_non_null(strstr(b, ",note,person,email,phone\r\n"));
+	assert_non_null(strstr(b, ",Erika Beispiel,erika@example.org,\r\n"));
+	free(a);
+	free(b);
+	release(&f);
+}
+
+static void test_reports__csv_unknown_table_writes_nothing(void **state)
+{
+	fixture f = from_yaml(hostile_yaml);
+	render_opts ro = {NM_LANG_EN, "nonsense", false, false, 0};
+	char *a = render(nm_report_csv, &f, ro);
+
+	(void)state;
+	assert_string_equal(a, "");
+	assert_false(nm_csv_table_known("nonsense"));
+	assert_false(nm_csv_table_known(NULL));
+	for (size_t t = 0; t < NTABLES; t++) {
+		assert_true(nm_csv_table_known(all_tables[t]));
+		assert_non_null(strstr(nm_csv_tables(), all_tables[t]));
+	}
+	free(a);
+	release(&f);
+}
+
+/* Unescaped pipes in a line: the cell boundaries a renderer sees. */
+static size_t pipes(const char *line, size_t len)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < len; i++) {
+		if (line[i] == '\\') {
+			i++;
+			continue;
+		}
+		if (line[i] == '|')
+			n++;
+	}
+	return n;
+}
+
+static void check_markdown(const char *md)
+{
+	size_t table_pipes = 0;
+	const char *line = md;
+
+	assert_null(strchr(md, '\033'));
+	assert_null(strchr(md, '\r'));
+	assert_null(strchr(md, '\t'));
+	while (*line) {
+		const char *end = strchr(line, '\n');
+		size_t len = end ? (size_t)(end - line) : strlen(line);
+
+		/* Every < and > from the data is escaped: no raw HTML. */
+		for (size_t i = 0; i < len; i++) {
+			if (line[i] == '\\')
+				i++;
+			else
+				assert_false(line[i] == '<' || line[i] == '>');
+		}
+		if (len && line[0] == '|') {
+			size_t n = pipes(line, len);
+			if (!table_pipes)
+				table_pipes = n;
+			assert_int_equal(n, table_pipes);
+		} else {
+			table_pipes = 0;
+		}
+		line += len + (end != NULL);
+	}
+}
+
+static void test_reports__markdown_hostile_names_keep_tables_and_show_no_html(void **state)
+{
+	fixture f = from_yaml(hostile_yaml);
+
+	(void)state;
+	for (int lang = 0; lang < 2; lang++) {
+		render_opts ro = {(nm_lang)lang, NULL, false, false, 0};
+		char *md = render(nm_report_markdown, &f, ro);
+
+		check_markdown(md);
+		assert_non_null(strstr(md, "\\<script\\>alert('x')\\</script\\>"));
+		assert_non_null(strstr(md, "\\| Pipe \\| Gremium \\|"));
+		assert_non_null(strstr(md, "\\*\\*bold\\*\\* \\[link\\](javascript:alert(1)) "
+					   "\\`tick\\`"));
+		assert_non_null(strstr(md, "Line one line two  \\| cell \\|"));
+		assert_non_null(strstr(md, "1\\. not a list \\& \\&amp; \\_u\\_ \\~s\\~ \\$x\\$ \\\\"));
+		assert_non_null(strstr(md, "\\# Gesundheit \\<img src=x onerror=alert(1)\\>"));
+		assert_null(strstr(md, "Erika"));
+		free(md);
+	}
+	release(&f);
+}
+
+static void check_text(const char *txt, size_t width)
+{
+	const char *line = txt;
+
+	while (*line) {
+		const char *end = strchr(line, '\n');
+		size_t len = end ? (size_t)(end - line) : strlen(line);
+		char *copy = nm_xstrndup(line, len);
+
+		if (nm_text_width(copy) > width)
+			fail_msg("line wider than %zu columns: '%s'", width, copy);
+		for (size_t i = 0; i < len; i++)
+			assert_false((unsigned char)copy[i] < 0x20 || copy[i] == 0x7f);
+		free(copy);
+		line += len + (end != NULL);
+	}
+}
+
+static void test_reports__text_fits_80_columns_in_both_languages(void **state)
+{
+	fixture f = from_yaml(hostile_yaml);
+	fixture g = from_path(NETMAP_SOURCE_DIR "/data");
+
+	(void)state;
+	for (int lang = 0; lang < 2; lang++) {
+		for (int all = 0; all < 2; all++) {
+			render_opts ro = {(nm_lang)lang, NULL, all, false, 7};
+			char *a = render(nm_report_text, &f, ro), *b = render(nm_report_text, &g, ro);
+			check_text(a, 80);
+			check_text(b, 80);
+			assert_null(strstr(a, "Erika"));
+			free(a);
+			free(b);
+		}
+	}
+	release(&f);
+	release(&g);
+}
+
+static void test_reports__german_words_dates_and_numbers(void **state)
+{
+	fixture f = from_path(NETMAP_SOURCE_DIR "/tests/data/cli/small.yaml");
+	render_opts de = {NM_LANG_DE, NULL, false, false, 1};
+	render_opts en = {NM_LANG_EN, NULL, false, false, 1};
+	char *t = render(nm_report_text, &f, de), *m = render(nm_report_markdown, &f, de);
+	char *e = render(nm_report_text, &f, en);
+
+	(void)state;
+	assert_non_null(strstr(t, "netmap-Übersicht: Testdorf an der Fulda\n"
+				  "Stand: 26.11.2026, Snapshot 1\n"));
+	assert_non_null(strstr(t, "(2.521 Tage)"));
+	assert_non_null(strstr(t, "(80 % Überschneidung)"));
+	assert_non_null(strstr(t, "ohne ehrenamtliche Initiative am Tisch"));
+	assert_null(strstr(t, " the "));
+	assert_non_null(strstr(m, "*Stand: 26.11.2026, Snapshot 1*"));
+	assert_non_null(strstr(m, "| Befund | Anzahl |"));
+	assert_null(strstr(m, " the "));
+	assert_non_null(strstr(e, "as of 2026-11-26, snapshot 1\n"));
+	assert_non_null(strstr(e, "(2,521 days)"));
+	free(t);
+	free(m);
+	free(e);
+	release(&f);
+}
+
+static void test_reports__lists_are_capped_unless_all(void **state)
+{
+	nm_buf yaml = NM_BUF_INIT;
+	fixture f;
+
+	(void)state;
+	nm_buf_puts(&yaml, "actors:\n");
+	for (int i = 0; i < 13; i++)
+		nm_buf_printf(&yaml, "  - {id: a%02d, name: Akteur %d, type: club}\n", i, i);
+	f = from_yaml(yaml.ptr);
+	for (int all = 0; all < 2; all++) {
+		render_opts ro = {NM_LANG_EN, NULL, all, false, 0};
+		render_opts rd = {NM_LANG_DE, NULL, all, false, 0};
+		char *md = render(nm_report_markdown, &f, ro), *txt = render(nm_report_text, &f, rd);
+		assert_int_equal(strstr(md, "- Akteur 12 (`a12`)") != NULL, all);
+		assert_int_equal(strstr(md, "*… and 3 more (`--all` shows them all)*") != NULL, !all);
+		assert_int_equal(strstr(txt, "… und 3 weitere (--all zeigt alle)") != NULL, !all);
+		check_markdown(md);
+		free(md);
+		free(txt);
+	}
+	release(&f);
+	nm_buf_release(&yaml);
+}
+
+/* Golden outputs of a dataset: text, markdown and every csv table. */
+static void goldens(const char *path, const char *stem, long long snapshot)
+{
+	fixture f = from_path(path);
+	static const char *const langs[] = {"en", "de"};
+	char name[256];
+
+	for (int lang = 0; lang < 2; lang++) {
+		render_opts ro = {(nm_lang)lang, NULL, false, false, snapshot};
+		char *out = render(nm_report_text, &f, ro);
+
+		/* The English text goldens are those the command line prints. */
+		snprintf(name, sizeof(name), GOLDEN "%s%s.txt", stem,
+			 lang ? ".de" : "");
+		tu_assert_golden(out, name);
+		free(out);
+		out = render(nm_report_markdown, &f, ro);
+		snprintf(name, sizeof(name), GOLDEN "%s.%s.md", stem, langs[lang]);
+		tu_assert_golden(out, name);
+		free(out);
+		for (size_t t = 0; t < NTABLES; t++) {
+			ro.table = all_tables[t];
+			out = render(nm_report_csv, &f, ro);
+			snprintf(name, sizeof(name), GOLDEN "%s-%s.%s.csv", stem, all_tables[t],
+				 langs[lang]);
+			tu_assert_golden(out, name);
+			free(out);
+		}
+	}
+	release(&f);
+}
+
+static void test_reports__small_data_goldens(void **state)
+{
+	(void)state;
+	goldens(NETMAP_SOURCE_DIR "/tests/data/cli/small.yaml", "small", 1);
+}
+
+static void test_reports__example_data_goldens(void **state)
+{
+	(void)state;
+	goldens(NETMAP_SOURCE_DIR "/data", "example", 1);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_reports__csv_tables_keep_their_width_and_defuse_formulas),
+		cmocka_unit_test(test_reports__csv_german_uses_semicolons_decimal_commas_and_words),
+		cmocka_unit_test(test_reports__csv_contacts_only_when_asked),
+		cmocka_unit_test(test_reports__csv_unknown_table_writes_nothing),
+		cmocka_unit_test(test_reports__markdown_hostile_names_keep_tables_and_show_no_html),
+		cmocka_unit_test(test_reports__text_fits_80_columns_in_both_languages),
+		cmocka_unit_test(test_reports__german_words_dates_and_numbers),
+		cmocka_unit_test(test_reports__lists_are_capped_unless_all),
+		cmocka_unit_test(test_reports__small_data_goldens),
+		cmocka_unit_test(test_reports__example_data_goldens),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
