@@ -5,6 +5,7 @@
  * bytes. Ratios are computed from exact counts and rounded only here.
  */
 #include "netmap/report.h"
+#include "netmap/diff.h"
 #include "netmap/json.h"
 
 #include <stdlib.h>
@@ -216,7 +217,7 @@ static void duplicate_actors(nm_buf *b, const nm_analysis *an)
 		nm_json_str(b, nm_dup_reason_names[d->reason]);
 		nm_buf_putc(b, '}');
 	}
-	nm_buf_puts(b, an->nduplicate_actors ? "\n  ]\n" : "]\n");
+	nm_buf_puts(b, an->nduplicate_actors ? "\n  ]" : "]");
 }
 
 void nm_report_json(nm_buf *b, const nm_analysis *an, const nm_report_opts *opts)
@@ -224,7 +225,6 @@ void nm_report_json(nm_buf *b, const nm_analysis *an, const nm_report_opts *opts
 	const nm_dataset *ds = an->ds;
 	char today[11];
 
-	(void)opts;
 	nm_date_format(an->today, today);
 	nm_buf_printf(b, "{\n  \"netmap\": {\"version\": \"%s\", \"format\": %d},\n",
 		      NETMAP_VERSION, NETMAP_FORMAT);
@@ -242,5 +242,10 @@ void nm_report_json(nm_buf *b, const nm_analysis *an, const nm_report_opts *opts
 	review(b, an);
 	gaps(b, an);
 	duplicate_actors(b, an);
-	nm_buf_puts(b, "}\n");
+	if (opts && opts->since) {
+		/* report --since: what changed, after the fields of contract 4. */
+		nm_buf_puts(b, ",\n  \"changes\": ");
+		nm_diff_write_json(b, opts->since);
+	}
+	nm_buf_puts(b, "\n}\n");
 }

@@ -77,7 +77,9 @@ const cli_command cli_commands[] = {
 	 "      --network NETWORK       members (default): actors and committees;\n"
 	 "                              overlaps: committees linked by shared members\n"
 	 "  -o, --output FILE           write to FILE instead of stdout\n"
-	 "      --include-contacts      include personal contact data\n"},
+	 "      --include-contacts      include personal contact data\n"
+	 "      --today DATE            analyse as of DATE (default: today)\n"
+	 "      (and the threshold options of 'netmap help report')\n"},
 	{"help", cmd_help, "show help for a command", "help [COMMAND]", ""},
 	{NULL, NULL, NULL, NULL, NULL},
 };
