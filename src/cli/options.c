@@ -7,6 +7,7 @@
 #include "cli.h"
 
 #include "netmap/report.h"
+#include "netmap/report_csv.h"
 #include "netmap/validate.h"
 
 #include <getopt.h>
@@ -409,9 +410,10 @@ int cli_check_format(const cli_opts *o)
 		return cli_usage_error(o->cmd, "unknown format '%s' (%s)", o->format,
 				       nm_report_formats());
 	if (strcmp(o->format, "csv") == 0 && !o->table)
-		return cli_usage_error(o->cmd, "--format csv needs --table "
-				       "(overlaps, clusters, load, review, gaps, coverage, "
-				       "missing_voices, duplicate_actors, actors, committees)");
+		return cli_usage_error(o->cmd, "--format csv needs --table (%s)", nm_csv_tables());
+	if (strcmp(o->format, "csv") == 0 && !nm_csv_table_known(o->table))
+		return cli_usage_error(o->cmd, "unknown --table '%s' (%s)", o->table,
+				       nm_csv_tables());
 	return 0;
 }
 
