@@ -12,6 +12,9 @@ for target in "$build"/tests/fuzz/fuzz_*; do
   name=$(basename "$target")
   mkdir -p "$work/$name"
   echo "== $name: ${seconds}s"
+  # A target's own seeds in corpus-<name without fuzz_>/, else the YAML seeds.
+  seeds="$here/corpus-${name#fuzz_}"
+  [ -d "$seeds" ] || seeds="$here/corpus"
   "$target" -max_total_time="$seconds" -max_len=65536 -rss_limit_mb=2048 -timeout=10 \
-    -print_final_stats=1 "$work/$name" "$here/corpus"
+    -print_final_stats=1 "$work/$name" "$seeds"
 done
