@@ -45,9 +45,13 @@ static const nm_msg msgs[] = {
 	{"groups to review", "zu prüfende Gremien"},
 	{"gaps", "Lücken"},
 	{"uncovered themes", "unbesetzte Themen"},
+	{"uncovered theme", "unbesetztes Thema"},
 	{"isolated actors", "Akteure ohne Gremium"},
+	{"isolated actor", "Akteur ohne Gremium"},
 	{"single-type groups", "Gremien mit nur einem Akteurstyp"},
+	{"single-type group", "Gremium mit nur einem Akteurstyp"},
 	{"missing voices", "fehlende Stimmen"},
+	{"missing voice", "fehlende Stimme"},
 	{"possible duplicate records", "mögliche doppelte Einträge"},
 	{"Committee overlap network", "Überschneidungsnetz der Gremien"},
 	{"Each circle is a committee, its size and number the members it has. "
@@ -351,10 +355,14 @@ static void headline(out *o)
 	nm_buf_clear(&note);
 	if (gaps)
 		nm_buf_printf(&note, "%zu %s, %zu %s, %zu %s, %zu %s", an->nuncovered_themes,
-			      tr(o, "uncovered themes"), an->nisolated_actors,
-			      tr(o, "isolated actors"), an->nsingle_type_committees,
-			      tr(o, "single-type groups"), an->nmissing_voices,
-			      tr(o, "missing voices"));
+			      tr(o, an->nuncovered_themes == 1 ? "uncovered theme" : "uncovered themes"),
+			      an->nisolated_actors,
+			      tr(o, an->nisolated_actors == 1 ? "isolated actor" : "isolated actors"),
+			      an->nsingle_type_committees,
+			      tr(o, an->nsingle_type_committees == 1 ? "single-type group"
+								     : "single-type groups"),
+			      an->nmissing_voices,
+			      tr(o, an->nmissing_voices == 1 ? "missing voice" : "missing voices"));
 	finding_row(o, "gaps", gaps, nm_buf_cstr(&note));
 	finding_row(o, "possible duplicate records", an->nduplicate_actors, "");
 	nm_buf_puts(o->b, "</tbody>\n</table>\n</section>\n");
