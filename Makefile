@@ -1,10 +1,21 @@
 # A thin wrapper over CMake. `make demo` and `make check` install what is
 # missing on Debian (apt-get, with sudo when not root), then build.
+#
+# Hardening (docs/security.md): `make faults` kills scans and fills disks,
+# `make concurrency` runs scans and readers on one store at once, `make lint`
+# runs cppcheck and clang-tidy, `make memcheck` runs the CLI tests under
+# valgrind, `make fuzz FUZZ_SECONDS=N` runs the libFuzzer targets.
 
 BUILD        ?= build
 CHECK_BUILD  ?= build-check
 FUZZ_BUILD   ?= build-fuzz
 FUZZ_SECONDS ?= 60
+FAULT_BUILD  ?= build-faults
+FAULT_TRIALS ?= 120
+CONCURRENCY_ROUNDS ?= 20
+LINT_BUILD   ?= build-lint
+MEMCHECK_BUILD ?= build-memcheck
+CLANG_TIDY   ?= clang-tidy-14
 JOBS         ?= $(shell nproc 2>/dev/null || echo 2)
 PREFIX       ?= /usr/local
 
@@ -13,10 +24,13 @@ DEB_PACKAGES = gcc make cmake pkg-config libyaml-dev libsqlite3-dev \
                libgraphviz-dev graphviz python3 python3-networkx
 BENCH_PACKAGES = python3 python3-yaml python3-networkx time
 FUZZ_PACKAGES = clang libclang-rt-dev
+LINT_PACKAGES = cppcheck clang-tidy-14
+FAULT_PACKAGES = sqlite3 python3 util-linux
+MEMCHECK_PACKAGES = valgrind
 
 SUDO = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps build demo check test bench fuzz install lint clean
+.PHONY: all deps build demo check test bench fuzz faults concurrency install lint memcheck clean
 
 all: build
 
@@ -63,10 +77,54 @@ fuzz: deps
 install: build
 	cmake --install $(BUILD) --prefix $(PREFIX)
 
+# SIGKILL during scans (FAULT_TRIALS of them), a full disk, foreign,
+# corrupted and newer stores, a read-only store; FAULT_SEED=N repeats a run.
+faults: deps
+	$(call apt_install,$(FAULT_PACKAGES))
+	cmake -S . -B $(FAULT_BUILD) -DCMAKE_BUILD_TYPE=Release -DBUILD_TESTING=OFF
+	cmake --build $(FAULT_BUILD) -j $(JOBS) --target netmap
+	tests/faults/run.sh $(FAULT_BUILD) $(FAULT_TRIALS)
+
+concurrency: deps
+	$(call apt_install,$(FAULT_PACKAGES))
+	cmake -S . -B $(FAULT_BUILD) -DCMAKE_BUILD_TYPE=Release -DBUILD_TESTING=OFF
+	cmake --build $(FAULT_BUILD) -j $(JOBS) --target netmap
+	tests/concurrency/run.sh $(FAULT_BUILD) $(CONCURRENCY_ROUNDS)
+
+# cppcheck and clang-tidy (.clang-tidy) over the sources: zero findings.
+# False positives are suppressed, with reasons, in .cppcheck-suppressions.
 lint: deps
-	cmake -S . -B $(BUILD) -DCMAKE_EXPORT_COMPILE_COMMANDS=ON
-	cppcheck --quiet --error-exitcode=1 --enable=warning,portability \
-		--inline-suppr -I include src src/cli
+	$(call apt_install,$(LINT_PACKAGES))
+	cmake -S . -B $(LINT_BUILD) -DCMAKE_EXPORT_COMPILE_COMMANDS=ON -DBUILD_TESTING=OFF >/dev/null
+	cppcheck --quiet --error-exitcode=1 --enable=warning,portability --inline-suppr \
+		--suppressions-list=.cppcheck-suppressions -D_POSIX_C_SOURCE=200809L \
+		--template='{file}:{line}:{column}: {severity}: {message} [{id}]' \
+		-I include src src/cli
+	@status=0; ls src/*.c src/cli/*.c | xargs -P $(JOBS) -n 4 $(CLANG_TIDY) -p $(LINT_BUILD) \
+		--quiet 2>$(LINT_BUILD)/clang-tidy.err || status=$$?; \
+	grep -v 'warnings\? generated\|Suppressed .* warnings\|Use -header-filter\|non-user code' \
+		$(LINT_BUILD)/clang-tidy.err >&2; \
+	if [ $$status = 0 ]; then echo "lint: cppcheck and clang-tidy: no findings"; fi; \
+	exit $$status
+
+# valgrind memcheck on a plain build (no sanitizer): the CLI tests, which
+# run the real binary on small data, with every child traced; zero errors
+# and zero leaks (definite, indirect or possible).
+MEMCHECK = valgrind --quiet --error-exitcode=97 --leak-check=full \
+	--errors-for-leak-kinds=definite,indirect,possible --show-leak-kinds=definite,indirect,possible \
+	--trace-children=yes --trace-children-skip='*/sh,*/bash,*/rm,*/mkdir,*/ln,*/python3*' \
+	--log-file=$(CURDIR)/$(MEMCHECK_BUILD)/valgrind/%p.log
+memcheck: deps
+	$(call apt_install,$(MEMCHECK_PACKAGES))
+	cmake -S . -B $(MEMCHECK_BUILD) -DCMAKE_BUILD_TYPE=Debug -DBUILD_TESTING=ON
+	cmake --build $(MEMCHECK_BUILD) -j $(JOBS) --target netmap test_cli
+	rm -rf $(MEMCHECK_BUILD)/valgrind && mkdir -p $(MEMCHECK_BUILD)/valgrind
+	cd $(MEMCHECK_BUILD)/tests && NO_COLOR=1 LC_ALL=C.UTF-8 $(MEMCHECK) ./test_cli
+	@for f in $(MEMCHECK_BUILD)/valgrind/*.log; do \
+		if [ -s "$$f" ]; then echo "memcheck: $$f"; cat "$$f"; bad=1; fi; \
+	done; \
+	echo "memcheck: $$(ls $(MEMCHECK_BUILD)/valgrind | wc -l) processes, $${bad:+errors}$${bad:-no errors, no leaks}"; \
+	[ -z "$$bad" ]
 
 clean:
-	rm -rf $(BUILD) $(CHECK_BUILD) $(FUZZ_BUILD)
+	rm -rf $(BUILD) $(CHECK_BUILD) $(FUZZ_BUILD) $(FAULT_BUILD) $(LINT_BUILD) $(MEMCHECK_BUILD)
