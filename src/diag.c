@@ -40,7 +40,24 @@ void nm_diags_vadd(nm_diags *d, nm_severity sev, const char *rule, uint32_t file
 	nm_buf msg = NM_BUF_INIT;
 	nm_diag *x;
 
+	if (sev == NM_SEV_ERROR)
+		d->errors++;
+	else
+		d->warnings++;
+	if (d->n >= NM_DIAG_MAX) {
+		d->dropped++;
+		return;
+	}
 	nm_buf_vprintf(&msg, fmt, ap);
+	if (msg.len > NM_DIAG_MAX_MESSAGE) {
+		/* Cut at a character boundary; a quoted value may be huge. */
+		size_t cut = NM_DIAG_MAX_MESSAGE;
+		while (cut > 0 && ((unsigned char)msg.ptr[cut] & 0xC0) == 0x80)
+			cut--;
+		msg.len = cut;
+		msg.ptr[cut] = '\0';
+		nm_buf_puts(&msg, "\xE2\x80\xA6");
+	}
 	NM_GROW(d->items, d->cap, d->n + 1);
 	x = &d->items[d->n];
 	x->file = file;
@@ -50,10 +67,6 @@ void nm_diags_vadd(nm_diags *d, nm_severity sev, const char *rule, uint32_t file
 	x->rule = rule;
 	x->message = nm_buf_detach(&msg);
 	x->seq = d->n++;
-	if (sev == NM_SEV_ERROR)
-		d->errors++;
-	else
-		d->warnings++;
 }
 
 void nm_diags_add(nm_diags *d, nm_severity sev, const char *rule, uint32_t file,

@@ -500,6 +500,11 @@ static void on_scalar(parse *ps, const yaml_event_t *ev)
 	node->n = (uint32_t)(ev->data.scalar.length > UINT32_MAX ? UINT32_MAX
 								  : ev->data.scalar.length);
 	node->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+	/* Long scalars weigh more, so aliases cannot multiply megabytes. */
+	node->weight = 1 + ev->data.scalar.length / NM_ALIAS_BYTES_PER_NODE;
+	if (memchr(ev->data.scalar.value, '\0', ev->data.scalar.length))
+		nm_diags_add(ps->ld->diags, NM_SEV_ERROR, "encoding", ps->file, node->line,
+			     node->col, "NUL character in a value (written as an escape)");
 	register_anchor(ps, ev->data.scalar.anchor, node);
 	attach(ps, node);
 }

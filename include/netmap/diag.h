@@ -10,6 +10,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#define NM_DIAG_MAX_MESSAGE 400   /* bytes of a message; longer ones are cut */
+#define NM_DIAG_MAX 100000        /* problems kept; more are only counted */
+
 typedef enum nm_severity {
 	NM_SEV_ERROR,
 	NM_SEV_WARNING
@@ -30,7 +33,8 @@ typedef struct nm_diags {
 	size_t n, cap;
 	char **files;      /* the file paths problems refer to */
 	size_t nfiles, files_cap;
-	size_t errors, warnings;
+	size_t errors, warnings;   /* all, kept or not */
+	size_t dropped;            /* problems counted but not kept (NM_DIAG_MAX) */
 } nm_diags;
 
 void nm_diags_init(nm_diags *d);

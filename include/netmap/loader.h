@@ -21,6 +21,7 @@
 
 #define NM_MAX_DEPTH 64            /* deepest nesting of collections */
 #define NM_ALIAS_BUDGET 1000000u   /* nodes aliases may expand to, per file */
+#define NM_ALIAS_BYTES_PER_NODE 256 /* a scalar weighs one node per 256 bytes more */
 
 typedef enum nm_node_kind {
 	NM_NODE_SCALAR,

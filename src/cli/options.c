@@ -371,6 +371,8 @@ void cli_diags_text(nm_buf *b, const nm_diags *d)
 		else
 			nm_buf_printf(b, "%s: %s: %s\n", d->files[x->file], sev, x->message);
 	}
+	if (d->dropped)
+		nm_buf_printf(b, "netmap: %zu more problems not listed\n", d->dropped);
 }
 
 int cli_fail_on(const cli_opts *o, const nm_analysis *an)
