@@ -901,6 +901,26 @@ static void radix_sort(void *base, size_t n, size_t size, unsigned from_bit)
 
 	if (n < 2)
 		return;
+	if (n < 256) {
+		/* Few items: a stable insertion sort beats clearing 65,536 counters. */
+		unsigned char *item = nm_xmalloc(size);
+		for (size_t i = 1; i < n; i++) {
+			uint64_t ki, kj;
+			size_t j = i;
+			memcpy(item, v + i * size, size);
+			memcpy(&ki, item, sizeof(ki));
+			while (j > 0) {
+				memcpy(&kj, v + (j - 1) * size, sizeof(kj));
+				if ((kj >> from_bit) <= (ki >> from_bit))
+					break;
+				memcpy(v + j * size, v + (j - 1) * size, size);
+				j--;
+			}
+			memcpy(v + j * size, item, size);
+		}
+		free(item);
+		return;
+	}
 	tmp = nm_xreallocarray(NULL, n, size);
 	count = nm_xcalloc(65536, sizeof(size_t));
 	for (unsigned shift = from_bit; shift < 64; shift += 16) {
