@@ -87,7 +87,7 @@ static void viz(nm_buf *out, const nm_export_node *n)
 	int64_t count = actor ? n->v[NM_NA_COMMITTEES].i : n->v[NM_NA_MEMBERS].i;
 	bool dissolved = n->v[NM_NA_ANALYSED].set && !n->v[NM_NA_ANALYSED].b;
 
-	nm_buf_printf(out, "        <viz:size value=\"%lld\"/>\n", (long long)(10 + 2 * count));
+	nm_buf_printf(out, "        <viz:size value=\"%lld\"/>\n", 10 + 2 * (long long)count);
 	if (actor)
 		nm_buf_puts(out, "        <viz:color r=\"78\" g=\"121\" b=\"167\"/>\n");
 	else if (dissolved)

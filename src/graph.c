@@ -59,7 +59,8 @@ static double root(double x)
 	return r;
 }
 
-static int discard_message(char *msg)
+/* Graphviz's agusererrf callback type takes a char *. */
+static int discard_message(char *msg) // NOLINT(readability-non-const-parameter)
 {
 	(void)msg;
 	return 0;
@@ -137,7 +138,7 @@ static void label(nm_buf *b, const char *s)
 	size_t total = 0, line = 0;
 
 	while (*p && total < LABEL_MAX) {
-		const utf8proc_uint8_t *w = p;
+		const utf8proc_uint8_t *w;
 		size_t wlen = 0;
 
 		while (*p == ' ' || (*p < 0x20 && *p) || *p == 0x7f)

@@ -97,8 +97,8 @@ static void base64(nm_buf *b, const unsigned char *p, size_t n)
 			v |= p[i + 2];
 		nm_buf_putc(b, al[(v >> 18) & 63]);
 		nm_buf_putc(b, al[(v >> 12) & 63]);
-		nm_buf_putc(b, i + 1 < n ? al[(v >> 6) & 63] : '=');
-		nm_buf_putc(b, i + 2 < n ? al[v & 63] : '=');
+		nm_buf_putc(b, (char)(i + 1 < n ? al[(v >> 6) & 63] : '='));
+		nm_buf_putc(b, (char)(i + 2 < n ? al[v & 63] : '='));
 	}
 }
 
@@ -166,7 +166,7 @@ static void text_header(nm_buf *b, const char *name, const char *raw)
 	if (plain_ascii(v.ptr ? v.ptr : ""))
 		folded(b, nm_buf_cstr(&v), strlen(name) + 2);
 	else
-		encoded_words(b, v.ptr, strlen(name) + 2);
+		encoded_words(b, nm_buf_cstr(&v), strlen(name) + 2);
 	nm_buf_putc(b, '\n');
 	nm_buf_release(&v);
 }
@@ -193,7 +193,7 @@ static void address(nm_buf *b, const char *s, size_t n, size_t col)
 			ns++, ne--;
 		nm_buf_put(&name, ns, (size_t)(ne - ns));
 		if (name.len) {
-			encoded_words(b, name.ptr, col);
+			encoded_words(b, nm_buf_cstr(&name), col);
 			nm_buf_putc(b, ' ');
 		}
 		nm_buf_puts(b, lt);

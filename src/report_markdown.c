@@ -182,7 +182,7 @@ static void md(nm_buf *b, const char *s)
 	const char *p;
 
 	for (p = s; *p; p++)
-		nm_buf_putc(&flat, *p == '\n' || *p == '\r' || *p == '\t' ? ' ' : *p);
+		nm_buf_putc(&flat, (char)(*p == '\n' || *p == '\r' || *p == '\t' ? ' ' : *p));
 	nm_text_clean(&clean, nm_buf_cstr(&flat));
 	p = nm_buf_cstr(&clean);
 	if (*p == '#' || *p == '+' || *p == '-' || *p == '=' || *p == '>')

@@ -400,7 +400,7 @@ static int migrate(nm_store *store, int64_t from, nm_error *err)
 /* Bring a store opened for writing to the current schema. */
 static int upgrade(nm_store *store, nm_error *err)
 {
-	header h;
+	header h = {0};
 	int sqlite_rc, rc;
 
 	if ((rc = exec(store, "BEGIN IMMEDIATE", "write", err)) != NM_OK)
@@ -422,7 +422,7 @@ static int upgrade(nm_store *store, nm_error *err)
 static int open_write(nm_store *store, bool memory, nm_error *err)
 {
 	nm_buf uri = NM_BUF_INIT;
-	header h;
+	header h = {0};
 	int sqlite_rc, rc;
 	char pragmas[256];
 
@@ -486,7 +486,7 @@ done:
 static int open_read(nm_store *store, nm_error *err)
 {
 	nm_buf uri = NM_BUF_INIT;
-	header h;
+	header h = {0};
 	int sqlite_rc, rc, code;
 
 	file_uri(&uri, store->path, "mode=rw");
@@ -1863,7 +1863,7 @@ static int load_committees(nm_store *store, int64_t id, nm_dataset *ds,
 		goto done;
 	}
 	for (size_t i = 0; i < ds->ncommittees; i++) {
-		if (!parents[i])
+		if (!parents[i]) // NOLINT(clang-analyzer-core.NullDereference): n > 0 here
 			continue;
 		ds->committees[i].parent = nm_dataset_find_committee(ds, parents[i]);
 		if (ds->committees[i].parent == NM_NONE) {

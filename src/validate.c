@@ -400,7 +400,7 @@ static void read_theme_refs(nm_validator *v, const nm_node *n, vrefs *out)
 {
 	if (is_null(n) || !expect_list(v, n, "themes"))
 		return;
-	for (uint32_t i = 0; i < n->n; i++) {
+	for (uint32_t i = 0; i < n->n; i++) { // NOLINT(clang-analyzer-core.NullDereference): is_null(NULL)
 		const nm_node *item = n->u.items[i];
 		const char *s;
 		if (!item_ok(v, item))
@@ -1149,7 +1149,8 @@ static void check_parent_cycles(nm_validator *v)
 			}
 			nm_buf_puts(&msg, "parent cycle: ");
 			for (size_t k = 0; k <= len - from; k++) {
-				size_t i = from + (first - from + k) % (len - from);
+				/* len > from: the cycle holds c at path[from] at least */
+				size_t i = from + (first - from + k) % (len - from); // NOLINT(clang-analyzer-core.DivideZero)
 				nm_buf_printf(&msg, "%s%s", k ? " -> " : "", ds->committees[path[i]].id);
 			}
 			problem(v, NM_SEV_ERROR, "parent-cycle", v->committee_rec[path[first]].parent.pos,

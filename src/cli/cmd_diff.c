@@ -48,7 +48,7 @@ int cmd_diff(int argc, char **argv)
 			return cli_usage_error("diff", "a snapshot is a number from 'netmap scans', "
 					       "not '%s'", o.args[i]),
 			       EXIT_TROUBLE;
-	if (strcmp(o.format, "text") && strcmp(o.format, "json"))
+	if (strcmp(o.format, "text") != 0 && strcmp(o.format, "json") != 0)
 		return cli_usage_error("diff", "unknown format '%s' (text or json)", o.format),
 		       EXIT_TROUBLE;
 	json = strcmp(o.format, "json") == 0;

@@ -67,9 +67,9 @@ int cmd_list(int argc, char **argv)
 	rc = cli_parse(&o, "list", OPT_DB | OPT_FILTERS | OPT_FORMAT, argc, argv);
 	if (rc)
 		return rc == -1 ? EXIT_OK : EXIT_TROUBLE;
-	if (o.nargs != 1 || (strcmp(o.args[0], "actors") && strcmp(o.args[0], "committees")))
+	if (o.nargs != 1 || (strcmp(o.args[0], "actors") != 0 && strcmp(o.args[0], "committees") != 0))
 		return cli_usage_error("list", "say what to list: actors or committees"), EXIT_TROUBLE;
-	if (strcmp(o.format, "text") && strcmp(o.format, "json"))
+	if (strcmp(o.format, "text") != 0 && strcmp(o.format, "json") != 0)
 		return cli_usage_error("list", "unknown format '%s' (text or json)", o.format),
 		       EXIT_TROUBLE;
 	if (check_enum("actor type", o.type, nm_actor_type_names, NM_TYPE_COUNT) ||
@@ -94,7 +94,7 @@ int cmd_list(int argc, char **argv)
 	if (actors) {
 		for (size_t i = 0; i < ds->nactors; i++) {
 			const nm_actor *a = &ds->actors[i];
-			if ((o.type && strcmp(nm_actor_type_names[a->type], o.type)) ||
+			if ((o.type && strcmp(nm_actor_type_names[a->type], o.type) != 0) ||
 			    (o.theme && !has_theme(ds, a->themes, a->nthemes, o.theme)) || o.kind ||
 			    o.status)
 				continue;
@@ -104,8 +104,8 @@ int cmd_list(int argc, char **argv)
 	} else {
 		for (size_t i = 0; i < ds->ncommittees; i++) {
 			const nm_committee *c = &ds->committees[i];
-			if ((o.kind && strcmp(nm_kind_names[c->kind], o.kind)) ||
-			    (o.status && strcmp(nm_status_names[c->status], o.status)) ||
+			if ((o.kind && strcmp(nm_kind_names[c->kind], o.kind) != 0) ||
+			    (o.status && strcmp(nm_status_names[c->status], o.status) != 0) ||
 			    (o.theme && !has_theme(ds, c->themes, c->nthemes, o.theme)) || o.type)
 				continue;
 			row(&out, json, &first, c->id, c->name, nm_kind_names[c->kind],

@@ -97,7 +97,8 @@ int cmd_validate(int argc, char **argv)
 		return rc == -1 ? EXIT_OK : EXIT_TROUBLE;
 	if (o.nargs == 0)
 		return cli_usage_error("validate", "no PATH given"), EXIT_TROUBLE;
-	if (strcmp(o.format, "text") && strcmp(o.format, "json") && strcmp(o.format, "github"))
+	if (strcmp(o.format, "text") != 0 && strcmp(o.format, "json") != 0 &&
+	    strcmp(o.format, "github") != 0)
 		return cli_usage_error("validate", "unknown format '%s' (text, json or github)",
 				       o.format), EXIT_TROUBLE;
 

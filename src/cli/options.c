@@ -272,7 +272,7 @@ int cli_parse(cli_opts *o, const char *cmd, unsigned groups, int argc, char **ar
 			o->output = optarg;
 			break;
 		case O_NETWORK:
-			if (strcmp(optarg, "members") && strcmp(optarg, "overlaps"))
+			if (strcmp(optarg, "members") != 0 && strcmp(optarg, "overlaps") != 0)
 				rc = cli_usage_error(cmd, "--network takes members or overlaps, not '%s'",
 						     optarg);
 			o->network = optarg;
