@@ -11,7 +11,26 @@
 #include "netmap/validate.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <time.h>
+
+/*
+ * NETMAP_TIMING=1 prints how long each phase took on stderr, so that a
+ * benchmark can say where the time goes.
+ */
+static void phase(const char *name, struct timespec *since)
+{
+	struct timespec now;
+	const char *on = getenv("NETMAP_TIMING");
+
+	if (!on || strcmp(on, "1") != 0)
+		return;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	fprintf(stderr, "netmap: timing: %-9s %.3f s\n", name,
+		(double)(now.tv_sec - since->tv_sec) + (double)(now.tv_nsec - since->tv_nsec) / 1e9);
+	*since = now;
+}
 
 int cmd_scan(int argc, char **argv)
 {
@@ -26,6 +45,7 @@ int cmd_scan(int argc, char **argv)
 	nm_error err;
 	size_t nfiles = 0;
 	int64_t id = 0;
+	struct timespec t;
 	int rc, status = EXIT_OK;
 
 	rc = cli_parse(&o, "scan", OPT_DB | OPT_TODAY | OPT_FORMAT | OPT_SETTINGS | OPT_FAIL_ON |
@@ -37,6 +57,7 @@ int cmd_scan(int argc, char **argv)
 	if (cli_check_format(&o))
 		return EXIT_TROUBLE;
 
+	clock_gettime(CLOCK_MONOTONIC, &t);
 	nm_diags_init(&d);
 	nm_error_clear(&err);
 	rc = nm_validate_paths((const char *const *)o.args, (size_t)o.nargs, o.today, NM_VALIDATE_HASH, &d, &ds,
@@ -55,6 +76,7 @@ int cmd_scan(int argc, char **argv)
 		goto done;
 	}
 
+	phase("validate", &t);
 	settings = ds->settings;
 	nm_settings_merge(&settings, &o.settings, o.settings_mask);
 	if (nm_analysis_run(&an, ds, &settings, o.today, &err) != NM_OK) {
@@ -62,8 +84,10 @@ int cmd_scan(int argc, char **argv)
 		status = EXIT_TROUBLE;
 		goto done;
 	}
+	phase("analyse", &t);
 	nm_report_opts_init(&ro); /* findings are stored in English, the JSON keys */
 	nm_report_json(&findings, an, &ro);
+	phase("findings", &t);
 
 	if (nm_store_open(&store, o.db, NM_STORE_WRITE, &err) != NM_OK ||
 	    nm_store_put_snapshot(store, ds, o.today, &settings, findings.ptr, &id, &err) != NM_OK) {
@@ -75,12 +99,14 @@ int cmd_scan(int argc, char **argv)
 	}
 	nm_store_close(store);
 	store = NULL;
+	phase("store", &t);
 
 	/* The stored findings are the JSON report: print them, not a second copy. */
 	if (strcmp(o.format, "json") == 0)
 		status = cli_write_stdout(&findings) ? EXIT_OK : EXIT_TROUBLE;
 	else
 		status = cli_render(&o, an, (long long)id);
+	phase("report", &t);
 	if (status == EXIT_OK)
 		status = cli_fail_on(&o, an);
 done:
