@@ -763,8 +763,10 @@ void nm_report_text(nm_buf *b, const nm_analysis *an, const nm_report_opts *opts
 	out o = {b, an, opts, opts->width >= 60 ? opts->width : 60};
 
 	headline(&o);
-	if (opts->since)
+	if (opts->since) {
 		nm_diff_write_text(b, opts->since, opts->lang, o.width);
+		nm_buf_putc(b, '\n'); /* set the news apart from the counts */
+	}
 	summary(&o);
 	overlaps(&o, NM_CLASS_DUPLICATE, "Duplicate groups: candidates for merging");
 	clusters(&o);
