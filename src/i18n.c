@@ -94,6 +94,41 @@ void nm_i18n_count(nm_buf *b, nm_lang lang, uint64_t n)
 	}
 }
 
+static nm_i18n_str from_buf(nm_buf *tmp)
+{
+	nm_i18n_str r;
+
+	snprintf(r.s, sizeof(r.s), "%s", nm_buf_cstr(tmp));
+	nm_buf_release(tmp);
+	return r;
+}
+
+nm_i18n_str nm_i18n_count_str(nm_lang lang, uint64_t n)
+{
+	nm_buf tmp = NM_BUF_INIT;
+
+	nm_i18n_count(&tmp, lang, n);
+	return from_buf(&tmp);
+}
+
+nm_i18n_str nm_i18n_date_str(nm_lang lang, nm_date date)
+{
+	nm_buf tmp = NM_BUF_INIT;
+
+	nm_i18n_date(&tmp, lang, date);
+	return from_buf(&tmp);
+}
+
+nm_i18n_str nm_i18n_percent_str(nm_lang lang, uint64_t n, uint64_t den)
+{
+	nm_buf tmp = NM_BUF_INIT;
+	uint64_t pct = den ? (n * 200 / den + 1) / 2 : 0;
+
+	nm_i18n_count(&tmp, lang, pct);
+	nm_buf_puts(&tmp, lang == NM_LANG_DE ? " %" : "%"); /* German: 80 % */
+	return from_buf(&tmp);
+}
+
 static const char *const type_en[NM_TYPE_COUNT] = {
 	"association", "chamber", "agency", "migrant organisation", "youth work",
 	"volunteer initiative", "club", "social partner", "religious community",

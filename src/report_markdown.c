@@ -51,7 +51,6 @@ static const nm_msg msgs[] = {
 	{"neither has themes", "beide ohne Themen"},
 	{"same themes", "gleiche Themen"},
 	{"%u of %u themes shared", "%u von %u Themen gemeinsam"},
-	{"%s%%", "%s %%"},
 	{"group", "Gremium"},
 	{"group A", "Gremium A"},
 	{"group B", "Gremium B"},
@@ -134,41 +133,12 @@ typedef struct out {
 
 #define T(o, en) NM_TR(msgs, (o)->opts->lang, (en))
 
-/* A whole number as text, valid until the end of the full expression. */
-typedef struct numstr {
-	char s[32];
-} numstr;
+/* Numbers and dates as the reader's language writes them (i18n.h). */
+typedef nm_i18n_str numstr;
+#define num(o, n) nm_i18n_count_str((o)->opts->lang, (n))
+#define date_str(o, d) nm_i18n_date_str((o)->opts->lang, (d))
+#define percent(o, n, den) nm_i18n_percent_str((o)->opts->lang, (n), (den))
 
-static numstr num(const out *o, uint64_t n)
-{
-	numstr r;
-	nm_buf tmp = NM_BUF_INIT;
-
-	nm_i18n_count(&tmp, o->opts->lang, n);
-	snprintf(r.s, sizeof(r.s), "%s", nm_buf_cstr(&tmp));
-	nm_buf_release(&tmp);
-	return r;
-}
-
-static numstr date_str(const out *o, nm_date d)
-{
-	numstr r;
-	nm_buf tmp = NM_BUF_INIT;
-
-	nm_i18n_date(&tmp, o->opts->lang, d);
-	snprintf(r.s, sizeof(r.s), "%s", nm_buf_cstr(&tmp));
-	nm_buf_release(&tmp);
-	return r;
-}
-
-static numstr percent(const out *o, uint64_t n, uint64_t den)
-{
-	numstr r;
-	uint64_t pct = den ? (n * 200 / den + 1) / 2 : 0;
-
-	snprintf(r.s, sizeof(r.s), T(o, "%s%%"), num(o, pct).s);
-	return r;
-}
 
 /*
  * Append s for Markdown: line breaks and tabs become spaces, other control

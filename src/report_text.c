@@ -58,7 +58,6 @@ static const nm_msg msgs[] = {
 	{"neither has themes", "beide ohne Themen"},
 	{"same themes", "gleiche Themen"},
 	{"%u of %u themes shared", "%u von %u Themen gemeinsam"},
-	{"%s%%", "%s %%"},
 	{"%s sits inside %s", "%s ist vollständig in %s enthalten"},
 	{"all %u members are also in the larger group of %u; ",
 	 "alle %u Mitglieder sitzen auch im größeren Gremium mit %u; "},
@@ -149,32 +148,11 @@ typedef struct out {
 
 #define T(o, en) NM_TR(msgs, (o)->opts->lang, (en))
 
-/* A whole number as text, valid until the end of the full expression. */
-typedef struct numstr {
-	char s[32];
-} numstr;
-
-static numstr num(const out *o, uint64_t n)
-{
-	numstr r;
-	nm_buf tmp = NM_BUF_INIT;
-
-	nm_i18n_count(&tmp, o->opts->lang, n);
-	snprintf(r.s, sizeof(r.s), "%s", nm_buf_cstr(&tmp));
-	nm_buf_release(&tmp);
-	return r;
-}
-
-static numstr date_str(const out *o, nm_date d)
-{
-	numstr r;
-	nm_buf tmp = NM_BUF_INIT;
-
-	nm_i18n_date(&tmp, o->opts->lang, d);
-	snprintf(r.s, sizeof(r.s), "%s", nm_buf_cstr(&tmp));
-	nm_buf_release(&tmp);
-	return r;
-}
+/* Numbers and dates as the reader's language writes them (i18n.h). */
+typedef nm_i18n_str numstr;
+#define num(o, n) nm_i18n_count_str((o)->opts->lang, (n))
+#define date_str(o, d) nm_i18n_date_str((o)->opts->lang, (d))
+#define percent(o, n, den) nm_i18n_percent_str((o)->opts->lang, (n), (den))
 
 static const char *sgr(const out *o, const char *code)
 {
@@ -382,14 +360,6 @@ static void themes_phrase(const out *o, nm_buf *b, const nm_overlap *ov)
 			      ov->themes_union);
 }
 
-static numstr percent(const out *o, uint64_t num_, uint64_t den)
-{
-	numstr r;
-	uint64_t pct = den ? (num_ * 200 / den + 1) / 2 : 0;
-
-	snprintf(r.s, sizeof(r.s), T(o, "%s%%"), num(o, pct).s);
-	return r;
-}
 
 static void pair_block(out *o, const nm_overlap *ov)
 {

@@ -54,6 +54,16 @@ void nm_i18n_date(nm_buf *b, nm_lang lang, nm_date date);
 void nm_i18n_decimal(nm_buf *b, nm_lang lang, uint64_t num, uint64_t den, int places);
 /* A whole number with a thousands separator: 12,345 or 12.345. */
 void nm_i18n_count(nm_buf *b, nm_lang lang, uint64_t n);
+/* The same as short strings, valid as values (for printf arguments). */
+typedef struct nm_i18n_str {
+	char s[32];
+} nm_i18n_str;
+
+nm_i18n_str nm_i18n_count_str(nm_lang lang, uint64_t n);
+nm_i18n_str nm_i18n_date_str(nm_lang lang, nm_date date);
+/* n/den as a whole percentage, rounded: "80%" or "80 %". */
+nm_i18n_str nm_i18n_percent_str(nm_lang lang, uint64_t n, uint64_t den);
+
 /* An actor type in words ("migrant organisation", "Migrantenorganisation"). */
 const char *nm_i18n_type(nm_lang lang, nm_actor_type type);
 /* A committee kind in words ("working group", "Arbeitskreis"). */
