@@ -130,6 +130,33 @@ static void test_cli__validate_json_and_github(void **state)
 	tu_run_release(&r);
 }
 
+static void test_cli__github_annotations_cannot_be_broken_by_the_data(void **state)
+{
+	char *dir = tu_tempdir("cli-github");
+	char *file = tu_path(dir, "a,b:c.yaml");
+	tu_run r;
+	char *expected;
+	size_t n;
+
+	/* A key with a newline, a percent sign and a fake annotation. */
+	tu_write_file(file, "\"x%0A\\n::error file=evil::pwned\": 1\n");
+	r = NETMAP("validate", "--format", "github", file);
+	assert_int_equal(r.status, 1);
+	n = strlen(dir) + 200;
+	expected = malloc(n);
+	assert_non_null(expected);
+	snprintf(expected, n,
+		 "::error file=%s/a%%2Cb%%3Ac.yaml,line=1,col=1::unknown key 'x%%250A%%0A::error "
+		 "file=evil::pwned' in the document\n", dir);
+	assert_string_equal(r.out, expected);
+	/* One line: the data cannot start an annotation of its own. */
+	assert_int_equal(strchr(r.out, '\n') - r.out + 1, (long)strlen(r.out));
+	free(expected);
+	tu_run_release(&r);
+	free(file);
+	free(dir);
+}
+
 static void test_cli__validate_strict_fails_on_warnings(void **state)
 {
 	char *dir = tu_tempdir("cli-strict");
@@ -318,6 +345,7 @@ int main(void)
 		cmocka_unit_test(test_cli__validate_valid_data),
 		cmocka_unit_test(test_cli__validate_text_lists_every_problem),
 		cmocka_unit_test(test_cli__validate_json_and_github),
+		cmocka_unit_test(test_cli__github_annotations_cannot_be_broken_by_the_data),
 		cmocka_unit_test(test_cli__validate_strict_fails_on_warnings),
 		cmocka_unit_test(test_cli__unreadable_path_exits_2_but_checks_the_rest),
 		cmocka_unit_test(test_cli__scan_of_invalid_data_creates_no_store),
