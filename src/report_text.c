@@ -15,6 +15,7 @@
  */
 #include "netmap/diff.h"
 #include "netmap/report.h"
+#include "report_words.h"
 #include "netmap/textfmt.h"
 
 #include <stdio.h>
@@ -24,110 +25,27 @@
 #define LIST_CAP 10 /* items per list before "and N more" */
 
 static const nm_msg msgs[] = {
-	{"netmap overview: ", "netmap-Übersicht: "},
-	{"(unnamed dataset)", "(Datensatz ohne Namen)"},
 	{"as of %s", "Stand: %s"},
-	{", snapshot %lld", ", Snapshot %lld"},
-	{"actor", "Akteur"},
-	{"actors", "Akteure"},
-	{"committee", "Gremium"},
-	{"committees", "Gremien"},
-	{" (%s active or dormant), ", " (%s aktiv oder ruhend), "},
-	{"membership", "Mitgliedschaft"},
-	{"memberships", "Mitgliedschaften"},
-	{"theme", "Thema"},
-	{"themes", "Themen"},
 	{"Findings:", "Befunde:"},
-	{"duplicate groups (pairs)", "Doppelte Gremien (Paare)"},
 	{"   in %s merge cluster", "   in %s Cluster zum Zusammenlegen"},
 	{"   in %s merge clusters", "   in %s Clustern zum Zusammenlegen"},
-	{"nested groups", "Verschachtelte Gremien"},
-	{"overlapping groups (pairs)", "Überschneidungen (Paare)"},
-	{"overloaded actors", "Überlastete Akteure"},
-	{"groups to review", "Zu prüfende Gremien"},
-	{"gaps", "Lücken"},
 	{"uncovered theme", "Thema ohne Gremium"},
-	{"uncovered themes", "Themen ohne Gremium"},
 	{"isolated actor", "Akteur ohne Gremium"},
-	{"isolated actors", "Akteure ohne Gremium"},
 	{"single-type group", "Gremium mit nur einer Akteursart"},
-	{"single-type groups", "Gremien mit nur einer Akteursart"},
 	{"missing voice", "fehlende Stimme"},
 	{"missing voices", "fehlende Stimmen"},
-	{"possible duplicate records", "Mögliche doppelte Einträge"},
-	{"neither has themes", "beide ohne Themen"},
-	{"same themes", "gleiche Themen"},
-	{"%u of %u themes shared", "%u von %u Themen gemeinsam"},
 	{"%s sits inside %s", "%s ist vollständig in %s enthalten"},
 	{"all %u members are also in the larger group of %u; ",
 	 "alle %u Mitglieder sitzen auch im größeren Gremium mit %u; "},
 	{"its themes are covered there", "seine Themen sind dort abgedeckt"},
 	{"Declare it a sub-group (parent: %s) or fold it into the larger group.",
 	 "Als Untergruppe erklären (parent: %s) oder im größeren Gremium aufgehen lassen."},
-	{"%s and %s", "%s und %s"},
 	{"%u of %u members shared (%s overlap), ",
 	 "%u von %u Mitgliedern gemeinsam (%s Überschneidung), "},
-	{"Merge them, or give each a distinct mandate and membership.",
-	 "Zusammenlegen oder jedem einen eigenen Auftrag und eigene Mitglieder geben."},
-	{"Coordinate agendas and dates, or agree who covers what.",
-	 "Tagesordnungen und Termine abstimmen oder vereinbaren, wer was übernimmt."},
-	{"Duplicate groups: candidates for merging", "Doppelte Gremien: Kandidaten zum Zusammenlegen"},
-	{"Merge clusters", "Cluster zum Zusammenlegen"},
-	{"Nested groups", "Verschachtelte Gremien"},
-	{"Overlapping groups", "Gremien mit Überschneidungen"},
-	{"%s groups that duplicate each other: ", "%s Gremien, die einander doppeln: "},
-	{"One group per cluster is usually enough: merge them into one.",
-	 "Meist genügt ein Gremium je Cluster: zu einem zusammenlegen."},
-	{"Overloaded actors", "Überlastete Akteure"},
 	{"meetings/y", "Treffen/J."},
-	{"More than %u committees each: share seats with partners, or merge the groups "
-	 "they sit in twice.",
-	 "Jeweils mehr als %u Gremien: Sitze mit Partnern teilen oder die Gremien "
-	 "zusammenlegen, in denen sie doppelt sitzen."},
-	{"Groups to review", "Zu prüfende Gremien"},
-	{"dormant. Revive it with a mandate, or dissolve it.",
-	 "ruht. Mit einem neuen Auftrag wiederbeleben oder auflösen."},
-	{"stale, last met %s (%s days ago). Ask whether it is still needed.",
-	 "lange ohne Treffen, zuletzt am %s (vor %s Tagen). Klären, ob es noch "
-	 "gebraucht wird."},
-	{"ad-hoc group past its planned end %s (%s days ago). Dissolve it or set a new end.",
-	 "Ad-hoc-Gremium über sein geplantes Ende am %s hinaus (seit %s Tagen). "
-	 "Auflösen oder ein neues Ende festlegen."},
-	{"ad-hoc group past its planned end %s (1 day ago). Dissolve it or set a new end.",
-	 "Ad-hoc-Gremium über sein geplantes Ende am %s hinaus (seit 1 Tag). "
-	 "Auflösen oder ein neues Ende festlegen."},
-	{"ad-hoc group running since %s (%s days) with no end. Set an end date or make it "
-	 "permanent.",
-	 "Ad-hoc-Gremium, läuft seit %s (%s Tage) ohne Enddatum. Ein Ende festlegen oder "
-	 "es dauerhaft einrichten."},
 	{" … and %s more (--all shows them all)", " … und %s weitere (--all zeigt alle)"},
 	{"… and %s more (--all shows them all)", "… und %s weitere (--all zeigt alle)"},
-	{"Gaps", "Lücken"},
-	{"Themes no group works on", "Themen, an denen kein Gremium arbeitet"},
-	{"Find a group that could take the theme on, or say why none is needed.",
-	 "Ein Gremium suchen, das das Thema übernehmen kann, oder begründen, warum keines "
-	 "nötig ist."},
-	{"Actors in no group", "Akteure ohne Gremium"},
-	{"Invite them where their themes are discussed.",
-	 "Dorthin einladen, wo ihre Themen besprochen werden."},
-	{"Groups of one actor type only", "Gremien mit nur einer Akteursart"},
-	{"Open them to other sectors, or link them to a mixed network.",
-	 "Für andere Bereiche öffnen oder mit einem gemischten Netzwerk verbinden."},
-	{"Missing voices", "Fehlende Stimmen"},
 	{"%s (%s): no %s at the table", "%s (%s): ohne %s am Tisch"},
-	{"Invite them on equal footing to the groups on these themes.",
-	 "Gleichberechtigt in die Gremien zu diesen Themen einladen."},
-	{"Coverage: actors of each type working on each theme",
-	 "Abdeckung: Akteure jeder Art, die an einem Thema arbeiten"},
-	{"Possible duplicate records", "Mögliche doppelte Einträge"},
-	{": the same name once spelling and legal form are set aside",
-	 ": gleicher Name, wenn man Schreibweise und Rechtsform beiseitelässt"},
-	{": the same contact e-mail address", ": gleiche Kontakt-E-Mail-Adresse"},
-	{": the same website", ": gleiche Website"},
-	{": similar names (%u%% alike)", ": ähnliche Namen (%u %% Übereinstimmung)"},
-	{"If they are one organisation, keep one id and move the memberships to it.",
-	 "Wenn es eine Organisation ist: eine ID behalten und die Mitgliedschaften dorthin "
-	 "übertragen."},
 };
 
 /* Short column heads for the 13 actor types, in enum order. */
@@ -146,7 +64,7 @@ typedef struct out {
 	unsigned width;
 } out;
 
-#define T(o, en) NM_TR(msgs, (o)->opts->lang, (en))
+#define T(o, en) nm_report_tr(msgs, sizeof(msgs) / sizeof(msgs[0]), (o)->opts->lang, (en))
 
 /* Numbers and dates as the reader's language writes them (i18n.h). */
 typedef nm_i18n_str numstr;
