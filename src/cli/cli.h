@@ -141,7 +141,10 @@ int cmd_forget(int argc, char **argv);
 int cmd_export(int argc, char **argv);
 int cmd_help(int argc, char **argv);
 
-/* Analyse the latest snapshot of o->db; EXIT_OK or EXIT_TROUBLE (printed). */
+/*
+ * Load the latest snapshot of o->db and, when an is not NULL, analyse it;
+ * EXIT_OK or EXIT_TROUBLE (printed).
+ */
 int cli_load_latest(const cli_opts *o, nm_dataset **ds, nm_analysis **an, int64_t *id);
 
 #endif

@@ -58,7 +58,6 @@ int cmd_list(int argc, char **argv)
 {
 	cli_opts o;
 	nm_dataset *ds;
-	nm_analysis *an;
 	nm_buf out = NM_BUF_INIT;
 	bool actors, json, first = true;
 	size_t *count;
@@ -78,7 +77,7 @@ int cmd_list(int argc, char **argv)
 		return EXIT_TROUBLE;
 	actors = strcmp(o.args[0], "actors") == 0;
 	json = strcmp(o.format, "json") == 0;
-	status = cli_load_latest(&o, &ds, &an, NULL);
+	status = cli_load_latest(&o, &ds, NULL, NULL); /* records only: no analysis */
 	if (status != EXIT_OK)
 		return status;
 
@@ -118,7 +117,6 @@ int cmd_list(int argc, char **argv)
 		status = EXIT_TROUBLE;
 	free(count);
 	nm_buf_release(&out);
-	nm_analysis_free(an);
 	nm_dataset_free(ds);
 	return status;
 }

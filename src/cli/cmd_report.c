@@ -32,7 +32,8 @@ int cli_load_latest(const cli_opts *o, nm_dataset **ds_out, nm_analysis **an_out
 	int rc;
 
 	*ds_out = NULL;
-	*an_out = NULL;
+	if (an_out)
+		*an_out = NULL;
 	nm_error_clear(&err);
 	rc = nm_store_open(&store, o->db, NM_STORE_READ, &err);
 	if (rc == NM_OK)
@@ -50,7 +51,7 @@ int cli_load_latest(const cli_opts *o, nm_dataset **ds_out, nm_analysis **an_out
 	settings = info.settings;
 	nm_settings_merge(&settings, &o->settings, o->settings_mask);
 	nm_snapshot_info_release(&info);
-	if (nm_analysis_run(an_out, *ds_out, &settings, o->today, &err) != NM_OK) {
+	if (an_out && nm_analysis_run(an_out, *ds_out, &settings, o->today, &err) != NM_OK) {
 		cli_error("%s", err.message);
 		nm_dataset_free(*ds_out);
 		*ds_out = NULL;
