@@ -1,42 +1,20 @@
 /*
- * json.c: JSON escaping and exact-fraction numbers. Escaping walks UTF-8
- * by hand so that output stays valid JSON whatever bytes a path or a name
- * holds: control characters are escaped, broken sequences replaced.
+ * json.c: JSON escaping and exact-fraction numbers. Escaping decodes
+ * UTF-8 with utf8proc, as the other writers do, so that output stays valid
+ * JSON whatever bytes a path or a name holds: control characters are escaped, broken sequences replaced.
  */
 #include "netmap/json.h"
 
 #include <stdio.h>
+#include <utf8proc.h>
 
-/* Length of a valid UTF-8 sequence at p (1-4), or 0 when invalid. */
+/* Length of a valid UTF-8 character at p (1-4), or 0 when invalid. */
 static size_t utf8_len(const unsigned char *p)
 {
-	unsigned char c = p[0];
-	size_t need;
-	uint32_t cp;
+	utf8proc_int32_t cp;
+	utf8proc_ssize_t n = utf8proc_iterate(p, -1, &cp);
 
-	if (c < 0x80)
-		return 1;
-	if (c >= 0xC2 && c <= 0xDF) {
-		need = 1;
-		cp = c & 0x1F;
-	} else if (c >= 0xE0 && c <= 0xEF) {
-		need = 2;
-		cp = c & 0x0F;
-	} else if (c >= 0xF0 && c <= 0xF4) {
-		need = 3;
-		cp = c & 0x07;
-	} else {
-		return 0;
-	}
-	for (size_t k = 1; k <= need; k++) {
-		if ((p[k] & 0xC0) != 0x80)
-			return 0;
-		cp = (cp << 6) | (p[k] & 0x3F);
-	}
-	if ((need == 2 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
-	    (need == 3 && (cp < 0x10000 || cp > 0x10FFFF)))
-		return 0;
-	return need + 1;
+	return n > 0 ? (size_t)n : 0;
 }
 
 void nm_json_str(nm_buf *b, const char *s)
