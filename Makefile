@@ -21,7 +21,8 @@ PREFIX       ?= /usr/local
 
 DEB_PACKAGES = gcc make cmake pkg-config libyaml-dev libsqlite3-dev \
                libcmocka-dev libutf8proc-dev libssl-dev sqlite3 \
-               libgraphviz-dev graphviz python3 python3-networkx
+               libgraphviz-dev graphviz python3 python3-networkx \
+               libzip-dev libexpat1-dev libxlsxwriter-dev
 BENCH_PACKAGES = python3 python3-yaml python3-networkx time
 FUZZ_PACKAGES = clang libclang-rt-dev
 LINT_PACKAGES = cppcheck clang-tidy-14
