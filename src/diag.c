@@ -8,6 +8,7 @@
 #include "netmap/buf.h"
 #include "netmap/common.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -20,18 +21,95 @@ void nm_diags_release(nm_diags *d)
 {
 	for (size_t i = 0; i < d->n; i++)
 		free(d->items[i].message);
-	for (size_t i = 0; i < d->nfiles; i++)
+	for (size_t i = 0; i < d->nfiles; i++) {
 		free(d->files[i]);
+		free(d->sheets[i]);
+	}
 	free(d->items);
 	free(d->files);
+	free(d->sheets);
+	free(d->book);
 	nm_diags_init(d);
+}
+
+static uint32_t add_entry(nm_diags *d, const char *path, const char *sheet, uint32_t book)
+{
+	size_t cap = d->files_cap;
+
+	NM_GROW(d->files, d->files_cap, d->nfiles + 1);
+	if (cap != d->files_cap) {
+		d->sheets = nm_xreallocarray(d->sheets, d->files_cap, sizeof(*d->sheets));
+		d->book = nm_xreallocarray(d->book, d->files_cap, sizeof(*d->book));
+	}
+	d->files[d->nfiles] = nm_xstrdup(path);
+	d->sheets[d->nfiles] = sheet ? nm_xstrdup(sheet) : NULL;
+	d->book[d->nfiles] = book == UINT32_MAX ? (uint32_t)d->nfiles : book;
+	return (uint32_t)d->nfiles++;
 }
 
 uint32_t nm_diags_file(nm_diags *d, const char *path)
 {
-	NM_GROW(d->files, d->files_cap, d->nfiles + 1);
-	d->files[d->nfiles] = nm_xstrdup(path);
-	return (uint32_t)d->nfiles++;
+	return add_entry(d, path, NULL, UINT32_MAX);
+}
+
+uint32_t nm_diags_sheet(nm_diags *d, uint32_t file, const char *sheet)
+{
+	return add_entry(d, d->files[file], sheet, d->book[file]);
+}
+
+void nm_diags_cell_name(uint32_t line, uint32_t col, char *out)
+{
+	char letters[8];
+	size_t n = 0, k = 0;
+
+	while (col > 0 && n < sizeof(letters)) {
+		col--;
+		letters[n++] = (char)('A' + col % 26);
+		col /= 26;
+	}
+	while (n > 0)
+		out[k++] = letters[--n];
+	snprintf(out + k, 16 - k, "%u", line);
+}
+
+int nm_diags_sheet_needs_quotes(const char *sheet)
+{
+	if (!*sheet)
+		return 1;
+	for (const char *p = sheet; *p; p++) {
+		char c = *p;
+		if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+		      c == '_' || c == '.'))
+			return 1;
+	}
+	return 0;
+}
+
+void nm_diags_place(const nm_diags *d, uint32_t file, uint32_t line, uint32_t col, nm_buf *b)
+{
+	const char *sheet = d->sheets ? d->sheets[file] : NULL;
+	char cell[16];
+
+	nm_buf_puts(b, d->files[file]);
+	if (sheet && line) {
+		nm_buf_putc(b, ':');
+		if (nm_diags_sheet_needs_quotes(sheet)) {
+			/* A quote inside the name is written twice, as spreadsheets do. */
+			nm_buf_putc(b, '\'');
+			for (const char *p = sheet; *p; p++) {
+				if (*p == '\'')
+					nm_buf_putc(b, '\'');
+				nm_buf_putc(b, *p);
+			}
+			nm_buf_putc(b, '\'');
+		} else {
+			nm_buf_puts(b, sheet);
+		}
+		nm_diags_cell_name(line, col, cell);
+		nm_buf_printf(b, "!%s", cell);
+	} else if (line) {
+		nm_buf_printf(b, ":%u:%u", line, col);
+	}
 }
 
 void nm_diags_vadd(nm_diags *d, nm_severity sev, const char *rule, uint32_t file,
@@ -79,10 +157,15 @@ void nm_diags_add(nm_diags *d, nm_severity sev, const char *rule, uint32_t file,
 	va_end(ap);
 }
 
+static const uint32_t *diag_books; /* for cmp_diag: the book of each entry */
+
 static int cmp_diag(const void *pa, const void *pb)
 {
 	const nm_diag *a = pa, *b = pb;
 
+	/* The workbook first, then its sheets in order (6.5). */
+	if (diag_books[a->file] != diag_books[b->file])
+		return diag_books[a->file] < diag_books[b->file] ? -1 : 1;
 	if (a->file != b->file)
 		return a->file < b->file ? -1 : 1;
 	if (a->line != b->line)
@@ -94,6 +177,9 @@ static int cmp_diag(const void *pa, const void *pb)
 
 void nm_diags_sort(nm_diags *d)
 {
-	if (d->n > 1)
+	if (d->n > 1) {
+		diag_books = d->book;
 		qsort(d->items, d->n, sizeof(*d->items), cmp_diag);
+		diag_books = NULL;
+	}
 }

@@ -32,6 +32,9 @@ typedef struct nm_diags {
 	nm_diag *items;
 	size_t n, cap;
 	char **files;      /* the file paths problems refer to */
+	char **sheets;     /* per file entry: the sheet of a workbook, or NULL */
+	uint32_t *book;    /* per file entry: the entry of its file (itself
+			      for a file, the workbook's for a sheet) */
 	size_t nfiles, files_cap;
 	size_t errors, warnings;   /* all, kept or not */
 	size_t dropped;            /* problems counted but not kept (NM_DIAG_MAX) */
@@ -41,6 +44,25 @@ void nm_diags_init(nm_diags *d);
 void nm_diags_release(nm_diags *d);
 /* Register a file path; returns its index. */
 uint32_t nm_diags_file(nm_diags *d, const char *path);
+/*
+ * Register a sheet of workbook entry `file`; returns an index that
+ * problems use like a file's, with line the row and col the column
+ * (contract 6.5). Sheets sort after their workbook's own problems, in
+ * the order they were registered.
+ */
+uint32_t nm_diags_sheet(nm_diags *d, uint32_t file, const char *sheet);
+/*
+ * The place of a problem in the notation of 2.7 and 6.5, appended to b:
+ * "path:line:col", "path:Sheet!C7" ('Akteure 2026'!C7 when the sheet name
+ * needs quotes), "path:1:1" for a whole workbook, "path" when line is 0.
+ */
+struct nm_buf;
+void nm_diags_place(const nm_diags *d, uint32_t file, uint32_t line, uint32_t col,
+		    struct nm_buf *b);
+/* The cell name alone ("C7") into out (at least 16 bytes). */
+void nm_diags_cell_name(uint32_t line, uint32_t col, char *out);
+/* Whether a sheet name must be quoted in a place ('Akteure 2026'!C7). */
+int nm_diags_sheet_needs_quotes(const char *sheet);
 void nm_diags_add(nm_diags *d, nm_severity sev, const char *rule, uint32_t file,
 		  uint32_t line, uint32_t col, const char *fmt, ...)
 #if defined(__GNUC__)

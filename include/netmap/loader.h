@@ -30,9 +30,27 @@ typedef enum nm_node_kind {
 } nm_node_kind;
 
 typedef struct nm_node nm_node;
+/*
+ * Where a node came from: YAML, or a spreadsheet cell (contract section
+ * 6). Validation reads both alike; a node from a cell may also refer to
+ * records by name (6.4), and its table reader has already checked what
+ * only a table can tell (required columns, cell types).
+ */
+enum {
+	NM_FROM_YAML = 0,
+	NM_FROM_CELL = 1
+};
+
+/* Node flags (nm_node.flags). */
+enum {
+	NM_NODE_DERIVED_ID = 1 << 0 /* an id derived from a name (6.4) */
+};
+
 struct nm_node {
 	uint8_t kind;      /* nm_node_kind */
 	uint8_t plain;     /* a plain (unquoted) scalar */
+	uint8_t from;      /* NM_FROM_YAML or NM_FROM_CELL */
+	uint8_t flags;     /* NM_NODE_... */
 	uint32_t file;     /* index into the diags' file list */
 	uint32_t line;     /* 1-based */
 	uint32_t col;      /* 1-based, in characters */
