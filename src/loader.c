@@ -13,8 +13,10 @@
  */
 #include "netmap/loader.h"
 #include "netmap/arena.h"
+#include "netmap/book.h"
 #include "netmap/buf.h"
 #include "netmap/strmap.h"
+#include "netmap/tables.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -38,10 +40,25 @@ typedef struct frame {
 	char *anchor;       /* anchor to register when the collection ends */
 } frame;
 
+typedef struct queued {
+	char *path;
+	uint8_t kind;         /* nm_source_kind */
+	bool from_walk;       /* found in a directory walk, not given */
+} queued;
+
+/* A workbook with a matrix table, kept until every other table is read. */
+typedef struct kept_book {
+	nm_book book;
+	uint32_t file;
+	bool csv, from_walk;
+} kept_book;
+
 struct nm_loader {
 	nm_diags *diags;
-	char **paths;         /* queued files, in reading order */
+	queued *paths;        /* queued files, in reading order */
 	size_t npaths, paths_cap;
+	kept_book *kept;      /* books with a matrix, in reading order */
+	size_t nkept, kept_cap;
 	file_id *seen;        /* files queued, to read each once */
 	size_t nseen, seen_cap;
 	nm_arena arena;
@@ -64,8 +81,11 @@ void nm_loader_free(nm_loader *ld)
 	if (!ld)
 		return;
 	for (size_t i = 0; i < ld->npaths; i++)
-		free(ld->paths[i]);
+		free(ld->paths[i].path);
 	free(ld->paths);
+	for (size_t i = 0; i < ld->nkept; i++)
+		nm_book_release(&ld->kept[i].book);
+	free(ld->kept);
 	free(ld->seen);
 	free(ld->docs);
 	free(ld->data);
@@ -80,7 +100,12 @@ size_t nm_loader_file_count(const nm_loader *ld)
 
 const char *nm_loader_file_path(const nm_loader *ld, size_t i)
 {
-	return ld->paths[i];
+	return ld->paths[i].path;
+}
+
+nm_source_kind nm_loader_file_kind(const nm_loader *ld, size_t i)
+{
+	return (nm_source_kind)ld->paths[i].kind;
 }
 
 static bool seen_before(file_id *set, size_t n, const struct stat *st)
@@ -91,16 +116,68 @@ static bool seen_before(file_id *set, size_t n, const struct stat *st)
 	return false;
 }
 
-static bool has_yaml_suffix(const char *name)
+static bool has_suffix(const char *name, const char *suffix)
+{
+	size_t n = strlen(name), k = strlen(suffix);
+	return n > k && strcasecmp(name + n - k, suffix) == 0;
+}
+
+nm_source_kind nm_source_kind_of(const char *path)
+{
+	if (has_suffix(path, ".xlsx"))
+		return NM_SOURCE_XLSX;
+	if (has_suffix(path, ".ods"))
+		return NM_SOURCE_ODS;
+	if (has_suffix(path, ".csv"))
+		return NM_SOURCE_CSV;
+	return NM_SOURCE_YAML;
+}
+
+static bool is_data_file(const char *name)
+{
+	return has_suffix(name, ".yaml") || has_suffix(name, ".yml") ||
+	       has_suffix(name, ".xlsx") || has_suffix(name, ".ods") || has_suffix(name, ".csv");
+}
+
+/*
+ * Why a file that looks like data is not read, or NULL. A walk names such
+ * files in a warning, so that nothing is skipped silently.
+ */
+static const char *unread_reason(const char *name)
+{
+	if (has_suffix(name, ".xls"))
+		return "an old Excel file (.xls) is not read; open it in your spreadsheet "
+		       "program and save it as Excel workbook (.xlsx)";
+	if (has_suffix(name, ".yaml.txt") || has_suffix(name, ".yml.txt"))
+		return "a YAML file saved as text (.txt) is not read; rename it to end "
+		       "in .yaml";
+	if (has_suffix(name, ".numbers"))
+		return "a Numbers file is not read; export it from Numbers as Excel (.xlsx) "
+		       "or CSV";
+	if (has_suffix(name, ".json"))
+		return "a JSON file is not read; netmap reads YAML (.yaml, .yml), .xlsx, "
+		       ".ods and .csv files";
+	if (has_suffix(name, ".xlsm") || has_suffix(name, ".xlsb"))
+		return "this Excel format is not read; save the workbook as Excel workbook "
+		       "(.xlsx)";
+	if (has_suffix(name, ".fods") || has_suffix(name, ".ots") || has_suffix(name, ".xltx"))
+		return "this spreadsheet format is not read; save it as .ods or .xlsx";
+	return NULL;
+}
+
+/* A spreadsheet program's lock file: Excel's ~$book.xlsx, LibreOffice's .~lock.x# */
+static bool is_lock_file(const char *name)
 {
 	size_t n = strlen(name);
-	return (n > 5 && strcmp(name + n - 5, ".yaml") == 0) ||
-	       (n > 4 && strcmp(name + n - 4, ".yml") == 0);
+	return (name[0] == '~' && name[1] == '$') ||
+	       (strncmp(name, ".~lock.", 7) == 0 && n > 7 && name[n - 1] == '#');
 }
 
 typedef struct walk {
 	char **files;
 	size_t n, cap;
+	char **skipped;       /* files that look like data but are not read */
+	size_t nskipped, skipped_cap;
 	file_id *dirs;        /* directories entered, so links never loop */
 	size_t ndirs, dirs_cap;
 } walk;
@@ -118,8 +195,8 @@ static int walk_dir(walk *w, const char *dir, nm_error *err)
 		nm_buf path = NM_BUF_INIT;
 		struct stat st;
 
-		if (e->d_name[0] == '.')
-			continue; /* dot-files, dot-folders, . and .. */
+		if (e->d_name[0] == '.' || is_lock_file(e->d_name))
+			continue; /* dot-files, dot-folders, . and .., lock files */
 		nm_buf_printf(&path, "%s%s%s", dir,
 			      dir[strlen(dir) - 1] == '/' ? "" : "/", e->d_name);
 		if (stat(path.ptr, &st) != 0) {
@@ -135,9 +212,12 @@ static int walk_dir(walk *w, const char *dir, nm_error *err)
 			nm_buf_release(&path);
 			if (rc)
 				break;
-		} else if (S_ISREG(st.st_mode) && has_yaml_suffix(e->d_name)) {
+		} else if (S_ISREG(st.st_mode) && is_data_file(e->d_name)) {
 			NM_GROW(w->files, w->cap, w->n + 1);
 			w->files[w->n++] = nm_buf_detach(&path);
+		} else if (S_ISREG(st.st_mode) && unread_reason(e->d_name)) {
+			NM_GROW(w->skipped, w->skipped_cap, w->nskipped + 1);
+			w->skipped[w->nskipped++] = nm_buf_detach(&path);
 		} else {
 			nm_buf_release(&path);
 		}
@@ -151,14 +231,19 @@ static int cmp_str(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static void queue_file(nm_loader *ld, const char *path, const struct stat *st)
+static void queue_file(nm_loader *ld, const char *path, const struct stat *st, bool from_walk)
 {
+	queued *q;
+
 	if (seen_before(ld->seen, ld->nseen, st))
 		return;
 	NM_GROW(ld->seen, ld->seen_cap, ld->nseen + 1);
 	ld->seen[ld->nseen++] = (file_id){st->st_dev, st->st_ino};
 	NM_GROW(ld->paths, ld->paths_cap, ld->npaths + 1);
-	ld->paths[ld->npaths++] = nm_xstrdup(path);
+	q = &ld->paths[ld->npaths++];
+	q->path = nm_xstrdup(path);
+	q->kind = (uint8_t)nm_source_kind_of(path);
+	q->from_walk = from_walk;
 }
 
 int nm_loader_add_path(nm_loader *ld, const char *path, nm_error *err)
@@ -171,24 +256,35 @@ int nm_loader_add_path(nm_loader *ld, const char *path, nm_error *err)
 		return nm_error_set(err, NM_EIO, "cannot read '%s': %s", path,
 				    strerror(errno));
 	if (!S_ISDIR(st.st_mode)) {
-		queue_file(ld, path, &st);
+		queue_file(ld, path, &st, false);
 		return NM_OK;
 	}
 	NM_GROW(w.dirs, w.dirs_cap, 1);
 	w.dirs[w.ndirs++] = (file_id){st.st_dev, st.st_ino};
 	rc = walk_dir(&w, path, err);
+	/* Files not read are named, in byte order, whatever else happens. */
+	qsort(w.skipped, w.nskipped, sizeof(*w.skipped), cmp_str);
+	for (size_t i = 0; i < w.nskipped; i++) {
+		const char *base = strrchr(w.skipped[i], '/');
+		nm_diags_add(ld->diags, NM_SEV_WARNING, "not-read", nm_diags_file(ld->diags, w.skipped[i]),
+			     0, 0, "%s", unread_reason(base ? base + 1 : w.skipped[i]));
+	}
 	if (rc == NM_OK && w.n == 0)
-		rc = nm_error_set(err, NM_EIO, "no YAML files (*.yaml, *.yml) in '%s'", path);
+		rc = nm_error_set(err, NM_EIO,
+				  "no data files (*.yaml, *.yml, *.xlsx, *.ods, *.csv) in '%s'", path);
 	if (rc == NM_OK) {
 		qsort(w.files, w.n, sizeof(*w.files), cmp_str);
 		for (size_t i = 0; i < w.n; i++) {
 			if (stat(w.files[i], &st) == 0)
-				queue_file(ld, w.files[i], &st);
+				queue_file(ld, w.files[i], &st, true);
 		}
 	}
 	for (size_t i = 0; i < w.n; i++)
 		free(w.files[i]);
 	free(w.files);
+	for (size_t i = 0; i < w.nskipped; i++)
+		free(w.skipped[i]);
+	free(w.skipped);
 	free(w.dirs);
 	return rc;
 }
@@ -665,10 +761,106 @@ static void hex_sha256(const char *data, size_t len, char *out)
 	out[64] = '\0';
 }
 
+/* ---- spreadsheets ------------------------------------------------------ */
+
+static const char *base_name(const char *path, nm_arena *arena)
+{
+	const char *b = strrchr(path, '/'), *dot;
+
+	b = b ? b + 1 : path;
+	dot = strrchr(b, '.');
+	return nm_arena_strndup(arena, b, dot && dot != b ? (size_t)(dot - b) : strlen(b));
+}
+
+/* Read a workbook or CSV file's bytes into documents of its tables (6.1). */
+static void read_sheets(nm_loader *ld, const queued *q, uint32_t file, const char *data,
+			size_t len)
+{
+	nm_tables_ctx ctx;
+	kept_book kb;
+	nm_doc *d = NULL;
+	size_t nd = 0;
+	bool matrix;
+
+	memset(&kb, 0, sizeof(kb));
+	nm_book_init(&kb.book);
+	switch ((nm_source_kind)q->kind) {
+	case NM_SOURCE_XLSX:
+		(void)nm_xlsx_read(data, len, &kb.book);
+		break;
+	case NM_SOURCE_ODS:
+		(void)nm_ods_read(data, len, &kb.book);
+		break;
+	default:
+		(void)nm_csv_read(data, len, base_name(q->path, &ld->arena), &kb.book);
+		break;
+	}
+	memset(&ctx, 0, sizeof(ctx));
+	ctx.diags = ld->diags;
+	ctx.file = file;
+	ctx.csv = q->kind == NM_SOURCE_CSV;
+	ctx.from_walk = q->from_walk;
+	ctx.arena = &ld->arena;
+	matrix = nm_tables_read(&kb.book, &ctx, NM_TABLES_PLAIN, &d, &nd);
+	/* The documents live in the arena; the list is the loader's own. */
+	NM_GROW(ld->docs, ld->docs_cap, nd);
+	if (nd)
+		memcpy(ld->docs, d, nd * sizeof(*d));
+	ld->ndocs = nd;
+	if (!matrix) {
+		nm_book_release(&kb.book);
+		return;
+	}
+	kb.file = file;
+	kb.csv = ctx.csv;
+	kb.from_walk = q->from_walk;
+	NM_GROW(ld->kept, ld->kept_cap, ld->nkept + 1);
+	ld->kept[ld->nkept++] = kb;
+}
+
+int nm_loader_read_matrices(nm_loader *ld, bool (*is_committee)(void *, const char *),
+			    void *arg, nm_doc **docs, size_t *ndocs)
+{
+	nm_doc *all = NULL;
+	size_t n = 0, cap = 0;
+
+	free(ld->data);
+	ld->data = NULL;
+	nm_arena_reset(&ld->arena);
+	for (size_t i = 0; i < ld->nkept; i++) {
+		kept_book *kb = &ld->kept[i];
+		nm_tables_ctx ctx;
+		nm_doc *d = NULL;
+		size_t nd = 0;
+
+		memset(&ctx, 0, sizeof(ctx));
+		ctx.diags = ld->diags;
+		ctx.file = kb->file;
+		ctx.csv = kb->csv;
+		ctx.from_walk = kb->from_walk;
+		ctx.arena = &ld->arena;
+		ctx.is_committee = is_committee;
+		ctx.arg = arg;
+		(void)nm_tables_read(&kb->book, &ctx, NM_TABLES_MATRIX, &d, &nd);
+		NM_GROW(all, cap, n + nd);
+		if (nd)
+			memcpy(all + n, d, nd * sizeof(*d));
+		n += nd;
+	}
+	free(ld->docs);
+	ld->docs = all;
+	ld->docs_cap = cap;
+	ld->ndocs = n;
+	*docs = ld->docs;
+	*ndocs = ld->ndocs;
+	return NM_OK;
+}
+
 int nm_loader_read(nm_loader *ld, size_t i, nm_doc **docs, size_t *ndocs,
 		   char *sha256, nm_error *err)
 {
-	const char *path = ld->paths[i];
+	const queued *q = &ld->paths[i];
+	const char *path = q->path;
 	FILE *f = fopen(path, "rb");
 	size_t len = 0, cap = 0;
 	uint32_t file;
@@ -700,7 +892,12 @@ int nm_loader_read(nm_loader *ld, size_t i, nm_doc **docs, size_t *ndocs,
 	if (sha256)
 		hex_sha256(ld->data, len, sha256);
 	file = nm_diags_file(ld->diags, path);
-	parse_data(ld, file, ld->data, len);
+	if (q->kind == NM_SOURCE_YAML) {
+		parse_data(ld, file, ld->data, len);
+	} else {
+		ld->ndocs = 0;
+		read_sheets(ld, q, file, ld->data, len);
+	}
 	*docs = ld->docs;
 	*ndocs = ld->ndocs;
 	return NM_OK;

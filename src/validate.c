@@ -13,12 +13,15 @@
 #include "netmap/validate.h"
 #include "netmap/arena.h"
 #include "netmap/buf.h"
+#include "netmap/labels.h"
 #include "netmap/sort.h"
 #include "netmap/strmap.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <utf8proc.h>
 
 /* How many unknown references get a did-you-mean over all ids. */
 #define SUGGEST_ID_LIMIT 50
@@ -30,6 +33,7 @@ typedef struct vpos {
 typedef struct vref {
 	char *id;
 	vpos pos;
+	bool by_name;     /* from a spreadsheet cell: an id or a name (6.4) */
 } vref;
 
 typedef struct vrefs {
@@ -57,6 +61,7 @@ typedef struct vmember {
 	nm_date since;
 	bool from_lead;   /* written as a committee's lead: resolved with it */
 	uint32_t self;    /* the record the list belongs to, or NM_NONE */
+	bool actor_by_name, committee_by_name; /* from cells: ids or names (6.4) */
 	uint32_t a, c;    /* resolved indices */
 	size_t seq;       /* reading order */
 } vmember;
@@ -97,7 +102,15 @@ struct nm_validator {
 	bool have_dataset;
 	size_t suggestions;    /* did-you-means computed over all ids */
 	size_t undeclared_suggestions;
+
+	/* Names of records, for references from spreadsheet cells (6.4). */
+	nm_strmap actor_names, committee_names, theme_labels;
+	nm_strmap ambiguous;   /* "a\x1fname", "c\x1fname", "t\x1flabel" given twice */
+	size_t names_actors, names_committees, names_themes; /* records indexed */
+	nm_buf place;          /* the text of the last place() */
 };
+
+#define NAME_AMBIGUOUS (UINT32_MAX - 1) /* a name that several records have */
 
 /* ---- small helpers ----------------------------------------------------- */
 
@@ -127,9 +140,23 @@ static void problem(nm_validator *v, nm_severity sev, const char *rule, vpos p,
 #define error_at(v, rule, node, ...) \
 	problem((v), NM_SEV_ERROR, (rule), pos_of(node), __VA_ARGS__)
 
-static const char *file_name(const nm_validator *v, uint32_t file)
+/*
+ * A required field that is missing. A record from a spreadsheet row has
+ * had that checked by its table reader, at the cell where the value
+ * belongs (6.5), so it is not reported twice.
+ */
+#define missing_at(v, node, ...) \
+	do { \
+		if ((node)->from != NM_FROM_CELL) \
+			error_at((v), "required", (node), __VA_ARGS__); \
+	} while (0)
+
+/* A place as messages name it: path:line:col, or path:Sheet!C7 (6.5). */
+static const char *place(nm_validator *v, vpos p)
 {
-	return v->diags->files[file];
+	nm_buf_clear(&v->place);
+	nm_diags_place(v->diags, p.file, p.line, p.col, &v->place);
+	return nm_buf_cstr(&v->place);
 }
 
 static const char *kind_word(const nm_node *n)
@@ -256,12 +283,28 @@ static char *dup_text(nm_validator *v, const nm_node *n, const char *field)
 	return s ? nm_xstrdup(s) : NULL;
 }
 
+/* Which labelled field an enum's names are, or -1. */
+static int enum_field_of(const char *const *names)
+{
+	if (names == nm_actor_type_names)
+		return NM_ENUM_TYPE;
+	if (names == nm_kind_names)
+		return NM_ENUM_KIND;
+	if (names == nm_status_names)
+		return NM_ENUM_STATUS;
+	if (names == nm_freq_names)
+		return NM_ENUM_MEETS;
+	if (names == nm_role_names)
+		return NM_ENUM_ROLE;
+	return -1;
+}
+
 static int enum_value(nm_validator *v, const nm_node *n, const char *what,
 		      const char *const *names, int count)
 {
 	const char *s = scalar(v, n, what);
 	nm_buf msg = NM_BUF_INIT;
-	int i;
+	int i, field, german;
 
 	if (!s)
 		return -1;
@@ -269,10 +312,47 @@ static int enum_value(nm_validator *v, const nm_node *n, const char *what,
 	if (i >= 0)
 		return i;
 	nm_buf_printf(&msg, "unknown %s '%s'", what, s);
-	append_hint(&msg, nm_suggest(s, names, (size_t)count));
+	field = enum_field_of(names);
+	if (n->from == NM_FROM_CELL && field >= 0) {
+		/* A cell may give the English value or a German label (6.3). */
+		size_t nw;
+		const char *const *words = nm_label_enum_words((nm_enum_field)field, &nw);
+		append_hint(&msg, nm_suggest(s, words, nw));
+	} else if (field >= 0 && (german = nm_label_enum_german((nm_enum_field)field, s)) >= 0) {
+		/* In YAML, values are the English words (2.3); name the one meant. */
+		nm_buf_printf(&msg, "; write '%s' (%s)", names[german], s);
+	} else {
+		append_hint(&msg, nm_suggest(s, names, (size_t)count));
+	}
 	error_at(v, "enum", n, "%s", msg.ptr);
 	nm_buf_release(&msg);
 	return -2;
+}
+
+/*
+ * A date written the German way, D.M.YYYY: its ISO form into iso (at
+ * least 11 bytes) when it is a real date, for the hint.
+ */
+static bool german_date(const char *s, char *iso)
+{
+	unsigned day = 0, month = 0, year = 0;
+	int nd = 0, nm = 0, ny = 0;
+	nm_date d;
+
+	while (*s >= '0' && *s <= '9' && nd < 3)
+		day = day * 10 + (unsigned)(*s++ - '0'), nd++;
+	if (*s++ != '.')
+		return false;
+	while (*s >= '0' && *s <= '9' && nm < 3)
+		month = month * 10 + (unsigned)(*s++ - '0'), nm++;
+	if (*s++ != '.')
+		return false;
+	while (*s >= '0' && *s <= '9' && ny < 5)
+		year = year * 10 + (unsigned)(*s++ - '0'), ny++;
+	if (*s || nd < 1 || nd > 2 || nm < 1 || nm > 2 || ny != 4)
+		return false;
+	snprintf(iso, 16, "%04u-%02u-%02u", year, month, day);
+	return nm_date_parse(iso, &d) == 0;
 }
 
 static nm_date date_value(nm_validator *v, const nm_node *n, const char *field)
@@ -283,8 +363,14 @@ static nm_date date_value(nm_validator *v, const nm_node *n, const char *field)
 	if (!s)
 		return NM_DATE_NONE;
 	if (nm_date_parse(s, &d) != 0) {
-		error_at(v, "date", n,
-			 "invalid date '%s': dates are YYYY-MM-DD and must exist in the calendar", s);
+		char iso[16];
+		if (german_date(s, iso))
+			error_at(v, "date", n, "invalid date '%s': write it as %s (YYYY-MM-DD)", s,
+				 iso);
+		else
+			error_at(v, "date", n,
+				 "invalid date '%s': dates are YYYY-MM-DD and must exist in the "
+				 "calendar", s);
 		return NM_DATE_NONE;
 	}
 	return d;
@@ -388,11 +474,12 @@ static void check_tags(nm_validator *v, const nm_node *n, size_t depth)
 
 /* ---- records ------------------------------------------------------------ */
 
-static void add_ref(nm_validator *v, vrefs *r, const char *id, vpos p)
+static void add_ref(nm_validator *v, vrefs *r, const nm_node *at, const char *id)
 {
 	NM_GROW(r->items, r->cap, r->n + 1);
 	r->items[r->n].id = nm_arena_strdup(&v->refs, id);
-	r->items[r->n].pos = p;
+	r->items[r->n].pos = pos_of(at);
+	r->items[r->n].by_name = at->from == NM_FROM_CELL;
 	r->n++;
 }
 
@@ -407,7 +494,7 @@ static void read_theme_refs(nm_validator *v, const nm_node *n, vrefs *out)
 			continue;
 		s = scalar(v, item, "themes");
 		if (s)
-			add_ref(v, out, s, pos_of(item));
+			add_ref(v, out, item, s);
 	}
 }
 
@@ -421,8 +508,10 @@ static bool claim_id(nm_validator *v, const char *id, const nm_node *at, bool co
 		const ident *first = &v->idents[slot];
 		const vrecord *r = first->committee ? &v->committee_rec[first->index]
 						    : &v->actor_rec[first->index];
-		error_at(v, "duplicate-id", at, "duplicate id '%s', first defined at %s:%u:%u",
-			 id, file_name(v, r->id_pos.file), r->id_pos.line, r->id_pos.col);
+		error_at(v, "duplicate-id", at, "duplicate id '%s'%s, first defined at %s", id,
+			 (at->flags & NM_NODE_DERIVED_ID) ? " (made from the name; give the row an id)"
+							  : "",
+			 place(v, r->id_pos));
 		return false;
 	}
 	NM_GROW(v->idents, v->idents_cap, v->nidents + 1);
@@ -503,7 +592,7 @@ static void read_membership(nm_validator *v, const nm_node *item, const char *se
 			if (val[0])
 				actor_pos = pos_of(val[0]);
 			if (!actor && !(val[0] && !is_null(val[0])))
-				error_at(v, "required", item, "%s is missing required field 'actor'", what);
+				missing_at(v, item, "%s is missing required field 'actor'", what);
 		} else {
 			actor = self_id;
 		}
@@ -512,7 +601,7 @@ static void read_membership(nm_validator *v, const nm_node *item, const char *se
 			if (val[1])
 				committee_pos = pos_of(val[1]);
 			if (!committee && !(val[1] && !is_null(val[1])))
-				error_at(v, "required", item,
+				missing_at(v, item,
 					 "%s is missing required field 'committee'", what);
 		} else {
 			committee = self_id;
@@ -537,6 +626,7 @@ static void read_membership(nm_validator *v, const nm_node *item, const char *se
 	m->committee = self_id && self_is_committee ? NULL : nm_arena_strdup(&v->refs, committee);
 	m->actor_pos = actor_pos;
 	m->committee_pos = committee_pos;
+	m->actor_by_name = m->committee_by_name = item->from == NM_FROM_CELL;
 	m->pos = pos_of(item);
 	m->role = role;
 	m->since = since;
@@ -564,9 +654,9 @@ static bool read_identity(nm_validator *v, const nm_node *map, const char *what,
 	*id_out = NULL;
 	*name_out = NULL;
 	if (!id_node || is_null(id_node))
-		error_at(v, "required", map, "%s is missing required field 'id'", what);
+		missing_at(v, map, "%s is missing required field 'id'", what);
 	if (!name_node || is_null(name_node))
-		error_at(v, "required", map, "%s is missing required field 'name'", what);
+		missing_at(v, map, "%s is missing required field 'name'", what);
 	else if (name && name[0] == '\0')
 		error_at(v, "empty", name_node, "'name' must not be empty");
 	if (name)
@@ -607,7 +697,7 @@ static void read_actor(nm_validator *v, const nm_node *map)
 	rec.pos = pos_of(map);
 	rec.id_pos = val[ID] ? pos_of(val[ID]) : rec.pos;
 	if (!val[TYPE] || is_null(val[TYPE]))
-		error_at(v, "required", map, "actor is missing required field 'type'");
+		missing_at(v, map, "actor is missing required field 'type'");
 	else
 		type = enum_value(v, val[TYPE], "actor type", nm_actor_type_names, NM_TYPE_COUNT);
 	a.type = type >= 0 ? (nm_actor_type)type : NM_TYPE_OTHER;
@@ -670,7 +760,7 @@ static void read_committee(nm_validator *v, const nm_node *map)
 	rec.pos = pos_of(map);
 	rec.id_pos = val[ID] ? pos_of(val[ID]) : rec.pos;
 	if (!val[KIND] || is_null(val[KIND])) {
-		error_at(v, "required", map, "committee is missing required field 'kind'");
+		missing_at(v, map, "committee is missing required field 'kind'");
 	} else {
 		x = enum_value(v, val[KIND], "kind", nm_kind_names, NM_KIND_COUNT);
 		c.kind = x >= 0 ? (nm_kind)x : NM_KIND_COMMITTEE;
@@ -706,11 +796,13 @@ static void read_committee(nm_validator *v, const nm_node *map)
 		if (s) {
 			rec.lead.id = nm_arena_strdup(&v->refs, s);
 			rec.lead.pos = pos_of(val[LEAD]);
+			rec.lead.by_name = val[LEAD]->from == NM_FROM_CELL;
 		}
 		s = scalar(v, val[PARENT], "parent");
 		if (s) {
 			rec.parent.id = nm_arena_strdup(&v->refs, s);
 			rec.parent.pos = pos_of(val[PARENT]);
+			rec.parent.by_name = val[PARENT]->from == NM_FROM_CELL;
 		}
 	}
 	c.lead = NM_NONE;
@@ -734,6 +826,7 @@ static void read_committee(nm_validator *v, const nm_node *map)
 		if (rec.lead.id) {
 			vmember *m = new_member(v);
 			m->actor = rec.lead.id;
+			m->actor_by_name = rec.lead.by_name;
 			m->committee = c.id; /* owned by the record, which outlives m */
 			m->actor_pos = rec.lead.pos;
 			m->committee_pos = rec.id_pos;
@@ -765,7 +858,7 @@ static void read_themes(nm_validator *v, const nm_node *n)
 			id_node = val[0];
 			label_node = val[1];
 			if (!id_node || is_null(id_node)) {
-				error_at(v, "required", item, "theme is missing required field 'id'");
+				missing_at(v, item, "theme is missing required field 'id'");
 				continue;
 			}
 		} else if (item->kind != NM_NODE_SCALAR) {
@@ -791,8 +884,7 @@ static void read_themes(nm_validator *v, const nm_node *n)
 		if (slot != ds->nthemes) {
 			vpos f = v->theme_pos[slot].pos;
 			error_at(v, "duplicate-theme", id_node,
-				 "theme '%s' declared twice, first at %s:%u:%u", id,
-				 file_name(v, f.file), f.line, f.col);
+				 "theme '%s' declared twice, first at %s", id, place(v, f));
 			free(ds->themes[ds->nthemes].id);
 			free(ds->themes[ds->nthemes].label);
 			continue;
@@ -857,9 +949,8 @@ static void read_settings(nm_validator *v, const nm_node *n)
 		return;
 	}
 	if (v->have_settings) {
-		error_at(v, "duplicate-settings", n, "a second 'settings' block, first at %s:%u:%u",
-			 file_name(v, v->settings_pos.file), v->settings_pos.line,
-			 v->settings_pos.col);
+		error_at(v, "duplicate-settings", n, "a second 'settings' block, first at %s",
+			 place(v, v->settings_pos));
 		return;
 	}
 	v->have_settings = true;
@@ -937,6 +1028,11 @@ void nm_validator_free(nm_validator *v)
 	free(v->idents);
 	nm_strmap_release(&v->ids);
 	nm_strmap_release(&v->theme_ids);
+	nm_strmap_release(&v->actor_names);
+	nm_strmap_release(&v->committee_names);
+	nm_strmap_release(&v->theme_labels);
+	nm_strmap_release(&v->ambiguous);
+	nm_buf_release(&v->place);
 	nm_dataset_free(v->ds);
 	free(v);
 }
@@ -1032,9 +1128,145 @@ static size_t count_list(const char **l)
 	return n;
 }
 
+/* ---- references by name (6.4) ------------------------------------------ */
+
+/* A name's key: NFC, runs of white space (no-break spaces too) one space, trimmed. */
+static const char *name_key(nm_validator *v, const char *s)
+{
+	utf8proc_uint8_t *mapped = NULL;
+	const char *p;
+	nm_buf b = NM_BUF_INIT;
+	bool space = false;
+	const char *key;
+
+	if (utf8proc_map((const utf8proc_uint8_t *)s, 0, &mapped,
+			 UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPOSE) < 0)
+		mapped = NULL;
+	p = mapped ? (const char *)mapped : s;
+	while (*p) {
+		unsigned char c = (unsigned char)*p;
+		size_t w = 0;
+		if (c == ' ' || (c >= '\t' && c <= '\r'))
+			w = 1;
+		else if (c == 0xC2 && (unsigned char)p[1] == 0xA0)
+			w = 2; /* U+00A0 */
+		else if (c == 0xE2 && (unsigned char)p[1] == 0x80 &&
+			 ((unsigned char)p[2] == 0xAF || (unsigned char)p[2] == 0x87))
+			w = 3; /* U+202F, U+2007 */
+		if (w) {
+			space = b.len > 0;
+			p += w;
+			continue;
+		}
+		if (space)
+			nm_buf_putc(&b, ' ');
+		space = false;
+		nm_buf_putc(&b, *p++);
+	}
+	key = nm_arena_strdup(&v->refs, nm_buf_cstr(&b));
+	nm_buf_release(&b);
+	free(mapped);
+	return key;
+}
+
+static void index_name(nm_validator *v, nm_strmap *m, char kind, const char *name, uint32_t i)
+{
+	const char *key;
+
+	if (!name || !*name)
+		return;
+	key = name_key(v, name);
+	if (nm_strmap_put(m, key, i) != i) {
+		nm_buf amb = NM_BUF_INIT;
+		nm_buf_printf(&amb, "%c\x1f%s", kind, key);
+		(void)nm_strmap_put(&v->ambiguous, nm_arena_strdup(&v->refs, amb.ptr), 1);
+		nm_buf_release(&amb);
+	}
+}
+
+/* Bring the name maps up to the records read so far. */
+static void index_names(nm_validator *v)
+{
+	nm_dataset *ds = v->ds;
+
+	for (; v->names_actors < ds->nactors; v->names_actors++)
+		index_name(v, &v->actor_names, 'a', ds->actors[v->names_actors].name,
+			   (uint32_t)v->names_actors);
+	for (; v->names_committees < ds->ncommittees; v->names_committees++)
+		index_name(v, &v->committee_names, 'c', ds->committees[v->names_committees].name,
+			   (uint32_t)v->names_committees);
+	for (; v->names_themes < ds->nthemes; v->names_themes++)
+		index_name(v, &v->theme_labels, 't', ds->themes[v->names_themes].label,
+			   (uint32_t)v->names_themes);
+}
+
+/* A record by its exact name: its index, NM_NONE, or NAME_AMBIGUOUS. */
+static uint32_t by_name(nm_validator *v, char kind, const char *text)
+{
+	nm_strmap *m = kind == 'a' ? &v->actor_names : kind == 'c' ? &v->committee_names
+								    : &v->theme_labels;
+	const char *key;
+	uint32_t i;
+	nm_buf amb = NM_BUF_INIT;
+
+	index_names(v);
+	key = name_key(v, text);
+	i = nm_strmap_get(m, key);
+	if (i == UINT32_MAX)
+		return NM_NONE;
+	nm_buf_printf(&amb, "%c\x1f%s", kind, key);
+	if (nm_strmap_get(&v->ambiguous, amb.ptr) != UINT32_MAX)
+		i = NAME_AMBIGUOUS;
+	nm_buf_release(&amb);
+	return i;
+}
+
+/* The ids of the records of a kind that have a name, for the message. */
+static void name_owners(nm_validator *v, char kind, const char *text, nm_buf *out)
+{
+	const nm_dataset *ds = v->ds;
+	const char *key = name_key(v, text);
+	size_t n = kind == 'a' ? ds->nactors : kind == 'c' ? ds->ncommittees : ds->nthemes;
+	size_t listed = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		const char *name = kind == 'a' ? ds->actors[i].name
+				   : kind == 'c' ? ds->committees[i].name
+						 : ds->themes[i].label;
+		const char *id = kind == 'a' ? ds->actors[i].id
+				 : kind == 'c' ? ds->committees[i].id
+					       : ds->themes[i].id;
+		if (!name || strcmp(name_key(v, name), key) != 0)
+			continue;
+		nm_buf_printf(out, "%s'%s'", listed++ ? ", " : "", id);
+	}
+}
+
+static void ambiguous_error(nm_validator *v, char kind, const char *text, vpos at)
+{
+	nm_buf owners = NM_BUF_INIT;
+	const char *what = kind == 'a' ? "actors" : kind == 'c' ? "committees" : "themes";
+
+	name_owners(v, kind, text, &owners);
+	problem(v, NM_SEV_ERROR, "ambiguous-name", at,
+		"'%s' is the name of several %s (%s); refer to one by its id", text, what,
+		nm_buf_cstr(&owners));
+	nm_buf_release(&owners);
+}
+
+bool nm_validator_knows_committee(void *arg, const char *text)
+{
+	nm_validator *v = arg;
+	uint32_t slot = nm_strmap_get(&v->ids, text);
+
+	if (slot != UINT32_MAX && v->idents[slot].committee)
+		return true;
+	return by_name(v, 'c', text) != NM_NONE;
+}
+
 /* Resolve an actor or committee reference; NM_NONE (with an error) if unknown. */
 static uint32_t resolve(nm_validator *v, const char *id, vpos at, bool committee,
-			const char ***cands)
+			const char ***cands, bool names)
 {
 	uint32_t slot = nm_strmap_get(&v->ids, id);
 	const char *what = committee ? "committee" : "actor";
@@ -1042,6 +1274,16 @@ static uint32_t resolve(nm_validator *v, const char *id, vpos at, bool committee
 
 	if (slot != UINT32_MAX && v->idents[slot].committee == committee)
 		return v->idents[slot].index;
+	if (names) {
+		/* An id that exists wins; otherwise a name that one record has. */
+		uint32_t i = by_name(v, committee ? 'c' : 'a', id);
+		if (i == NAME_AMBIGUOUS) {
+			ambiguous_error(v, committee ? 'c' : 'a', id, at);
+			return NM_NONE;
+		}
+		if (i != NM_NONE)
+			return i;
+	}
 	nm_buf_printf(&msg, "unknown %s '%s'", what, id);
 	if (slot != UINT32_MAX) {
 		nm_buf_printf(&msg, " ('%s' is %s)", id, committee ? "an actor" : "a committee");
@@ -1072,6 +1314,16 @@ static void resolve_themes(nm_validator *v, const vrefs *refs, uint32_t **out, s
 	for (size_t i = 0; i < refs->n; i++) {
 		const char *id = refs->items[i].id;
 		uint32_t t = nm_strmap_get(&v->theme_ids, id);
+
+		if (t == UINT32_MAX && refs->items[i].by_name && ds->themes_declared) {
+			/* A cell may name a declared theme by its label (6.4). */
+			uint32_t j = by_name(v, 't', id);
+			if (j == NAME_AMBIGUOUS) {
+				ambiguous_error(v, 't', id, refs->items[i].pos);
+				continue;
+			}
+			t = j == NM_NONE ? UINT32_MAX : j;
+		}
 
 		if (t == UINT32_MAX && !ds->themes_declared) {
 			if (!valid_id(id)) {
@@ -1220,11 +1472,10 @@ static void merge_memberships(nm_validator *v, uint32_t *per_committee)
 			if (e->role < 0 || e->role == first_written->role)
 				continue;
 			problem(v, NM_SEV_WARNING, "role-conflict", e->pos,
-				"conflicting roles for '%s' in '%s': '%s' here, '%s' at %s:%u:%u",
+				"conflicting roles for '%s' in '%s': '%s' here, '%s' at %s",
 				ds->actors[m.actor].id, ds->committees[m.committee].id,
 				nm_role_names[e->role], nm_role_names[first_written->role],
-				file_name(v, first_written->pos.file), first_written->pos.line,
-				first_written->pos.col);
+				place(v, first_written->pos));
 		}
 		ds->memberships[ds->nmemberships++] = m;
 		per_committee[m.committee]++;
@@ -1285,20 +1536,24 @@ int nm_validator_finish(nm_validator *v, nm_dataset **out)
 	for (size_t i = 0; i < ds->ncommittees; i++) {
 		vrecord *r = &v->committee_rec[i];
 		if (r->lead.id)
-			ds->committees[i].lead = resolve(v, r->lead.id, r->lead.pos, false, &actor_ids);
+			ds->committees[i].lead =
+				resolve(v, r->lead.id, r->lead.pos, false, &actor_ids, r->lead.by_name);
 		if (r->parent.id)
 			ds->committees[i].parent =
-				resolve(v, r->parent.id, r->parent.pos, true, &committee_ids);
+				resolve(v, r->parent.id, r->parent.pos, true, &committee_ids,
+					r->parent.by_name);
 	}
 	for (size_t k = 0; k < v->nmembers; k++) {
 		vmember *m = &v->members[k];
 		/* The side the list was written on is known without a look-up. */
-		m->c = m->committee ? resolve(v, m->committee, m->committee_pos, true, &committee_ids)
+		m->c = m->committee ? resolve(v, m->committee, m->committee_pos, true, &committee_ids,
+					      m->committee_by_name)
 				    : m->self;
 		if (m->from_lead) /* the lead's reference is checked once, above */
 			m->a = m->c == NM_NONE ? NM_NONE : ds->committees[m->c].lead;
 		else
-			m->a = m->actor ? resolve(v, m->actor, m->actor_pos, false, &actor_ids)
+			m->a = m->actor ? resolve(v, m->actor, m->actor_pos, false, &actor_ids,
+						  m->actor_by_name)
 					: m->self;
 	}
 	free(actor_ids);
@@ -1354,6 +1609,14 @@ int nm_validate_paths(const char *const *paths, size_t npaths, nm_date today,
 		}
 		(*nfiles)++;
 		nm_validator_add_file(v, nm_loader_file_path(ld, i), sha);
+		for (size_t d = 0; d < ndocs; d++)
+			nm_validator_add_doc(v, &docs[d]);
+	}
+	{
+		/* Matrix tables last: their header row names committees (6.2). */
+		nm_doc *docs;
+		size_t ndocs;
+		nm_loader_read_matrices(ld, nm_validator_knows_committee, v, &docs, &ndocs);
 		for (size_t d = 0; d < ndocs; d++)
 			nm_validator_add_doc(v, &docs[d]);
 	}

@@ -293,7 +293,7 @@ static void test_loader__directory_without_yaml_is_an_input_error(void **state)
 	nm_diags_init(&d);
 	ld = nm_loader_new(&d);
 	assert_int_equal(nm_loader_add_path(ld, dir, &err), NM_EIO);
-	assert_non_null(strstr(err.message, "no YAML files (*.yaml, *.yml) in '"));
+	assert_non_null(strstr(err.message, "no data files (*.yaml, *.yml, *.xlsx, *.ods, *.csv) in '"));
 	assert_int_equal(nm_loader_add_path(ld, "/nonexistent/x.yaml", &err), NM_EIO);
 	assert_string_equal(err.message,
 			    "cannot read '/nonexistent/x.yaml': No such file or directory");

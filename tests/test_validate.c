@@ -253,6 +253,38 @@ static void test_validate__enum_values_are_exact(void **state)
 	       "9:32: error: unknown role 'Chair'; did you mean 'chair'?\n");
 }
 
+static void test_validate__german_enum_words_in_yaml_name_the_english_value(void **state)
+{
+	/* A German label stays an error in YAML (2.3, 6.3), but says what to write. */
+	expect("actors:\n"
+	       "  - {id: a, name: A, type: Wohlfahrtsverband}\n"
+	       "committees:\n"
+	       "  - id: k\n"
+	       "    name: K\n"
+	       "    kind: Arbeitskreis\n"
+	       "    status: ruhend\n"
+	       "    meets: monatlich\n"
+	       "    members: [{actor: a, role: Vorsitz}]\n",
+	       "2:28: error: unknown actor type 'Wohlfahrtsverband'; write 'association' "
+	       "(Wohlfahrtsverband)\n"
+	       "6:11: error: unknown kind 'Arbeitskreis'; write 'working_group' (Arbeitskreis)\n"
+	       "7:13: error: unknown status 'ruhend'; write 'dormant' (ruhend)\n"
+	       "8:12: error: unknown frequency 'monatlich'; write 'monthly' (monatlich)\n"
+	       "9:32: error: unknown role 'Vorsitz'; write 'chair' (Vorsitz)\n");
+}
+
+static void test_validate__german_dates_in_yaml_suggest_the_iso_form(void **state)
+{
+	expect("committees:\n"
+	       "  - {id: k, name: K, kind: network, founded: 1.3.2024, ends: 31.12.2026,\n"
+	       "     last_met: 31.2.2026}\n",
+	       "2:5: warning: active committee 'k' has no members\n"
+	       "2:46: error: invalid date '1.3.2024': write it as 2024-03-01 (YYYY-MM-DD)\n"
+	       "2:62: error: invalid date '31.12.2026': write it as 2026-12-31 (YYYY-MM-DD)\n"
+	       "3:16: error: invalid date '31.2.2026': dates are YYYY-MM-DD and must exist in "
+	       "the calendar\n");
+}
+
 static void test_validate__booleans_and_quoted_scalars(void **state)
 {
 	result r = run("netmap: \"1\"\n"
@@ -285,7 +317,7 @@ static void test_validate__dates_must_exist(void **state)
 	       "    ends: 2024-02-29\n"
 	       "    last_met: 26.11.2026\n",
 	       "6:14: error: invalid date '2026-02-30': dates are YYYY-MM-DD and must exist in the calendar\n"
-	       "8:15: error: invalid date '26.11.2026': dates are YYYY-MM-DD and must exist in the calendar\n");
+	       "8:15: error: invalid date '26.11.2026': write it as 2026-11-26 (YYYY-MM-DD)\n");
 }
 
 static void test_validate__version_other_than_1(void **state)
@@ -520,6 +552,8 @@ int main(void)
 		cmocka_unit_test(test_validate__duplicate_id_across_files_names_both_places),
 		cmocka_unit_test(test_validate__unknown_references_suggest_ids),
 		cmocka_unit_test(test_validate__enum_values_are_exact),
+		cmocka_unit_test(test_validate__german_enum_words_in_yaml_name_the_english_value),
+		cmocka_unit_test(test_validate__german_dates_in_yaml_suggest_the_iso_form),
 		cmocka_unit_test(test_validate__booleans_and_quoted_scalars),
 		cmocka_unit_test(test_validate__dates_must_exist),
 		cmocka_unit_test(test_validate__version_other_than_1),

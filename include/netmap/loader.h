@@ -2,8 +2,11 @@
  * loader.h: YAML files into trees of nodes that remember where they stood.
  *
  * The loader resolves the paths a user gives (files as given, directories
- * walked for *.yaml and *.yml in byte order of path, dot-names skipped,
- * every file once), checks the encoding, parses each document with libyaml
+ * walked for *.yaml, *.yml, *.xlsx, *.ods and *.csv in any case, in byte
+ * order of path, dot-names and lock files skipped, every file once; files
+ * that look like data but are not read are warnings), hands spreadsheets
+ * to their readers and the table reader (book.h, tables.h) and YAML to
+ * libyaml: it checks the encoding, parses each document with libyaml
  * and builds a tree whose every node keeps its file, line and column.
  * Aliases share the anchored node instead of copying it; an expansion
  * budget bounds what they can stand for, and a depth limit bounds nesting.
@@ -80,9 +83,21 @@ void nm_loader_free(nm_loader *loader);
  */
 int nm_loader_add_path(nm_loader *loader, const char *path, nm_error *err);
 
+/* The kinds of data source (contract 2 and 6.1), by file extension. */
+typedef enum nm_source_kind {
+	NM_SOURCE_YAML,
+	NM_SOURCE_XLSX,
+	NM_SOURCE_ODS,
+	NM_SOURCE_CSV
+} nm_source_kind;
+
+/* The kind of a path by its extension, compared in any case (YAML otherwise). */
+nm_source_kind nm_source_kind_of(const char *path);
+
 /* How many files are queued. */
 size_t nm_loader_file_count(const nm_loader *loader);
 const char *nm_loader_file_path(const nm_loader *loader, size_t i);
+nm_source_kind nm_loader_file_kind(const nm_loader *loader, size_t i);
 
 /*
  * Read and parse queued file i into documents (borrowed, valid until the
@@ -93,6 +108,15 @@ const char *nm_loader_file_path(const nm_loader *loader, size_t i);
  */
 int nm_loader_read(nm_loader *loader, size_t i, nm_doc **docs, size_t *ndocs,
 		   char *sha256, nm_error *err);
+
+/*
+ * After every queued file was read: the matrix tables of the workbooks
+ * and CSV files read (contract 6.2), whose header row depends on the
+ * committees of the whole dataset (is_committee answers by id or name).
+ * Documents are borrowed as with nm_loader_read.
+ */
+int nm_loader_read_matrices(nm_loader *loader, bool (*is_committee)(void *, const char *),
+			    void *arg, nm_doc **docs, size_t *ndocs);
 
 /* Parse a buffer as file `name` (for tests and fuzzers). */
 int nm_loader_parse_buffer(nm_loader *loader, const char *name,

@@ -26,6 +26,12 @@ void nm_validator_add_file(nm_validator *v, const char *path, const char *sha256
 /* Check one document and copy its records out. */
 void nm_validator_add_doc(nm_validator *v, const nm_doc *doc);
 /*
+ * Whether text names a committee read so far, by id or by exact name
+ * (contract 6.4): how a matrix table finds its header row. arg is the
+ * validator (the signature of nm_tables_ctx.is_committee).
+ */
+bool nm_validator_knows_committee(void *arg, const char *text);
+/*
  * Finish: cross-file checks and membership merging. *out receives the
  * dataset (free with nm_dataset_free) when there was no error at all,
  * NULL otherwise; out may be NULL when only the problems matter. Returns

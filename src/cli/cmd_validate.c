@@ -26,6 +26,13 @@ static void write_text(nm_buf *b, const nm_diags *d, size_t nfiles)
 	nm_buf_putc(b, '\n');
 }
 
+/* A problem in a workbook (not a CSV file): its place is a sheet and a cell. */
+static bool is_workbook(const nm_diags *d, uint32_t file)
+{
+	nm_source_kind k = nm_source_kind_of(d->files[file]);
+	return d->sheets[file] || k == NM_SOURCE_XLSX || k == NM_SOURCE_ODS;
+}
+
 static void write_json(nm_buf *b, const nm_diags *d, size_t nfiles)
 {
 	nm_buf_printf(b, "{\"files\": %zu, \"errors\": %zu, \"warnings\": %zu, \"problems\": [",
@@ -40,6 +47,20 @@ static void write_json(nm_buf *b, const nm_diags *d, size_t nfiles)
 		nm_json_str(b, x->rule);
 		nm_buf_puts(b, ", \"message\": ");
 		nm_json_str(b, x->message);
+		if (is_workbook(d, x->file)) {
+			/* Contract 6.5: the sheet and the cell alone, null for the file. */
+			const char *sheet = d->sheets[x->file];
+			char cell[16];
+			nm_buf_puts(b, ", \"sheet\": ");
+			if (sheet && x->line) {
+				nm_json_str(b, sheet);
+				nm_diags_cell_name(x->line, x->col, cell);
+				nm_buf_puts(b, ", \"cell\": ");
+				nm_json_str(b, cell);
+			} else {
+				nm_buf_puts(b, "null, \"cell\": null");
+			}
+		}
 		nm_buf_putc(b, '}');
 	}
 	nm_buf_puts(b, d->n ? "\n]}\n" : "]}\n");
@@ -78,6 +99,14 @@ static void write_github(nm_buf *b, const nm_diags *d)
 		nm_buf_puts(b, x->severity == NM_SEV_ERROR ? "::error file=" : "::warning file=");
 		gh_escape(b, d->files[x->file], true);
 		nm_buf_printf(b, ",line=%u,col=%u::", x->line ? x->line : 1, x->col ? x->col : 1);
+		if (d->sheets[x->file] && x->line) {
+			/* Contract 6.5: the message starts with the sheet and cell. */
+			nm_buf place = NM_BUF_INIT;
+			nm_diags_place(d, x->file, x->line, x->col, &place);
+			gh_escape(b, place.ptr + strlen(d->files[x->file]) + 1, false);
+			gh_escape(b, ": ", false);
+			nm_buf_release(&place);
+		}
 		gh_escape(b, x->message, false);
 		nm_buf_putc(b, '\n');
 	}

@@ -365,11 +365,8 @@ void cli_diags_text(nm_buf *b, const nm_diags *d)
 	for (size_t i = 0; i < d->n; i++) {
 		const nm_diag *x = &d->items[i];
 		const char *sev = x->severity == NM_SEV_ERROR ? "error" : "warning";
-		if (x->line)
-			nm_buf_printf(b, "%s:%u:%u: %s: %s\n", d->files[x->file], x->line, x->col,
-				      sev, x->message);
-		else
-			nm_buf_printf(b, "%s: %s: %s\n", d->files[x->file], sev, x->message);
+		nm_diags_place(d, x->file, x->line, x->col, b);
+		nm_buf_printf(b, ": %s: %s\n", sev, x->message);
 	}
 	if (d->dropped)
 		nm_buf_printf(b, "netmap: %zu more problems not listed\n", d->dropped);
