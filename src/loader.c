@@ -20,6 +20,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <iconv.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -354,6 +355,41 @@ static size_t first_bad_byte(const unsigned char *p, size_t len)
  * Check that data is UTF-8 without NUL bytes. On a problem, add it with
  * its line and column (in characters) and return false.
  */
+/*
+ * Whether bytes that are not UTF-8 read as Windows-1252 text, the usual
+ * encoding of files saved by older Windows editors: iconv converts the
+ * whole file without a byte that Windows-1252 leaves undefined. shown
+ * receives the character that byte stands for.
+ */
+static bool looks_windows_1252(const unsigned char *p, size_t len, unsigned char byte,
+			       char shown[8])
+{
+	iconv_t cd = iconv_open("UTF-8", "WINDOWS-1252");
+	char buf[4096];
+	bool ok = true;
+
+	if (cd == (iconv_t)-1)
+		return false;
+	while (len > 0 && ok) {
+		char *in = (char *)(uintptr_t)p, *out = buf;
+		size_t inleft = len, outleft = sizeof(buf);
+		if (iconv(cd, &in, &inleft, &out, &outleft) == (size_t)-1 && errno != E2BIG)
+			ok = false;
+		p = (const unsigned char *)in;
+		len = inleft;
+	}
+	if (ok) {
+		char in1 = (char)byte, *in = &in1, *out = shown;
+		size_t inleft = 1, outleft = 7;
+		(void)iconv(cd, NULL, NULL, NULL, NULL);
+		if (iconv(cd, &in, &inleft, &out, &outleft) == (size_t)-1)
+			ok = false;
+		*out = '\0';
+	}
+	iconv_close(cd);
+	return ok;
+}
+
 static bool check_encoding(nm_loader *ld, uint32_t file, const unsigned char *p,
 			   size_t len)
 {
@@ -378,12 +414,24 @@ static bool check_encoding(nm_loader *ld, uint32_t file, const unsigned char *p,
 			col++;
 		}
 	}
-	if (p[bad] == 0)
+	if (p[bad] == 0) {
 		nm_diags_add(ld->diags, NM_SEV_ERROR, "encoding", file, line, col,
 			     "NUL byte in file");
-	else
-		nm_diags_add(ld->diags, NM_SEV_ERROR, "encoding", file, line, col,
-			     "invalid UTF-8 byte 0x%02x", p[bad]);
+	} else {
+		char shown[8];
+		bool before = false; /* valid UTF-8 beyond ASCII before it: not Windows-1252 */
+		for (size_t i = 0; i < bad && !before; i++)
+			before = p[i] >= 0x80;
+		if (!before && looks_windows_1252(p, len, p[bad], shown))
+			nm_diags_add(ld->diags, NM_SEV_ERROR, "encoding", file, line, col,
+				     "invalid UTF-8 byte 0x%02x: the file seems to be saved as "
+				     "Windows-1252 (Western European; this byte would be '%s'); "
+				     "save it as UTF-8 (in your editor: Save As, encoding UTF-8)",
+				     p[bad], shown);
+		else
+			nm_diags_add(ld->diags, NM_SEV_ERROR, "encoding", file, line, col,
+				     "invalid UTF-8 byte 0x%02x", p[bad]);
+	}
 	return false;
 }
 
@@ -403,6 +451,8 @@ typedef struct parse {
 	uint64_t budget;       /* nodes expanded through aliases so far */
 	nm_node *root;
 	bool failed;
+	const char *data;      /* the bytes parsed, for hints about syntax errors */
+	size_t len;
 } parse;
 
 static void fail(parse *ps, const yaml_mark_t *mark, const char *rule, const char *fmt, ...)
@@ -625,11 +675,61 @@ static void on_alias(parse *ps, const yaml_event_t *ev)
 	attach(ps, target);
 }
 
+/*
+ * What a new user needs to hear after libyaml's words: a tab where YAML
+ * wants spaces, or a value with ': ' in it that needs quotes.
+ */
+static const char *syntax_hint(const parse *ps, const yaml_mark_t *mark, const char *problem,
+			       nm_buf *h)
+{
+	size_t at = mark->index, start, end, colon;
+
+	if (at > ps->len)
+		return "";
+	if (at < ps->len && ps->data[at] == '\t')
+		return "; this is a tab: YAML indents with spaces, so replace the tab by spaces";
+	if (strcmp(problem, "mapping values are not allowed in this context") != 0)
+		return "";
+	/* The line in error: `key: a: b` becomes `key: "a: b"`. */
+	start = at;
+	while (start > 0 && ps->data[start - 1] != '\n')
+		start--;
+	end = at;
+	while (end < ps->len && ps->data[end] != '\n' && ps->data[end] != '\r')
+		end++;
+	for (colon = start; colon + 1 < end; colon++)
+		if (ps->data[colon] == ':' && ps->data[colon + 1] == ' ')
+			break;
+	if (colon + 1 >= end || colon >= at)
+		return "; a value that holds ': ' must be put in quotes";
+	{
+		size_t k = start, v = colon + 2;
+		while (k < colon && (ps->data[k] == ' ' || ps->data[k] == '-'))
+			k++;
+		while (v < end && ps->data[v] == ' ')
+			v++;
+		if (end - k > 200)
+			return "; a value that holds ': ' must be put in quotes";
+		nm_buf_puts(h, "; a value that holds ': ' must be put in quotes: ");
+		nm_buf_put(h, ps->data + k, colon - k);
+		nm_buf_puts(h, ": \"");
+		for (size_t i = v; i < end; i++) {
+			if (ps->data[i] == '"' || ps->data[i] == '\\')
+				nm_buf_putc(h, '\\');
+			nm_buf_putc(h, ps->data[i]);
+		}
+		nm_buf_putc(h, '"');
+	}
+	return h->ptr;
+}
+
 static void parser_failed(parse *ps)
 {
 	yaml_parser_t *p = &ps->parser;
 	yaml_mark_t mark = p->problem_mark;
 	const char *problem = p->problem ? p->problem : "cannot parse";
+	nm_buf h = NM_BUF_INIT;
+	const char *hint;
 
 	if (p->error == YAML_MEMORY_ERROR) {
 		nm_xmalloc(SIZE_MAX); /* out of memory is fatal */
@@ -638,10 +738,13 @@ static void parser_failed(parse *ps)
 		mark.line = 0;
 		mark.column = 0;
 	}
+	hint = syntax_hint(ps, &mark, problem, &h);
 	if (p->context)
-		fail(ps, &mark, "yaml-syntax", "YAML syntax error: %s %s", problem, p->context);
+		fail(ps, &mark, "yaml-syntax", "YAML syntax error: %s %s%s", problem, p->context,
+		     hint);
 	else
-		fail(ps, &mark, "yaml-syntax", "YAML syntax error: %s", problem);
+		fail(ps, &mark, "yaml-syntax", "YAML syntax error: %s%s", problem, hint);
+	nm_buf_release(&h);
 }
 
 static void reset_document(parse *ps)
@@ -725,6 +828,8 @@ static int parse_data(nm_loader *ld, uint32_t file, const char *data, size_t len
 		data += 3;
 		len -= 3;
 	}
+	ps.data = data;
+	ps.len = len;
 	if (check_encoding(ld, file, (const unsigned char *)data, len))
 		run_parser(&ps, data, len);
 	if (ps.failed)

@@ -97,8 +97,33 @@ static void test_loader__invalid_utf8_is_reported_where_it_stands(void **state)
 {
 	expect("a: 1\nname: \"Gr\xC3\xBC\xC3\x9F \xFF\"\n", "2:13: encoding: invalid UTF-8 byte 0xff\n");
 	/* An overlong encoding and a lone surrogate are invalid too. */
-	expect("a: \xC0\xAF\n", "1:4: encoding: invalid UTF-8 byte 0xc0\n");
-	expect("a: \xED\xA0\x80\n", "1:4: encoding: invalid UTF-8 byte 0xed\n");
+	/* Overlong and surrogate forms (\x81 is no Windows-1252 character either). */
+	expect("a: \xC0\xAF\x81\n", "1:4: encoding: invalid UTF-8 byte 0xc0\n");
+	expect("a: \xED\xA0\x80\x81\n", "1:4: encoding: invalid UTF-8 byte 0xed\n");
+}
+
+static void test_loader__windows_1252_files_say_how_to_save_them(void **state)
+{
+	expect("dataset: M\xFCnchen\n",
+	       "1:11: encoding: invalid UTF-8 byte 0xfc: the file seems to be saved as "
+	       "Windows-1252 (Western European; this byte would be '\xC3\xBC'); save it as "
+	       "UTF-8 (in your editor: Save As, encoding UTF-8)\n");
+}
+
+static void test_loader__a_tab_in_indentation_says_tab(void **state)
+{
+	expect("a:\n\tb: 1\n",
+	       "2:1: yaml-syntax: YAML syntax error: found character that cannot start any "
+	       "token while scanning for the next token; this is a tab: YAML indents with "
+	       "spaces, so replace the tab by spaces\n");
+}
+
+static void test_loader__a_colon_in_a_value_suggests_quotes(void **state)
+{
+	expect("actors:\n  - id: a\n    name: Verein: Jugend \"Nord\"\n",
+	       "3:17: yaml-syntax: YAML syntax error: mapping values are not allowed in this "
+	       "context; a value that holds ': ' must be put in quotes: name: "
+	       "\"Verein: Jugend \\\"Nord\\\"\"\n");
 }
 
 static void test_loader__nul_bytes_are_errors(void **state)
@@ -283,6 +308,58 @@ static void test_loader__directories_in_byte_order_without_dot_names(void **stat
 	free(dir);
 }
 
+static void test_loader__walks_read_spreadsheets_and_name_what_they_skip(void **state)
+{
+	char *dir = tu_tempdir("loader-sheets");
+	nm_diags d;
+	nm_loader *ld;
+	nm_error err;
+	nm_buf got = NM_BUF_INIT;
+	const char *expected[] = {"A.YAML", "Akteure.CSV", "book.xlsx", "liste.Ods", "x.Yml"};
+	const nm_source_kind kinds[] = {NM_SOURCE_YAML, NM_SOURCE_CSV, NM_SOURCE_XLSX,
+					NM_SOURCE_ODS, NM_SOURCE_YAML};
+
+	write_at(dir, "A.YAML", "a: 1\n");
+	write_at(dir, "x.Yml", "a: 1\n");
+	write_at(dir, "book.xlsx", "");
+	write_at(dir, "liste.Ods", "");
+	write_at(dir, "Akteure.CSV", "");
+	write_at(dir, "~$book.xlsx", "");        /* Excel's lock file */
+	write_at(dir, ".~lock.liste.Ods#", "");  /* LibreOffice's */
+	write_at(dir, "alt.xls", "");
+	write_at(dir, "gremien.yaml.txt", "");
+	write_at(dir, "export.json", "");
+	write_at(dir, "Liste.numbers", "");
+	write_at(dir, "notes.txt", "");
+
+	nm_diags_init(&d);
+	ld = nm_loader_new(&d);
+	assert_int_equal(nm_loader_add_path(ld, dir, &err), NM_OK);
+	assert_int_equal(nm_loader_file_count(ld), 5);
+	for (size_t i = 0; i < 5; i++) {
+		const char *p = nm_loader_file_path(ld, i);
+		assert_string_equal(p + strlen(dir) + 1, expected[i]);
+		assert_int_equal(nm_loader_file_kind(ld, i), kinds[i]);
+	}
+	for (size_t i = 0; i < d.n; i++)
+		nm_buf_printf(&got, "%s: %s: %s\n", d.files[d.items[i].file] + strlen(dir) + 1,
+			      d.items[i].rule, d.items[i].message);
+	assert_string_equal(nm_buf_cstr(&got),
+		"Liste.numbers: not-read: a Numbers file is not read; export it from Numbers as "
+		"Excel (.xlsx) or CSV\n"
+		"alt.xls: not-read: an old Excel file (.xls) is not read; open it in your "
+		"spreadsheet program and save it as Excel workbook (.xlsx)\n"
+		"export.json: not-read: a JSON file is not read; netmap reads YAML (.yaml, .yml), "
+		".xlsx, .ods and .csv files\n"
+		"gremien.yaml.txt: not-read: a YAML file saved as text (.txt) is not read; rename "
+		"it to end in .yaml\n");
+	assert_int_equal(d.warnings, 4);
+	nm_buf_release(&got);
+	nm_loader_free(ld);
+	nm_diags_release(&d);
+	free(dir);
+}
+
 static void test_loader__directory_without_yaml_is_an_input_error(void **state)
 {
 	char *dir = tu_tempdir("loader-empty");
@@ -310,6 +387,9 @@ int main(void)
 		cmocka_unit_test(test_loader__utf16_is_rejected),
 		cmocka_unit_test(test_loader__invalid_utf8_is_reported_where_it_stands),
 		cmocka_unit_test(test_loader__nul_bytes_are_errors),
+		cmocka_unit_test(test_loader__windows_1252_files_say_how_to_save_them),
+		cmocka_unit_test(test_loader__a_tab_in_indentation_says_tab),
+		cmocka_unit_test(test_loader__a_colon_in_a_value_suggests_quotes),
 		cmocka_unit_test(test_loader__syntax_errors_name_the_place),
 		cmocka_unit_test(test_loader__duplicate_keys),
 		cmocka_unit_test(test_loader__duplicate_keys_in_large_mappings),
@@ -321,6 +401,7 @@ int main(void)
 		cmocka_unit_test(test_loader__tags_are_kept_for_validation),
 		cmocka_unit_test(test_loader__null_scalars),
 		cmocka_unit_test(test_loader__directories_in_byte_order_without_dot_names),
+		cmocka_unit_test(test_loader__walks_read_spreadsheets_and_name_what_they_skip),
 		cmocka_unit_test(test_loader__directory_without_yaml_is_an_input_error),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
