@@ -29,6 +29,7 @@ void nm_diags_release(nm_diags *d)
 	free(d->files);
 	free(d->sheets);
 	free(d->book);
+	free(d->cells);
 	nm_diags_init(d);
 }
 
@@ -40,7 +41,9 @@ static uint32_t add_entry(nm_diags *d, const char *path, const char *sheet, uint
 	if (cap != d->files_cap) {
 		d->sheets = nm_xreallocarray(d->sheets, d->files_cap, sizeof(*d->sheets));
 		d->book = nm_xreallocarray(d->book, d->files_cap, sizeof(*d->book));
+		d->cells = nm_xreallocarray(d->cells, d->files_cap, sizeof(*d->cells));
 	}
+	d->cells[d->nfiles] = sheet != NULL;
 	d->files[d->nfiles] = nm_xstrdup(path);
 	d->sheets[d->nfiles] = sheet ? nm_xstrdup(sheet) : NULL;
 	d->book[d->nfiles] = book == UINT32_MAX ? (uint32_t)d->nfiles : book;
@@ -55,6 +58,11 @@ uint32_t nm_diags_file(nm_diags *d, const char *path)
 uint32_t nm_diags_sheet(nm_diags *d, uint32_t file, const char *sheet)
 {
 	return add_entry(d, d->files[file], sheet, d->book[file]);
+}
+
+void nm_diags_mark_cells(nm_diags *d, uint32_t file)
+{
+	d->cells[file] = 1;
 }
 
 void nm_diags_cell_name(uint32_t line, uint32_t col, char *out)
@@ -177,9 +185,29 @@ static int cmp_diag(const void *pa, const void *pb)
 
 void nm_diags_sort(nm_diags *d)
 {
-	if (d->n > 1) {
-		diag_books = d->book;
-		qsort(d->items, d->n, sizeof(*d->items), cmp_diag);
-		diag_books = NULL;
+	size_t w = 0;
+
+	if (d->n < 2)
+		return;
+	diag_books = d->book;
+	qsort(d->items, d->n, sizeof(*d->items), cmp_diag);
+	diag_books = NULL;
+	/* In spreadsheets, one problem at one cell is said once. */
+	for (size_t i = 0; i < d->n; i++) {
+		nm_diag *x = &d->items[i];
+		if (w > 0 && d->cells[x->file]) {
+			const nm_diag *p = &d->items[w - 1];
+			if (p->file == x->file && p->line == x->line && p->col == x->col &&
+			    p->severity == x->severity && strcmp(p->message, x->message) == 0) {
+				if (x->severity == NM_SEV_ERROR)
+					d->errors--;
+				else
+					d->warnings--;
+				free(x->message);
+				continue;
+			}
+		}
+		d->items[w++] = *x;
 	}
+	d->n = w;
 }

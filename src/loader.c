@@ -422,7 +422,10 @@ static bool check_encoding(nm_loader *ld, uint32_t file, const unsigned char *p,
 		bool before = false; /* valid UTF-8 beyond ASCII before it: not Windows-1252 */
 		for (size_t i = 0; i < bad && !before; i++)
 			before = p[i] >= 0x80;
-		if (!before && looks_windows_1252(p, len, p[bad], shown))
+		/* Windows-1252 letters (ä ö ü ß é ...) are bytes from 0xC0 that stand
+		 * alone; a lead byte followed by continuation bytes is broken UTF-8. */
+		bool lone = p[bad] >= 0xC0 && (bad + 1 >= len || (p[bad + 1] & 0xC0) != 0x80);
+		if (!before && lone && looks_windows_1252(p, len, p[bad], shown))
 			nm_diags_add(ld->diags, NM_SEV_ERROR, "encoding", file, line, col,
 				     "invalid UTF-8 byte 0x%02x: the file seems to be saved as "
 				     "Windows-1252 (Western European; this byte would be '%s'); "
@@ -1001,6 +1004,8 @@ int nm_loader_read(nm_loader *ld, size_t i, nm_doc **docs, size_t *ndocs,
 		parse_data(ld, file, ld->data, len);
 	} else {
 		ld->ndocs = 0;
+		if (q->kind == NM_SOURCE_CSV)
+			nm_diags_mark_cells(ld->diags, file);
 		read_sheets(ld, q, file, ld->data, len);
 	}
 	*docs = ld->docs;

@@ -35,6 +35,8 @@ typedef struct nm_diags {
 	char **sheets;     /* per file entry: the sheet of a workbook, or NULL */
 	uint32_t *book;    /* per file entry: the entry of its file (itself
 			      for a file, the workbook's for a sheet) */
+	uint8_t *cells;    /* per file entry: a spreadsheet's (a sheet, a CSV
+			      file), where one cell's problem is said once */
 	size_t nfiles, files_cap;
 	size_t errors, warnings;   /* all, kept or not */
 	size_t dropped;            /* problems counted but not kept (NM_DIAG_MAX) */
@@ -51,6 +53,12 @@ uint32_t nm_diags_file(nm_diags *d, const char *path);
  * the order they were registered.
  */
 uint32_t nm_diags_sheet(nm_diags *d, uint32_t file, const char *sheet);
+/*
+ * Mark a file entry as a CSV file: like a sheet's, its repeated problems
+ * (the same message at the same cell, as a matrix header referred to from
+ * every row gives) are said once.
+ */
+void nm_diags_mark_cells(nm_diags *d, uint32_t file);
 /*
  * The place of a problem in the notation of 2.7 and 6.5, appended to b:
  * "path:line:col", "path:Sheet!C7" ('Akteure 2026'!C7 when the sheet name
