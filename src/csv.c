@@ -62,7 +62,8 @@ static pos pos_at(const char *t, size_t off)
 
 	for (size_t i = 0; i < off; i++) {
 		unsigned char b = (unsigned char)t[i];
-		if (b == '\n' || (b == '\r' && (i + 1 >= off || t[i + 1] != '\n'))) {
+		/* t[off] is there: a NUL or a bad byte, or the buffer's NUL. */
+		if (b == '\n' || (b == '\r' && t[i + 1] != '\n')) {
 			inc(&p.line);
 			p.col = 1;
 		} else if (b != '\r' && (b & 0xC0) != 0x80) {
@@ -97,12 +98,15 @@ static size_t first_invalid_utf8(const char *s, size_t n)
 }
 
 /*
- * Convert n bytes of charset from to UTF-8 into out. Returns 0, or -1
+ * Convert n bytes of charset from to UTF-8 into out, which is made room
+ * for size bytes first (enough for any text, so that out never grows).
+ * Returns 0, or -1
  * with *bad the offset of the first byte that charset does not define
  * (n when the text ends inside a character), or -2 when iconv cannot
  * convert from that charset at all.
  */
-static int convert(const char *from, const char *in, size_t n, nm_buf *out, size_t *bad)
+static int convert(const char *from, const char *in, size_t n, size_t size, nm_buf *out,
+		   size_t *bad)
 {
 	iconv_t cd = iconv_open("UTF-8", from);
 	char *ip = (char *)in; /* iconv's prototype; it does not write the input */
@@ -111,7 +115,7 @@ static int convert(const char *from, const char *in, size_t n, nm_buf *out, size
 
 	if (cd == (iconv_t)-1) // NOLINT(performance-no-int-to-ptr): iconv_open's failure value
 		return -2;
-	nm_buf_grow(out, n + n / 2 + 16);
+	nm_buf_grow(out, size);
 	for (;;) {
 		char *op = out->ptr + out->len;
 		size_t ol = out->cap - out->len - 1;
@@ -148,7 +152,7 @@ static int decode(nm_book *book, const char *data, size_t len, nm_buf *owned,
 {
 	const unsigned char *u = (const unsigned char *)data;
 	const char *charset = NULL;
-	size_t bad = 0;
+	size_t bad = 0, high = 0;
 	pos p;
 	int rc;
 
@@ -167,7 +171,8 @@ static int decode(nm_book *book, const char *data, size_t len, nm_buf *owned,
 	}
 	if (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF))) {
 		charset = u[0] == 0xFF ? "UTF-16LE" : "UTF-16BE";
-		rc = convert(charset, data + 2, len - 2, owned, &bad);
+		/* Two bytes become at most three, four (a surrogate pair) four. */
+		rc = convert(charset, data + 2, len - 2, len + len / 2, owned, &bad);
 		*text = owned->ptr;
 		*tlen = owned->len;
 		if (rc == 0)
@@ -189,7 +194,9 @@ static int decode(nm_book *book, const char *data, size_t len, nm_buf *owned,
 		*tlen = len;
 		return NM_OK;
 	}
-	rc = convert("WINDOWS-1252", data, len, owned, &bad);
+	for (size_t i = 0; i < len; i++)
+		high += u[i] >= 0x80; /* at most three bytes each, ASCII one */
+	rc = convert("WINDOWS-1252", data, len, len + 2 * high, owned, &bad);
 	*text = owned->ptr;
 	*tlen = owned->len;
 	if (rc == 0) {

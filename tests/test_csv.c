@@ -428,6 +428,21 @@ static void test_csv__windows_1252_is_read_with_one_warning(void **state)
 	nm_book_release(&b);
 }
 
+static void test_csv__windows_1252_text_may_triple_in_utf8(void **state)
+{
+	nm_book b;
+	char s[3001];
+
+	(void)state;
+	memset(s, '\x80', 3000); /* each one a euro sign, three bytes in UTF-8 */
+	s[3000] = '\0';
+	assert_int_equal(read_s(&b, s), NM_OK);
+	assert_int_equal(b.sheets[0].ncells, 1);
+	assert_int_equal(strlen(b.sheets[0].cells[0].text), 9000);
+	assert_memory_equal(b.sheets[0].cells[0].text + 8997, "\xe2\x82\xac", 3);
+	nm_book_release(&b);
+}
+
 static void test_csv__bytes_windows_1252_does_not_define_are_an_error(void **state)
 {
 	nm_book b;
@@ -803,6 +818,7 @@ int main(void)
 		cmocka_unit_test(test_csv__utf16_be_with_bom),
 		cmocka_unit_test(test_csv__broken_utf16_is_an_error_where_it_breaks),
 		cmocka_unit_test(test_csv__windows_1252_is_read_with_one_warning),
+		cmocka_unit_test(test_csv__windows_1252_text_may_triple_in_utf8),
 		cmocka_unit_test(test_csv__bytes_windows_1252_does_not_define_are_an_error),
 		cmocka_unit_test(test_csv__invalid_utf8_after_utf8_bom_is_an_error_there),
 		cmocka_unit_test(test_csv__nul_byte_is_an_error_at_its_position),
