@@ -100,10 +100,9 @@ static size_t first_invalid_utf8(const char *s, size_t n)
 /*
  * Convert n bytes of charset from to UTF-8 into out, which is made room
  * for size bytes first (enough for any text, so that out never grows).
- * Returns 0, or -1
- * with *bad the offset of the first byte that charset does not define
- * (n when the text ends inside a character), or -2 when iconv cannot
- * convert from that charset at all.
+ * Returns 0, or -1 with *bad the offset of the first byte that charset
+ * does not define (n when the text ends inside a character), or -2 when
+ * iconv cannot convert from that charset at all.
  */
 static int convert(const char *from, const char *in, size_t n, size_t size, nm_buf *out,
 		   size_t *bad)
@@ -281,15 +280,29 @@ static int detect_delim(const char *t, size_t n)
 	return count[1] >= count[2] ? ',' : '\t';
 }
 
+/* Whether the text begins with `sep=`, in any case of ASCII. */
+static bool is_sep_line(const char *t, size_t n)
+{
+	static const char word[] = "sep=";
+
+	if (n < 4)
+		return false;
+	for (size_t k = 0; k < 4; k++)
+		if ((t[k] >= 'A' && t[k] <= 'Z' ? t[k] - 'A' + 'a' : t[k]) != word[k])
+			return false;
+	return true;
+}
+
 /*
- * A first line `sep=X` (Excel): sets c->delim and skips the line. Returns
- * NM_OK (also when there is no such line) or NM_EINVALID.
+ * A first line `sep=X` (Excel; any ASCII character but a quote or a
+ * control character other than tab): sets c->delim and skips the line.
+ * Returns NM_OK (also when there is no such line) or NM_EINVALID.
  */
 static int read_sep_line(csv *c)
 {
 	size_t end = 0;
 
-	if (c->n < 4 || memcmp(c->t, "sep=", 4) != 0)
+	if (!is_sep_line(c->t, c->n))
 		return NM_OK;
 	while (end < c->n && !is_break((unsigned char)c->t[end]))
 		end++;

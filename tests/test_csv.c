@@ -147,7 +147,7 @@ static void test_csv__sep_line_sets_the_delimiter_and_is_no_row(void **state)
 	CELL(&b, 1, 1, 2, 2, 3, "b;c");
 	nm_book_release(&b);
 
-	assert_int_equal(read_s(&b, "sep=\t\na\tb"), NM_OK);
+	assert_int_equal(read_s(&b, "SEP=\t\na\tb"), NM_OK);
 	CELL(&b, 1, 1, 2, 2, 3, "b");
 	nm_book_release(&b);
 
