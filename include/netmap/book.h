@@ -67,7 +67,7 @@ typedef struct nm_sheet {
 
 typedef struct nm_book_problem {
 	nm_severity severity;
-	const char *rule;     /* static rule id, e.g. "zip-bomb", "bad-csv-quote" */
+	const char *rule;     /* static rule id, e.g. "zip-bomb", "csv-quote" */
 	int32_t sheet;        /* index into sheets; -1: about the whole file */
 	uint32_t row, col;    /* workbooks: the cell (0, 0 with sheet -1);
 				 CSV: the line and column in the file */
@@ -112,8 +112,8 @@ void nm_book_problem_add(nm_book *book, nm_severity sev, const char *rule, int32
 const nm_cell *nm_sheet_cell(const nm_sheet *sheet, uint32_t row, uint32_t col);
 
 /*
- * Column letters of a 1-based column number into out (at least 4 bytes:
- * XFD is the last column): 1 -> "A", 27 -> "AA".
+ * Column letters of a 1-based column number into out (at least 8 bytes;
+ * XFD, the last column of a sheet, needs 4): 1 -> "A", 27 -> "AA".
  */
 void nm_book_col_name(uint32_t col, char *out);
 
