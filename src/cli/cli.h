@@ -5,6 +5,7 @@
 #ifndef NETMAP_CLI_H
 #define NETMAP_CLI_H
 
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
 
@@ -109,6 +110,30 @@ void cli_error(const char *fmt, ...)
 
 /* Write b to stdout and flush; false (with a message) on a write error. */
 bool cli_write_stdout(const nm_buf *b);
+
+/*
+ * print.c: everything the command line prints goes through cli_print,
+ * which writes every control character, bidirectional override and
+ * broken byte as a visible escape (nm_text_escape); newline and tab stay.
+ */
+enum {
+	CLI_PRINT_COLOR = 1 << 0, /* let the text report's colour sequences through */
+	CLI_PRINT_RAW = 1 << 1    /* a format that escapes itself: CSV, e-mail, HTML, ... */
+};
+bool cli_print(FILE *f, const char *s, size_t len);
+bool cli_print_mode(FILE *f, const char *s, size_t len, unsigned mode);
+/* Write b to f under mode and flush; false (with a message) on a write error. */
+bool cli_write(FILE *f, const nm_buf *b, unsigned mode);
+/*
+ * A report or an export in o->format: JSON and text escaped as above (the
+ * text report's colours kept), the formats with escaping of their own as
+ * their writers wrote them.
+ */
+bool cli_write_output(const struct cli_opts *o, const nm_buf *b);
+/* Append s with every control character escaped, newline and tab too. */
+void cli_visible(nm_buf *b, const char *s);
+/* Print prefix, the formatted message escaped, and a newline on f. */
+void cli_message(FILE *f, const char *prefix, const char *fmt, va_list ap);
 
 /* Whether colour is on for stdout under the options. */
 bool cli_use_color(const cli_opts *o);

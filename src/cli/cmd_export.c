@@ -95,7 +95,7 @@ int cmd_export(int argc, char **argv)
 		cli_error("%s", err.message);
 		status = EXIT_TROUBLE;
 	} else if (!o.output || strcmp(o.output, "-") == 0) {
-		status = cli_write_stdout(&out) ? EXIT_OK : EXIT_TROUBLE;
+		status = cli_write_output(&o, &out) ? EXIT_OK : EXIT_TROUBLE;
 	} else {
 		status = write_file(o.output, &out, o.include_contacts) ? EXIT_OK : EXIT_TROUBLE;
 	}

@@ -27,6 +27,16 @@ static int check_enum(const char *what, const char *value, const char *const *na
 	return 0;
 }
 
+/* s shown (cli_visible), cut or padded to width columns. */
+static void cell(nm_buf *b, const char *s, size_t width)
+{
+	nm_buf shown = NM_BUF_INIT;
+
+	cli_visible(&shown, s);
+	nm_text_fit(b, shown.ptr, width, 1);
+	nm_buf_release(&shown);
+}
+
 static void row(nm_buf *b, bool json, bool *first, const char *id, const char *name,
 		const char *c1, const char *c2, size_t n)
 {
@@ -44,11 +54,11 @@ static void row(nm_buf *b, bool json, bool *first, const char *id, const char *n
 		}
 		nm_buf_printf(b, ", \"%s\": %zu}", c2 ? "members" : "committees", n);
 	} else {
-		nm_text_fit(b, id, 24, 1);
+		cell(b, id, 24);
 		nm_buf_putc(b, ' ');
-		nm_text_fit(b, name, 34, 1);
+		cell(b, name, 34);
 		nm_buf_putc(b, ' ');
-		nm_text_fit(b, c1, 14, 1);
+		cell(b, c1, 14);
 		nm_buf_printf(b, " %3zu\n", n);
 	}
 	*first = false;
@@ -149,7 +159,7 @@ int cmd_scans(int argc, char **argv)
 		nm_buf_printf(&out, "%4lld  %-20s  %s  %6zu  %10zu  %11zu  ", (long long)list[i].id,
 			      list[i].taken_at, today, list[i].nactors, list[i].ncommittees,
 			      list[i].nmemberships);
-		nm_text_clean(&out, list[i].dataset ? list[i].dataset : "-");
+		cli_visible(&out, list[i].dataset ? list[i].dataset : "-");
 		nm_buf_putc(&out, '\n');
 		nm_snapshot_info_release(&list[i]);
 	}

@@ -147,7 +147,7 @@ int cmd_report(int argc, char **argv)
 		cli_report_opts(&o, &ro, (long long)id);
 		ro.since = since;
 		nm_report_find(o.format)->write(&out, an, &ro);
-		if (!cli_write_stdout(&out))
+		if (!cli_write_output(&o, &out))
 			status = EXIT_TROUBLE;
 	}
 	if (status == EXIT_OK)

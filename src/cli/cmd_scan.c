@@ -63,7 +63,7 @@ int cmd_scan(int argc, char **argv)
 	rc = nm_validate_paths((const char *const *)o.args, (size_t)o.nargs, o.today, NM_VALIDATE_HASH, &d, &ds,
 			       &nfiles, &err);
 	cli_diags_text(&msgs, &d);
-	fputs(nm_buf_cstr(&msgs), stderr);
+	cli_print(stderr, msgs.ptr, msgs.len);
 	if (rc == NM_EIO) {
 		cli_error("%s", err.message);
 		status = EXIT_TROUBLE;

@@ -13,9 +13,9 @@
 static void heading(nm_buf *b, const char *label, const char *name, const char *id)
 {
 	nm_buf_puts(b, label);
-	nm_text_clean(b, name);
+	cli_visible(b, name);
 	nm_buf_puts(b, " (");
-	nm_text_clean(b, id);
+	cli_visible(b, id);
 	nm_buf_puts(b, ")\n");
 }
 
@@ -23,10 +23,14 @@ static void heading(nm_buf *b, const char *label, const char *name, const char *
 
 static void field(nm_buf *b, const char *label, const char *value)
 {
+	nm_buf shown = NM_BUF_INIT;
+
 	if (!value)
 		return;
+	cli_visible(&shown, value);
 	nm_buf_printf(b, "  %-12s ", label);
-	nm_text_wrap(b, value, 15, 15, WIDTH);
+	nm_text_wrap(b, shown.ptr, 15, 15, WIDTH);
+	nm_buf_release(&shown);
 }
 
 /* "  Name (id), detail" as a list item with a hanging indent. */
@@ -34,9 +38,14 @@ static void entry(nm_buf *b, const char *name, const char *id, const char *detai
 {
 	nm_buf line = NM_BUF_INIT;
 
-	nm_buf_printf(&line, "%s (%s)", name, id);
-	if (detail)
-		nm_buf_printf(&line, ", %s", detail);
+	cli_visible(&line, name);
+	nm_buf_puts(&line, " (");
+	cli_visible(&line, id);
+	nm_buf_putc(&line, ')');
+	if (detail) {
+		nm_buf_puts(&line, ", ");
+		cli_visible(&line, detail);
+	}
 	nm_buf_puts(b, "  ");
 	nm_text_wrap(b, line.ptr, 2, 4, WIDTH);
 	nm_buf_release(&line);

@@ -59,6 +59,9 @@ static void gh_escape(nm_buf *b, const char *s, bool property)
 		case '\n':
 			nm_buf_puts(b, "%0A");
 			break;
+		case '\t': /* shown like every other control (print.c) */
+			nm_buf_puts(b, "\\t");
+			break;
 		case ':':
 			nm_buf_puts(b, property ? "%3A" : ":");
 			break;

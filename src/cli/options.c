@@ -68,11 +68,9 @@ void cli_error(const char *fmt, ...)
 {
 	va_list ap;
 
-	fputs("netmap: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	cli_message(stderr, "netmap: ", fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 }
 
 void cli_print_help(const cli_command *c, FILE *f)
@@ -88,11 +86,9 @@ int cli_usage_error(const char *cmd, const char *fmt, ...)
 	const cli_command *c = cli_find(cmd);
 	va_list ap;
 
-	fputs("netmap: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	cli_message(stderr, "netmap: ", fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 	if (c)
 		fprintf(stderr, "usage: netmap %s\n", c->usage);
 	fprintf(stderr, "Try 'netmap help %s'\n", cmd);
@@ -340,15 +336,7 @@ int cli_parse(cli_opts *o, const char *cmd, unsigned groups, int argc, char **ar
 
 bool cli_write_stdout(const nm_buf *b)
 {
-	if (b->len && fwrite(b->ptr, 1, b->len, stdout) != b->len) {
-		cli_error("cannot write the output: write error");
-		return false;
-	}
-	if (fflush(stdout) != 0 || ferror(stdout)) {
-		cli_error("cannot write the output: write error");
-		return false;
-	}
-	return true;
+	return cli_write(stdout, b, 0);
 }
 
 bool cli_use_color(const cli_opts *o)
@@ -365,11 +353,13 @@ void cli_diags_text(nm_buf *b, const nm_diags *d)
 	for (size_t i = 0; i < d->n; i++) {
 		const nm_diag *x = &d->items[i];
 		const char *sev = x->severity == NM_SEV_ERROR ? "error" : "warning";
+		/* One problem, one line: a newline from the data is shown, not written. */
+		cli_visible(b, d->files[x->file]);
 		if (x->line)
-			nm_buf_printf(b, "%s:%u:%u: %s: %s\n", d->files[x->file], x->line, x->col,
-				      sev, x->message);
-		else
-			nm_buf_printf(b, "%s: %s: %s\n", d->files[x->file], sev, x->message);
+			nm_buf_printf(b, ":%u:%u", x->line, x->col);
+		nm_buf_printf(b, ": %s: ", sev);
+		cli_visible(b, x->message);
+		nm_buf_putc(b, '\n');
 	}
 	if (d->dropped)
 		nm_buf_printf(b, "netmap: %zu more problems not listed\n", d->dropped);
@@ -428,7 +418,7 @@ int cli_render(const cli_opts *o, const nm_analysis *an, long long snapshot)
 
 	cli_report_opts(o, &ro, snapshot);
 	w->write(&out, an, &ro);
-	ok = cli_write_stdout(&out);
+	ok = cli_write_output(o, &out);
 	nm_buf_release(&out);
 	return ok ? EXIT_OK : EXIT_TROUBLE;
 }
