@@ -316,7 +316,7 @@ static void test_cli_controls__errors_show_the_arguments_they_quote(void **state
 	opt = joined("--%s", h.raw.ptr);
 	r = NETMAP("scans", opt);
 	assert_int_equal(r.status, 2);
-	expected = joined("netmap: unknown option '--%s'\nusage: netmap scans [--db FILE]\n"
+	expected = joined("netmap: unknown option '--%s'\nusage: netmap scans [--db FILE] [--lang LANG]\n"
 			  "Try 'netmap help scans'\n", h.shown.ptr);
 	assert_string_equal(r.err, expected);
 	free(expected);

@@ -21,6 +21,18 @@ enum {
 	EXIT_TROUBLE = 2   /* usage, input or store error */
 };
 
+/*
+ * What the parsing helpers return besides 0: positive and far above the
+ * exit statuses, so never mistaken for an NM_E... code (all negative) or
+ * for a status to exit with.
+ */
+enum {
+	CLI_HELP_SHOWN = 1000, /* --help was printed: exit EXIT_OK */
+	CLI_USAGE_SHOWN = 1001 /* a usage error was printed: exit EXIT_TROUBLE */
+};
+/* The exit status for what cli_parse returned when it was not 0. */
+int cli_parse_exit(int rc);
+
 /* Option groups a command accepts. */
 enum {
 	OPT_DB = 1 << 0,
@@ -89,9 +101,10 @@ extern const cli_command cli_commands[];
 const cli_command *cli_find(const char *name);
 
 /*
- * Parse argv for cmd with the option groups allowed. Returns -1 after
- * --help was printed (exit 0), -2 after a usage error was printed (exit 2),
- * 0 otherwise.
+ * Parse argv for cmd with the option groups allowed, options and operands
+ * in any order ("--" ends the options; the operands keep their order).
+ * Returns CLI_HELP_SHOWN after --help was printed, CLI_USAGE_SHOWN after a
+ * usage error was printed, 0 otherwise.
  */
 int cli_parse(cli_opts *o, const char *cmd, unsigned groups, int argc, char **argv);
 int cli_usage_error(const char *cmd, const char *fmt, ...)
@@ -100,6 +113,11 @@ int cli_usage_error(const char *cmd, const char *fmt, ...)
 #endif
 	;
 void cli_print_help(const cli_command *c, FILE *f);
+/* help.c: the help of c in lang (German where help.c has it), its synopsis. */
+void cli_print_help_in(const cli_command *c, nm_lang lang, FILE *f);
+const char *cli_usage_in(const cli_command *c, nm_lang lang);
+/* `netmap help` in German. */
+void cli_main_usage_de(FILE *f);
 
 /* Print a message prefixed "netmap: " on stderr. */
 void cli_error(const char *fmt, ...)
@@ -148,7 +166,7 @@ int cli_fail_on(const cli_opts *o, const nm_analysis *an);
 struct nm_report_opts;
 void cli_report_opts(const cli_opts *o, struct nm_report_opts *ro, long long snapshot);
 
-/* Check --format (and --table for csv); 0, or -2 after a usage error. */
+/* Check --format (and --table for csv); 0, or CLI_USAGE_SHOWN. */
 int cli_check_format(const cli_opts *o);
 
 /* Render an analysis in o->format to stdout; EXIT_OK or EXIT_TROUBLE. */

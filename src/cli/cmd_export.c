@@ -76,7 +76,7 @@ int cmd_export(int argc, char **argv)
 	rc = cli_parse(&o, "export", OPT_DB | OPT_FORMAT | OPT_NETWORK | OPT_FILE | OPT_TODAY |
 				     OPT_SETTINGS, argc, argv);
 	if (rc)
-		return rc == -1 ? EXIT_OK : EXIT_TROUBLE;
+		return cli_parse_exit(rc);
 	if (o.nargs > 0)
 		return cli_usage_error("export", "unexpected argument '%s'", o.args[0]), EXIT_TROUBLE;
 	if (strcmp(o.format, "text") == 0)

@@ -19,7 +19,7 @@ int cmd_forget(int argc, char **argv)
 
 	rc = cli_parse(&o, "forget", OPT_DB, argc, argv);
 	if (rc)
-		return rc == -1 ? EXIT_OK : EXIT_TROUBLE;
+		return cli_parse_exit(rc);
 	if (o.nargs != 1)
 		return cli_usage_error("forget", o.nargs ? "name one actor, not %d"
 							 : "name the actor whose personal data to erase",
