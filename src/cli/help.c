@@ -99,7 +99,11 @@ void cli_print_help_in(const cli_command *c, nm_lang lang, FILE *f)
 		cli_print_help(c, f);
 		return;
 	}
-	fprintf(f, "Aufruf: netmap %s\n\n%s.\n", de->usage, de->summary);
+	/* The summary starts a sentence here: "Einen Akteur ... zeigen." */
+	fprintf(f, "Aufruf: netmap %s\n\n%c%s.\n", de->usage,
+		de->summary[0] >= 'a' && de->summary[0] <= 'z' ? de->summary[0] - 'a' + 'A'
+							       : de->summary[0],
+		de->summary + 1);
 	if (de->help[0])
 		fprintf(f, "\nOptionen:\n%s", de->help);
 	fputs("  -h, --help                  diese Hilfe zeigen\n", f);

@@ -202,11 +202,12 @@ int cli_parse(cli_opts *o, const char *cmd, unsigned groups, int argc, char **ar
 	 * Options and operands in any order, as git takes them: "-" makes
 	 * getopt hand over each operand in place (case 1), whatever
 	 * POSIXLY_CORRECT says, and the operands are gathered at the front of
-	 * argv in their order; "--" ends the options.
+	 * argv in their order; "--" ends the options. ":" makes a missing
+	 * value case ':' (it was reported as an unknown option '-\0').
 	 */
 	optind = 1;
 	opterr = 0;
-	while (rc == 0 && (c = getopt_long(argc, argv, (groups & OPT_FILE) ? "-ho:" : "-h",
+	while (rc == 0 && (c = getopt_long(argc, argv, (groups & OPT_FILE) ? "-:ho:" : "-:h",
 					   longopts, NULL)) != -1) {
 		switch (c) {
 		case 1:
