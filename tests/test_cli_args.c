@@ -381,6 +381,19 @@ static void test_cli_args__german_help(void **state)
 	assert_true(strncmp(r.out, "Aufruf: netmap [--help] [--version] <Befehl> [<Argumente>]\n", 59) == 0);
 	assert_non_null(strstr(r.out, "\n  show       einen Akteur oder ein Gremium zeigen\n"));
 	tu_run_release(&r);
+	/* Without --lang, the locale decides (LC_ALL first). */
+	setenv("LC_ALL", "de_DE.UTF-8", 1);
+	r = NETMAP("--help");
+	s = NETMAP("validate", "--help");
+	setenv("LC_ALL", "C.UTF-8", 1);
+	assert_int_equal(r.status, 0);
+	assert_true(strncmp(r.out, "Aufruf: netmap [--help] [--version] <Befehl>", 44) == 0);
+	assert_true(strncmp(s.out, "Aufruf: netmap validate [Optionen] PFAD...\n", 43) == 0);
+	tu_run_release(&r);
+	tu_run_release(&s);
+	r = NETMAP("validate", "--help", "--lang", "en");
+	assert_true(strncmp(r.out, "usage: netmap validate [options] PATH...\n", 41) == 0);
+	tu_run_release(&r);
 	/* A usage error after --lang de: the German synopsis. */
 	r = NETMAP("scans", "--lang", "de", "--bogus");
 	expect(&r, 2, "",
