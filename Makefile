@@ -100,7 +100,7 @@ lint: deps
 	cppcheck --quiet --error-exitcode=1 --enable=warning,portability --inline-suppr \
 		--suppressions-list=.cppcheck-suppressions -D_POSIX_C_SOURCE=200809L \
 		--template='{file}:{line}:{column}: {severity}: {message} [{id}]' \
-		-I include src src/cli
+		-I include -I $(LINT_BUILD)/include src src/cli
 	@status=0; ls src/*.c src/cli/*.c | xargs -P $(JOBS) -n 4 $(CLANG_TIDY) -p $(LINT_BUILD) \
 		--quiet 2>$(LINT_BUILD)/clang-tidy.err || status=$$?; \
 	grep -v 'warnings\? generated\|Suppressed .* warnings\|Use -header-filter\|non-user code' \

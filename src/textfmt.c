@@ -36,6 +36,87 @@ static int is_control(utf8proc_int32_t cp)
 	       cat == UTF8PROC_CATEGORY_ZP;
 }
 
+/* Decode one character of at most len bytes (len >= 1); NUL is a character. */
+static utf8proc_ssize_t next_char_n(const char *s, size_t len, utf8proc_int32_t *cp)
+{
+	utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, cp);
+
+	if (n <= 0) {
+		*cp = -1;
+		return 1;
+	}
+	return n;
+}
+
+/* Whether cp needs an escape under nm_text_escape's keep flags. */
+static int needs_escape(utf8proc_int32_t cp, unsigned keep)
+{
+	if (cp == '\n')
+		return !(keep & NM_TEXT_KEEP_NEWLINE);
+	if (cp == '\t')
+		return !(keep & NM_TEXT_KEEP_TAB);
+	return is_control(cp);
+}
+
+size_t nm_text_plain_span(const char *s, size_t len, unsigned keep)
+{
+	size_t i = 0;
+
+	while (i < len) {
+		unsigned char c = (unsigned char)s[i];
+		utf8proc_int32_t cp;
+		utf8proc_ssize_t n;
+
+		if (c >= 0x20 && c < 0x7F) {
+			i++;
+			continue;
+		}
+		n = next_char_n(s + i, len - i, &cp);
+		if (needs_escape(cp, keep))
+			break;
+		i += (size_t)n;
+	}
+	return i;
+}
+
+size_t nm_text_escape_one(nm_buf *b, const char *s, size_t len)
+{
+	utf8proc_int32_t cp;
+	utf8proc_ssize_t n = next_char_n(s, len, &cp);
+
+	if (cp < 0)
+		nm_buf_printf(b, "\\x%02x", (unsigned)(unsigned char)s[0]); /* not UTF-8 */
+	else if (cp == '\n')
+		nm_buf_puts(b, "\\n");
+	else if (cp == '\t')
+		nm_buf_puts(b, "\\t");
+	else if (cp == '\r')
+		nm_buf_puts(b, "\\r");
+	else if (cp < 0x20 || cp == 0x7F)
+		nm_buf_printf(b, "\\x%02x", (unsigned)cp);
+	else if (cp <= 0xFFFF)
+		nm_buf_printf(b, "\\u%04x", (unsigned)cp);
+	else
+		nm_buf_printf(b, "\\U%08x", (unsigned)cp);
+	return (size_t)n;
+}
+
+void nm_text_escape(nm_buf *b, const char *s, size_t len, unsigned keep)
+{
+	while (len > 0) {
+		size_t n = nm_text_plain_span(s, len, keep);
+
+		nm_buf_put(b, s, n);
+		s += n;
+		len -= n;
+		if (len > 0) {
+			n = nm_text_escape_one(b, s, len);
+			s += n;
+			len -= n;
+		}
+	}
+}
+
 static int char_width(utf8proc_int32_t cp)
 {
 	int w;

@@ -10,7 +10,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define NETMAP_VERSION "1.0.0"
+#include "netmap/version.h" /* NETMAP_VERSION, from project() in CMakeLists.txt */
+
 #define NETMAP_FORMAT 1
 
 /* Return codes: 0 on success, a negative NM_E... code on failure. */

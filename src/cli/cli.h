@@ -5,6 +5,7 @@
 #ifndef NETMAP_CLI_H
 #define NETMAP_CLI_H
 
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
 
@@ -19,6 +20,18 @@ enum {
 	EXIT_FINDINGS = 1, /* invalid data, or a --fail-on finding */
 	EXIT_TROUBLE = 2   /* usage, input or store error */
 };
+
+/*
+ * What the parsing helpers return besides 0: positive and far above the
+ * exit statuses, so never mistaken for an NM_E... code (all negative) or
+ * for a status to exit with.
+ */
+enum {
+	CLI_HELP_SHOWN = 1000, /* --help was printed: exit EXIT_OK */
+	CLI_USAGE_SHOWN = 1001 /* a usage error was printed: exit EXIT_TROUBLE */
+};
+/* The exit status for what cli_parse returned when it was not 0. */
+int cli_parse_exit(int rc);
 
 /* Option groups a command accepts. */
 enum {
@@ -88,9 +101,10 @@ extern const cli_command cli_commands[];
 const cli_command *cli_find(const char *name);
 
 /*
- * Parse argv for cmd with the option groups allowed. Returns -1 after
- * --help was printed (exit 0), -2 after a usage error was printed (exit 2),
- * 0 otherwise.
+ * Parse argv for cmd with the option groups allowed, options and operands
+ * in any order ("--" ends the options; the operands keep their order).
+ * Returns CLI_HELP_SHOWN after --help was printed, CLI_USAGE_SHOWN after a
+ * usage error was printed, 0 otherwise.
  */
 int cli_parse(cli_opts *o, const char *cmd, unsigned groups, int argc, char **argv);
 int cli_usage_error(const char *cmd, const char *fmt, ...)
@@ -99,6 +113,11 @@ int cli_usage_error(const char *cmd, const char *fmt, ...)
 #endif
 	;
 void cli_print_help(const cli_command *c, FILE *f);
+/* help.c: the help of c in lang (German where help.c has it), its synopsis. */
+void cli_print_help_in(const cli_command *c, nm_lang lang, FILE *f);
+const char *cli_usage_in(const cli_command *c, nm_lang lang);
+/* `netmap help` in German. */
+void cli_main_usage_de(FILE *f);
 
 /* Print a message prefixed "netmap: " on stderr. */
 void cli_error(const char *fmt, ...)
@@ -109,6 +128,30 @@ void cli_error(const char *fmt, ...)
 
 /* Write b to stdout and flush; false (with a message) on a write error. */
 bool cli_write_stdout(const nm_buf *b);
+
+/*
+ * print.c: everything the command line prints goes through cli_print,
+ * which writes every control character, bidirectional override and
+ * broken byte as a visible escape (nm_text_escape); newline and tab stay.
+ */
+enum {
+	CLI_PRINT_COLOR = 1 << 0, /* let the text report's colour sequences through */
+	CLI_PRINT_RAW = 1 << 1    /* a format that escapes itself: CSV, e-mail, HTML, ... */
+};
+bool cli_print(FILE *f, const char *s, size_t len);
+bool cli_print_mode(FILE *f, const char *s, size_t len, unsigned mode);
+/* Write b to f under mode and flush; false (with a message) on a write error. */
+bool cli_write(FILE *f, const nm_buf *b, unsigned mode);
+/*
+ * A report or an export in o->format: JSON and text escaped as above (the
+ * text report's colours kept), the formats with escaping of their own as
+ * their writers wrote them.
+ */
+bool cli_write_output(const struct cli_opts *o, const nm_buf *b);
+/* Append s with every control character escaped, newline and tab too. */
+void cli_visible(nm_buf *b, const char *s);
+/* Print prefix, the formatted message escaped, and a newline on f. */
+void cli_message(FILE *f, const char *prefix, const char *fmt, va_list ap);
 
 /* Whether colour is on for stdout under the options. */
 bool cli_use_color(const cli_opts *o);
@@ -123,7 +166,7 @@ int cli_fail_on(const cli_opts *o, const nm_analysis *an);
 struct nm_report_opts;
 void cli_report_opts(const cli_opts *o, struct nm_report_opts *ro, long long snapshot);
 
-/* Check --format (and --table for csv); 0, or -2 after a usage error. */
+/* Check --format (and --table for csv); 0, or CLI_USAGE_SHOWN. */
 int cli_check_format(const cli_opts *o);
 
 /* Render an analysis in o->format to stdout; EXIT_OK or EXIT_TROUBLE. */

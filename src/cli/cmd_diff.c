@@ -40,7 +40,7 @@ int cmd_diff(int argc, char **argv)
 
 	rc = cli_parse(&o, "diff", OPT_DB | OPT_FORMAT | OPT_LANG, argc, argv);
 	if (rc)
-		return rc == -1 ? EXIT_OK : EXIT_TROUBLE;
+		return cli_parse_exit(rc);
 	if (o.nargs > 2)
 		return cli_usage_error("diff", "unexpected argument '%s'", o.args[2]), EXIT_TROUBLE;
 	for (int i = 0; i < o.nargs; i++)

@@ -76,7 +76,7 @@ int cmd_export(int argc, char **argv)
 	rc = cli_parse(&o, "export", OPT_DB | OPT_FORMAT | OPT_NETWORK | OPT_FILE | OPT_TODAY |
 				     OPT_SETTINGS, argc, argv);
 	if (rc)
-		return rc == -1 ? EXIT_OK : EXIT_TROUBLE;
+		return cli_parse_exit(rc);
 	if (o.nargs > 0)
 		return cli_usage_error("export", "unexpected argument '%s'", o.args[0]), EXIT_TROUBLE;
 	if (strcmp(o.format, "text") == 0)
@@ -95,7 +95,7 @@ int cmd_export(int argc, char **argv)
 		cli_error("%s", err.message);
 		status = EXIT_TROUBLE;
 	} else if (!o.output || strcmp(o.output, "-") == 0) {
-		status = cli_write_stdout(&out) ? EXIT_OK : EXIT_TROUBLE;
+		status = cli_write_output(&o, &out) ? EXIT_OK : EXIT_TROUBLE;
 	} else {
 		status = write_file(o.output, &out, o.include_contacts) ? EXIT_OK : EXIT_TROUBLE;
 	}

@@ -7,7 +7,6 @@
 #include "cli.h"
 
 #include "netmap/store.h"
-#include "netmap/textfmt.h"
 
 int cmd_forget(int argc, char **argv)
 {
@@ -20,7 +19,7 @@ int cmd_forget(int argc, char **argv)
 
 	rc = cli_parse(&o, "forget", OPT_DB, argc, argv);
 	if (rc)
-		return rc == -1 ? EXIT_OK : EXIT_TROUBLE;
+		return cli_parse_exit(rc);
 	if (o.nargs != 1)
 		return cli_usage_error("forget", o.nargs ? "name one actor, not %d"
 							 : "name the actor whose personal data to erase",
@@ -58,7 +57,7 @@ int cmd_forget(int argc, char **argv)
 	} else {
 		nm_buf_puts(&out, "no contact data was kept for actor '");
 	}
-	nm_text_clean(&out, o.args[0]);
+	cli_visible(&out, o.args[0]);
 	nm_buf_puts(&out, erased ? "' from every snapshot\n" : "'; nothing to erase\n");
 	if (!cli_write_stdout(&out))
 		status = EXIT_TROUBLE;

@@ -16,7 +16,7 @@ int cmd_prune(int argc, char **argv)
 
 	rc = cli_parse(&o, "prune", OPT_DB | OPT_KEEP, argc, argv);
 	if (rc)
-		return rc == -1 ? EXIT_OK : EXIT_TROUBLE;
+		return cli_parse_exit(rc);
 	if (o.nargs > 0)
 		return cli_usage_error("prune", "unexpected argument '%s'", o.args[0]), EXIT_TROUBLE;
 	if (o.keep < 0)

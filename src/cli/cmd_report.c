@@ -64,8 +64,8 @@ int cli_load_latest(const cli_opts *o, nm_dataset **ds_out, nm_analysis **an_out
 
 /*
  * The snapshot --since names: last (the one before latest), a date (the
- * last taken on or before that UTC day) or a snapshot number. 0, -2 after
- * a usage error, or an NM_E... code with err set.
+ * last taken on or before that UTC day) or a snapshot number. 0,
+ * CLI_USAGE_SHOWN after a usage error, or an NM_E... code with err set.
  */
 static int since_snapshot(nm_store *store, const char *db, const char *since, int64_t latest,
 			  int64_t *out, nm_error *err)
@@ -110,7 +110,7 @@ static int load_since(const cli_opts *o, int64_t latest, nm_diff **out)
 	if (rc == NM_OK)
 		rc = nm_diff_snapshots(out, store, (long long)from, (long long)latest, &err);
 	nm_store_close(store);
-	if (rc == -2)
+	if (rc == CLI_USAGE_SHOWN)
 		return EXIT_TROUBLE;
 	if (rc != NM_OK) {
 		cli_error("%s", err.message);
@@ -133,7 +133,7 @@ int cmd_report(int argc, char **argv)
 	rc = cli_parse(&o, "report", OPT_DB | OPT_TODAY | OPT_FORMAT | OPT_SETTINGS |
 				     OPT_FAIL_ON | OPT_ALL | OPT_COLOR | OPT_LANG | OPT_OUTPUTS, argc, argv);
 	if (rc)
-		return rc == -1 ? EXIT_OK : EXIT_TROUBLE;
+		return cli_parse_exit(rc);
 	if (o.nargs > 0)
 		return cli_usage_error("report", "unexpected argument '%s'", o.args[0]), EXIT_TROUBLE;
 	if (cli_check_format(&o))
@@ -147,7 +147,7 @@ int cmd_report(int argc, char **argv)
 		cli_report_opts(&o, &ro, (long long)id);
 		ro.since = since;
 		nm_report_find(o.format)->write(&out, an, &ro);
-		if (!cli_write_stdout(&out))
+		if (!cli_write_output(&o, &out))
 			status = EXIT_TROUBLE;
 	}
 	if (status == EXIT_OK)

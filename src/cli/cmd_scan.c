@@ -51,7 +51,7 @@ int cmd_scan(int argc, char **argv)
 	rc = cli_parse(&o, "scan", OPT_DB | OPT_TODAY | OPT_FORMAT | OPT_SETTINGS | OPT_FAIL_ON |
 				   OPT_ALL | OPT_COLOR | OPT_LANG | OPT_OUTPUTS, argc, argv);
 	if (rc)
-		return rc == -1 ? EXIT_OK : EXIT_TROUBLE;
+		return cli_parse_exit(rc);
 	if (o.nargs == 0)
 		return cli_usage_error("scan", "no PATH given"), EXIT_TROUBLE;
 	if (cli_check_format(&o))
@@ -63,7 +63,7 @@ int cmd_scan(int argc, char **argv)
 	rc = nm_validate_paths((const char *const *)o.args, (size_t)o.nargs, o.today, NM_VALIDATE_HASH, &d, &ds,
 			       &nfiles, &err);
 	cli_diags_text(&msgs, &d);
-	fputs(nm_buf_cstr(&msgs), stderr);
+	cli_print(stderr, msgs.ptr, msgs.len);
 	if (rc == NM_EIO) {
 		cli_error("%s", err.message);
 		status = EXIT_TROUBLE;

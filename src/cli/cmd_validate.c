@@ -15,9 +15,14 @@ static void plural(nm_buf *b, size_t n, const char *word)
 	nm_buf_printf(b, "%zu %s%s", n, word, n == 1 ? "" : "s");
 }
 
-static void write_text(nm_buf *b, const nm_diags *d, size_t nfiles)
+static void write_text(nm_buf *b, const nm_diags *d, size_t nfiles, nm_lang lang)
 {
 	cli_diags_text(b, d);
+	if (lang == NM_LANG_DE) {
+		nm_buf_printf(b, "%zu Fehler, %zu Warnung%s in %zu Datei%s\n", d->errors, d->warnings,
+			      d->warnings == 1 ? "" : "en", nfiles, nfiles == 1 ? "" : "en");
+		return;
+	}
 	plural(b, d->errors, "error");
 	nm_buf_puts(b, ", ");
 	plural(b, d->warnings, "warning");
@@ -80,6 +85,9 @@ static void gh_escape(nm_buf *b, const char *s, bool property)
 		case '\n':
 			nm_buf_puts(b, "%0A");
 			break;
+		case '\t': /* shown like every other control (print.c) */
+			nm_buf_puts(b, "\\t");
+			break;
 		case ':':
 			nm_buf_puts(b, property ? "%3A" : ":");
 			break;
@@ -121,9 +129,9 @@ int cmd_validate(int argc, char **argv)
 	size_t nfiles = 0;
 	int rc, status;
 
-	rc = cli_parse(&o, "validate", OPT_FORMAT | OPT_STRICT | OPT_TODAY, argc, argv);
+	rc = cli_parse(&o, "validate", OPT_FORMAT | OPT_STRICT | OPT_TODAY | OPT_LANG, argc, argv);
 	if (rc)
-		return rc == -1 ? EXIT_OK : EXIT_TROUBLE;
+		return cli_parse_exit(rc);
 	if (o.nargs == 0)
 		return cli_usage_error("validate", "no PATH given"), EXIT_TROUBLE;
 	if (strcmp(o.format, "text") != 0 && strcmp(o.format, "json") != 0 &&
@@ -140,7 +148,7 @@ int cmd_validate(int argc, char **argv)
 	else if (strcmp(o.format, "github") == 0)
 		write_github(&out, &d);
 	else
-		write_text(&out, &d, nfiles);
+		write_text(&out, &d, nfiles, o.lang);
 	status = d.errors || (o.strict && d.warnings) ? EXIT_FINDINGS : EXIT_OK;
 	if (!cli_write_stdout(&out))
 		status = EXIT_TROUBLE;

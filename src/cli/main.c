@@ -43,24 +43,28 @@ const cli_command cli_commands[] = {
 	{"validate", cmd_validate, "check data files; writes nothing", "validate [options] PATH...",
 	 "      --format FORMAT         text (default), json or github\n"
 	 "      --strict                warnings fail the run too (exit 1)\n"
-	 "      --today DATE            the date for date warnings (default: today)\n"},
+	 "      --today DATE            the date for date warnings (default: today)\n"
+	 "      --lang LANG             de or en (default: from the locale)\n"},
 	{"scan", cmd_scan, "validate, store a snapshot and print the overview",
 	 "scan [options] PATH...", REPORT_HELP},
 	{"report", cmd_report, "print the overview of the latest snapshot",
 	 "report [options]", REPORT_HELP},
-	{"show", cmd_show, "show one actor or committee", "show [--db FILE] [--today DATE] ID",
+	{"show", cmd_show, "show one actor or committee", "show [options] ID|NAME",
 	 "      --db FILE               the store (default netmap.db)\n"
-	 "      --today DATE            analyse as of DATE (default: today)\n"},
+	 "      --today DATE            analyse as of DATE (default: today)\n"
+	 "      --lang LANG             de or en (default: from the locale)\n"},
 	{"list", cmd_list, "list actors or committees", "list [options] actors|committees",
 	 "      --db FILE               the store (default netmap.db)\n"
 	 "      --type TYPE             actors of this type only\n"
 	 "      --kind KIND             committees of this kind only\n"
 	 "      --theme THEME           records on this theme only\n"
 	 "      --status STATUS         committees with this status only\n"
-	 "      --format FORMAT         text (default) or json\n"},
-	{"scans", cmd_scans, "list the snapshots in the store", "scans [--db FILE]",
-	 "      --db FILE               the store (default netmap.db)\n"},
-	{"diff", cmd_diff, "what changed between two snapshots", "diff [--db FILE] [FROM] [TO]",
+	 "      --format FORMAT         text (default) or json\n"
+	 "      --lang LANG             de or en (default: from the locale)\n"},
+	{"scans", cmd_scans, "list the snapshots in the store", "scans [--db FILE] [--lang LANG]",
+	 "      --db FILE               the store (default netmap.db)\n"
+	 "      --lang LANG             de or en (default: from the locale)\n"},
+	{"diff", cmd_diff, "what changed between two snapshots", "diff [options] [FROM] [TO]",
 	 "      --db FILE               the store (default netmap.db)\n"
 	 "      --format FORMAT         text (default) or json\n"
 	 "      --lang LANG             de or en (default: from the locale)\n"},
@@ -80,7 +84,8 @@ const cli_command cli_commands[] = {
 	 "      --include-contacts      include personal contact data\n"
 	 "      --today DATE            analyse as of DATE (default: today)\n"
 	 "      (and the threshold options of 'netmap help report')\n"},
-	{"help", cmd_help, "show help for a command", "help [COMMAND]", ""},
+	{"help", cmd_help, "show help for a command", "help [--lang LANG] [COMMAND]",
+	 "      --lang LANG             de or en (default: from the locale)\n"},
 	{NULL, NULL, NULL, NULL, NULL},
 };
 
@@ -106,18 +111,27 @@ static void main_usage(FILE *f)
 int cmd_help(int argc, char **argv)
 {
 	const cli_command *c;
+	cli_opts o;
+	int rc = cli_parse(&o, "help", OPT_LANG, argc, argv);
 
-	if (argc < 2) {
-		main_usage(stdout);
+	if (rc)
+		return cli_parse_exit(rc);
+	if (o.nargs == 0) {
+		if (o.lang == NM_LANG_DE)
+			cli_main_usage_de(stdout);
+		else
+			main_usage(stdout);
 		return EXIT_OK;
 	}
-	c = cli_find(argv[1]);
+	if (o.nargs > 1)
+		return cli_usage_error("help", "unexpected argument '%s'", o.args[1]), EXIT_TROUBLE;
+	c = cli_find(o.args[0]);
 	if (!c) {
-		cli_error("unknown command '%s'", argv[1]);
+		cli_error("unknown command '%s'", o.args[0]);
 		fputs("Try 'netmap --help'\n", stderr);
 		return EXIT_TROUBLE;
 	}
-	cli_print_help(c, stdout);
+	cli_print_help_in(c, o.lang, stdout);
 	return EXIT_OK;
 }
 
@@ -130,7 +144,10 @@ int main(int argc, char **argv)
 		return EXIT_TROUBLE;
 	}
 	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
-		main_usage(stdout);
+		if (nm_lang_from_env() == NM_LANG_DE)
+			cli_main_usage_de(stdout);
+		else
+			main_usage(stdout);
 		return EXIT_OK;
 	}
 	if (strcmp(argv[1], "--version") == 0) {

@@ -68,11 +68,9 @@ void cli_error(const char *fmt, ...)
 {
 	va_list ap;
 
-	fputs("netmap: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	cli_message(stderr, "netmap: ", fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 }
 
 void cli_print_help(const cli_command *c, FILE *f)
@@ -83,20 +81,30 @@ void cli_print_help(const cli_command *c, FILE *f)
 	fputs("  -h, --help                  show this help\n", f);
 }
 
+/* The language of the usage lines: the locale's, then --lang once parsed. */
+static nm_lang usage_lang = NM_LANG_EN;
+
 int cli_usage_error(const char *cmd, const char *fmt, ...)
 {
 	const cli_command *c = cli_find(cmd);
 	va_list ap;
 
-	fputs("netmap: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	cli_message(stderr, "netmap: ", fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 	if (c)
-		fprintf(stderr, "usage: netmap %s\n", c->usage);
-	fprintf(stderr, "Try 'netmap help %s'\n", cmd);
-	return -2;
+		fprintf(stderr, usage_lang == NM_LANG_DE ? "Aufruf: netmap %s\n" : "usage: netmap %s\n",
+			cli_usage_in(c, usage_lang));
+	if (usage_lang == NM_LANG_DE)
+		fprintf(stderr, "Mehr dazu: 'netmap help %s --lang de'\n", cmd);
+	else
+		fprintf(stderr, "Try 'netmap help %s'\n", cmd);
+	return CLI_USAGE_SHOWN;
+}
+
+int cli_parse_exit(int rc)
+{
+	return rc == CLI_HELP_SHOWN ? EXIT_OK : EXIT_TROUBLE;
 }
 
 static int parse_count(const char *cmd, const char *name, const char *s, uint32_t *out)
@@ -169,7 +177,8 @@ int cli_parse(cli_opts *o, const char *cmd, unsigned groups, int argc, char **ar
 {
 	struct option longopts[sizeof(defs) / sizeof(defs[0]) + 2];
 	size_t n = 0;
-	int c, rc = 0;
+	int c, rc = 0, nops = 0;
+	bool help = false;
 
 	memset(o, 0, sizeof(*o));
 	o->cmd = cmd;
@@ -178,6 +187,7 @@ int cli_parse(cli_opts *o, const char *cmd, unsigned groups, int argc, char **ar
 	o->color = -1;
 	o->today = nm_date_today();
 	o->lang = nm_lang_from_env();
+	usage_lang = o->lang;
 	o->date = NM_DATE_NONE;
 	o->network = "members";
 	o->keep = -1;
@@ -188,15 +198,25 @@ int cli_parse(cli_opts *o, const char *cmd, unsigned groups, int argc, char **ar
 	longopts[n++] = (struct option){"help", no_argument, NULL, O_HELP};
 	longopts[n] = (struct option){NULL, 0, NULL, 0};
 
+	/*
+	 * Options and operands in any order, as git takes them: "-" makes
+	 * getopt hand over each operand in place (case 1), whatever
+	 * POSIXLY_CORRECT says, and the operands are gathered at the front of
+	 * argv in their order; "--" ends the options. ":" makes a missing
+	 * value case ':' (it was reported as an unknown option '-\0').
+	 */
 	optind = 1;
 	opterr = 0;
-	while (rc == 0 && (c = getopt_long(argc, argv, (groups & OPT_FILE) ? "+ho:" : "+h",
+	while (rc == 0 && (c = getopt_long(argc, argv, (groups & OPT_FILE) ? "-:ho:" : "-:h",
 					   longopts, NULL)) != -1) {
 		switch (c) {
+		case 1:
+			argv[1 + nops++] = optarg; /* never past optind - 1: nothing unread moves */
+			break;
 		case 'h':
 		case O_HELP:
-			cli_print_help(cli_find(cmd), stdout);
-			return -1;
+			help = true;
+			break;
 		case O_DB:
 			o->db = optarg;
 			break;
@@ -244,6 +264,7 @@ int cli_parse(cli_opts *o, const char *cmd, unsigned groups, int argc, char **ar
 		case O_LANG:
 			if (nm_lang_parse(optarg, &o->lang) != 0)
 				rc = cli_usage_error(cmd, "--lang takes de or en, not '%s'", optarg);
+			usage_lang = o->lang;
 			break;
 		case O_TABLE:
 			o->table = optarg;
@@ -333,22 +354,20 @@ int cli_parse(cli_opts *o, const char *cmd, unsigned groups, int argc, char **ar
 	}
 	if (rc)
 		return rc;
-	o->args = argv + optind;
-	o->nargs = argc - optind;
+	while (optind < argc)
+		argv[1 + nops++] = argv[optind++]; /* after "--" */
+	if (help) {
+		cli_print_help_in(cli_find(cmd), o->lang, stdout);
+		return CLI_HELP_SHOWN;
+	}
+	o->args = argv + 1;
+	o->nargs = nops;
 	return 0;
 }
 
 bool cli_write_stdout(const nm_buf *b)
 {
-	if (b->len && fwrite(b->ptr, 1, b->len, stdout) != b->len) {
-		cli_error("cannot write the output: write error");
-		return false;
-	}
-	if (fflush(stdout) != 0 || ferror(stdout)) {
-		cli_error("cannot write the output: write error");
-		return false;
-	}
-	return true;
+	return cli_write(stdout, b, 0);
 }
 
 bool cli_use_color(const cli_opts *o)
@@ -365,8 +384,16 @@ void cli_diags_text(nm_buf *b, const nm_diags *d)
 	for (size_t i = 0; i < d->n; i++) {
 		const nm_diag *x = &d->items[i];
 		const char *sev = x->severity == NM_SEV_ERROR ? "error" : "warning";
-		nm_diags_place(d, x->file, x->line, x->col, b);
-		nm_buf_printf(b, ": %s: %s\n", sev, x->message);
+		/* One problem, one line: a newline from the data is shown, not written. */
+		{
+			nm_buf place = NM_BUF_INIT;
+			nm_diags_place(d, x->file, x->line, x->col, &place);
+			cli_visible(b, place.ptr);
+			nm_buf_release(&place);
+		}
+		nm_buf_printf(b, ": %s: ", sev);
+		cli_visible(b, x->message);
+		nm_buf_putc(b, '\n');
 	}
 	if (d->dropped)
 		nm_buf_printf(b, "netmap: %zu more problems not listed\n", d->dropped);
@@ -425,7 +452,7 @@ int cli_render(const cli_opts *o, const nm_analysis *an, long long snapshot)
 
 	cli_report_opts(o, &ro, snapshot);
 	w->write(&out, an, &ro);
-	ok = cli_write_stdout(&out);
+	ok = cli_write_output(o, &out);
 	nm_buf_release(&out);
 	return ok ? EXIT_OK : EXIT_TROUBLE;
 }

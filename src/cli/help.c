@@ -1,0 +1,130 @@
+/*
+ * help.c: the German of `netmap help` and every command's --help
+ * (--lang de, or a German locale). The English lives in the command table
+ * of main.c; this table holds, per command, its German summary, synopsis
+ * and option lines. Option names, formats and values stay as they are
+ * typed. A command missing here gets its English help.
+ */
+#include "cli.h"
+
+#include <string.h>
+
+typedef struct help_de {
+	const char *name, *summary, *usage, *help;
+} help_de;
+
+#define SETTINGS_DE \
+	"      --duplicate-jaccard R   Jaccard der Mitglieder für ein Duplikat (Vorgabe 0.6)\n" \
+	"      --duplicate-theme-jaccard R  Jaccard der Themen für ein Duplikat (Vorgabe 0.5)\n" \
+	"      --overlap-jaccard R     Jaccard der Mitglieder für eine Überschneidung (Vorgabe 0.3)\n" \
+	"      --min-shared N          gemeinsame Mitglieder für jede Klasse (Vorgabe 2)\n" \
+	"      --max-load N            Gremien, ab denen ein Akteur überlastet ist (Vorgabe 6)\n" \
+	"      --stale-days N          Tage seit last_met, ab denen ein Gremium ruht (Vorgabe 365)\n" \
+	"      --ad-hoc-days N         Tage, ab denen eine Ad-hoc-Gruppe zu lange läuft (Vorgabe 730)\n" \
+	"      --voices T,T            Akteurstypen, die gehört werden müssen\n" \
+	"                              (Vorgabe migrant_organisation,volunteer_initiative)\n" \
+	"      --similar-name R        Ähnlichkeit für ähnliche Namen (Vorgabe 0.9)\n"
+
+#define REPORT_DE \
+	"      --db DATEI              der Speicher (Vorgabe netmap.db)\n" \
+	"      --today DATUM           Stichtag der Auswertung (JJJJ-MM-TT; Vorgabe: heute)\n" \
+	"      --format FORMAT         text (Vorgabe), json, markdown, csv, html, email\n" \
+	"      --lang SPRACHE          de oder en (Vorgabe: aus der Locale)\n" \
+	"      --table TABELLE         csv: die Tabelle, die geschrieben wird\n" \
+	"      --to, --from, --subject email: die Kopfzeilen der Nachricht\n" \
+	"      --date DATUM            email: das Datum der Nachricht\n" \
+	"      --since WANN            report: zuerst, was sich seit last, einem DATUM\n" \
+	"                              oder einem SCAN geändert hat\n" \
+	"      --include-contacts      Kontaktdaten von Personen aufnehmen\n" \
+	"      --all                   lange Listen vollständig zeigen\n" \
+	"      --color WANN            auto (Vorgabe), always oder never\n" \
+	"      --fail-on LISTE         Ende mit Status 1, wenn eines davon gefunden wird:\n" \
+	"                              duplicate, nested, overlap, overloaded, review,\n" \
+	"                              gaps, duplicate_actors\n" SETTINGS_DE
+
+#define DB_DE "      --db DATEI              der Speicher (Vorgabe netmap.db)\n"
+#define LANG_DE "      --lang SPRACHE          de oder en (Vorgabe: aus der Locale)\n"
+
+static const help_de table[] = {
+	{"validate", "Daten prüfen; schreibt nichts", "validate [Optionen] PFAD...",
+	 "      --format FORMAT         text (Vorgabe), json oder github\n"
+	 "      --strict                auch Warnungen lassen den Lauf scheitern (Status 1)\n"
+	 "      --today DATUM           das Datum für Datumswarnungen (Vorgabe: heute)\n" LANG_DE},
+	{"scan", "prüfen, einen Stand speichern und die Übersicht ausgeben",
+	 "scan [Optionen] PFAD...", REPORT_DE},
+	{"report", "die Übersicht des letzten Stands ausgeben", "report [Optionen]", REPORT_DE},
+	{"show", "einen Akteur oder ein Gremium zeigen", "show [Optionen] ID|NAME",
+	 DB_DE "      --today DATUM           Stichtag der Auswertung (Vorgabe: heute)\n" LANG_DE},
+	{"list", "Akteure oder Gremien auflisten", "list [Optionen] actors|committees",
+	 DB_DE
+	 "      --type TYP              nur Akteure dieses Typs\n"
+	 "      --kind ART              nur Gremien dieser Art\n"
+	 "      --theme THEMA           nur Einträge zu diesem Thema\n"
+	 "      --status STATUS         nur Gremien mit diesem Status\n"
+	 "      --format FORMAT         text (Vorgabe) oder json\n" LANG_DE},
+	{"scans", "die Stände im Speicher auflisten", "scans [--db DATEI] [--lang SPRACHE]",
+	 DB_DE LANG_DE},
+	{"diff", "was sich zwischen zwei Ständen geändert hat", "diff [Optionen] [VON] [BIS]",
+	 DB_DE "      --format FORMAT         text (Vorgabe) oder json\n" LANG_DE},
+	{"prune", "alte Stände löschen", "prune [--db DATEI] --keep N",
+	 DB_DE "      --keep N                die N letzten Stände behalten\n"},
+	{"forget", "die personenbezogenen Daten eines Akteurs aus dem Speicher löschen",
+	 "forget [--db DATEI] AKTEUR", DB_DE},
+	{"export", "das Netzwerk für Gephi, Graphviz und andere Werkzeuge",
+	 "export [Optionen] --format graphml|gexf|dot|json",
+	 DB_DE
+	 "      --format FORMAT         graphml, gexf, dot oder json\n"
+	 "      --network NETZ          members (Vorgabe): Akteure und Gremien;\n"
+	 "                              overlaps: Gremien, verbunden durch gemeinsame Mitglieder\n"
+	 "  -o, --output DATEI          in DATEI statt auf die Standardausgabe schreiben\n"
+	 "      --include-contacts      Kontaktdaten von Personen aufnehmen\n"
+	 "      --today DATUM           Stichtag der Auswertung (Vorgabe: heute)\n"
+	 "      (und die Schwellen aus 'netmap help report')\n"},
+	{"help", "Hilfe zu einem Befehl zeigen", "help [--lang SPRACHE] [BEFEHL]", LANG_DE},
+};
+
+static const help_de *find_de(const char *name)
+{
+	for (size_t i = 0; i < sizeof(table) / sizeof(table[0]); i++)
+		if (strcmp(table[i].name, name) == 0)
+			return &table[i];
+	return NULL;
+}
+
+void cli_print_help_in(const cli_command *c, nm_lang lang, FILE *f)
+{
+	const help_de *de = lang == NM_LANG_DE ? find_de(c->name) : NULL;
+
+	if (!de) {
+		cli_print_help(c, f);
+		return;
+	}
+	/* The summary starts a sentence here: "Einen Akteur ... zeigen." */
+	fprintf(f, "Aufruf: netmap %s\n\n%c%s.\n", de->usage,
+		de->summary[0] >= 'a' && de->summary[0] <= 'z' ? de->summary[0] - 'a' + 'A'
+							       : de->summary[0],
+		de->summary + 1);
+	if (de->help[0])
+		fprintf(f, "\nOptionen:\n%s", de->help);
+	fputs("  -h, --help                  diese Hilfe zeigen\n", f);
+}
+
+const char *cli_usage_in(const cli_command *c, nm_lang lang)
+{
+	const help_de *de = lang == NM_LANG_DE ? find_de(c->name) : NULL;
+
+	return de ? de->usage : c->usage;
+}
+
+void cli_main_usage_de(FILE *f)
+{
+	fputs("Aufruf: netmap [--help] [--version] <Befehl> [<Argumente>]\n\n"
+	      "netmap bildet Kooperationsnetzwerke ab: welche Arbeitskreise einander doppeln,\n"
+	      "wer überall sitzt, welche Gremien ruhen und wessen Stimmen fehlen.\n\n"
+	      "Befehle:\n", f);
+	for (const cli_command *c = cli_commands; c->name; c++) {
+		const help_de *de = find_de(c->name);
+		fprintf(f, "  %-10s %s\n", c->name, de ? de->summary : c->summary);
+	}
+	fputs("\nDie Optionen eines Befehls: 'netmap help BEFEHL --lang de'.\n", f);
+}
