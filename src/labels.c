@@ -362,3 +362,9 @@ const char *nm_label_setting_of(const char *text)
 	nm_buf_release(&t);
 	return found;
 }
+
+const char *const *nm_label_setting_keys(size_t *n)
+{
+	*n = sizeof(setting_keys) / sizeof(setting_keys[0]);
+	return setting_keys;
+}

@@ -102,6 +102,8 @@ const char *const *nm_label_enum_words(nm_enum_field field, size_t *n);
  * English key of 2.6 and 7.1, "dataset", or NULL.
  */
 const char *nm_label_setting_of(const char *text);
+/* Every settings key of 2.6 and 7.1 and "dataset", for did-you-mean. */
+const char *const *nm_label_setting_keys(size_t *n);
 
 /* The comparison key of s into out (cleared first). */
 void nm_label_key(const char *s, nm_buf *out);

@@ -27,6 +27,7 @@
 
 #include "netmap/arena.h"
 #include "netmap/book.h"
+#include "netmap/buf.h"
 #include "netmap/diag.h"
 #include "netmap/loader.h"
 
