@@ -324,6 +324,8 @@ void nm_names_fold(const char *s, nm_buf *out)
 
 	nm_buf_clear(out);
 	nm_buf_grow(out, 1);
+	cpbuf_reserve(&a, 16);
+	cpbuf_reserve(&b, 16);
 	if (s && fold_1_3(&a, &b, &tmp, s, strlen(s)) == 0)
 		for (size_t i = 0; i < a.n; i++)
 			if (!is_mark(a.v[i]))
