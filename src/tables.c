@@ -60,6 +60,7 @@ enum col_state {
 };
 
 typedef struct colinfo {
+	nm_node *key, *value;   /* the matrix: a committee column's nodes */
 	uint8_t state;          /* col_state */
 	bool warned;            /* data without a header: warned once */
 	const nm_column *column; /* COL_READ in a plain table */
@@ -72,6 +73,14 @@ typedef struct hdrkey {
 	char *key;
 	const nm_column *column;
 } hdrkey;
+
+/* The keys of an enum field's words and the values they stand for. */
+typedef struct enum_keys {
+	char **keys;
+	int *values;
+	size_t n;
+	bool built;
+} enum_keys;
 
 typedef struct reader {
 	const nm_book *book;
@@ -86,6 +95,7 @@ typedef struct reader {
 	size_t hdr_end;
 	place hdr_place;    /* the header row's first non-empty cell */
 	nm_buf text, key, tmp;
+	enum_keys enums[NM_ENUM_FIELD_COUNT];
 	nm_doc *docs;
 	size_t ndocs, docs_cap;
 } reader;
@@ -359,6 +369,16 @@ static nm_node *text_node(const reader *r, place p, const char *s)
 	return scalar_node(r, p, s, strlen(s));
 }
 
+/* A scalar of static text (a key, an enum value): not copied. */
+static nm_node *lit_node(const reader *r, place p, const char *s)
+{
+	nm_node *n = new_node(r, NM_NODE_SCALAR, p);
+
+	n->u.value = s;
+	n->n = (uint32_t)strlen(s);
+	return n;
+}
+
 static void nvec_push(nvec *v, nm_node *n)
 {
 	NM_GROW(v->v, v->cap, v->n + 1);
@@ -405,7 +425,7 @@ static void emit_table(reader *r, const char *key, nm_node *value)
 {
 	nvec top = {NULL, 0, 0};
 
-	nvec_push(&top, text_node(r, r->hdr_place, key));
+	nvec_push(&top, lit_node(r, r->hdr_place, key));
 	nvec_push(&top, value);
 	emit_doc(r, collection(r, NM_NODE_MAP, r->hdr_place, &top));
 	free(top.v);
@@ -532,13 +552,15 @@ static nm_node *date_node(reader *r, const vcell *vc)
 static const char *const true_words[] = {"true", "yes", "ja", "wahr", "x", "1"};
 static const char *const false_words[] = {"false", "no", "nein", "falsch", "0"};
 
-static bool in_keys(reader *r, const char *key, const char *const *words, size_t n)
+/*
+ * Whether a key is one of words. Each word is its own key (lowercase
+ * ASCII or a check mark, no separators), so the words are not keyed.
+ */
+static bool in_keys(const char *key, const char *const *words, size_t n)
 {
-	for (size_t i = 0; i < n; i++) {
-		nm_label_key(words[i], &r->tmp);
-		if (strcmp(r->tmp.ptr, key) == 0)
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(words[i], key) == 0)
 			return true;
-	}
 	return false;
 }
 
@@ -549,10 +571,10 @@ static nm_node *bool_node(reader *r, const vcell *vc)
 
 	if (c->type != NM_CELL_DATE) {
 		nm_label_key(s, &r->key);
-		if (in_keys(r, r->key.ptr, true_words, sizeof(true_words) / sizeof(*true_words)))
-			return text_node(r, cell_place(r, vc), "true");
-		if (in_keys(r, r->key.ptr, false_words, sizeof(false_words) / sizeof(*false_words)))
-			return text_node(r, cell_place(r, vc), "false");
+		if (in_keys(r->key.ptr, true_words, sizeof(true_words) / sizeof(*true_words)))
+			return lit_node(r, cell_place(r, vc), "true");
+		if (in_keys(r->key.ptr, false_words, sizeof(false_words) / sizeof(*false_words)))
+			return lit_node(r, cell_place(r, vc), "false");
 	}
 	problem(r, NM_SEV_ERROR, "boolean", cell_place(r, vc),
 		"'%s' is not a yes/no value: write ja or nein (or true/false, yes/no, wahr/falsch, "
@@ -561,14 +583,42 @@ static nm_node *bool_node(reader *r, const vcell *vc)
 	return NULL;
 }
 
+/* nm_label_enum_lookup with the words' keys made once per book. */
+static int enum_lookup(reader *r, nm_enum_field field, const char *text)
+{
+	enum_keys *e = &r->enums[field];
+
+	if (!e->built) {
+		size_t n;
+		const char *const *words = nm_label_enum_words(field, &n);
+		nm_buf k = NM_BUF_INIT;
+
+		e->keys = nm_xcalloc(n + 1, sizeof(*e->keys));
+		e->values = nm_xcalloc(n + 1, sizeof(*e->values));
+		for (size_t i = 0; i < n; i++) {
+			nm_label_key(words[i], &k);
+			e->keys[i] = nm_xstrdup(k.ptr);
+			e->values[i] = nm_label_enum_lookup(field, words[i]);
+		}
+		e->n = n;
+		e->built = true;
+		nm_buf_release(&k);
+	}
+	nm_label_key(text, &r->key);
+	for (size_t i = 0; i < e->n; i++)
+		if (strcmp(e->keys[i], r->key.ptr) == 0)
+			return e->values[i];
+	return -1;
+}
+
 /* The English value of an enum cell; an unknown word is kept for validation. */
 static nm_node *enum_node(reader *r, const vcell *vc, nm_enum_field field)
 {
 	const char *s = cell_text(r, src_of(r, vc));
-	int i = nm_label_enum_lookup(field, s);
+	int i = enum_lookup(r, field, s);
 
 	if (i >= 0)
-		s = nm_label_enum_word(field, i, NM_LANG_EN);
+		return lit_node(r, cell_place(r, vc), nm_label_enum_word(field, i, NM_LANG_EN));
 	return text_node(r, cell_place(r, vc), s);
 }
 
@@ -600,7 +650,7 @@ static nm_node *list_node(reader *r, const vcell *vc, bool dash_empty, int field
 				nm_buf_clear(&r->tmp);
 				nm_buf_put(&r->tmp, t, len);
 				if (field >= 0) {
-					int i = nm_label_enum_lookup((nm_enum_field)field, r->tmp.ptr);
+					int i = enum_lookup(r, (nm_enum_field)field, r->tmp.ptr);
 					if (i >= 0) {
 						nm_buf_clear(&r->tmp);
 						nm_buf_puts(&r->tmp,
@@ -968,7 +1018,7 @@ static void derive_id(reader *r, nvec *items, const nm_node *name, nm_table t)
 			"no id can be derived from the %s '%s'; give the row an id",
 			t == NM_TABLE_THEMES ? "label" : "name", name->u.value);
 	} else {
-		nm_node *k = text_node(r, p, "id"), *v = text_node(r, p, id.ptr);
+		nm_node *k = lit_node(r, p, "id"), *v = text_node(r, p, id.ptr);
 		k->flags |= NM_NODE_DERIVED_ID;
 		v->flags |= NM_NODE_DERIVED_ID;
 		nvec_insert2(items, 0, k, v);
@@ -1014,18 +1064,18 @@ static nm_node *read_record(reader *r, nm_table t, size_t b, size_t e)
 				contact_key = header_place(r, vc->col);
 				contact_place = cell_place(r, vc);
 			}
-			nvec_push(&contact, text_node(r, header_place(r, vc->col), field + 8));
+			nvec_push(&contact, lit_node(r, header_place(r, vc->col), field + 8));
 			nvec_push(&contact, v);
 			continue;
 		}
 		if ((t == NM_TABLE_THEMES && strcmp(field, "label") == 0) ||
 		    (t != NM_TABLE_THEMES && strcmp(field, "name") == 0))
 			name = v;
-		nvec_push(&items, text_node(r, header_place(r, vc->col), field));
+		nvec_push(&items, lit_node(r, header_place(r, vc->col), field));
 		nvec_push(&items, v);
 	}
 	if (contact.n)
-		nvec_insert2(&items, contact_at, text_node(r, contact_key, "contact"),
+		nvec_insert2(&items, contact_at, lit_node(r, contact_key, "contact"),
 			     collection(r, NM_NODE_MAP, contact_place, &contact));
 	for (int i = 0; i < 2; i++) {
 		uint32_t col = req[i] ? field_col(r, req[i]) : 0;
@@ -1139,15 +1189,15 @@ static void read_settings(reader *r, size_t start)
 		else
 			v = number_setting(r, vc); /* every other key is a ratio or a count */
 		if (strcmp(key, "dataset") == 0) {
-			nvec_push(&top, text_node(r, cell_place(r, kc), key));
+			nvec_push(&top, lit_node(r, cell_place(r, kc), key));
 			nvec_push(&top, v);
 		} else {
-			nvec_push(&set, text_node(r, cell_place(r, kc), key));
+			nvec_push(&set, lit_node(r, cell_place(r, kc), key));
 			nvec_push(&set, v);
 		}
 	}
 	if (set.n) {
-		nm_node *k = text_node(r, r->hdr_place, "settings");
+		nm_node *k = lit_node(r, r->hdr_place, "settings");
 		nvec_push(&top, k);
 		nvec_push(&top, collection(r, NM_NODE_MAP, r->hdr_place, &set));
 	}
@@ -1300,12 +1350,15 @@ static void read_matrix_headers(reader *r, size_t actor)
 		}
 		ci->state = COL_READ;
 		ci->committee = nm_arena_strdup(r->ctx->arena, text);
+		ci->key = lit_node(r, cell_place(r, vc), "committee");
+		ci->value = lit_node(r, cell_place(r, vc), ci->committee);
 	}
 	nm_buf_release(&a);
 	nm_strmap_release(&seen);
 }
 
-static const char *const none_marks[] = {"false", "falsch", "0", "-", "no", "nein"};
+/* `-` (and any other cell of separators only) has the empty key. */
+static const char *const none_marks[] = {"false", "falsch", "0", "no", "nein"};
 static const char *const yes_marks[] = {"x", "\xE2\x9C\x93", "\xE2\x9C\x94", "true",
 					"wahr", "1", "yes", "ja"};
 
@@ -1325,11 +1378,11 @@ static int read_mark(reader *r, const vcell *vc, const char **role)
 	if (c->type != NM_CELL_DATE) {
 		nm_label_key(s, &r->key);
 		if (r->key.len == 0 ||
-		    in_keys(r, r->key.ptr, none_marks, sizeof(none_marks) / sizeof(*none_marks)))
+		    in_keys(r->key.ptr, none_marks, sizeof(none_marks) / sizeof(*none_marks)))
 			return 0;
-		if (in_keys(r, r->key.ptr, yes_marks, sizeof(yes_marks) / sizeof(*yes_marks)))
+		if (in_keys(r->key.ptr, yes_marks, sizeof(yes_marks) / sizeof(*yes_marks)))
 			return 1;
-		i = nm_label_enum_lookup(NM_ENUM_ROLE, s);
+		i = enum_lookup(r, NM_ENUM_ROLE, s);
 		if (i >= 0) {
 			*role = nm_label_enum_word(NM_ENUM_ROLE, i, NM_LANG_EN);
 			return 2;
@@ -1342,11 +1395,12 @@ static int read_mark(reader *r, const vcell *vc, const char **role)
 	return -1;
 }
 
-static void read_matrix_row(reader *r, nvec *recs, size_t b, size_t e, uint32_t acol)
+static void read_matrix_row(reader *r, nvec *recs, size_t b, size_t e, uint32_t acol,
+			    nm_node *actor_key)
 {
 	const vcell *actor = NULL;
 	nm_node *actor_node = NULL;
-	place actor_key = header_place(r, acol);
+	nvec items = {NULL, 0, 0};
 	bool marks = false, actor_bad = false;
 
 	for (size_t k = b; k < e; k++)
@@ -1363,8 +1417,7 @@ static void read_matrix_row(reader *r, nvec *recs, size_t b, size_t e, uint32_t 
 		const vcell *vc = &r->cells[k];
 		const colinfo *ci = &r->cols[vc->col];
 		const char *role = NULL;
-		nvec items = {NULL, 0, 0};
-		place p, h;
+		place p;
 		int m;
 
 		if (ci->state != COL_READ || is_blank(src_of(r, vc)))
@@ -1375,18 +1428,17 @@ static void read_matrix_row(reader *r, nvec *recs, size_t b, size_t e, uint32_t 
 		if (m <= 0 || !actor_node)
 			continue;
 		p = cell_place(r, vc);
-		h = header_place(r, vc->col);
-		nvec_push(&items, text_node(r, actor_key, "actor"));
+		nvec_push(&items, actor_key);
 		nvec_push(&items, actor_node);
-		nvec_push(&items, text_node(r, h, "committee"));
-		nvec_push(&items, text_node(r, h, ci->committee));
+		nvec_push(&items, ci->key);
+		nvec_push(&items, ci->value);
 		if (role) {
-			nvec_push(&items, text_node(r, p, "role"));
-			nvec_push(&items, text_node(r, p, role));
+			nvec_push(&items, lit_node(r, p, "role"));
+			nvec_push(&items, lit_node(r, p, role));
 		}
 		nvec_push(recs, collection(r, NM_NODE_MAP, p, &items));
-		free(items.v);
 	}
+	free(items.v);
 	if (marks && !actor && !actor_bad)
 		problem(r, NM_SEV_ERROR, "required", empty_place(r, b, e, r->cells[b].row, acol),
 			"the row has marks but no actor; write the actor's id or name here");
@@ -1397,6 +1449,7 @@ static void read_matrix(reader *r)
 	nvec recs = {NULL, 0, 0};
 	size_t actor;
 	uint32_t acol;
+	nm_node *actor_key;
 
 	if (!find_matrix_header(r, &actor)) {
 		no_header(r, "no row names a committee (by id or name) to the right of its first "
@@ -1405,10 +1458,11 @@ static void read_matrix(reader *r)
 	}
 	acol = r->cells[actor].col;
 	read_matrix_headers(r, actor);
+	actor_key = lit_node(r, header_place(r, acol), "actor");
 	for (size_t i = r->hdr_end; i < r->ncells;) {
 		size_t e = row_end(r, i);
 		warn_headless(r, i, e);
-		read_matrix_row(r, &recs, i, e, acol);
+		read_matrix_row(r, &recs, i, e, acol, actor_key);
 		i = e;
 	}
 	emit_table(r, "memberships", collection(r, NM_NODE_SEQ, r->hdr_place, &recs));
@@ -1540,6 +1594,12 @@ bool nm_tables_read(const nm_book *book, const nm_tables_ctx *ctx, unsigned whic
 	}
 	free(r.docs);
 	free(kinds);
+	for (int f = 0; f < NM_ENUM_FIELD_COUNT; f++) {
+		for (size_t i = 0; i < r.enums[f].n; i++)
+			free(r.enums[f].keys[i]);
+		free(r.enums[f].keys);
+		free(r.enums[f].values);
+	}
 	nm_buf_release(&r.text);
 	nm_buf_release(&r.key);
 	nm_buf_release(&r.tmp);

@@ -17,6 +17,7 @@
 #include "netmap/book.h"
 #include "netmap/buf.h"
 #include "netmap/diag.h"
+#include "netmap/labels.h"
 #include "netmap/names.h"
 #include "netmap/tables.h"
 
@@ -241,6 +242,23 @@ static void names_fold_is_steps_1_to_3(void **state)
 	assert_string_equal(b.ptr, "gruesse, senor elan!");
 	nm_names_fold(NULL, &b);
 	assert_string_equal(b.ptr, "");
+	nm_buf_release(&b);
+}
+
+static void label_keys_of_ascii_and_other_text_agree(void **state)
+{
+	nm_buf b = NM_BUF_INIT;
+
+	(void)state;
+	nm_label_key("  LAST_MET\t- x ", &b);
+	assert_string_equal(b.ptr, "last met x");
+	nm_label_key("Kinder- und", &b);
+	assert_string_equal(b.ptr, "kinder und");
+	nm_label_key("KINDER\xC2\xA0UND Straße", &b);
+	assert_string_equal(b.ptr, "kinder und strasse");
+	nm_label_key("---", &b);
+	assert_string_equal(b.ptr, "");
+	assert_true(nm_label_equal("Ｌａｓｔ ｍｅｔ", "last-met"));
 	nm_buf_release(&b);
 }
 
@@ -779,6 +797,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(derive_id_follows_steps_1_to_3_then_dashes),
 		cmocka_unit_test(names_fold_is_steps_1_to_3),
+		cmocka_unit_test(label_keys_of_ascii_and_other_text_agree),
 		cmocka_unit_test(actors_with_german_headers_below_a_title),
 		cmocka_unit_test(english_headers_any_case_and_separators),
 		cmocka_unit_test(unknown_headers_warn_with_a_suggestion),
