@@ -530,8 +530,16 @@ static nm_node *date_node(reader *r, const vcell *vc)
 	char iso[11];
 	nm_date d;
 
-	if (c->type == NM_CELL_DATE)
-		return text_node(r, cell_place(r, vc), s); /* a calendar date already */
+	if (c->type == NM_CELL_DATE) {
+		/* a calendar date already; any time of day after it is ignored (6.3) */
+		if (strlen(s) > 10 && (s[10] == 'T' || s[10] == ' ')) {
+			memcpy(iso, s, 10);
+			iso[10] = '\0';
+			if (iso_shape(iso))
+				return text_node(r, cell_place(r, vc), iso);
+		}
+		return text_node(r, cell_place(r, vc), s);
+	}
 	if (c->type == NM_CELL_TEXT && iso_shape(s)) {
 		memcpy(iso, s, sizeof(iso));
 	} else if (c->type != NM_CELL_TEXT || !german_date(s, iso)) {

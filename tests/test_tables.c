@@ -792,6 +792,62 @@ static void merge_budget_stops_the_sheet(void **state)
 	fx_free(f);
 }
 
+static void memberships_with_german_roles_and_hidden_copies(void **state)
+{
+	fx *f = fx_new("book.ods", false);
+	nm_sheet *s = sheet(f, "Mitgliedschaften");
+	nm_sheet *c = sheet(f, "Mitgliedschaften (2)");
+
+	(void)state;
+	c->hidden = true;
+	row(f, s, 1, "Akteur", "Gremium", "Rolle", "seit", NULL);
+	row(f, s, 2, "vhs", "ak-sprache", "Gast", NULL);
+	cell(f, s, "D2", NM_CELL_DATE, "2019-01-01T00:00:00");
+	row(f, s, 3, "vhs", "Netzwerk Integration", "Federführung", "1.1.2019", NULL);
+	row(f, s, 4, "caritas", "ak-sprache", "Chef", NULL);
+	row(f, c, 1, "actor", "committee", NULL);
+	row(f, c, 2, "stadt", "rt-arbeit", NULL);
+	assert_string_equal(
+		run(f, NM_TABLES_PLAIN),
+		"Mitgliedschaften: {memberships@A1: [{actor@A1: vhs@A2, committee@B1: "
+		"ak-sprache@B2, role@C1: guest@C2, since@D1: 2019-01-01@D2}@A2, "
+		"{actor@A1: vhs@A3, committee@B1: Netzwerk Integration@B3, role@C1: lead@C3, "
+		"since@D1: 2019-01-01@D3}@A3, {actor@A1: caritas@A4, committee@B1: ak-sprache@B4, "
+		"role@C1: Chef@C4}@A4]@A1}@A1\n"
+		"Mitgliedschaften (2): {memberships@A1: [{actor@A1: stadt@A2, "
+		"committee@B1: rt-arbeit@B2}@A2]@A1}@A1\n");
+	fx_free(f);
+}
+
+static void matrix_without_a_committee_test_takes_every_header(void **state)
+{
+	fx *f = fx_new("besetzung.csv", true);
+	nm_sheet *s = sheet(f, "besetzung");
+	bool matrix;
+	nm_doc *docs;
+	size_t n;
+
+	(void)state;
+	f->ctx.is_committee = NULL;
+	csv_cell(f, s, 1, 2, 1, 2, NM_CELL_TEXT, "AK 1");
+	csv_cell(f, s, 1, 3, 1, 7, NM_CELL_TEXT, "AK 2");
+	csv_cell(f, s, 2, 1, 2, 1, NM_CELL_TEXT, "vhs");
+	csv_cell(f, s, 2, 3, 2, 6, NM_CELL_TEXT, "Mitglied");
+	csv_cell(f, s, 3, 2, 3, 2, NM_CELL_TEXT, "X");
+	matrix = nm_tables_read(&f->book, &f->ctx, NM_TABLES_PLAIN, &docs, &n);
+	assert_true(matrix);
+	assert_int_equal(n, 0);
+	/* "AK 1" is the actor column's header: the first non-empty cell */
+	assert_string_equal(
+		run(f, NM_TABLES_MATRIX),
+		"-: {memberships@1:2: []@1:2}@1:2\n"
+		"besetzung.csv:2:1: warning: this column has data but no header, so it is not "
+		"read; give it a header (or one beginning with 'x-') [no-header]\n"
+		"besetzung.csv:2:5: error: the row has marks but no actor; write the actor's id "
+		"or name here [required]\n");
+	fx_free(f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -817,6 +873,8 @@ int main(void)
 		cmocka_unit_test(csv_positions_are_lines_and_columns),
 		cmocka_unit_test(csv_trailing_empty_cell_is_placed_after_the_last),
 		cmocka_unit_test(merge_budget_stops_the_sheet),
+		cmocka_unit_test(memberships_with_german_roles_and_hidden_copies),
+		cmocka_unit_test(matrix_without_a_committee_test_takes_every_header),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
