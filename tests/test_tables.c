@@ -19,7 +19,9 @@
 #include "netmap/diag.h"
 #include "netmap/labels.h"
 #include "netmap/names.h"
+#include "netmap/model.h"
 #include "netmap/tables.h"
+#include "netmap/validate.h"
 
 /* ------------------------------------------------------------ helpers */
 
@@ -848,6 +850,70 @@ static void matrix_without_a_committee_test_takes_every_header(void **state)
 	fx_free(f);
 }
 
+/* A whole workbook through validation: the documents read like YAML. */
+static void a_workbook_validates_like_yaml(void **state)
+{
+	fx *f = fx_new("kassel.xlsx", false);
+	nm_sheet *s;
+	nm_doc *docs;
+	size_t n;
+	nm_validator *v;
+	nm_dataset *ds = NULL;
+	nm_date today;
+
+	(void)state;
+	s = sheet(f, "Themen");
+	row(f, s, 1, "ID", "Bezeichnung", NULL);
+	row(f, s, 2, "", "Sprache", NULL);
+	row(f, s, 3, "arbeit", "Arbeit und Beruf", NULL);
+	s = sheet(f, "Akteure");
+	row(f, s, 1, "Name", "Art", "Themen", "Mitglied in", "E-Mail", NULL);
+	row(f, s, 2, "VHS Kassel", "Bildungsträger", "sprache", "ak-sprache", "v@example.org", NULL);
+	row(f, s, 3, "Caritas", "Wohlfahrtsverband", "sprache, arbeit", NULL);
+	s = sheet(f, "Gremien");
+	row(f, s, 1, "Kürzel", "Name", "Typ", "ad hoc", "Federführung", "zuletzt getagt",
+	    "Mitglieder", NULL);
+	row(f, s, 2, "ak-sprache", "AK Sprache", "Arbeitskreis", "nein", "vhs-kassel",
+	    "1.10.2026", "caritas", NULL);
+	row(f, s, 3, "rt-arbeit", "Runder Tisch Arbeit", "Runder Tisch", NULL);
+	s = sheet(f, "Besetzung");
+	row(f, s, 1, "Akteur", "rt-arbeit", NULL);
+	row(f, s, 2, "caritas", "Vorsitz", NULL);
+	row(f, s, 3, "vhs-kassel", "x", NULL);
+	s = sheet(f, "Einstellungen");
+	row(f, s, 1, "Einstellung", "Wert", NULL);
+	row(f, s, 2, "dataset", "Kassel", NULL);
+	row(f, s, 3, "max_load", "4", NULL);
+	row(f, s, 4, "voices", "Migrantenorganisation", NULL);
+	row(f, s, 5, "overlap jaccard", "0,25", NULL);
+	for (size_t i = 0; i < f->book.nsheets; i++)
+		nm_book_sort_cells(&f->book.sheets[i]);
+	assert_int_equal(nm_date_parse("2026-12-01", &today), 0);
+	v = nm_validator_new(&f->diags, today);
+	f->ctx.is_committee = NULL;
+	assert_true(nm_tables_read(&f->book, &f->ctx, NM_TABLES_PLAIN | NM_TABLES_MATRIX, &docs,
+				   &n));
+	assert_int_equal(n, 5);
+	for (size_t i = 0; i < n; i++)
+		nm_validator_add_doc(v, &docs[i]);
+	(void)nm_validator_finish(v, &ds);
+	for (size_t i = 0; i < f->diags.n; i++)
+		print_error("%u:%u: %s\n", f->diags.items[i].line, f->diags.items[i].col,
+			    f->diags.items[i].message);
+	assert_int_equal(f->diags.n, 0);
+	assert_non_null(ds);
+	assert_string_equal(ds->name, "Kassel");
+	assert_int_equal(ds->nthemes, 2);
+	assert_int_equal(ds->nactors, 2);
+	assert_int_equal(ds->ncommittees, 2);
+	assert_int_equal(ds->nmemberships, 4);
+	assert_int_equal(ds->settings.max_load, 4);
+	assert_int_equal(ds->settings.overlap_jaccard.num * 100, 25 * ds->settings.overlap_jaccard.den);
+	nm_dataset_free(ds);
+	nm_validator_free(v);
+	fx_free(f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -875,6 +941,7 @@ int main(void)
 		cmocka_unit_test(merge_budget_stops_the_sheet),
 		cmocka_unit_test(memberships_with_german_roles_and_hidden_copies),
 		cmocka_unit_test(matrix_without_a_committee_test_takes_every_header),
+		cmocka_unit_test(a_workbook_validates_like_yaml),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
