@@ -914,6 +914,89 @@ static void a_workbook_validates_like_yaml(void **state)
 	fx_free(f);
 }
 
+/* Every node of a tree has a place and comes from a cell. */
+static size_t check_tree(const nm_node *n)
+{
+	size_t count = 1;
+
+	assert_true(n->line >= 1 && n->col >= 1);
+	assert_int_equal(n->from, NM_FROM_CELL);
+	if (n->kind == NM_NODE_SCALAR) {
+		assert_non_null(n->u.value);
+		return count;
+	}
+	for (uint32_t i = 0; i < n->n; i++)
+		count += check_tree(n->u.items[i]);
+	return count;
+}
+
+/* Random books of table words, marks, dates and merges: no crash, no leak. */
+static void random_books_read_without_harm(void **state)
+{
+	static const char *const sheets[] = {"Akteure", "Gremien", "Mitgliedschaften", "Themen",
+					     "Einstellungen", "Besetzung", "actors x", "Notiz"};
+	static const char *const words[] = {
+		"Name", "Art", "ID", "Kürzel", "Typ", "Themen", "E-Mail", "x-a", "ad hoc",
+		"gegründet", "Mitglieder", "Akteur", "Gremium", "Rolle", "seit", "Bezeichnung",
+		"Einstellung", "Wert", "voices", "max_load", "dataset", "coordinators", "-",
+		"x", "ja", "Vorsitz", "ak-sprache", "rt-arbeit", "1.3.2026", "2026-02-30",
+		"a, b; c", " ", "", "Verein", "???", "\xC2\xA0", "a\nb", "0,6", "Netzwerk Integration"};
+	static const nm_cell_type types[] = {NM_CELL_TEXT, NM_CELL_TEXT, NM_CELL_TEXT,
+					     NM_CELL_NUMBER, NM_CELL_DATE, NM_CELL_BOOL,
+					     NM_CELL_ERROR, NM_CELL_INVALID};
+	static const char *const numbers[] = {"1", "0", "7.0", "1E-3", "-0", "1E+999", "x"};
+	unsigned seed = 12345;
+
+	(void)state;
+	for (int iter = 0; iter < 300; iter++) {
+		fx *f = fx_new("random.xlsx", (iter % 5) == 0);
+		nm_doc *docs;
+		size_t n, nsheets = 1 + (size_t)(iter % 3);
+
+		f->ctx.from_walk = iter % 2;
+		for (size_t k = 0; k < nsheets; k++) {
+			nm_sheet *s;
+			seed = seed * 1103515245u + 12345u;
+			s = sheet(f, sheets[(seed >> 16) % 8]);
+			for (uint32_t r = 1; r <= 10; r++)
+				for (uint32_t c = 1; c <= 7; c++) {
+					nm_cell_type t;
+					const char *text;
+					nm_cell *x;
+					seed = seed * 1103515245u + 12345u;
+					if ((seed >> 16) % 3 == 0)
+						continue;
+					t = types[(seed >> 8) % 8];
+					text = t == NM_CELL_NUMBER ? numbers[(seed >> 20) % 7]
+					       : t == NM_CELL_DATE ? "2026-03-01"
+					       : t == NM_CELL_BOOL ? ((seed >> 20) % 2 ? "true" : "false")
+					       : t == NM_CELL_ERROR ? "#REF!"
+					       : t == NM_CELL_INVALID ? "no value"
+						: words[(seed >> 20) % (sizeof(words) / sizeof(*words))];
+					x = nm_book_add_cell(&f->book, s, r, c, t, text, strlen(text));
+					x->line = r + 1;
+					x->lcol = c * 3;
+				}
+			if (!f->ctx.csv) {
+				seed = seed * 1103515245u + 12345u;
+				nm_book_add_merge(s, (nm_range){1 + (seed >> 16) % 5, 1 + (seed >> 20) % 4,
+								3 + (seed >> 16) % 5,
+								2 + (seed >> 20) % 4});
+				nm_book_add_merge(s, (nm_range){0, 0, 2, 2});
+			}
+		}
+		for (size_t k = 0; k < f->book.nsheets; k++)
+			nm_book_sort_cells(&f->book.sheets[k]);
+		(void)nm_tables_read(&f->book, &f->ctx, NM_TABLES_PLAIN, &docs, &n);
+		for (size_t k = 0; k < n; k++)
+			(void)check_tree(docs[k].root);
+		(void)nm_tables_read(&f->book, &f->ctx, NM_TABLES_MATRIX, &docs, &n);
+		for (size_t k = 0; k < n; k++)
+			(void)check_tree(docs[k].root);
+		fx_free(f);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -942,6 +1025,7 @@ int main(void)
 		cmocka_unit_test(memberships_with_german_roles_and_hidden_copies),
 		cmocka_unit_test(matrix_without_a_committee_test_takes_every_header),
 		cmocka_unit_test(a_workbook_validates_like_yaml),
+		cmocka_unit_test(random_books_read_without_harm),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
