@@ -126,6 +126,26 @@ void nm_label_key(const char *s, nm_buf *out)
 
 	nm_buf_clear(out);
 	nm_buf_grow(out, 1); /* never NULL, so that callers may strcmp out->ptr */
+	{
+		/* ASCII: NFKC changes nothing and case folding is A-Z to a-z. */
+		const char *q = s;
+		while (*q && (unsigned char)*q < 0x80)
+			q++;
+		if (!*q) {
+			for (q = s; *q; q++) {
+				char c = *q;
+				if (c == '_' || c == '-' || c == ' ' || (c >= '\t' && c <= '\r')) {
+					space = out->len > 0;
+					continue;
+				}
+				if (space)
+					nm_buf_putc(out, ' ');
+				space = false;
+				nm_buf_putc(out, (char)(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c));
+			}
+			return;
+		}
+	}
 	if (utf8proc_map((const utf8proc_uint8_t *)s, 0, &mapped,
 			 UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPOSE |
 				 UTF8PROC_COMPAT | UTF8PROC_CASEFOLD) < 0) {
@@ -361,4 +381,10 @@ const char *nm_label_setting_of(const char *text)
 	nm_buf_release(&k);
 	nm_buf_release(&t);
 	return found;
+}
+
+const char *const *nm_label_setting_keys(size_t *n)
+{
+	*n = sizeof(setting_keys) / sizeof(setting_keys[0]);
+	return setting_keys;
 }

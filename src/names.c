@@ -236,56 +236,68 @@ static void add_word(normalizer *nz, const char *s, size_t len)
 }
 
 /*
+ * Steps 1-3 of s into a: NFKC, then full case folding (one code point at
+ * a time, through b), then the umlauts spelled out (through tmp), then
+ * NFD. The combining marks are still in a: step 3 drops them as it reads.
+ * -1 when utf8proc rejects the text.
+ */
+static int fold_1_3(cpbuf *a, cpbuf *b, nm_buf *tmp, const char *s, size_t len)
+{
+	const utf8proc_option_t nfkc = UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_COMPOSE;
+	utf8proc_ssize_t n;
+
+	/* 1. NFKC, then full case folding (one code point at a time). */
+	if (decompose(a, s, len, nfkc) < 0)
+		return -1;
+	n = utf8proc_normalize_utf32(a->v, (utf8proc_ssize_t)a->n, nfkc);
+	if (n < 0)
+		return -1;
+	a->n = (size_t)n;
+	b->n = 0;
+	for (size_t i = 0; i < a->n; i++) {
+		for (;;) {
+			size_t room = b->cap - b->n;
+			utf8proc_ssize_t k = utf8proc_decompose_char(
+				a->v[i], b->v + b->n, (utf8proc_ssize_t)room,
+				UTF8PROC_CASEFOLD, NULL);
+			if (k < 0)
+				return -1;
+			if ((size_t)k <= room) {
+				b->n += (size_t)k;
+				break;
+			}
+			cpbuf_reserve(b, b->n + (size_t)k);
+		}
+	}
+
+	/* 2. ä, ö, ü, ß spelled out, on the way back to UTF-8. */
+	nm_buf_clear(tmp);
+	for (size_t i = 0; i < b->n; i++) {
+		switch (b->v[i]) {
+		case 0xe4: nm_buf_puts(tmp, "ae"); break;
+		case 0xf6: nm_buf_puts(tmp, "oe"); break;
+		case 0xfc: nm_buf_puts(tmp, "ue"); break;
+		case 0xdf: nm_buf_puts(tmp, "ss"); break;
+		default: put_code_point(tmp, b->v[i]); break;
+		}
+	}
+
+	/* 3. NFD (the caller drops the marks). */
+	return decompose(a, nm_buf_cstr(tmp), tmp->len, UTF8PROC_STABLE | UTF8PROC_DECOMPOSE);
+}
+
+/*
  * Steps 1-5 for one run of text without white space, appending its words
  * to nz->words (a run can still hold several: NFKC turns some characters
  * into spaces). -1 when utf8proc rejects the text.
  */
 static int fold_run(normalizer *nz, const char *s, size_t len)
 {
-	const utf8proc_option_t nfkc = UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_COMPOSE;
-	utf8proc_ssize_t n;
 	bool in_word = false;
 
-	/* 1. NFKC, then full case folding (one code point at a time). */
-	if (decompose(&nz->a, s, len, nfkc) < 0)
+	if (fold_1_3(&nz->a, &nz->b, &nz->tmp, s, len) < 0)
 		return -1;
-	n = utf8proc_normalize_utf32(nz->a.v, (utf8proc_ssize_t)nz->a.n, nfkc);
-	if (n < 0)
-		return -1;
-	nz->a.n = (size_t)n;
-	nz->b.n = 0;
-	for (size_t i = 0; i < nz->a.n; i++) {
-		for (;;) {
-			size_t room = nz->b.cap - nz->b.n;
-			utf8proc_ssize_t k = utf8proc_decompose_char(
-				nz->a.v[i], nz->b.v + nz->b.n, (utf8proc_ssize_t)room,
-				UTF8PROC_CASEFOLD, NULL);
-			if (k < 0)
-				return -1;
-			if ((size_t)k <= room) {
-				nz->b.n += (size_t)k;
-				break;
-			}
-			cpbuf_reserve(&nz->b, nz->b.n + (size_t)k);
-		}
-	}
-
-	/* 2. ä, ö, ü, ß spelled out, on the way back to UTF-8. */
-	nm_buf_clear(&nz->tmp);
-	for (size_t i = 0; i < nz->b.n; i++) {
-		switch (nz->b.v[i]) {
-		case 0xe4: nm_buf_puts(&nz->tmp, "ae"); break;
-		case 0xf6: nm_buf_puts(&nz->tmp, "oe"); break;
-		case 0xfc: nm_buf_puts(&nz->tmp, "ue"); break;
-		case 0xdf: nm_buf_puts(&nz->tmp, "ss"); break;
-		default: put_code_point(&nz->tmp, nz->b.v[i]); break;
-		}
-	}
-
-	/* 3. NFD; 3-5: drop marks and punctuation, split on white space. */
-	if (decompose(&nz->a, nm_buf_cstr(&nz->tmp), nz->tmp.len,
-		      UTF8PROC_STABLE | UTF8PROC_DECOMPOSE) < 0)
-		return -1;
+	/* 3-5: drop marks and punctuation, split on white space. */
 	for (size_t i = 0; i < nz->a.n; i++) {
 		int32_t c = nz->a.v[i];
 
@@ -303,6 +315,24 @@ static int fold_run(normalizer *nz, const char *s, size_t len)
 		nz->words[nz->nwords - 1].len = nz->text.len - nz->words[nz->nwords - 1].off;
 	}
 	return 0;
+}
+
+void nm_names_fold(const char *s, nm_buf *out)
+{
+	cpbuf a = {NULL, 0, 0}, b = {NULL, 0, 0};
+	nm_buf tmp = NM_BUF_INIT;
+
+	nm_buf_clear(out);
+	nm_buf_grow(out, 1);
+	cpbuf_reserve(&a, 16);
+	cpbuf_reserve(&b, 16);
+	if (s && fold_1_3(&a, &b, &tmp, s, strlen(s)) == 0)
+		for (size_t i = 0; i < a.n; i++)
+			if (!is_mark(a.v[i]))
+				put_code_point(out, a.v[i]);
+	free(a.v);
+	free(b.v);
+	nm_buf_release(&tmp);
 }
 
 /* The cached words of a run, or NULL; *slot receives where it belongs. */

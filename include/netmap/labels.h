@@ -52,7 +52,8 @@ typedef enum nm_col_kind {
 	NM_COL_SETTING /* a settings value: converted by key */
 } nm_col_kind;
 
-typedef struct nm_column {
+/* A few dozen static entries: field order follows meaning, not padding. */
+typedef struct nm_column { // NOLINT(clang-analyzer-optin.performance.Padding)
 	nm_table table;
 	const char *field;        /* the YAML key: "name", "contact.email", "last_met" */
 	nm_col_kind kind;
@@ -102,6 +103,8 @@ const char *const *nm_label_enum_words(nm_enum_field field, size_t *n);
  * English key of 2.6 and 7.1, "dataset", or NULL.
  */
 const char *nm_label_setting_of(const char *text);
+/* Every settings key of 2.6 and 7.1 and "dataset", for did-you-mean. */
+const char *const *nm_label_setting_keys(size_t *n);
 
 /* The comparison key of s into out (cleared first). */
 void nm_label_key(const char *s, nm_buf *out);

@@ -49,6 +49,14 @@ typedef struct nm_duplicate_actor {
 void nm_names_normalize(const char *name, nm_buf *out);
 
 /*
+ * Steps 1-3 of contract 3.5 into out (cleared first): NFKC and full case
+ * folding, ä/ö/ü/ß spelled out, then NFD without combining marks. White
+ * space and punctuation are kept. NULL or invalid UTF-8 gives "". The
+ * table reader derives ids from names with it (6.4).
+ */
+void nm_names_fold(const char *s, nm_buf *out);
+
+/*
  * The keys same_contact compares, into out (cleared first): trimmed of
  * Unicode white space, NFC and case folded; a website also loses a leading
  * "http://" or "https://", then "www.", then one trailing "/". An empty

@@ -17,6 +17,29 @@
  *
  * The problems that the reader of the bytes found (book->problems) are
  * added to the diags here too, at their places.
+ *
+ * What this module reports itself, by rule id (everything else is left
+ * to validation, which sees the documents as if they were YAML):
+ *   no-table (error, a warning in a directory walk), table-name (warning:
+ *   a sheet or file name that holds a table name without matching it),
+ *   no-header-row, missing-column, duplicate-column (a field or a matrix
+ *   committee under two headers), unknown-column (warning), no-header
+ *   (warning: data in a column without a header), required (a missing
+ *   value, at the empty cell where it belongs; validation skips missing
+ *   fields of maps from cells), derive-id (nothing to derive an id from),
+ *   cell-error (error values, cells without a usable value), date,
+ *   boolean, matrix-mark, unknown-key and duplicate-key (settings),
+ *   unknown-reference (a matrix header that is_committee rejects: its
+ *   column is not read), merge-budget (merged ranges standing for more
+ *   than NM_BOOK_MAX_CELLS cells: the sheet is not read). Problems about
+ *   the whole file are at its line 1, column 1.
+ *
+ * Choices where the contract is silent: a merged range in a header row
+ * counts once in every table (its first column carries the header); the
+ * place of an empty cell in a CSV file is worked out from its neighbours
+ * (an empty field takes no character, only its delimiter); a derived id
+ * comes first in its record's mapping, with key and value at the name
+ * cell and both flagged NM_NODE_DERIVED_ID.
  */
 #ifndef NETMAP_TABLES_H
 #define NETMAP_TABLES_H
