@@ -1264,6 +1264,24 @@ bool nm_validator_knows_committee(void *arg, const char *text)
 	return by_name(v, 'c', text) != NM_NONE;
 }
 
+/* The name closest to a name written in a cell, among actors or committees. */
+static const char *name_suggestion(nm_validator *v, const char *text, bool committee)
+{
+	const nm_dataset *ds = v->ds;
+	size_t n = committee ? ds->ncommittees : ds->nactors, k = 0;
+	const char **names = nm_xreallocarray(NULL, n + 1, sizeof(*names));
+	const char *best;
+
+	for (size_t i = 0; i < n; i++) {
+		const char *name = committee ? ds->committees[i].name : ds->actors[i].name;
+		if (name)
+			names[k++] = name;
+	}
+	best = nm_suggest(text, names, k);
+	free(names);
+	return best;
+}
+
 /* Resolve an actor or committee reference; NM_NONE (with an error) if unknown. */
 static uint32_t resolve(nm_validator *v, const char *id, vpos at, bool committee,
 			const char ***cands, bool names)
@@ -1288,9 +1306,11 @@ static uint32_t resolve(nm_validator *v, const char *id, vpos at, bool committee
 	if (slot != UINT32_MAX) {
 		nm_buf_printf(&msg, " ('%s' is %s)", id, committee ? "an actor" : "a committee");
 	} else if (v->suggestions < SUGGEST_ID_LIMIT) {
+		const char *hint;
 		if (!*cands)
 			*cands = id_list(v, committee);
-		append_hint(&msg, nm_suggest(id, *cands, count_list(*cands)));
+		hint = names ? name_suggestion(v, id, committee) : NULL;
+		append_hint(&msg, hint ? hint : nm_suggest(id, *cands, count_list(*cands)));
 		v->suggestions++;
 	}
 	problem(v, NM_SEV_ERROR, "unknown-reference", at, "%s", msg.ptr);
