@@ -214,6 +214,71 @@ static void test_ods__namespaces_by_uri_not_by_prefix(void **state)
 		      "B1 number 2\n");
 }
 
+static void test_ods__cell_values_and_their_invalid_forms(void **state)
+{
+	(void)state;
+	check_fixture("ods-cells.ods", NM_OK,
+		      "sheet 'Zellen'\n"
+		      "A1 invalid formula a formula without a saved value: =[.A2]\n"
+		      "B1 number formula 1\n" /* =TRUE() as older LibreOffice saves it */
+		      "C1 invalid a number cell whose number 'abc' is not a number\n"
+		      "D1 invalid a date cell whose date '2023-02-29' is not a calendar date\n"
+		      "E1 invalid a boolean cell whose value 'maybe' is neither true nor false\n"
+		      "F1 text gewinnt\n"
+		      "G1 error Err\n"
+		      "H1 invalid a cell of a type netmap does not know: 'foo'\n"
+		      "I1 invalid a number cell without its number\n"
+		      "J1 text a\\nb\\tc\n"
+		      /* K1 is void; L1's frame and footnote are not its text */
+		      "L1 text mit Notiz\n"
+		      "M1 text ohne Typ\n"
+		      "N1 date 2024-02-29\n"
+		      "O1 invalid a time of day (36:00:00), not a date: write it as text\n"
+		      "P1 number formula 1E-3\n"
+		      /* a repeated row with a merge; a covered cell's content is hidden */
+		      "A2 text breit\n"
+		      "C2 number 2\n"
+		      "D2 number 2\n"
+		      "A3 text breit\n"
+		      "C3 number 2\n"
+		      "D3 number 2\n"
+		      /* header rows, a nested table (not read), row groups */
+		      "A4 text au\xC3\x9F" "en\n"
+		      "C5 text gruppe\n"
+		      /* an empty merged range is none; a cell style is no table style */
+		      "merge A2:B2\n"
+		      "merge A3:B3\n"
+		      "sheet 'Sheet2'\n"
+		      "A1 text ohne Namen\n");
+}
+
+static void test_ods__more_than_1000_sheets_is_an_error(void **state)
+{
+	const char *want = "error too-many-sheets -1 0:0: the workbook has more than 1000 sheets, "
+			   "more than netmap reads\nsheet 't'\n";
+	int rc;
+	char *got;
+	size_t n = 0;
+
+	(void)state;
+	got = read_fixture("ods-sheets.ods", &rc);
+	assert_int_equal(rc, NM_EINVALID);
+	for (const char *p = got; (p = strstr(p, "sheet 't'\n")) != NULL; p++)
+		n++;
+	assert_int_equal(n, 1000);
+	assert_int_equal(strncmp(got, want, strlen(want)), 0);
+	free(got);
+}
+
+static void test_ods__string_value_over_the_cell_budget_is_an_error(void **state)
+{
+	(void)state;
+	check_fixture("ods-long-value.ods", NM_EINVALID,
+		      "error cell-too-long 0 1:2: the cell holds more than 1048576 bytes of "
+		      "text, more than netmap reads\n"
+		      "sheet 'A'\n");
+}
+
 /* ---- repeats and budgets ---- */
 
 static void test_ods__trailing_repeated_empty_rows_are_nothing_and_fast(void **state)
@@ -545,6 +610,9 @@ int main(void)
 		cmocka_unit_test(test_ods__libreoffice_book_cells_types_merges_and_hidden_sheet),
 		cmocka_unit_test(test_ods__libreoffice_csv_import_keeps_stored_values),
 		cmocka_unit_test(test_ods__namespaces_by_uri_not_by_prefix),
+		cmocka_unit_test(test_ods__cell_values_and_their_invalid_forms),
+		cmocka_unit_test(test_ods__more_than_1000_sheets_is_an_error),
+		cmocka_unit_test(test_ods__string_value_over_the_cell_budget_is_an_error),
 		cmocka_unit_test(test_ods__trailing_repeated_empty_rows_are_nothing_and_fast),
 		cmocka_unit_test(test_ods__repeated_nonempty_cell_over_the_sheet_is_a_budget_error),
 		cmocka_unit_test(test_ods__nonempty_cell_right_of_xfd_is_an_error),

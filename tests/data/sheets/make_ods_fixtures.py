@@ -244,6 +244,53 @@ def hostile_files():
         ''.join('<table:table-row><table:table-cell office:value-type="string"><text:p>'
                 '<text:s text:c="4000000000"/></text:p></table:table-cell></table:table-row>'
                 for _ in range(3)) + '</table:table>'))
+    # cells LibreOffice rarely or never writes, each a case of the reader
+    c = '<table:table-cell %s>%s</table:table-cell>'
+    write_ods("ods-cells.ods", content(
+        '<table:table table:name="Zellen" table:style-name="hid">'
+        '<table:table-row>' +
+        c % ('table:formula="of:=[.A2]"', '') +
+        c % ('table:formula="of:=TRUE()" office:value-type="float" office:value="1"', '<text:p>1</text:p>') +
+        c % ('office:value-type="float" office:value="abc"', '') +
+        c % ('office:value-type="date" office:date-value="2023-02-29"', '') +
+        c % ('office:value-type="boolean" office:boolean-value="maybe"', '') +
+        c % ('office:value-type="string" office:string-value="gewinnt"', '<text:p>nicht</text:p>') +
+        c % ('office:value-type="string" calcext:value-type="error"', '') +
+        c % ('office:value-type="foo"', '<text:p>?</text:p>') +
+        c % ('office:value-type="float"', '<text:p>5</text:p>') +
+        c % ('office:value-type="string"', '<text:p>a<text:line-break/>b<text:tab/>c</text:p>') +
+        c % ('office:value-type="void"', '<text:p>leer</text:p>') +
+        c % ('office:value-type="string"', '<draw:frame xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0">'
+             '<draw:text-box><text:p>Bild</text:p></draw:text-box></draw:frame>'
+             '<text:p>mit<text:note><text:note-body><text:p>Fu&#223;note</text:p></text:note-body></text:note>'
+             ' Notiz</text:p>') +
+        c % ('', '<text:p>ohne Typ</text:p>') +
+        c % ('office:value-type="date" office:date-value="2024-02-29T23:59:59Z"', '') +
+        c % ('office:value-type="time" office:time-value="PT36H00M00S"', '') +
+        c % ('table:formula="msoxl:=NOW()" office:value-type="float" office:value="1E-3"', '') +
+        '</table:table-row>'
+        '<table:table-row table:number-rows-repeated="2">' +
+        c % ('office:value-type="string" table:number-columns-spanned="2"', '<text:p>breit</text:p>') +
+        '<table:covered-table-cell office:value-type="string"><text:p>verdeckt</text:p></table:covered-table-cell>' +
+        c % ('office:value-type="float" office:value="2" table:number-columns-repeated="2"', '') +
+        c % ('table:number-columns-spanned="3" table:number-rows-spanned="9"', '') +
+        '</table:table-row>'
+        '<table:table-header-rows><table:table-row>' +
+        c % ('office:value-type="string"', '<text:p>au&#223;en</text:p><table:table table:name="innen">'
+             '<table:table-row>' + cell("innen") + '</table:table-row></table:table>') +
+        '</table:table-row></table:table-header-rows>'
+        '<table:table-row-group><table:table-row-group><table:table-rows><table:table-row>'
+        '<table:table-cell table:number-columns-repeated="2"/>' + cell("gruppe") +
+        '</table:table-row></table:table-rows></table:table-row-group></table:table-row-group>'
+        '</table:table>'
+        '<table:table><table:table-row>' + cell("ohne Namen") + '</table:table-row></table:table>',
+        '<style:style style:name="hid" style:family="table-cell">'
+        '<style:table-properties table:display="false"/></style:style>'))
+    write_ods("ods-sheets.ods", content('<table:table table:name="t"/>' * 1001))
+    write_ods("ods-long-value.ods", content(
+        '<table:table table:name="A"><table:table-row><table:table-cell/>'
+        '<table:table-cell office:value-type="string" office:string-value="' + "x" * (1 << 20) +
+        'y"/></table:table-row></table:table>'))
     # a different prefix for every namespace, and the default namespace
     body = ('<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
             'xmlns:t="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
