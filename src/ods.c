@@ -991,7 +991,8 @@ static void damaged(ods_reader *r, const char *part, zip_error_t *ze)
 
 /*
  * Inflate the entry at index chunk by chunk, each chunk to expat (p) or,
- * with p NULL, into out (at most max bytes kept). Returns 0 or NM_EINVALID.
+ * with p NULL, into out (at most max bytes: reading stops there; max > 0).
+ * Returns 0 or NM_EINVALID.
  */
 static int read_entry(ods_reader *r, zip_int64_t index, const char *part, XML_Parser p,
 		      nm_buf *out, size_t max)
@@ -1029,9 +1030,9 @@ static int read_entry(ods_reader *r, zip_int64_t index, const char *part, XML_Pa
 		}
 		r->unpacked += (uint64_t)n;
 		if (!p) {
-			if (out->len < max)
-				nm_buf_put(out, chunk, (size_t)n < max - out->len ? (size_t)n : max - out->len);
-			if (n == 0)
+			/* a short entry read into out: what lies beyond max is not read */
+			nm_buf_put(out, chunk, (size_t)n < max - out->len ? (size_t)n : max - out->len);
+			if (n == 0 || out->len >= max)
 				break;
 			continue;
 		}
