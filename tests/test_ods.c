@@ -515,6 +515,26 @@ static void test_ods__truncated_archive_is_damaged(void **state)
 		      "again as .ods\n");
 }
 
+static void test_ods__checksum_mismatch_is_damaged(void **state)
+{
+	(void)state;
+	check_fixture("ods-bad-crc.ods", NM_EINVALID,
+		      "error damaged-archive -1 0:0: 'content.xml' cannot be unpacked (CRC error): "
+		      "the file is damaged or incomplete; open it in LibreOffice Calc and save it "
+		      "again\n"
+		      "sheet 'A'\n"
+		      "A1 text x\n");
+}
+
+static void test_ods__unknown_compression_is_damaged(void **state)
+{
+	(void)state;
+	check_fixture("ods-lzma.ods", NM_EINVALID,
+		      "error damaged-archive -1 0:0: 'content.xml' cannot be unpacked (Compression "
+		      "method not supported): the file is damaged or incomplete; open it in "
+		      "LibreOffice Calc and save it again\n");
+}
+
 static void test_ods__encrypted_manifest_asks_for_no_password(void **state)
 {
 	(void)state;
@@ -629,6 +649,8 @@ int main(void)
 		cmocka_unit_test(test_ods__malformed_xml_names_part_line_and_column),
 		cmocka_unit_test(test_ods__truncated_xml_is_an_error),
 		cmocka_unit_test(test_ods__truncated_archive_is_damaged),
+		cmocka_unit_test(test_ods__checksum_mismatch_is_damaged),
+		cmocka_unit_test(test_ods__unknown_compression_is_damaged),
 		cmocka_unit_test(test_ods__encrypted_manifest_asks_for_no_password),
 		cmocka_unit_test(test_ods__xlsx_renamed_says_rename_it),
 		cmocka_unit_test(test_ods__xls_renamed_says_what_it_is),

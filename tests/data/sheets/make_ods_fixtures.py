@@ -329,6 +329,12 @@ def hostile_files():
                     '</table:table-row></table:table>')
     write_ods("ods-truncated-xml.ods", whole[: whole.index(b"<text:p>") + 5])
     write_ods("ods-bad-xml.ods", whole.replace(b"</text:p>", b"</text:q>", 1))
+    # a checksum that does not match (read to the end, then refused), and a
+    # compression method libzip cannot unpack
+    mime = stored("mimetype", MIME)
+    name, method, crc, csize, usize, data = stored("content.xml", whole)
+    raw_zip("ods-bad-crc.ods", [mime, (name, method, crc ^ 1, csize, usize, data)])
+    raw_zip("ods-lzma.ods", [mime, (name, 14, crc, csize, usize, data)])
     # encrypted: the manifest has encryption-data, content.xml is not XML
     enc_manifest = MANIFEST.replace(
         b'manifest:media-type="text/xml"/>',
