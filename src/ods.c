@@ -401,6 +401,31 @@ static void put_cut(nm_buf *out, const char *s, size_t len, size_t max)
 		nm_buf_puts(out, "\xE2\x80\xA6");
 }
 
+/*
+ * A formula as LibreOffice Calc shows it: of:=SUM([.A1:.A3]) as
+ * =SUM(A1:A3), [Akteure.B2] as Akteure.B2; text in quotes is kept.
+ */
+static void show_formula(nm_buf *out, const char *f)
+{
+	nm_buf b = NM_BUF_INIT;
+	const char *eq = strchr(f, '=');
+	bool quoted = false;
+
+	if (eq && eq != f && (size_t)(eq - f) < 16 && eq[-1] == ':')
+		f = eq; /* the namespace prefix: of:, msoxl: */
+	for (const char *p = f; *p && b.len <= ODS_MAX_FORMULA_SHOWN; p++) {
+		if (*p == '"')
+			quoted = !quoted;
+		if (!quoted && (*p == '[' || *p == ']'))
+			continue;
+		if (!quoted && *p == '.' && p > f && (p[-1] == '[' || p[-1] == ':'))
+			continue;
+		nm_buf_putc(&b, *p);
+	}
+	put_cut(out, nm_buf_cstr(&b), b.len, ODS_MAX_FORMULA_SHOWN);
+	nm_buf_release(&b);
+}
+
 /* ---- the row ---- */
 
 /* A further copy of a cell already in the sheet, sharing its text. */
@@ -509,13 +534,8 @@ static void start_cell(ods_reader *r, const XML_Char **atts, bool covered)
 	r->vt_error = cvt && strcmp(cvt, "error") == 0;
 	f = attr(atts, NS_TABLE "formula");
 	r->has_formula = f != NULL;
-	if (f) {
-		/* of:=SUM([.A1:.A3]) is shown as =SUM([.A1:.A3]) */
-		const char *eq = strchr(f, '=');
-		if (eq && eq != f && (size_t)(eq - f) < 16 && eq[-1] == ':')
-			f = eq;
-		put_cut(&r->formula, f, strlen(f), ODS_MAX_FORMULA_SHOWN);
-	}
+	if (f)
+		show_formula(&r->formula, f);
 	if (!vt)
 		r->vtype = VT_NONE;
 	else if (strcmp(vt, "float") == 0 || strcmp(vt, "percentage") == 0 ||

@@ -219,22 +219,24 @@ static void test_ods__cell_values_and_their_invalid_forms(void **state)
 	(void)state;
 	check_fixture("ods-cells.ods", NM_OK,
 		      "sheet 'Zellen'\n"
-		      "A1 invalid formula a formula without a saved value: =[.A2]\n"
-		      "B1 number formula 1\n" /* =TRUE() as older LibreOffice saves it */
-		      "C1 invalid a number cell whose number 'abc' is not a number\n"
-		      "D1 invalid a date cell whose date '2023-02-29' is not a calendar date\n"
-		      "E1 invalid a boolean cell whose value 'maybe' is neither true nor false\n"
-		      "F1 text gewinnt\n"
-		      "G1 error Err\n"
-		      "H1 invalid a cell of a type netmap does not know: 'foo'\n"
-		      "I1 invalid a number cell without its number\n"
-		      "J1 text a\\nb\\tc\n"
-		      /* K1 is void; L1's frame and footnote are not its text */
-		      "L1 text mit Notiz\n"
-		      "M1 text ohne Typ\n"
-		      "N1 date 2024-02-29\n"
-		      "O1 invalid a time of day (36:00:00), not a date: write it as text\n"
-		      "P1 number formula 1E-3\n"
+		      "A1 invalid formula a formula without a saved value: =A2\n"
+		      "B1 invalid formula a formula without a saved value: "
+		      "=SUM(A1:B2)&\"[.x]\"&'Akteure 2026'.C3\n"
+		      "C1 number formula 1\n" /* =TRUE() as older LibreOffice saves it */
+		      "D1 invalid a number cell whose number 'abc' is not a number\n"
+		      "E1 invalid a date cell whose date '2023-02-29' is not a calendar date\n"
+		      "F1 invalid a boolean cell whose value 'maybe' is neither true nor false\n"
+		      "G1 text gewinnt\n"
+		      "H1 error Err\n"
+		      "I1 invalid a cell of a type netmap does not know: 'foo'\n"
+		      "J1 invalid a number cell without its number\n"
+		      "K1 text a\\nb\\tc\n"
+		      /* L1 is void; M1's frame and footnote are not its text */
+		      "M1 text mit Notiz\n"
+		      "N1 text ohne Typ\n"
+		      "O1 date 2024-02-29\n"
+		      "P1 invalid a time of day (36:00:00), not a date: write it as text\n"
+		      "Q1 number formula 1E-3\n"
 		      /* a repeated row with a merge; a covered cell's content is hidden */
 		      "A2 text breit\n"
 		      "C2 number 2\n"

@@ -250,6 +250,7 @@ def hostile_files():
         '<table:table table:name="Zellen" table:style-name="hid">'
         '<table:table-row>' +
         c % ('table:formula="of:=[.A2]"', '') +
+        c % ('table:formula="of:=SUM([.A1:.B2])&amp;&quot;[.x]&quot;&amp;[\'Akteure 2026\'.C3]"', '') +
         c % ('table:formula="of:=TRUE()" office:value-type="float" office:value="1"', '<text:p>1</text:p>') +
         c % ('office:value-type="float" office:value="abc"', '') +
         c % ('office:value-type="date" office:date-value="2023-02-29"', '') +
