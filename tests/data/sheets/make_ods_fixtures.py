@@ -104,6 +104,7 @@ FODS = '''<?xml version="1.0" encoding="UTF-8"?>
  <table:table-column table:number-columns-repeated="3"/>
  <table:table-column table:default-cell-style-name="ce1"/>
  <table:table-row><table:table-cell table:number-columns-repeated="2"/><table:table-cell office:value-type="float" office:value="3"><text:p>3</text:p></table:table-cell></table:table-row>
+ <table:table-row table:number-rows-repeated="1048575"><table:table-cell table:style-name="ce1" table:number-columns-repeated="16384"/></table:table-row>
 </table:table>
 </office:spreadsheet></office:body></office:document>
 ''' % NS
