@@ -100,7 +100,6 @@ typedef struct ods_reader {
 	uint64_t unpacked;         /* bytes inflated from every part read */
 	uint64_t fed;              /* bytes of the current part given to expat */
 	bool stopped;              /* a handler recorded a problem and stopped */
-	bool encrypted;            /* the manifest has encryption-data */
 	bool seen_spreadsheet;     /* content.xml has office:spreadsheet */
 
 	/* element depths (0: not inside) */
@@ -911,7 +910,6 @@ static void XMLCALL manifest_start(void *ud, const XML_Char *name, const XML_Cha
 
 	(void)atts;
 	if (!r->stopped && element_id(name) == EL_ENCRYPTION) {
-		r->encrypted = true;
 		file_error(r, "encrypted-workbook",
 			   "the spreadsheet is protected with a password, which netmap cannot "
 			   "read: open it in LibreOffice Calc and save it without a password "
