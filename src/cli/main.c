@@ -80,6 +80,7 @@ const cli_command cli_commands[] = {
 	 "      --include-contacts      include personal contact data\n"
 	 "      --today DATE            analyse as of DATE (default: today)\n"
 	 "      (and the threshold options of 'netmap help report')\n"},
+	{"schema", cmd_schema, "print the JSON Schema of the data files", "schema", ""},
 	{"help", cmd_help, "show help for a command", "help [COMMAND]", ""},
 	{NULL, NULL, NULL, NULL, NULL},
 };
