@@ -41,7 +41,7 @@
 
 const cli_command cli_commands[] = {
 	{"validate", cmd_validate, "check data files; writes nothing", "validate [options] PATH...",
-	 "      --format FORMAT         text (default), json or github\n"
+	 "      --format FORMAT         text (default), json, github, sarif or gitlab\n"
 	 "      --strict                warnings fail the run too (exit 1)\n"
 	 "      --today DATE            the date for date warnings (default: today)\n"},
 	{"scan", cmd_scan, "validate, store a snapshot and print the overview",
