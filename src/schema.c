@@ -234,10 +234,6 @@ static void enum_def(jw *w, const char *name, const char *what, nm_enum_field fi
 	begin(w, name, '{');
 	str(w, "description", what);
 	raw(w, "type", "\"string\"");
-	begin(w, "enum", '[');
-	for (int i = 0; i < count; i++)
-		str(w, NULL, names[i]);
-	end(w, ']');
 	begin(w, "oneOf", '[');
 	for (int i = 0; i < count; i++) {
 		nm_buf_clear(&d);
