@@ -28,6 +28,8 @@ FUZZ_PACKAGES = clang libclang-rt-dev
 LINT_PACKAGES = cppcheck clang-tidy-14
 FAULT_PACKAGES = sqlite3 python3 util-linux
 MEMCHECK_PACKAGES = valgrind
+# What `make check` needs beyond the build: the JSON Schema test's validator.
+TEST_PACKAGES = python3 python3-yaml python3-jsonschema
 
 SUDO = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
@@ -57,6 +59,7 @@ demo: build
 	$(BUILD)/netmap scan --db $(BUILD)/demo.db data/
 
 check: deps
+	$(call apt_install,$(TEST_PACKAGES))
 	cmake -S . -B $(CHECK_BUILD) -DCMAKE_BUILD_TYPE=Debug -DBUILD_TESTING=ON \
 		-DNETMAP_WERROR=ON -DNETMAP_SANITIZE=address,undefined
 	cmake --build $(CHECK_BUILD) -j $(JOBS)

@@ -339,6 +339,16 @@ const char *nm_label_enum_word(nm_enum_field field, int value, nm_lang lang)
 	return lang == NM_LANG_DE ? e->german[value][0] : e->english[value];
 }
 
+void nm_labels_join(nm_buf *b, nm_enum_field field, unsigned value)
+{
+	const enum_table *e = &enums[field];
+
+	if ((int)value >= e->count)
+		return;
+	for (const char *const *g = e->german[value]; *g; g++)
+		nm_buf_printf(b, "%s%s", g == e->german[value] ? "" : ", ", *g);
+}
+
 const char *const *nm_label_enum_words(nm_enum_field field, size_t *n)
 {
 	/* Built once per field; the words are static strings. */

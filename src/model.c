@@ -7,6 +7,7 @@
 #include "netmap/model.h"
 #include "netmap/sort.h"
 
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -213,6 +214,22 @@ void nm_settings_default(nm_settings *s)
 	s->voices = (1u << NM_TYPE_MIGRANT_ORGANISATION) |
 		    (1u << NM_TYPE_VOLUNTEER_INITIATIVE);
 }
+
+const nm_setting_def nm_setting_defs[NM_SETTINGS_N] = {
+	{"ad_hoc_days", NM_SET_AD_HOC_DAYS, NM_SETTING_COUNT, offsetof(nm_settings, ad_hoc_days)},
+	{"duplicate_jaccard", NM_SET_DUPLICATE_JACCARD, NM_SETTING_RATIO,
+	 offsetof(nm_settings, duplicate_jaccard)},
+	{"duplicate_theme_jaccard", NM_SET_DUPLICATE_THEME_JACCARD, NM_SETTING_RATIO,
+	 offsetof(nm_settings, duplicate_theme_jaccard)},
+	{"max_load", NM_SET_MAX_LOAD, NM_SETTING_COUNT, offsetof(nm_settings, max_load)},
+	{"min_shared", NM_SET_MIN_SHARED, NM_SETTING_COUNT, offsetof(nm_settings, min_shared)},
+	{"overlap_jaccard", NM_SET_OVERLAP_JACCARD, NM_SETTING_RATIO,
+	 offsetof(nm_settings, overlap_jaccard)},
+	{"similar_name", NM_SET_SIMILAR_NAME, NM_SETTING_RATIO,
+	 offsetof(nm_settings, similar_name)},
+	{"stale_days", NM_SET_STALE_DAYS, NM_SETTING_COUNT, offsetof(nm_settings, stale_days)},
+	{"voices", NM_SET_VOICES, NM_SETTING_TYPES, offsetof(nm_settings, voices)},
+};
 
 void nm_settings_merge(nm_settings *dst, const nm_settings *src, unsigned mask)
 {

@@ -205,32 +205,8 @@ struct nm_store {
 	sqlite3_stmt *put[T_COUNT][2];  /* [table][0]: one row, [1]: BATCH_ROWS */
 };
 
-/* Settings as rows of the settings table: name, NM_SET_ bit and field. */
-typedef enum setting_kind { SETTING_RATIO, SETTING_COUNT, SETTING_TYPES } setting_kind;
-
-typedef struct setting_def {
-	const char *name;
-	unsigned bit;
-	setting_kind kind;
-	size_t offset; /* of the field in nm_settings */
-} setting_def;
-
-static const setting_def setting_defs[] = {
-	{"ad_hoc_days", NM_SET_AD_HOC_DAYS, SETTING_COUNT, offsetof(nm_settings, ad_hoc_days)},
-	{"duplicate_jaccard", NM_SET_DUPLICATE_JACCARD, SETTING_RATIO,
-	 offsetof(nm_settings, duplicate_jaccard)},
-	{"duplicate_theme_jaccard", NM_SET_DUPLICATE_THEME_JACCARD, SETTING_RATIO,
-	 offsetof(nm_settings, duplicate_theme_jaccard)},
-	{"max_load", NM_SET_MAX_LOAD, SETTING_COUNT, offsetof(nm_settings, max_load)},
-	{"min_shared", NM_SET_MIN_SHARED, SETTING_COUNT, offsetof(nm_settings, min_shared)},
-	{"overlap_jaccard", NM_SET_OVERLAP_JACCARD, SETTING_RATIO,
-	 offsetof(nm_settings, overlap_jaccard)},
-	{"similar_name", NM_SET_SIMILAR_NAME, SETTING_RATIO, offsetof(nm_settings, similar_name)},
-	{"stale_days", NM_SET_STALE_DAYS, SETTING_COUNT, offsetof(nm_settings, stale_days)},
-	{"voices", NM_SET_VOICES, SETTING_TYPES, offsetof(nm_settings, voices)},
-};
-
-#define NSETTINGS (sizeof(setting_defs) / sizeof(setting_defs[0]))
+/* Settings as rows of the settings table: nm_setting_defs (model.h). */
+#define NSETTINGS NM_SETTINGS_N
 
 /* ---- errors ------------------------------------------------------------ */
 
@@ -795,7 +771,7 @@ static int bad_record(nm_store *store, nm_error *err, const char *what, const ch
 }
 
 /* The text of a setting, as the settings table holds it. */
-static void format_setting(const setting_def *def, const nm_settings *s, nm_buf *out)
+static void format_setting(const nm_setting_def *def, const nm_settings *s, nm_buf *out)
 {
 	const char *field = (const char *)s + def->offset;
 	char tmp[32];
@@ -804,16 +780,16 @@ static void format_setting(const setting_def *def, const nm_settings *s, nm_buf 
 
 	nm_buf_clear(out);
 	switch (def->kind) {
-	case SETTING_RATIO:
+	case NM_SETTING_RATIO:
 		memcpy(&r, field, sizeof(r));
 		nm_ratio_format(r, tmp, sizeof(tmp));
 		nm_buf_puts(out, tmp);
 		break;
-	case SETTING_COUNT:
+	case NM_SETTING_COUNT:
 		memcpy(&u, field, sizeof(u));
 		nm_buf_printf(out, "%u", u);
 		break;
-	case SETTING_TYPES: {
+	case NM_SETTING_TYPES: {
 		/* Type names in byte order, comma-separated, as JSON lists them. */
 		bool used[NM_TYPE_COUNT] = {false};
 
@@ -911,14 +887,14 @@ static int put_settings(nm_store *store, const nm_dataset *ds, const nm_settings
 	for (size_t i = 0; i < NSETTINGS && rc == NM_OK; i++) {
 		int at = writer_row(&w);
 
-		format_setting(&setting_defs[i], settings, &value[i]);
-		format_setting(&setting_defs[i], &ds->settings, &dataset_value[i]);
-		sqlite3_bind_text(w.stmt, at, setting_defs[i].name, -1, SQLITE_STATIC);
+		format_setting(&nm_setting_defs[i], settings, &value[i]);
+		format_setting(&nm_setting_defs[i], &ds->settings, &dataset_value[i]);
+		sqlite3_bind_text(w.stmt, at, nm_setting_defs[i].name, -1, SQLITE_STATIC);
 		sqlite3_bind_text(w.stmt, at + 1, nm_buf_cstr(&value[i]), -1, SQLITE_STATIC);
 		sqlite3_bind_text(w.stmt, at + 2, nm_buf_cstr(&dataset_value[i]), -1,
 				  SQLITE_STATIC);
 		sqlite3_bind_int(w.stmt, at + 3,
-				 (ds->settings_given & setting_defs[i].bit) ? 1 : 0);
+				 (ds->settings_given & nm_setting_defs[i].bit) ? 1 : 0);
 		rc = writer_done(&w, err);
 	}
 	for (size_t i = 0; i < NSETTINGS; i++) {
@@ -1342,7 +1318,7 @@ static int parse_count(const char *s, uint32_t *out)
 	return 0;
 }
 
-static int parse_setting(const setting_def *def, const char *text, nm_settings *s)
+static int parse_setting(const nm_setting_def *def, const char *text, nm_settings *s)
 {
 	char *field = (char *)s + def->offset;
 	nm_ratio r;
@@ -1351,17 +1327,17 @@ static int parse_setting(const setting_def *def, const char *text, nm_settings *
 	if (!text)
 		return -1;
 	switch (def->kind) {
-	case SETTING_RATIO:
+	case NM_SETTING_RATIO:
 		if (nm_ratio_parse(text, &r) < 0)
 			return -1;
 		memcpy(field, &r, sizeof(r));
 		return 0;
-	case SETTING_COUNT:
+	case NM_SETTING_COUNT:
 		if (parse_count(text, &u) < 0)
 			return -1;
 		memcpy(field, &u, sizeof(u));
 		return 0;
-	case SETTING_TYPES:
+	case NM_SETTING_TYPES:
 		for (const char *p = text; *p;) {
 			const char *comma = strchr(p, ',');
 			size_t len = comma ? (size_t)(comma - p) : strlen(p);
@@ -1401,11 +1377,11 @@ static int read_settings(nm_store *store, sqlite3_stmt *stmt, int64_t id, nm_set
 	sqlite3_bind_int64(stmt, 1, id);
 	while ((step = sqlite3_step(stmt)) == SQLITE_ROW) {
 		const char *name = column_text(stmt, 0);
-		const setting_def *def = NULL;
+		const nm_setting_def *def = NULL;
 
 		for (size_t i = 0; i < NSETTINGS && name; i++)
-			if (strcmp(setting_defs[i].name, name) == 0)
-				def = &setting_defs[i];
+			if (strcmp(nm_setting_defs[i].name, name) == 0)
+				def = &nm_setting_defs[i];
 		if (!def)
 			continue;
 		if (parse_setting(def, column_text(stmt, 1), used) < 0 ||

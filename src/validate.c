@@ -262,6 +262,47 @@ static bool valid_id(const char *s)
 	return n <= 64;
 }
 
+/* ---- the keys of each mapping (nm_validate_keys) ----------------------- */
+
+static const char *const document_keys[] = {"netmap", "dataset", "themes", "actors",
+					     "committees", "memberships", "settings"};
+static const char *const theme_keys[] = {"id", "label"};
+static const char *const actor_keys[] = {"id", "name", "type", "themes", "district",
+					  "member_of", "contact", "website", "note"};
+static const char *const contact_keys[] = {"person", "email", "phone"};
+static const char *const committee_keys[] = {"id", "name", "kind", "ad_hoc", "themes", "lead",
+					      "status", "founded", "ends", "last_met", "meets",
+					      "parent", "district", "note", "members"};
+static const char *const membership_keys[] = {"actor", "committee", "role", "since"};
+static const char *const member_keys[] = {"actor", "role", "since"};
+static const char *const member_of_keys[] = {"committee", "role", "since"};
+static const char *const settings_keys[] = {"duplicate_jaccard", "duplicate_theme_jaccard",
+					    "overlap_jaccard", "min_shared", "max_load",
+					    "stale_days", "ad_hoc_days", "voices", "similar_name"};
+
+#define NKEYS(a) (sizeof(a) / sizeof((a)[0]))
+
+const char *const *nm_validate_keys(nm_keyset set, size_t *n)
+{
+	static const struct {
+		const char *const *keys;
+		size_t n;
+	} sets[NM_KEYS_COUNT] = {
+		[NM_KEYS_DOCUMENT] = {document_keys, NKEYS(document_keys)},
+		[NM_KEYS_THEME] = {theme_keys, NKEYS(theme_keys)},
+		[NM_KEYS_ACTOR] = {actor_keys, NKEYS(actor_keys)},
+		[NM_KEYS_CONTACT] = {contact_keys, NKEYS(contact_keys)},
+		[NM_KEYS_COMMITTEE] = {committee_keys, NKEYS(committee_keys)},
+		[NM_KEYS_MEMBERSHIP] = {membership_keys, NKEYS(membership_keys)},
+		[NM_KEYS_MEMBER] = {member_keys, NKEYS(member_keys)},
+		[NM_KEYS_MEMBER_OF] = {member_of_keys, NKEYS(member_of_keys)},
+		[NM_KEYS_SETTINGS] = {settings_keys, NKEYS(settings_keys)},
+	};
+
+	*n = sets[set].n;
+	return sets[set].keys;
+}
+
 /* ---- field readers ------------------------------------------------------ */
 
 /* A text value: NULL when absent (null), and an error when not a scalar. */
@@ -544,7 +585,7 @@ static void read_membership(nm_validator *v, const nm_node *item, const char *se
 			    uint32_t self, vpos self_pos, bool self_is_committee,
 			    const char *what)
 {
-	static const char *const table_keys[] = {"actor", "committee", "role", "since"};
+	const char *const *table_keys = membership_keys;
 	const nm_node *val[4];
 	const char *actor = NULL, *committee = NULL, *other;
 	vpos actor_pos = self_pos, committee_pos = self_pos;
@@ -568,8 +609,6 @@ static void read_membership(nm_validator *v, const nm_node *item, const char *se
 			actor = self_id;
 		}
 	} else if (item->kind == NM_NODE_MAP) {
-		static const char *const member_keys[] = {"actor", "role", "since"};
-		static const char *const member_of_keys[] = {"committee", "role", "since"};
 		const nm_node *x[3];
 
 		if (!self_id) {
@@ -675,8 +714,7 @@ static bool read_identity(nm_validator *v, const nm_node *map, const char *what,
 
 static void read_actor(nm_validator *v, const nm_node *map)
 {
-	static const char *const keys[] = {"id", "name", "type", "themes", "district",
-					   "member_of", "contact", "website", "note"};
+	const char *const *keys = actor_keys;
 	enum { ID, NAME, TYPE, THEMES, DISTRICT, MEMBER_OF, CONTACT, WEBSITE, NOTE };
 	const nm_node *val[9];
 	nm_dataset *ds = v->ds;
@@ -710,7 +748,7 @@ static void read_actor(nm_validator *v, const nm_node *map)
 			error_at(v, "node-type", val[CONTACT],
 				 "expected a mapping for 'contact', found %s", kind_word(val[CONTACT]));
 		} else {
-			static const char *const ckeys[] = {"person", "email", "phone"};
+			const char *const *ckeys = contact_keys;
 			const nm_node *cv[3];
 			read_keys(v, val[CONTACT], "contact", ckeys, 3, cv);
 			a.person = dup_text(v, cv[0], "person");
@@ -736,9 +774,7 @@ static void read_actor(nm_validator *v, const nm_node *map)
 
 static void read_committee(nm_validator *v, const nm_node *map)
 {
-	static const char *const keys[] = {"id", "name", "kind", "ad_hoc", "themes", "lead",
-					   "status", "founded", "ends", "last_met", "meets",
-					   "parent", "district", "note", "members"};
+	const char *const *keys = committee_keys;
 	enum { ID, NAME, KIND, AD_HOC, THEMES, LEAD, STATUS, FOUNDED, ENDS, LAST_MET, MEETS,
 	       PARENT, DISTRICT, NOTE, MEMBERS };
 	const nm_node *val[15];
@@ -852,7 +888,7 @@ static void read_themes(nm_validator *v, const nm_node *n)
 		if (!item_ok(v, item))
 			continue;
 		if (item->kind == NM_NODE_MAP) {
-			static const char *const keys[] = {"id", "label"};
+			const char *const *keys = theme_keys;
 			const nm_node *val[2];
 			read_keys(v, item, "theme", keys, 2, val);
 			id_node = val[0];
@@ -934,9 +970,7 @@ static bool read_ratio(nm_validator *v, const nm_node *n, const char *key, nm_ra
 
 static void read_settings(nm_validator *v, const nm_node *n)
 {
-	static const char *const keys[] = {"duplicate_jaccard", "duplicate_theme_jaccard",
-					   "overlap_jaccard", "min_shared", "max_load",
-					   "stale_days", "ad_hoc_days", "voices", "similar_name"};
+	const char *const *keys = settings_keys;
 	const nm_node *val[9];
 	nm_settings *s = &v->ds->settings;
 	unsigned *given = &v->ds->settings_given;
@@ -1069,8 +1103,7 @@ static void read_table_item(nm_validator *v, const nm_node *item)
 
 void nm_validator_add_doc(nm_validator *v, const nm_doc *doc)
 {
-	static const char *const keys[] = {"netmap", "dataset", "themes", "actors",
-					   "committees", "memberships", "settings"};
+	const char *const *keys = document_keys;
 	enum { NETMAP, DATASET, THEMES, ACTORS, COMMITTEES, MEMBERSHIPS, SETTINGS };
 	const nm_node *val[7], *root = doc->root;
 

@@ -95,6 +95,8 @@ int nm_label_enum_lookup(nm_enum_field field, const char *text);
 int nm_label_enum_german(nm_enum_field field, const char *text);
 /* A writer's word for an enum value: the English value, or the first German label. */
 const char *nm_label_enum_word(nm_enum_field field, int value, nm_lang lang);
+/* The German labels of one value joined by ", " ("Verband, Wohlfahrtsverband"). */
+void nm_labels_join(nm_buf *b, nm_enum_field field, unsigned value);
 /* Every word that names some value of a field, English then German (for did-you-mean). */
 const char *const *nm_label_enum_words(nm_enum_field field, size_t *n);
 

@@ -135,6 +135,28 @@ enum {
 	NM_SET_SIMILAR_NAME = 1 << 8
 };
 
+/*
+ * The settings as a table: each one's name in `settings:` (and, with
+ * dashes, as a flag), its NM_SET_ bit, the kind of value it holds and
+ * where it lives in nm_settings. The store writes its rows from it and the
+ * JSON Schema (schema.c) its `settings` properties; sorted by name.
+ */
+typedef enum nm_setting_kind {
+	NM_SETTING_RATIO, /* an nm_ratio: a decimal in [0, 1] */
+	NM_SETTING_COUNT, /* a uint32_t: a whole number >= 0 */
+	NM_SETTING_TYPES  /* a uint32_t mask of actor types */
+} nm_setting_kind;
+
+typedef struct nm_setting_def {
+	const char *name;
+	unsigned bit;         /* NM_SET_... */
+	nm_setting_kind kind;
+	size_t offset;        /* of the field in nm_settings */
+} nm_setting_def;
+
+#define NM_SETTINGS_N 9
+extern const nm_setting_def nm_setting_defs[NM_SETTINGS_N];
+
 /* Copy into dst the settings of src whose bit is set in mask. */
 void nm_settings_merge(nm_settings *dst, const nm_settings *src, unsigned mask);
 

@@ -54,6 +54,26 @@ int nm_validate_paths(const char *const *paths, size_t npaths, nm_date today,
 		      unsigned flags, nm_diags *diags, nm_dataset **out, size_t *nfiles,
 		      nm_error *err);
 
+/*
+ * The keys a mapping of the data format may hold, besides x- keys: the
+ * tables validation reads with, for tools that describe the format (the
+ * JSON Schema of `netmap schema`). *n receives the count.
+ */
+typedef enum nm_keyset {
+	NM_KEYS_DOCUMENT,   /* the top of a document */
+	NM_KEYS_THEME,      /* a theme written as a mapping */
+	NM_KEYS_ACTOR,
+	NM_KEYS_CONTACT,    /* an actor's contact */
+	NM_KEYS_COMMITTEE,
+	NM_KEYS_MEMBERSHIP, /* an item of the top-level memberships list */
+	NM_KEYS_MEMBER,     /* a mapping in a committee's members */
+	NM_KEYS_MEMBER_OF,  /* a mapping in an actor's member_of */
+	NM_KEYS_SETTINGS,
+	NM_KEYS_COUNT
+} nm_keyset;
+
+const char *const *nm_validate_keys(nm_keyset set, size_t *n);
+
 /* Suggest the candidate closest to word, or NULL when none is close. */
 const char *nm_suggest(const char *word, const char *const *candidates, size_t n);
 

@@ -172,6 +172,13 @@ int cli_check_format(const cli_opts *o);
 /* Render an analysis in o->format to stdout; EXIT_OK or EXIT_TROUBLE. */
 int cli_render(const cli_opts *o, const nm_analysis *an, long long snapshot);
 
+/*
+ * The writer of a `validate --format` for code-review tools (sarif,
+ * gitlab), or NULL; failure: why the run did not finish, or NULL.
+ */
+typedef void (*cli_diags_writer)(nm_buf *b, const nm_diags *d, const char *failure);
+cli_diags_writer cli_validate_writer(const char *format);
+
 int cmd_validate(int argc, char **argv);
 int cmd_scan(int argc, char **argv);
 int cmd_report(int argc, char **argv);
@@ -182,6 +189,7 @@ int cmd_diff(int argc, char **argv);
 int cmd_prune(int argc, char **argv);
 int cmd_forget(int argc, char **argv);
 int cmd_export(int argc, char **argv);
+int cmd_schema(int argc, char **argv);
 int cmd_help(int argc, char **argv);
 
 /*

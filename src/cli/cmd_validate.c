@@ -135,15 +135,18 @@ int cmd_validate(int argc, char **argv)
 	if (o.nargs == 0)
 		return cli_usage_error("validate", "no PATH given"), EXIT_TROUBLE;
 	if (strcmp(o.format, "text") != 0 && strcmp(o.format, "json") != 0 &&
-	    strcmp(o.format, "github") != 0)
-		return cli_usage_error("validate", "unknown format '%s' (text, json or github)",
+	    strcmp(o.format, "github") != 0 && !cli_validate_writer(o.format))
+		return cli_usage_error("validate",
+				       "unknown format '%s' (text, json, github, sarif or gitlab)",
 				       o.format), EXIT_TROUBLE;
 
 	nm_diags_init(&d);
 	nm_error_clear(&err);
 	rc = nm_validate_paths((const char *const *)o.args, (size_t)o.nargs, o.today, 0, &d, NULL,
 			       &nfiles, &err);
-	if (strcmp(o.format, "json") == 0)
+	if (cli_validate_writer(o.format))
+		cli_validate_writer(o.format)(&out, &d, rc == NM_EIO ? err.message : NULL);
+	else if (strcmp(o.format, "json") == 0)
 		write_json(&out, &d, nfiles);
 	else if (strcmp(o.format, "github") == 0)
 		write_github(&out, &d);

@@ -41,7 +41,7 @@
 
 const cli_command cli_commands[] = {
 	{"validate", cmd_validate, "check data files; writes nothing", "validate [options] PATH...",
-	 "      --format FORMAT         text (default), json or github\n"
+	 "      --format FORMAT         text (default), json, github, sarif or gitlab\n"
 	 "      --strict                warnings fail the run too (exit 1)\n"
 	 "      --today DATE            the date for date warnings (default: today)\n"
 	 "      --lang LANG             de or en (default: from the locale)\n"},
@@ -84,6 +84,7 @@ const cli_command cli_commands[] = {
 	 "      --include-contacts      include personal contact data\n"
 	 "      --today DATE            analyse as of DATE (default: today)\n"
 	 "      (and the threshold options of 'netmap help report')\n"},
+	{"schema", cmd_schema, "print the JSON Schema of the data files", "schema", ""},
 	{"help", cmd_help, "show help for a command", "help [--lang LANG] [COMMAND]",
 	 "      --lang LANG             de or en (default: from the locale)\n"},
 	{NULL, NULL, NULL, NULL, NULL},
