@@ -65,6 +65,19 @@ void nm_diags_mark_cells(nm_diags *d, uint32_t file)
 	d->cells[file] = 1;
 }
 
+void nm_diags_message(const nm_diags *d, const nm_diag *x, nm_buf *b)
+{
+	if (d->sheets && d->sheets[x->file] && x->line) {
+		size_t start = b->len, skip = strlen(d->files[x->file]) + 1;
+		nm_diags_place(d, x->file, x->line, x->col, b);
+		/* Keep "Sheet!C7" of "path:Sheet!C7". */
+		memmove(b->ptr + start, b->ptr + start + skip, b->len - start - skip + 1);
+		b->len -= skip;
+		nm_buf_puts(b, ": ");
+	}
+	nm_buf_puts(b, x->message);
+}
+
 void nm_diags_cell_name(uint32_t line, uint32_t col, char *out)
 {
 	char letters[8];

@@ -60,7 +60,12 @@ void nm_diags_gitlab(nm_buf *b, const nm_diags *d, const char *cwd)
 		sha256_hex(&key, fingerprint);
 
 		nm_buf_puts(b, i ? ",\n  {\"description\": " : "\n  {\"description\": ");
-		nm_json_str(b, x->message);
+		{
+			nm_buf msg = NM_BUF_INIT;
+			nm_diags_message(d, x, &msg); /* "Akteure!C7: ..." in a sheet */
+			nm_json_str(b, msg.ptr);
+			nm_buf_release(&msg);
+		}
 		nm_buf_puts(b, ", \"check_name\": ");
 		nm_json_str(b, rule);
 		nm_buf_printf(b, ", \"fingerprint\": \"%s\", \"severity\": \"%s\", "

@@ -149,7 +149,12 @@ void nm_diags_sarif(nm_buf *b, const nm_diags *d, const char *cwd, const char *f
 		nm_json_str(b, id);
 		nm_buf_printf(b, ", \"ruleIndex\": %zu, \"level\": \"%s\", \"message\": {\"text\": ",
 			      rule_index(&extra, id), level(x->severity));
-		nm_json_str(b, x->message);
+		{
+			nm_buf msg = NM_BUF_INIT;
+			nm_diags_message(d, x, &msg); /* "Akteure!C7: ..." in a sheet */
+			nm_json_str(b, msg.ptr);
+			nm_buf_release(&msg);
+		}
 		nm_buf_puts(b, "},\n         \"locations\": [{\"physicalLocation\": "
 			       "{\"artifactLocation\": {\"uri\": \"");
 		{

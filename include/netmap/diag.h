@@ -67,6 +67,12 @@ void nm_diags_mark_cells(nm_diags *d, uint32_t file);
 struct nm_buf;
 void nm_diags_place(const nm_diags *d, uint32_t file, uint32_t line, uint32_t col,
 		    struct nm_buf *b);
+/*
+ * A problem's message for formats that have only a line and a column
+ * (GitHub annotations, SARIF, GitLab): in a sheet it starts with the
+ * sheet and cell, "Akteure!C7: message" (contract 6.5). Appended to b.
+ */
+void nm_diags_message(const nm_diags *d, const nm_diag *x, struct nm_buf *b);
 /* The cell name alone ("C7") into out (at least 16 bytes). */
 void nm_diags_cell_name(uint32_t line, uint32_t col, char *out);
 /* Whether a sheet name must be quoted in a place ('Akteure 2026'!C7). */

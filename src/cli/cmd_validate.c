@@ -107,15 +107,13 @@ static void write_github(nm_buf *b, const nm_diags *d)
 		nm_buf_puts(b, x->severity == NM_SEV_ERROR ? "::error file=" : "::warning file=");
 		gh_escape(b, d->files[x->file], true);
 		nm_buf_printf(b, ",line=%u,col=%u::", x->line ? x->line : 1, x->col ? x->col : 1);
-		if (d->sheets[x->file] && x->line) {
-			/* Contract 6.5: the message starts with the sheet and cell. */
-			nm_buf place = NM_BUF_INIT;
-			nm_diags_place(d, x->file, x->line, x->col, &place);
-			gh_escape(b, place.ptr + strlen(d->files[x->file]) + 1, false);
-			gh_escape(b, ": ", false);
-			nm_buf_release(&place);
+		{
+			/* Contract 6.5: in a sheet the message starts with the cell. */
+			nm_buf msg = NM_BUF_INIT;
+			nm_diags_message(d, x, &msg);
+			gh_escape(b, msg.ptr, false);
+			nm_buf_release(&msg);
 		}
-		gh_escape(b, x->message, false);
 		nm_buf_putc(b, '\n');
 	}
 }
