@@ -844,12 +844,26 @@ static int parse_data(nm_loader *ld, uint32_t file, const char *data, size_t len
 	return NM_OK;
 }
 
+static void read_sheets(nm_loader *ld, const queued *q, uint32_t file, const char *data,
+			size_t len);
+
 int nm_loader_parse_buffer(nm_loader *ld, const char *name, const char *data,
 			   size_t len, nm_doc **docs, size_t *ndocs)
 {
 	uint32_t file = nm_diags_file(ld->diags, name);
+	queued q;
 
-	parse_data(ld, file, data, len);
+	q.path = (char *)(uintptr_t)name;
+	q.kind = (uint8_t)nm_source_kind_of(name);
+	q.from_walk = false;
+	if (q.kind == NM_SOURCE_YAML) {
+		parse_data(ld, file, data, len);
+	} else {
+		nm_arena_reset(&ld->arena);
+		if (q.kind == NM_SOURCE_CSV)
+			nm_diags_mark_cells(ld->diags, file);
+		read_sheets(ld, &q, file, data, len);
+	}
 	*docs = ld->docs;
 	*ndocs = ld->ndocs;
 	return NM_OK;

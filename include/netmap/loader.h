@@ -118,7 +118,11 @@ int nm_loader_read(nm_loader *loader, size_t i, nm_doc **docs, size_t *ndocs,
 int nm_loader_read_matrices(nm_loader *loader, bool (*is_committee)(void *, const char *),
 			    void *arg, nm_doc **docs, size_t *ndocs);
 
-/* Parse a buffer as file `name` (for tests and fuzzers). */
+/*
+ * Parse a buffer as file `name` (for tests and fuzzers): YAML, or a
+ * spreadsheet when the name's extension says so (the matrix tables then
+ * come from nm_loader_read_matrices).
+ */
 int nm_loader_parse_buffer(nm_loader *loader, const char *name,
 			   const char *data, size_t len, nm_doc **docs,
 			   size_t *ndocs);
