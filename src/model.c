@@ -212,6 +212,51 @@ void nm_settings_default(nm_settings *s)
 	s->ad_hoc_days = 730;
 	s->voices = (1u << NM_TYPE_MIGRANT_ORGANISATION) |
 		    (1u << NM_TYPE_VOLUNTEER_INITIATIVE);
+	s->coordinators = NULL;
+}
+
+static char *dup_coordinators(const char *s)
+{
+	return s && s[0] ? nm_xstrdup(s) : NULL;
+}
+
+void nm_settings_copy(nm_settings *dst, const nm_settings *src)
+{
+	*dst = *src;
+	dst->coordinators = dup_coordinators(src->coordinators);
+}
+
+void nm_settings_release(nm_settings *s)
+{
+	if (!s)
+		return;
+	free(s->coordinators);
+	s->coordinators = NULL;
+}
+
+bool nm_settings_next_coordinator(const nm_settings *s, size_t *pos, char *buf, size_t size)
+{
+	const char *list = s->coordinators;
+
+	if (!list || size == 0)
+		return false;
+	for (;;) {
+		const char *p = list + *pos, *comma;
+		size_t len;
+
+		if (*p == '\0')
+			return false;
+		comma = strchr(p, ',');
+		len = comma ? (size_t)(comma - p) : strlen(p);
+		*pos += len + (comma ? 1 : 0);
+		if (len == 0)
+			continue;
+		if (len >= size)
+			len = size - 1;
+		memcpy(buf, p, len);
+		buf[len] = '\0';
+		return true;
+	}
 }
 
 void nm_settings_merge(nm_settings *dst, const nm_settings *src, unsigned mask)
@@ -234,6 +279,10 @@ void nm_settings_merge(nm_settings *dst, const nm_settings *src, unsigned mask)
 		dst->ad_hoc_days = src->ad_hoc_days;
 	if (mask & NM_SET_VOICES)
 		dst->voices = src->voices;
+	if (mask & NM_SET_COORDINATORS) {
+		free(dst->coordinators);
+		dst->coordinators = dup_coordinators(src->coordinators);
+	}
 }
 
 nm_dataset *nm_dataset_new(void)
@@ -273,6 +322,7 @@ void nm_dataset_free(nm_dataset *ds)
 	}
 	for (size_t i = 0; i < ds->nfiles; i++)
 		free(ds->files[i].path);
+	nm_settings_release(&ds->settings);
 	free(ds->name);
 	free(ds->themes);
 	free(ds->actors);

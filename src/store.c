@@ -206,7 +206,8 @@ struct nm_store {
 };
 
 /* Settings as rows of the settings table: name, NM_SET_ bit and field. */
-typedef enum setting_kind { SETTING_RATIO, SETTING_COUNT, SETTING_TYPES } setting_kind;
+/* SETTING_IDS: ids joined by "," (coordinators); "" for none. */
+typedef enum setting_kind { SETTING_RATIO, SETTING_COUNT, SETTING_TYPES, SETTING_IDS } setting_kind;
 
 typedef struct setting_def {
 	const char *name;
@@ -217,6 +218,7 @@ typedef struct setting_def {
 
 static const setting_def setting_defs[] = {
 	{"ad_hoc_days", NM_SET_AD_HOC_DAYS, SETTING_COUNT, offsetof(nm_settings, ad_hoc_days)},
+	{"coordinators", NM_SET_COORDINATORS, SETTING_IDS, offsetof(nm_settings, coordinators)},
 	{"duplicate_jaccard", NM_SET_DUPLICATE_JACCARD, SETTING_RATIO,
 	 offsetof(nm_settings, duplicate_jaccard)},
 	{"duplicate_theme_jaccard", NM_SET_DUPLICATE_THEME_JACCARD, SETTING_RATIO,
@@ -835,6 +837,14 @@ static void format_setting(const setting_def *def, const nm_settings *s, nm_buf 
 		}
 		break;
 	}
+	case SETTING_IDS: {
+		const char *ids;
+
+		memcpy((void *)&ids, field, sizeof(ids));
+		if (ids)
+			nm_buf_puts(out, ids);
+		break;
+	}
 	}
 }
 
@@ -1302,6 +1312,7 @@ void nm_snapshot_info_release(nm_snapshot_info *info)
 		return;
 	free(info->dataset);
 	info->dataset = NULL;
+	nm_settings_release(&info->settings);
 }
 
 static char *column_strdup(sqlite3_stmt *stmt, int i)
@@ -1378,6 +1389,14 @@ static int parse_setting(const setting_def *def, const char *text, nm_settings *
 		}
 		memcpy(field, &u, sizeof(u));
 		return 0;
+	case SETTING_IDS: {
+		char *old, *ids = text[0] ? nm_xstrdup(text) : NULL;
+
+		memcpy((void *)&old, field, sizeof(old));
+		free(old);
+		memcpy(field, (void *)&ids, sizeof(ids));
+		return 0;
+	}
 	}
 	return -1;
 }
@@ -1393,8 +1412,10 @@ static int read_settings(nm_store *store, sqlite3_stmt *stmt, int64_t id, nm_set
 {
 	int rc = NM_OK, step;
 
+	nm_settings_release(used);
 	nm_settings_default(used);
 	if (ds) {
+		nm_settings_release(&ds->settings);
 		nm_settings_default(&ds->settings);
 		ds->settings_given = 0;
 	}
@@ -1550,6 +1571,7 @@ int nm_store_list(nm_store *store, nm_snapshot_info **out, size_t *n, nm_error *
 		goto done;
 	while ((step = sqlite3_step(rows)) == SQLITE_ROW) {
 		NM_GROW(list, cap, len + 1);
+		memset(&list[len], 0, sizeof(list[len]));
 		rc = read_info(store, rows, &list[len], err);
 		len++;
 		if (rc == NM_OK)

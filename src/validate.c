@@ -94,6 +94,8 @@ struct nm_validator {
 
 	bool have_settings;
 	vpos settings_pos;
+	vrefs coordinators;    /* settings: coordinators, resolved at finish */
+	bool coordinators_given;
 	bool have_dataset;
 	size_t suggestions;    /* did-you-means computed over all ids */
 	size_t undeclared_suggestions;
@@ -844,8 +846,9 @@ static void read_settings(nm_validator *v, const nm_node *n)
 {
 	static const char *const keys[] = {"duplicate_jaccard", "duplicate_theme_jaccard",
 					   "overlap_jaccard", "min_shared", "max_load",
-					   "stale_days", "ad_hoc_days", "voices", "similar_name"};
-	const nm_node *val[9];
+					   "stale_days", "ad_hoc_days", "voices", "similar_name",
+					   "coordinators"};
+	const nm_node *val[10];
 	nm_settings *s = &v->ds->settings;
 	unsigned *given = &v->ds->settings_given;
 
@@ -864,7 +867,7 @@ static void read_settings(nm_validator *v, const nm_node *n)
 	}
 	v->have_settings = true;
 	v->settings_pos = pos_of(n);
-	read_keys(v, n, "settings", keys, 9, val);
+	read_keys(v, n, "settings", keys, 10, val);
 	if (read_ratio(v, val[0], keys[0], &s->duplicate_jaccard))
 		*given |= NM_SET_DUPLICATE_JACCARD;
 	if (read_ratio(v, val[1], keys[1], &s->duplicate_theme_jaccard))
@@ -902,6 +905,19 @@ static void read_settings(nm_validator *v, const nm_node *n)
 			*given |= NM_SET_VOICES;
 		}
 	}
+	/* Actor ids: resolved by resolve_coordinators once every actor is read. */
+	if (val[9] && !is_null(val[9]) && expect_list(v, val[9], "coordinators")) {
+		v->coordinators_given = true;
+		for (uint32_t i = 0; i < val[9]->n; i++) {
+			const nm_node *item = val[9]->u.items[i];
+			const char *id;
+			if (!item_ok(v, item))
+				continue;
+			id = scalar(v, item, "coordinators");
+			if (id)
+				add_ref(v, &v->coordinators, id, pos_of(item));
+		}
+	}
 }
 
 /* ---- documents ----------------------------------------------------------- */
@@ -929,6 +945,7 @@ void nm_validator_free(nm_validator *v)
 		release_refs(&v->actor_rec[i].themes);
 	for (size_t i = 0; i < v->ncommittee_rec; i++)
 		release_refs(&v->committee_rec[i].themes);
+	release_refs(&v->coordinators);
 	nm_arena_release(&v->refs);
 	free(v->members);
 	free(v->actor_rec);
@@ -1267,6 +1284,45 @@ static void date_warnings(nm_validator *v, uint32_t *per_committee)
 	}
 }
 
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/*
+ * settings: coordinators (contract 7.1): every id must be an actor's. The
+ * known ones become ds->settings.coordinators, in byte order, each once.
+ */
+static void resolve_coordinators(nm_validator *v, const char ***actor_ids)
+{
+	nm_dataset *ds = v->ds;
+	const char **ids;
+	nm_buf list = NM_BUF_INIT;
+	size_t n = 0;
+
+	if (!v->coordinators_given)
+		return;
+	ids = nm_xreallocarray(NULL, v->coordinators.n + 1, sizeof(*ids));
+	for (size_t i = 0; i < v->coordinators.n; i++) {
+		const vref *r = &v->coordinators.items[i];
+		if (resolve(v, r->id, r->pos, false, actor_ids) != NM_NONE)
+			ids[n++] = r->id;
+	}
+	qsort(ids, n, sizeof(*ids), cmp_str);
+	for (size_t i = 0; i < n; i++) {
+		if (i && strcmp(ids[i], ids[i - 1]) == 0)
+			continue;
+		if (list.len)
+			nm_buf_putc(&list, ',');
+		nm_buf_puts(&list, ids[i]);
+	}
+	nm_settings_release(&ds->settings);
+	ds->settings.coordinators = list.len ? nm_xstrdup(nm_buf_cstr(&list)) : NULL;
+	ds->settings_given |= NM_SET_COORDINATORS;
+	nm_buf_release(&list);
+	free(ids);
+}
+
 int nm_validator_finish(nm_validator *v, nm_dataset **out)
 {
 	nm_dataset *ds = v->ds;
@@ -1301,6 +1357,7 @@ int nm_validator_finish(nm_validator *v, nm_dataset **out)
 			m->a = m->actor ? resolve(v, m->actor, m->actor_pos, false, &actor_ids)
 					: m->self;
 	}
+	resolve_coordinators(v, &actor_ids);
 	free(actor_ids);
 	free(committee_ids);
 	check_parent_cycles(v);

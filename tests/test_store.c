@@ -1054,9 +1054,9 @@ static void test_store__a_put_failing_at_any_row_changes_nothing(void **state)
 {
 	char *dir = tu_tempdir("store-atomic"), *path = tu_path(dir, "netmap.db");
 	nm_dataset *first = sample("first@example.org"), *next = sample("next@example.org");
-	/* snapshot, 9 settings, 2 files, 3 themes, 4 actors, 3 contacts,
+	/* snapshot, 10 settings, 2 files, 3 themes, 4 actors, 3 contacts,
 	 * 3 committees, 5 memberships, findings */
-	long rows = 1 + 9 + 2 + 3 + 4 + 3 + 3 + 5 + 1;
+	long rows = 1 + 10 + 2 + 3 + 4 + 3 + 3 + 5 + 1;
 
 	(void)state;
 	fail_every_row(path, first, next, rows, 1);
@@ -1076,7 +1076,7 @@ static void test_store__a_put_failing_inside_a_batch_changes_nothing(void **stat
 	for (size_t i = 0; i < next->nactors; i++)
 		contacts += next->actors[i].person || next->actors[i].email;
 	fail_every_row(path, first, next,
-		       1 + 9 + 0 + 2 + 150 + contacts + 150 + 150 * 5 + 1, 7);
+		       1 + 10 + 0 + 2 + 150 + contacts + 150 + 150 * 5 + 1, 7);
 	nm_dataset_free(first);
 	nm_dataset_free(next);
 	free(path);

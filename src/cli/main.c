@@ -20,7 +20,9 @@
 	"      --ad-hoc-days N         days before an ad-hoc group runs long (default 730)\n" \
 	"      --voices T,T            actor types that must be heard\n" \
 	"                              (default migrant_organisation,volunteer_initiative)\n" \
-	"      --similar-name R        similarity for similar names (default 0.9)\n"
+	"      --similar-name R        similarity for similar names (default 0.9)\n" \
+	"      --coordinators ID,ID    actors in groups by office: not counted in\n" \
+	"                              overlaps, never overloaded ('' for none)\n"
 
 #define REPORT_HELP \
 	"      --db FILE               the store (default netmap.db)\n" \
