@@ -29,6 +29,7 @@
 
 static const nm_msg msgs[] = {
 	{"What changed from snapshot %lld to %lld", "Was sich von Stand %lld zu Stand %lld geändert hat"},
+	{"What the plan would change in snapshot %lld", "Was der Plan an Stand %lld ändern würde"},
 	{"Nothing changed.", "Nichts hat sich geändert."},
 	{"Actors", "Akteure"},
 	{"Groups", "Gremien"},
@@ -1117,12 +1118,22 @@ static void underline(nm_buf *b, const char *title, char c)
 	nm_buf_putc(b, '\n');
 }
 
+/* The section's title: two snapshots, or a snapshot and its plan. */
+static void title(nm_buf *b, const nm_diff *d, nm_lang lang)
+{
+	if (d->plan)
+		nm_buf_printf(b, TR(lang, "What the plan would change in snapshot %lld"), d->from);
+	else
+		nm_buf_printf(b, TR(lang, "What changed from snapshot %lld to %lld"), d->from,
+			      d->to);
+}
+
 void nm_diff_write_text(nm_buf *b, const nm_diff *d, nm_lang lang, unsigned width)
 {
 	nm_buf line = NM_BUF_INIT;
 	size_t w = width ? width : 80;
 
-	nm_buf_printf(&line, TR(lang, "What changed from snapshot %lld to %lld"), d->from, d->to);
+	title(&line, d, lang);
 	underline(b, nm_buf_cstr(&line), '-');
 	if (nm_diff_is_empty(d))
 		nm_buf_printf(b, "  %s\n", TR(lang, "Nothing changed."));
@@ -1195,7 +1206,7 @@ void nm_diff_write_markdown(nm_buf *b, const nm_diff *d, nm_lang lang)
 	nm_buf line = NM_BUF_INIT;
 
 	nm_buf_puts(b, "## ");
-	nm_buf_printf(b, TR(lang, "What changed from snapshot %lld to %lld"), d->from, d->to);
+	title(b, d, lang);
 	nm_buf_puts(b, "\n\n");
 	if (nm_diff_is_empty(d))
 		nm_buf_printf(b, "%s\n\n", TR(lang, "Nothing changed."));
@@ -1258,7 +1269,7 @@ void nm_diff_write_html(nm_buf *b, const nm_diff *d, nm_lang lang)
 	static const char *const classes[] = {"added", "removed", "changed"};
 
 	nm_buf_puts(b, "<section class=\"since\">\n<h2>");
-	nm_buf_printf(&line, TR(lang, "What changed from snapshot %lld to %lld"), d->from, d->to);
+	title(&line, d, lang);
 	nm_escape_xml(b, nm_buf_cstr(&line));
 	nm_buf_puts(b, "</h2>\n");
 	if (nm_diff_is_empty(d)) {
@@ -1420,6 +1431,8 @@ void nm_diff_write_json(nm_buf *b, const nm_diff *d)
 	static const char *const changes[] = {"added", "removed", "changed"};
 
 	nm_buf_printf(b, "{\"from\": %lld, \"to\": %lld", d->from, d->to);
+	if (d->plan)
+		nm_buf_puts(b, ", \"plan\": true");
 	for (int what = NM_DIFF_ACTOR; what <= NM_DIFF_MEMBERSHIP; what++) {
 		nm_buf_printf(b, ",\n \"%s\": {", whats[what]);
 		for (int change = NM_DIFF_ADDED; change <= NM_DIFF_CHANGED; change++) {

@@ -292,6 +292,82 @@ nm_dataset *nm_dataset_new(void)
 	return ds;
 }
 
+static char *dup_opt(const char *s)
+{
+	return s ? nm_xstrdup(s) : NULL;
+}
+
+static uint32_t *dup_u32(const uint32_t *v, size_t n)
+{
+	uint32_t *out;
+
+	if (!n)
+		return NULL;
+	out = nm_xreallocarray(NULL, n, sizeof(*out));
+	memcpy(out, v, n * sizeof(*out));
+	return out;
+}
+
+nm_dataset *nm_dataset_clone(const nm_dataset *src)
+{
+	nm_dataset *ds = nm_xcalloc(1, sizeof(*ds));
+
+	ds->name = dup_opt(src->name);
+	ds->themes_declared = src->themes_declared;
+	nm_settings_copy(&ds->settings, &src->settings);
+	ds->settings_given = src->settings_given;
+	ds->nthemes = src->nthemes;
+	ds->themes = nm_xcalloc(src->nthemes ? src->nthemes : 1, sizeof(*ds->themes));
+	for (size_t i = 0; i < src->nthemes; i++) {
+		ds->themes[i].id = nm_xstrdup(src->themes[i].id);
+		ds->themes[i].label = dup_opt(src->themes[i].label);
+	}
+	ds->nactors = src->nactors;
+	ds->actors = nm_xcalloc(src->nactors ? src->nactors : 1, sizeof(*ds->actors));
+	for (size_t i = 0; i < src->nactors; i++) {
+		const nm_actor *a = &src->actors[i];
+		nm_actor *b = &ds->actors[i];
+
+		*b = *a;
+		b->id = nm_xstrdup(a->id);
+		b->name = nm_xstrdup(a->name);
+		b->themes = dup_u32(a->themes, a->nthemes);
+		b->district = dup_opt(a->district);
+		b->website = dup_opt(a->website);
+		b->note = dup_opt(a->note);
+		b->person = dup_opt(a->person);
+		b->email = dup_opt(a->email);
+		b->phone = dup_opt(a->phone);
+	}
+	ds->ncommittees = src->ncommittees;
+	ds->committees = nm_xcalloc(src->ncommittees ? src->ncommittees : 1,
+				    sizeof(*ds->committees));
+	for (size_t i = 0; i < src->ncommittees; i++) {
+		const nm_committee *c = &src->committees[i];
+		nm_committee *d = &ds->committees[i];
+
+		*d = *c;
+		d->id = nm_xstrdup(c->id);
+		d->name = nm_xstrdup(c->name);
+		d->themes = dup_u32(c->themes, c->nthemes);
+		d->district = dup_opt(c->district);
+		d->note = dup_opt(c->note);
+	}
+	ds->nmemberships = src->nmemberships;
+	ds->memberships = nm_xreallocarray(NULL, src->nmemberships ? src->nmemberships : 1,
+					   sizeof(*ds->memberships));
+	if (src->nmemberships)
+		memcpy(ds->memberships, src->memberships,
+		       src->nmemberships * sizeof(*ds->memberships));
+	ds->nfiles = src->nfiles;
+	ds->files = nm_xcalloc(src->nfiles ? src->nfiles : 1, sizeof(*ds->files));
+	for (size_t i = 0; i < src->nfiles; i++) {
+		ds->files[i].path = nm_xstrdup(src->files[i].path);
+		memcpy(ds->files[i].sha256, src->files[i].sha256, sizeof(ds->files[i].sha256));
+	}
+	return ds;
+}
+
 void nm_dataset_free(nm_dataset *ds)
 {
 	if (!ds)

@@ -83,6 +83,7 @@ struct nm_diff {
 	nm_diff_finding *findings; /* new, then resolved; each by kind, then key */
 	size_t nfindings;
 	bool findings_compared;   /* false: a snapshot's findings were missing or unreadable */
+	bool plan;                /* netmap plan: snapshot `from` against its changed copy */
 };
 
 typedef struct nm_diff nm_diff;

@@ -224,6 +224,8 @@ typedef struct nm_dataset {
 } nm_dataset;
 
 nm_dataset *nm_dataset_new(void);
+/* A deep copy of src, every string and array its own. */
+nm_dataset *nm_dataset_clone(const nm_dataset *src);
 void nm_dataset_free(nm_dataset *ds);
 
 /*
