@@ -427,6 +427,75 @@ static void test_plan__a_merged_cluster_has_no_duplicates_left(void **state)
 	nm_dataset_free(ds);
 }
 
+/* ---------------------------------------------------------- thin data */
+
+static char *render(void (*write)(nm_buf *, const nm_analysis *, const nm_report_opts *), const nm_analysis *an, nm_lang lang)
+{
+	nm_buf b = NM_BUF_INIT;
+	nm_report_opts ro;
+	char *out;
+
+	nm_report_opts_init(&ro);
+	ro.lang = lang;
+	write(&b, an, &ro);
+	out = nm_xstrdup(nm_buf_cstr(&b));
+	nm_buf_release(&b);
+	return out;
+}
+
+static void clear_themes(nm_dataset *ds, const char *id)
+{
+	nm_committee *c = &ds->committees[nm_dataset_find_committee(ds, id)];
+
+	free(c->themes);
+	c->themes = NULL;
+	c->nthemes = 0;
+}
+
+static void test_plan__thin_data_is_named_when_more_than_two_groups_lack_a_field(void **state)
+{
+	nm_dataset *ds = load(DATA "coord.yaml");
+	nm_analysis *an = analyse(ds, NULL);
+	char *text;
+
+	(void)state;
+	/* k1, k2, k3 give no meets; no committee gives last_met; all have themes. */
+	assert_int_equal(an->without_meets, 3);
+	assert_int_equal(an->without_last_met, 5);
+	assert_int_equal(an->without_themes, 0);
+	text = render(nm_report_text, an, NM_LANG_EN);
+	assert_non_null(strstr(text, "Where the data is thin\n----------------------\n"
+				     "  3 of 5 groups do not say how often they meet (meets): their "
+				     "meetings count 0\n    in the load.\n"
+				     "  5 of 5 groups have no last_met date: they can never show as "
+				     "stale.\n"));
+	assert_null(strstr(text, "have no themes"));
+	free(text);
+	nm_analysis_free(an);
+
+	/* Two without themes: not yet a hint; three: a hint. */
+	clear_themes(ds, "k1");
+	clear_themes(ds, "k2");
+	an = analyse(ds, NULL);
+	text = render(nm_report_markdown, an, NM_LANG_EN);
+	assert_null(strstr(text, "have no themes"));
+	free(text);
+	nm_analysis_free(an);
+	clear_themes(ds, "k3");
+	an = analyse(ds, NULL);
+	text = render(nm_report_markdown, an, NM_LANG_EN);
+	assert_non_null(strstr(text, "- 3 of 5 groups have no themes: they can never be duplicates, "
+				     "only nested or overlapping. Give them their themes.\n"));
+	free(text);
+	text = render(nm_report_html, an, NM_LANG_DE);
+	assert_non_null(strstr(text, "<li>3 von 5 Gremien haben keine Themen: sie können nie doppelt "
+				     "sein, nur verschachtelt oder überschneidend. Ihre Themen "
+				     "eintragen.</li>\n"));
+	free(text);
+	nm_analysis_free(an);
+	nm_dataset_free(ds);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -441,6 +510,7 @@ int main(void)
 		cmocka_unit_test(test_plan__bad_changes_are_usage_errors_with_suggestions),
 		cmocka_unit_test(test_plan__a_change_to_a_committee_dissolved_by_an_earlier_one_fails),
 		cmocka_unit_test(test_plan__a_merged_cluster_has_no_duplicates_left),
+		cmocka_unit_test(test_plan__thin_data_is_named_when_more_than_two_groups_lack_a_field),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
