@@ -1011,6 +1011,7 @@ int nm_analysis_run(nm_analysis **out, const nm_dataset *ds,
 {
 	nm_analysis *an;
 	pairs_ctx p, all;
+	const rows *full = &p.members; /* M(c) with coordinators */
 	bool *analysed, *skip = NULL;
 	uint32_t *pair_size = NULL;
 
@@ -1055,6 +1056,7 @@ int nm_analysis_run(nm_analysis **out, const nm_dataset *ds,
 		index_members(&p, analysed, skip, pair_size);
 		p.size = pair_size;
 		rows_release(&all.comms);
+		full = &all.members;
 	}
 	number_parents(&p);
 	find_overlaps(&p, analysed);
@@ -1064,14 +1066,14 @@ int nm_analysis_run(nm_analysis **out, const nm_dataset *ds,
 	find_clusters(an);
 	find_load(an, analysed);
 	find_review(an);
-	find_gaps(an, analysed, an->ncoordinators ? &all.members : &p.members, &p.members);
+	find_gaps(an, analysed, full, &p.members);
 	nm_names_find_duplicates(&an->duplicate_actors, &an->nduplicate_actors, ds,
 				 settings->similar_name);
 	find_invitations(an);
-	find_merge_proposals(an, an->ncoordinators ? &all.members : &p.members);
+	find_merge_proposals(an, full);
 	count_thin(an, analysed);
 
-	if (an->ncoordinators)
+	if (full != &p.members)
 		rows_release(&all.members);
 	free(skip);
 	free(pair_size);

@@ -172,19 +172,19 @@ static void test_plan_cli__coordinators_flag_and_setting(void **state)
 {
 	char *dir = tu_tempdir("plan-coord"), *db = tu_path(dir, "netmap.db");
 	char *yaml = tu_path(dir, "bad.yaml"), *text;
+	const char *coord = PLAN_DATA "coord.yaml";
 	tu_run r;
 
 	(void)state;
 	/* As a flag: an unknown id is a usage error and nothing is stored. */
-	r = NETMAP("scan", "--db", db, "--coordinators", "cord", PLAN_DATA "coord.yaml");
+	r = NETMAP("scan", "--db", db, "--coordinators", "cord", coord);
 	assert_int_equal(r.status, 2);
 	assert_string_equal(r.out, "");
 	assert_has(r.err, "netmap: --coordinators: unknown actor 'cord'; did you mean 'coord'?\n");
 	tu_run_release(&r);
 	assert_null(tu_read_file(db, NULL));
 
-	r = NETMAP("scan", "--db", db, "--today", "2026-11-26", "--coordinators", "coord",
-		   PLAN_DATA "coord.yaml");
+	r = NETMAP("scan", "--db", db, "--today", "2026-11-26", "--coordinators", "coord", coord);
 	assert_int_equal(r.status, 0);
 	assert_has(r.out, "\nKoordinierungsstelle (coord): Koordinierungsstelle, not counted in "
 			  "overlaps and\nnever overloaded\n");
@@ -206,7 +206,7 @@ static void test_plan_cli__coordinators_flag_and_setting(void **state)
 	tu_run_release(&r);
 
 	/* In the data: an unknown id is an error at its place, with a suggestion. */
-	text = tu_read_file(PLAN_DATA "coord.yaml", NULL);
+	text = tu_read_file(coord, NULL);
 	{
 		size_t n = strlen(text);
 		char *bad = nm_xmalloc(n + 64);
