@@ -21,6 +21,7 @@
 #include "netmap/plan.h"
 #include "netmap/report.h"
 #include "netmap/validate.h"
+#include "testutil.h"
 
 #define DATA NETMAP_TEST_DATA "/plan/"
 
@@ -496,6 +497,207 @@ static void test_plan__thin_data_is_named_when_more_than_two_groups_lack_a_field
 	nm_dataset_free(ds);
 }
 
+/* ---------------------------------------------------------- generated data */
+
+static uint32_t rnd_state;
+
+static uint32_t rnd(uint32_t n)
+{
+	rnd_state = rnd_state * 1103515245u + 12345u;
+	return (rnd_state >> 8) % n;
+}
+
+/* A random dataset as YAML: few ids, so that pairs, clusters and ties occur. */
+static void random_yaml(nm_buf *y, uint32_t seed)
+{
+	static const char *const types[] = {"association", "migrant_organisation",
+					    "volunteer_initiative", "administration"};
+	static const char *const statuses[] = {"active", "active", "active", "dormant",
+					       "dissolved"};
+	static const char *const freqs[] = {"weekly", "monthly", "quarterly", "irregular"};
+	uint32_t na = 4 + rnd(8), nc = 2 + rnd(9);
+
+	rnd_state = seed;
+	nm_buf_puts(y, "netmap: 1\nthemes: [t0, t1, t2, t3]\nactors:\n");
+	for (uint32_t a = 0; a < na; a++) {
+		nm_buf_printf(y, "  - {id: a%u, name: Akteur %u, type: %s, themes: [", a, a,
+			      types[rnd(4)]);
+		for (uint32_t t = 0, k = 0; t < 4; t++)
+			if (rnd(3) == 0)
+				nm_buf_printf(y, "%st%u", k++ ? ", " : "", t);
+		nm_buf_puts(y, "]}\n");
+	}
+	nm_buf_puts(y, "committees:\n");
+	for (uint32_t c = 0; c < nc; c++) {
+		nm_buf_printf(y, "  - id: c%u\n    name: Gremium %u\n    kind: network\n"
+			      "    status: %s\n    themes: [", c, c, statuses[rnd(5)]);
+		for (uint32_t t = 0, k = 0; t < 4; t++)
+			if (rnd(2) == 0)
+				nm_buf_printf(y, "%st%u", k++ ? ", " : "", t);
+		nm_buf_puts(y, "]\n");
+		if (rnd(3))
+			nm_buf_printf(y, "    meets: %s\n", freqs[rnd(4)]);
+		nm_buf_puts(y, "    members:\n");
+		for (uint32_t a = 0; a < na; a++)
+			if (rnd(2) == 0)
+				nm_buf_printf(y, "      - {actor: a%u, role: %s}\n", a,
+					      rnd(5) == 0 ? "guest" : "member");
+	}
+	nm_buf_printf(y, "settings: {duplicate_jaccard: 0.5, duplicate_theme_jaccard: 0.3, "
+			 "min_shared: %u}\n", 1 + rnd(2));
+}
+
+static uint32_t naive_size(const nm_dataset *ds, uint32_t c)
+{
+	uint32_t n = 0;
+
+	for (size_t i = 0; i < ds->nmemberships; i++)
+		n += ds->memberships[i].committee == c && ds->memberships[i].role != NM_ROLE_GUEST;
+	return n;
+}
+
+static bool has_theme(const uint32_t *v, size_t n, uint32_t t)
+{
+	for (size_t i = 0; i < n; i++)
+		if (v[i] == t)
+			return true;
+	return false;
+}
+
+/* Invitations and merge proposals recomputed the plain way, from the rules. */
+static void cross_check(const nm_dataset *ds, const nm_analysis *an)
+{
+	size_t k = 0;
+
+	for (uint32_t x = 0; x < ds->nactors; x++) {
+		const nm_actor *a = &ds->actors[x];
+		bool isolated = false;
+
+		for (size_t i = 0; i < an->nisolated_actors; i++)
+			isolated = isolated || an->isolated_actors[i] == x;
+		for (size_t j = 0; j < a->nthemes; j++) {
+			uint32_t t = a->themes[j], host = NM_NONE, best = 0;
+			bool missing = false;
+
+			for (uint32_t c = 0; c < ds->ncommittees; c++) {
+				uint32_t n = naive_size(ds, c);
+				if (ds->committees[c].status != NM_STATUS_ACTIVE ||
+				    !has_theme(ds->committees[c].themes, ds->committees[c].nthemes, t))
+					continue;
+				if (host == NM_NONE || n > best) {
+					host = c;
+					best = n;
+				}
+			}
+			if (host == NM_NONE)
+				continue;
+			for (size_t i = 0; i < an->nmissing_voices; i++)
+				missing = missing || (an->missing_voices[i].theme == t &&
+						      an->missing_voices[i].type == a->type);
+			if (isolated) {
+				assert_true(k < an->ninvitations);
+				assert_int_equal(an->invitations[k].actor, x);
+				assert_int_equal(an->invitations[k].theme, t);
+				assert_int_equal(an->invitations[k].committee, host);
+				assert_int_equal(an->invitations[k++].reason, NM_INVITE_ISOLATED);
+			}
+			if (missing) {
+				assert_true(k < an->ninvitations);
+				assert_int_equal(an->invitations[k].actor, x);
+				assert_int_equal(an->invitations[k].committee, host);
+				assert_int_equal(an->invitations[k++].reason, NM_INVITE_MISSING_VOICE);
+			}
+		}
+	}
+	assert_int_equal(k, an->ninvitations);
+
+	assert_int_equal(an->nmerge_proposals, an->nclusters);
+	for (size_t i = 0; i < an->nclusters; i++) {
+		const nm_cluster *cl = &an->clusters[i];
+		const nm_merge_proposal *m = &an->merge_proposals[i];
+		uint32_t members = 0, seats = 0, f = 0;
+		uint64_t before = 0;
+		int meets = -1;
+
+		for (uint32_t x = 0; x < ds->nactors; x++) {
+			bool in = false;
+			for (size_t c = 0; c < cl->n; c++)
+				for (size_t j = 0; j < ds->nmemberships; j++)
+					in = in || (ds->memberships[j].committee == cl->committees[c] &&
+						    ds->memberships[j].actor == x &&
+						    ds->memberships[j].role != NM_ROLE_GUEST);
+			members += in;
+		}
+		for (size_t c = 0; c < cl->n; c++) {
+			const nm_committee *cm = &ds->committees[cl->committees[c]];
+			uint32_t n = naive_size(ds, cl->committees[c]);
+			seats += n;
+			before += (uint64_t)n * nm_freq_meetings[cm->meets];
+			if (cm->meets != NM_FREQ_NONE && (meets < 0 || nm_freq_meetings[cm->meets] > f)) {
+				meets = (int)cm->meets;
+				f = nm_freq_meetings[cm->meets];
+			}
+		}
+		assert_int_equal(m->members, members);
+		assert_int_equal(m->seats_before, seats);
+		assert_int_equal(m->seats_after, members);
+		assert_int_equal(m->member_meetings_before, before);
+		assert_int_equal(m->meets, meets < 0 ? NM_FREQ_NONE : (nm_freq)meets);
+		assert_int_equal(m->member_meetings_after, (uint64_t)members * f);
+	}
+}
+
+/* With coordinators, the pairs are those of the data where they are guests. */
+static void assert_same_pairs(const nm_analysis *x, const nm_analysis *y)
+{
+	assert_int_equal(x->noverlaps, y->noverlaps);
+	for (size_t i = 0; i < x->noverlaps; i++) {
+		assert_int_equal(x->overlaps[i].a, y->overlaps[i].a);
+		assert_int_equal(x->overlaps[i].b, y->overlaps[i].b);
+		assert_int_equal(x->overlaps[i].cls, y->overlaps[i].cls);
+		assert_int_equal(x->overlaps[i].shared, y->overlaps[i].shared);
+	}
+	assert_int_equal(x->nclusters, y->nclusters);
+	assert_int_equal(x->nsingle_type_committees, y->nsingle_type_committees);
+	for (size_t i = 0; i < x->nsingle_type_committees; i++)
+		assert_int_equal(x->single_type_committees[i], y->single_type_committees[i]);
+}
+
+static void test_plan__generated_data_agrees_with_a_plain_recount(void **state)
+{
+	char *dir = tu_tempdir("plan-generated"), *path = tu_path(dir, "g.yaml");
+
+	(void)state;
+	for (uint32_t seed = 1; seed <= 300; seed++) {
+		nm_buf y = NM_BUF_INIT;
+		nm_dataset *ds;
+		nm_analysis *an, *with, *as_guests;
+		char coord[16];
+
+		random_yaml(&y, seed);
+		tu_write_file(path, nm_buf_cstr(&y));
+		nm_buf_release(&y);
+		ds = load(path);
+		an = analyse(ds, NULL);
+		cross_check(ds, an);
+
+		/* a0 as a coordinator against a0 written as a guest everywhere. */
+		snprintf(coord, sizeof(coord), "%s", ds->actors[0].id);
+		with = analyse(ds, coord);
+		for (size_t i = 0; i < ds->nmemberships; i++)
+			if (ds->memberships[i].actor == 0)
+				ds->memberships[i].role = NM_ROLE_GUEST;
+		as_guests = analyse(ds, NULL);
+		assert_same_pairs(with, as_guests);
+		nm_analysis_free(an);
+		nm_analysis_free(with);
+		nm_analysis_free(as_guests);
+		nm_dataset_free(ds);
+	}
+	free(path);
+	free(dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -511,6 +713,7 @@ int main(void)
 		cmocka_unit_test(test_plan__a_change_to_a_committee_dissolved_by_an_earlier_one_fails),
 		cmocka_unit_test(test_plan__a_merged_cluster_has_no_duplicates_left),
 		cmocka_unit_test(test_plan__thin_data_is_named_when_more_than_two_groups_lack_a_field),
+		cmocka_unit_test(test_plan__generated_data_agrees_with_a_plain_recount),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
