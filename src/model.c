@@ -215,9 +215,43 @@ void nm_settings_default(nm_settings *s)
 	s->coordinators = NULL;
 }
 
+static int cmp_cstr(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* A copy of an id list in byte order, each id once, no empty parts; NULL for none. */
 static char *dup_coordinators(const char *s)
 {
-	return s && s[0] ? nm_xstrdup(s) : NULL;
+	char *copy, *save = NULL, *out;
+	const char **ids;
+	size_t n = 0, len = 0;
+
+	if (!s || !s[0])
+		return NULL;
+	copy = nm_xstrdup(s);
+	ids = nm_xreallocarray(NULL, strlen(s) / 2 + 1, sizeof(*ids));
+	for (char *id = strtok_r(copy, ",", &save); id; id = strtok_r(NULL, ",", &save))
+		ids[n++] = id;
+	qsort(ids, n, sizeof(*ids), cmp_cstr);
+	out = nm_xmalloc(strlen(s) + 1);
+	for (size_t i = 0; i < n; i++) {
+		size_t l = strlen(ids[i]);
+		if (i && strcmp(ids[i], ids[i - 1]) == 0)
+			continue;
+		if (len)
+			out[len++] = ',';
+		memcpy(out + len, ids[i], l);
+		len += l;
+	}
+	out[len] = '\0';
+	free(ids);
+	free(copy);
+	if (len == 0) {
+		free(out);
+		return NULL;
+	}
+	return out;
 }
 
 void nm_settings_copy(nm_settings *dst, const nm_settings *src)

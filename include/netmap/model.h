@@ -120,7 +120,8 @@ typedef struct nm_settings {
 	uint32_t voices; /* bit (1u << nm_actor_type) per type */
 	/*
 	 * Actors who sit in groups by office (contract 7.1): their ids joined
-	 * by ",", NULL for none. Owned by the struct that holds it (free with
+	 * by ",", NULL for none; copies (nm_settings_copy, _merge) are in byte
+	 * order, each id once. Owned by the struct that holds it (free with
 	 * nm_settings_release, copy with nm_settings_copy); the command line's
 	 * options borrow it from argv.
 	 */
