@@ -3,8 +3,7 @@
  *
  * Memberships stay sorted by (committee, actor) between changes, so that a
  * pair is found by binary search; a change that adds or removes pairs
- * rebuilds the array and sorts it again. Plans are a handful of changes,
- * so that is a few sorts of the memberships at most.
+ * merges the new ones in, in one pass over the array.
  */
 #include "netmap/plan.h"
 #include "netmap/validate.h"
@@ -102,6 +101,26 @@ static uint32_t *theme_union(const uint32_t *x, size_t nx, const uint32_t *y, si
 	return out;
 }
 
+/* Merge n pairs (sorted, none in ds yet) into ds's sorted memberships. */
+static void insert_sorted(nm_dataset *ds, const nm_membership *add, size_t n)
+{
+	nm_membership *old = ds->memberships, *merged;
+	size_t i = 0, j = 0, k = 0, total = ds->nmemberships + n;
+
+	if (n == 0)
+		return;
+	merged = nm_xreallocarray(NULL, total, sizeof(*merged));
+	while (i < ds->nmemberships || j < n) {
+		if (j == n || (i < ds->nmemberships && cmp_membership(&old[i], &add[j]) < 0))
+			merged[k++] = old[i++];
+		else
+			merged[k++] = add[j++];
+	}
+	free(old);
+	ds->memberships = merged;
+	ds->nmemberships = total;
+}
+
 static int merge(nm_dataset *ds, const char *arg, nm_error *err)
 {
 	uint32_t *ids = NULL, keep;
@@ -171,18 +190,17 @@ static int merge(nm_dataset *ds, const char *arg, nm_error *err)
 	}
 	nadd = k;
 
-	/* Drop the others' pairs, add the new ones, sort again. */
+	/*
+	 * Drop the others' pairs and merge in the new ones: both runs are
+	 * sorted (the new ones are all keep's, by actor), so one pass keeps
+	 * the order.
+	 */
 	k = 0;
 	for (size_t i = 0; i < ds->nmemberships; i++)
 		if (!gone[ds->memberships[i].committee])
 			ds->memberships[k++] = ds->memberships[i];
-	ds->memberships = nm_xreallocarray(ds->memberships, k + nadd ? k + nadd : 1,
-					   sizeof(*ds->memberships));
-	if (nadd)
-		memcpy(ds->memberships + k, add, nadd * sizeof(*add));
-	ds->nmemberships = k + nadd;
-	if (ds->nmemberships)
-		qsort(ds->memberships, ds->nmemberships, sizeof(*ds->memberships), cmp_membership);
+	ds->nmemberships = k;
+	insert_sorted(ds, add, nadd);
 
 	/* Themes: the union; meets: the most frequent given (7.3); others dissolved. */
 	meets = NM_FREQ_NONE;
@@ -250,10 +268,10 @@ static int invite(nm_dataset *ds, const char *arg, nm_error *err)
 			m->role = NM_ROLE_MEMBER;
 		return NM_OK;
 	}
-	ds->memberships = nm_xreallocarray(ds->memberships, ds->nmemberships + 1,
-					   sizeof(*ds->memberships));
-	ds->memberships[ds->nmemberships++] = (nm_membership){c, x, NM_ROLE_MEMBER, NM_DATE_NONE};
-	qsort(ds->memberships, ds->nmemberships, sizeof(*ds->memberships), cmp_membership);
+	{
+		nm_membership pair = {c, x, NM_ROLE_MEMBER, NM_DATE_NONE};
+		insert_sorted(ds, &pair, 1);
+	}
 	return NM_OK;
 }
 

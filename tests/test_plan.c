@@ -18,6 +18,7 @@
 
 #include "netmap/analysis.h"
 #include "netmap/diag.h"
+#include "netmap/diff.h"
 #include "netmap/plan.h"
 #include "netmap/report.h"
 #include "netmap/validate.h"
@@ -428,6 +429,37 @@ static void test_plan__a_merged_cluster_has_no_duplicates_left(void **state)
 	nm_dataset_free(ds);
 }
 
+/* ---------------------------------------------------------- comparing */
+
+static void test_plan__findings_after_skipped_parts_are_still_compared(void **state)
+{
+	nm_dataset *ds = load(DATA "merge.yaml");
+	/* Skipped parts with brackets, braces and quotes inside strings. */
+	const char *from = "{\"netmap\": {\"format\": 1}, \"invitations\": [{\"actor\": \"a\\\"]}\", "
+			   "\"x\": [1, -2.5e3, true, null, {\"y\": \"}\\\\\"}]}], \"merge_proposals\": [],"
+			   " \"overlaps\": [{\"a\": \"ak-a\", \"b\": \"nw\", \"class\": \"overlap\"}]}";
+	const char *to = "{\"overlaps\": [], \"changes\": {\"from\": 1}}";
+	nm_diff *d = NULL;
+	nm_error err;
+
+	(void)state;
+	nm_error_clear(&err);
+	assert_int_equal(nm_diff_compute(&d, ds, from, 1, ds, to, 2, &err), NM_OK);
+	assert_true(d->findings_compared);
+	assert_int_equal(d->nfindings, 1);
+	assert_true(d->findings[0].resolved);
+	assert_string_equal(d->findings[0].part[0], "ak-a");
+	assert_string_equal(d->findings[0].part[1], "nw");
+	assert_int_equal(d->nrecords, 0);
+	nm_diff_free(d);
+	/* An unterminated skipped part makes the document unreadable. */
+	assert_int_equal(nm_diff_compute(&d, ds, "{\"invitations\": [\"x]}", 1, ds, to, 2, &err),
+			 NM_OK);
+	assert_false(d->findings_compared);
+	nm_diff_free(d);
+	nm_dataset_free(ds);
+}
+
 /* ---------------------------------------------------------- thin data */
 
 static char *render(void (*write)(nm_buf *, const nm_analysis *, const nm_report_opts *), const nm_analysis *an, nm_lang lang)
@@ -712,6 +744,7 @@ int main(void)
 		cmocka_unit_test(test_plan__bad_changes_are_usage_errors_with_suggestions),
 		cmocka_unit_test(test_plan__a_change_to_a_committee_dissolved_by_an_earlier_one_fails),
 		cmocka_unit_test(test_plan__a_merged_cluster_has_no_duplicates_left),
+		cmocka_unit_test(test_plan__findings_after_skipped_parts_are_still_compared),
 		cmocka_unit_test(test_plan__thin_data_is_named_when_more_than_two_groups_lack_a_field),
 		cmocka_unit_test(test_plan__generated_data_agrees_with_a_plain_recount),
 	};

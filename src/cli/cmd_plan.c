@@ -17,8 +17,24 @@
 #include "netmap/report.h"
 #include "netmap/store.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+
+/* NETMAP_TIMING=1: how long each phase took, on stderr (as scan does). */
+static void phase(const char *name, struct timespec *since)
+{
+	struct timespec now;
+	const char *on = getenv("NETMAP_TIMING");
+
+	if (!on || strcmp(on, "1") != 0)
+		return;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	fprintf(stderr, "netmap: timing: %-9s %.3f s\n", name,
+		(double)(now.tv_sec - since->tv_sec) + (double)(now.tv_nsec - since->tv_nsec) / 1e9);
+	*since = now;
+}
 
 /* --merge, --dissolve, --invite out of argv (in order); the rest into rest. */
 static int take_changes(int argc, char **argv, nm_plan_change *changes, size_t *n,
@@ -65,20 +81,6 @@ static int take_changes(int argc, char **argv, nm_plan_change *changes, size_t *
 	return 0;
 }
 
-/* Analyse ds and write its findings JSON (as a scan stores them) into json. */
-static int analyse(nm_analysis **an, const nm_dataset *ds, const nm_settings *settings,
-		   nm_date today, nm_buf *json, nm_error *err)
-{
-	nm_report_opts ro;
-	int rc = nm_analysis_run(an, ds, settings, today, err);
-
-	if (rc != NM_OK || !json)
-		return rc;
-	nm_report_opts_init(&ro);
-	nm_report_json(json, *an, &ro);
-	return NM_OK;
-}
-
 int cmd_plan(int argc, char **argv)
 {
 	cli_opts o;
@@ -93,13 +95,15 @@ int cmd_plan(int argc, char **argv)
 	nm_settings settings;
 	bool settings_held = false;
 	nm_diff *diff = NULL;
-	nm_buf fj = NM_BUF_INIT, tj = NM_BUF_INIT, out = NM_BUF_INIT;
+	nm_buf out = NM_BUF_INIT;
 	char *stored = NULL;
 	nm_report_opts ro;
 	nm_error err;
 	nm_date today;
 	int64_t id = 0;
+	struct timespec t;
 
+	clock_gettime(CLOCK_MONOTONIC, &t);
 	nm_error_clear(&err);
 	if (take_changes(argc, argv, changes, &nchanges, rest, &nrest))
 		goto done;
@@ -132,6 +136,7 @@ int cmd_plan(int argc, char **argv)
 		cli_error("%s", err.message);
 		goto done;
 	}
+	phase("load", &t);
 	if (cli_check_coordinators(&o, before))
 		goto done;
 	/* The snapshot's today and settings, unless flags say otherwise. */
@@ -145,30 +150,38 @@ int cmd_plan(int argc, char **argv)
 		cli_usage_error("plan", "%s", err.message);
 		goto done;
 	}
+	phase("apply", &t);
 	/*
 	 * Analysed as the snapshot was, the stored findings are the snapshot's
-	 * side of the comparison; otherwise it is analysed again.
+	 * side of the comparison; otherwise it is analysed again. The changed
+	 * side's findings come from its analysis, not through JSON.
 	 */
-	if (o.settings_mask == 0 && today == info.today &&
-	    nm_store_findings(store, id, &stored, &err) == NM_OK) {
-		nm_buf_puts(&fj, stored);
-	} else if (analyse(&an_before, before, &settings, today, &fj, &err) != NM_OK) {
+	if ((o.settings_mask != 0 || today != info.today ||
+	     nm_store_findings(store, id, &stored, &err) != NM_OK) &&
+	    nm_analysis_run(&an_before, before, &settings, today, &err) != NM_OK) {
 		cli_error("%s", err.message);
 		goto done;
 	}
 	nm_store_close(store);
 	store = NULL;
-	if (analyse(&an_after, after, &settings, today, &tj, &err) != NM_OK ||
-	    nm_diff_compute(&diff, before, nm_buf_cstr(&fj), (long long)id, after,
-			    nm_buf_cstr(&tj), (long long)id, &err) != NM_OK) {
+	phase("before", &t);
+	if (nm_analysis_run(&an_after, after, &settings, today, &err) != NM_OK) {
 		cli_error("%s", err.message);
 		goto done;
 	}
+	phase("analyse", &t);
+	if (nm_diff_compute_analysed(&diff, before, stored, an_before, (long long)id, an_after,
+				     (long long)id, &err) != NM_OK) {
+		cli_error("%s", err.message);
+		goto done;
+	}
+	phase("compare", &t);
 	diff->plan = true;
 	cli_report_opts(&o, &ro, (long long)id);
 	ro.since = diff;
 	nm_report_find(o.format)->write(&out, an_after, &ro);
 	status = cli_write_stdout(&out) ? EXIT_OK : EXIT_TROUBLE;
+	phase("report", &t);
 
 done:
 	nm_store_close(store);
@@ -180,8 +193,6 @@ done:
 	nm_analysis_free(an_after);
 	nm_dataset_free(before);
 	nm_dataset_free(after);
-	nm_buf_release(&fj);
-	nm_buf_release(&tj);
 	nm_buf_release(&out);
 	free(stored);
 	free(changes);
