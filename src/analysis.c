@@ -33,6 +33,7 @@ const char *const nm_class_names[NM_CLASS_COUNT] = {"duplicate", "nested", "over
 const char *const nm_review_reason_names[NM_REVIEW_COUNT] = {
 	"dormant", "long_running_ad_hoc", "overdue_ad_hoc", "stale",
 };
+const char *const nm_invite_reason_names[NM_INVITE_COUNT] = {"isolated", "missing_voice"};
 
 /*
  * An actor in more analysed committees than the limit is heavy. Below it,
@@ -626,7 +627,9 @@ static void find_load(nm_analysis *an, const bool *analysed)
 			continue;
 		}
 		all[x].actor = (uint32_t)x;
-		all[x].overloaded = all[x].committees > an->settings.max_load;
+		/* Coordinators sit everywhere by office (7.1). */
+		all[x].overloaded = all[x].committees > an->settings.max_load &&
+				    !nm_analysis_is_coordinator(an, (uint32_t)x);
 		an->load[an->nload++] = all[x];
 	}
 	qsort(an->load, an->nload, sizeof(*an->load), cmp_load);
@@ -689,8 +692,12 @@ static void types_by_name(nm_actor_type order[NM_TYPE_COUNT])
 	}
 }
 
-/* Gaps (3.4) other than isolated actors. */
-static void find_gaps(nm_analysis *an, const bool *analysed, const rows *members)
+/*
+ * Gaps (3.4) other than isolated actors. members holds M(c); single holds
+ * M(c) without coordinators, for single-type committees (7.1).
+ */
+static void find_gaps(nm_analysis *an, const bool *analysed, const rows *members,
+		      const rows *single)
 {
 	const nm_dataset *ds = an->ds;
 	size_t nt = ds->nthemes, nc = ds->ncommittees;
@@ -772,14 +779,14 @@ static void find_gaps(nm_analysis *an, const bool *analysed, const rows *members
 						      sizeof(*an->single_type_committees));
 	an->single_types = nm_xreallocarray(NULL, nc ? nc : 1, sizeof(*an->single_types));
 	for (size_t c = 0; c < nc; c++) {
-		size_t lo = members->off[c], hi = members->off[c + 1];
+		size_t lo = single->off[c], hi = single->off[c + 1];
 		nm_actor_type ty;
 		bool same = true;
 		if (!analysed[c] || hi - lo < 3)
 			continue;
-		ty = (nm_actor_type)type[members->v[lo]];
+		ty = (nm_actor_type)type[single->v[lo]];
 		for (size_t j = lo + 1; j < hi && same; j++)
-			same = type[members->v[j]] == ty;
+			same = type[single->v[j]] == ty;
 		if (!same)
 			continue;
 		an->single_types[an->nsingle_type_committees] = ty;
@@ -794,8 +801,11 @@ static void find_gaps(nm_analysis *an, const bool *analysed, const rows *members
 	free(used_by_actor);
 }
 
-/* M(c) per committee and, per actor, the analysed committees it is a member of. */
-static void index_members(pairs_ctx *p, const bool *analysed, uint32_t *size)
+/*
+ * M(c) per committee and, per actor, the analysed committees it is a member
+ * of; actors marked in skip (may be NULL) left out.
+ */
+static void index_members(pairs_ctx *p, const bool *analysed, const bool *skip, uint32_t *size)
 {
 	const nm_dataset *ds = p->ds;
 	size_t nc = ds->ncommittees, na = ds->nactors;
@@ -806,7 +816,7 @@ static void index_members(pairs_ctx *p, const bool *analysed, uint32_t *size)
 	for (size_t i = 0; i < ds->nmemberships; i++) {
 		const nm_membership *m = &ds->memberships[i];
 		assert(m->committee < nc && m->actor < na);
-		if (!analysed[m->committee] || m->role == NM_ROLE_GUEST)
+		if (!analysed[m->committee] || m->role == NM_ROLE_GUEST || (skip && skip[m->actor]))
 			continue;
 		p->members.off[m->committee + 1]++;
 		p->comms.off[m->actor + 1]++;
@@ -826,12 +836,169 @@ static void index_members(pairs_ctx *p, const bool *analysed, uint32_t *size)
 	/* Memberships are sorted by (committee, actor): both come out ascending. */
 	for (size_t i = 0, k = 0; i < ds->nmemberships; i++) {
 		const nm_membership *m = &ds->memberships[i];
-		if (!analysed[m->committee] || m->role == NM_ROLE_GUEST)
+		if (!analysed[m->committee] || m->role == NM_ROLE_GUEST || (skip && skip[m->actor]))
 			continue;
 		p->members.v[k++] = m->actor;
 		p->comms.v[fill[m->actor]++] = m->committee;
 	}
 	free(fill);
+}
+
+bool nm_analysis_is_coordinator(const nm_analysis *an, uint32_t x)
+{
+	return an && an->ncoordinators &&
+	       bsearch(&x, an->coordinators, an->ncoordinators, sizeof(x), cmp_u32) != NULL;
+}
+
+/* The actors the settings name as coordinators, ascending, each once. */
+static void find_coordinators(nm_analysis *an)
+{
+	const nm_dataset *ds = an->ds;
+	char id[256];
+	size_t pos = 0, cap = 0, k = 0;
+
+	while (nm_settings_next_coordinator(&an->settings, &pos, id, sizeof(id))) {
+		uint32_t x = nm_dataset_find_actor(ds, id);
+		if (x == NM_NONE)
+			continue;
+		NM_GROW(an->coordinators, cap, an->ncoordinators + 1);
+		an->coordinators[an->ncoordinators++] = x;
+	}
+	if (an->ncoordinators)
+		qsort(an->coordinators, an->ncoordinators, sizeof(*an->coordinators), cmp_u32);
+	for (size_t i = 0; i < an->ncoordinators; i++)
+		if (k == 0 || an->coordinators[k - 1] != an->coordinators[i])
+			an->coordinators[k++] = an->coordinators[i];
+	an->ncoordinators = k;
+}
+
+/*
+ * Invitations (7.2). The host of a theme is its active committee with the
+ * most members (M(c), coordinators included), the smallest id on a tie.
+ * Walking actors, then their themes, in order gives the list's order; at
+ * one actor and theme "isolated" comes before "missing_voice".
+ */
+static void find_invitations(nm_analysis *an)
+{
+	const nm_dataset *ds = an->ds;
+	size_t nt = ds->nthemes, cap = 0, iso = 0;
+	uint32_t *host = nm_xreallocarray(NULL, nt ? nt : 1, sizeof(*host));
+	uint32_t *missing = nm_xcalloc(nt ? nt : 1, sizeof(*missing)); /* type bits */
+
+	for (size_t t = 0; t < nt; t++)
+		host[t] = NM_NONE;
+	for (size_t c = 0; c < ds->ncommittees; c++) {
+		const nm_committee *cm = &ds->committees[c];
+		if (cm->status != NM_STATUS_ACTIVE)
+			continue;
+		for (size_t j = 0; j < cm->nthemes; j++) {
+			uint32_t t = cm->themes[j];
+			/* Ascending c: only a strictly larger one takes over. */
+			if (host[t] == NM_NONE || an->member_count[c] > an->member_count[host[t]])
+				host[t] = (uint32_t)c;
+		}
+	}
+	for (size_t i = 0; i < an->nmissing_voices; i++)
+		missing[an->missing_voices[i].theme] |= 1u << an->missing_voices[i].type;
+	for (size_t x = 0; x < ds->nactors; x++) {
+		const nm_actor *a = &ds->actors[x];
+		bool isolated;
+
+		while (iso < an->nisolated_actors && an->isolated_actors[iso] < x)
+			iso++;
+		isolated = iso < an->nisolated_actors && an->isolated_actors[iso] == x;
+		for (size_t j = 0; j < a->nthemes; j++) {
+			uint32_t t = a->themes[j];
+			bool why[NM_INVITE_COUNT];
+
+			if (host[t] == NM_NONE)
+				continue;
+			why[NM_INVITE_ISOLATED] = isolated;
+			why[NM_INVITE_MISSING_VOICE] = (missing[t] >> a->type) & 1u;
+			for (int r = 0; r < NM_INVITE_COUNT; r++) {
+				nm_invitation *inv;
+				if (!why[r])
+					continue;
+				NM_GROW(an->invitations, cap, an->ninvitations + 1);
+				inv = &an->invitations[an->ninvitations++];
+				inv->actor = (uint32_t)x;
+				inv->committee = host[t];
+				inv->theme = t;
+				inv->reason = (nm_invite_reason)r;
+			}
+		}
+	}
+	free(host);
+	free(missing);
+}
+
+/* Merge proposals (7.3): one per cluster, from M(c) with coordinators. */
+static void find_merge_proposals(nm_analysis *an, const rows *members)
+{
+	const nm_dataset *ds = an->ds;
+	uint32_t *stamp, *theme_stamp;
+
+	if (an->nclusters == 0)
+		return;
+	stamp = nm_xcalloc(ds->nactors ? ds->nactors : 1, sizeof(*stamp));
+	theme_stamp = nm_xcalloc(ds->nthemes ? ds->nthemes : 1, sizeof(*theme_stamp));
+	an->merge_proposals = nm_xcalloc(an->nclusters, sizeof(*an->merge_proposals));
+	an->nmerge_proposals = an->nclusters;
+	for (size_t i = 0; i < an->nclusters; i++) {
+		const nm_cluster *cl = &an->clusters[i];
+		nm_merge_proposal *mp = &an->merge_proposals[i];
+		size_t nthemes = 0, k = 0;
+
+		mp->cluster = (uint32_t)i;
+		mp->meets = NM_FREQ_NONE;
+		for (size_t j = 0; j < cl->n; j++) {
+			const nm_committee *cm = &ds->committees[cl->committees[j]];
+			uint32_t c = cl->committees[j];
+
+			mp->seats_before += an->member_count[c];
+			mp->member_meetings_before +=
+				(uint64_t)an->member_count[c] * nm_freq_meetings[cm->meets];
+			if (cm->meets != NM_FREQ_NONE &&
+			    (mp->meets == NM_FREQ_NONE ||
+			     nm_freq_meetings[cm->meets] > nm_freq_meetings[mp->meets]))
+				mp->meets = cm->meets;
+			for (size_t m = members->off[c]; m < members->off[c + 1]; m++) {
+				uint32_t x = members->v[m];
+				if (stamp[x] != i + 1) {
+					stamp[x] = (uint32_t)i + 1;
+					mp->members++;
+				}
+			}
+			for (size_t t = 0; t < cm->nthemes; t++)
+				if (theme_stamp[cm->themes[t]] != i + 1) {
+					theme_stamp[cm->themes[t]] = (uint32_t)i + 1;
+					nthemes++;
+				}
+		}
+		mp->seats_after = mp->members;
+		mp->member_meetings_after = (uint64_t)mp->members * nm_freq_meetings[mp->meets];
+		mp->themes = nm_xreallocarray(NULL, nthemes ? nthemes : 1, sizeof(*mp->themes));
+		for (size_t t = 0; t < ds->nthemes && k < nthemes; t++)
+			if (theme_stamp[t] == i + 1)
+				mp->themes[k++] = (uint32_t)t;
+		mp->nthemes = k;
+	}
+	free(stamp);
+	free(theme_stamp);
+}
+
+/* Analysed committees without themes, meets or last_met (hints). */
+static void count_thin(nm_analysis *an, const bool *analysed)
+{
+	const nm_dataset *ds = an->ds;
+
+	for (size_t c = 0; c < ds->ncommittees; c++) {
+		if (!analysed[c])
+			continue;
+		an->without_themes += ds->committees[c].nthemes == 0;
+		an->without_meets += ds->committees[c].meets == NM_FREQ_NONE;
+		an->without_last_met += ds->committees[c].last_met == NM_DATE_NONE;
+	}
 }
 
 static bool ratio_valid(nm_ratio r)
@@ -843,8 +1010,10 @@ int nm_analysis_run(nm_analysis **out, const nm_dataset *ds,
 		    const nm_settings *settings, nm_date today, nm_error *err)
 {
 	nm_analysis *an;
-	pairs_ctx p;
-	bool *analysed;
+	pairs_ctx p, all;
+	const rows *full = &p.members; /* M(c) with coordinators */
+	bool *analysed, *skip = NULL;
+	uint32_t *pair_size = NULL;
 
 	if (!out || !ds || !settings)
 		return nm_error_set(err, NM_EUSAGE, "analysis needs a dataset and settings");
@@ -857,8 +1026,9 @@ int nm_analysis_run(nm_analysis **out, const nm_dataset *ds,
 
 	an = nm_xcalloc(1, sizeof(*an));
 	an->ds = ds;
-	an->settings = *settings;
+	nm_settings_copy(&an->settings, settings);
 	an->today = today;
+	find_coordinators(an);
 	an->member_count = nm_xcalloc(ds->ncommittees ? ds->ncommittees : 1,
 				      sizeof(*an->member_count));
 	analysed = nm_xcalloc(ds->ncommittees ? ds->ncommittees : 1, sizeof(*analysed));
@@ -868,11 +1038,26 @@ int nm_analysis_run(nm_analysis **out, const nm_dataset *ds,
 	}
 
 	memset(&p, 0, sizeof(p));
+	memset(&all, 0, sizeof(all));
 	p.ds = ds;
 	p.st = &an->settings;
 	p.min_shared = settings->min_shared ? settings->min_shared : 1;
 	p.size = an->member_count;
-	index_members(&p, analysed, an->member_count);
+	index_members(&p, analysed, NULL, an->member_count);
+	if (an->ncoordinators) {
+		/* Overlaps, clusters, single type: M(c) without coordinators (7.1). */
+		all = p;
+		memset(&p.members, 0, sizeof(p.members));
+		memset(&p.comms, 0, sizeof(p.comms));
+		skip = nm_xcalloc(ds->nactors ? ds->nactors : 1, sizeof(*skip));
+		for (size_t i = 0; i < an->ncoordinators; i++)
+			skip[an->coordinators[i]] = true;
+		pair_size = nm_xcalloc(ds->ncommittees ? ds->ncommittees : 1, sizeof(*pair_size));
+		index_members(&p, analysed, skip, pair_size);
+		p.size = pair_size;
+		rows_release(&all.comms);
+		full = &all.members;
+	}
 	number_parents(&p);
 	find_overlaps(&p, analysed);
 	an->overlaps = p.out;
@@ -881,10 +1066,17 @@ int nm_analysis_run(nm_analysis **out, const nm_dataset *ds,
 	find_clusters(an);
 	find_load(an, analysed);
 	find_review(an);
-	find_gaps(an, analysed, &p.members);
+	find_gaps(an, analysed, full, &p.members);
 	nm_names_find_duplicates(&an->duplicate_actors, &an->nduplicate_actors, ds,
 				 settings->similar_name);
+	find_invitations(an);
+	find_merge_proposals(an, full);
+	count_thin(an, analysed);
 
+	if (full != &p.members)
+		rows_release(&all.members);
+	free(skip);
+	free(pair_size);
 	rows_release(&p.members);
 	rows_release(&p.comms);
 	rows_release(&p.heavy);
@@ -911,6 +1103,12 @@ void nm_analysis_free(nm_analysis *an)
 	}
 	for (size_t i = 0; i < an->nclusters; i++)
 		free(an->clusters[i].committees);
+	for (size_t i = 0; i < an->nmerge_proposals; i++)
+		free(an->merge_proposals[i].themes);
+	free(an->merge_proposals);
+	free(an->invitations);
+	free(an->coordinators);
+	nm_settings_release(&an->settings);
 	free(an->member_count);
 	free(an->overlaps);
 	free(an->clusters);

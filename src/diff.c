@@ -29,6 +29,7 @@
 
 static const nm_msg msgs[] = {
 	{"What changed from snapshot %lld to %lld", "Was sich von Stand %lld zu Stand %lld geändert hat"},
+	{"What the plan would change in snapshot %lld", "Was der Plan an Stand %lld ändern würde"},
 	{"Nothing changed.", "Nichts hat sich geändert."},
 	{"Actors", "Akteure"},
 	{"Groups", "Gremien"},
@@ -115,6 +116,7 @@ typedef struct jval {
 typedef struct jparser {
 	const char *p;
 	int depth;
+	const char *const *skip; /* keys of the root object whose values are skipped */
 } jparser;
 
 static void jfree(jval *v)
@@ -185,7 +187,16 @@ static char *jstring(jparser *jp)
 {
 	nm_buf b = NM_BUF_INIT;
 	unsigned cp, lo;
+	const char *q = jp->p;
 
+	/* Most strings have no escape: one copy, no buffer. */
+	while ((unsigned char)*q >= 0x20 && *q != '"' && *q != '\\')
+		q++;
+	if (*q == '"') {
+		char *str = nm_xstrndup(jp->p, (size_t)(q - jp->p));
+		jp->p = q + 1;
+		return str;
+	}
 	for (;;) {
 		unsigned char c = (unsigned char)*jp->p;
 		if (c == '"') {
@@ -236,6 +247,53 @@ fail:
 
 static int jvalue(jparser *jp, jval *out);
 
+/* Step over one value without keeping it (strings, scalars, nesting). */
+static int jskip_value(jparser *jp)
+{
+	int depth = 0;
+
+	jskip(jp);
+	for (;;) {
+		char c = *jp->p;
+
+		if (c == '\0')
+			return -1;
+		if (c == '"') {
+			for (jp->p++; *jp->p != '"'; jp->p++) {
+				if (*jp->p == '\0')
+					return -1;
+				if (*jp->p == '\\' && jp->p[1])
+					jp->p++;
+			}
+			jp->p++;
+		} else if (c == '{' || c == '[') {
+			if (++depth > JSON_MAX_DEPTH)
+				return -1;
+			jp->p++;
+		} else if (c == '}' || c == ']') {
+			if (--depth < 0)
+				return -1;
+			jp->p++;
+		} else if (depth > 0) {
+			jp->p++; /* separators and scalars inside */
+			continue;
+		} else {
+			while (*jp->p && !strchr(",}] \t\r\n", *jp->p))
+				jp->p++;
+		}
+		if (depth == 0)
+			return 0;
+	}
+}
+
+static bool skipped_key(const jparser *jp, const char *key)
+{
+	for (const char *const *k = jp->skip; k && *k; k++)
+		if (strcmp(*k, key) == 0)
+			return true;
+	return false;
+}
+
 static void jappend(jval *v, jval *item, char *key)
 {
 	if (v->n == v->cap) {
@@ -281,6 +339,12 @@ static int jcontainer(jparser *jp, jval *out, bool obj)
 				return -1;
 			}
 			jp->p++;
+			if (jp->depth == 1 && skipped_key(jp, key)) {
+				free(key);
+				if (jskip_value(jp) < 0)
+					return -1;
+				goto next;
+			}
 		}
 		if (jvalue(jp, &item) < 0) {
 			jfree(&item);
@@ -288,6 +352,7 @@ static int jcontainer(jparser *jp, jval *out, bool obj)
 			return -1;
 		}
 		jappend(out, &item, key);
+	next:
 		jskip(jp);
 		if (*jp->p == ',') {
 			jp->p++;
@@ -340,9 +405,9 @@ static int jvalue(jparser *jp, jval *out)
 }
 
 /* Parse a whole document; -1 (and *out empty) when it is not JSON. */
-static int jparse(const char *text, jval *out)
+static int jparse(const char *text, jval *out, const char *const *skip)
 {
-	jparser jp = {text, 0};
+	jparser jp = {text, 0, skip};
 
 	if (jvalue(&jp, out) == 0) {
 		jskip(&jp);
@@ -461,9 +526,12 @@ static int findings_keys(const char *json, fkeys *k)
 {
 	jval root;
 	const jval *list, *gaps, *e;
+	/* Parts of the report that hold no compared finding are stepped over. */
+	static const char *const unused[] = {"netmap", "dataset", "today", "settings", "summary",
+					     "invitations", "merge_proposals", "changes", NULL};
 
 	memset(k, 0, sizeof(*k));
-	if (!json || jparse(json, &root) < 0)
+	if (!json || jparse(json, &root, unused) < 0)
 		return -1;
 	if (root.type != J_OBJ) {
 		jfree(&root);
@@ -517,6 +585,54 @@ static int findings_keys(const char *json, fkeys *k)
 	if (k->n > 1)
 		qsort(k->items, k->n, sizeof(*k->items), cmp_key);
 	return 0;
+}
+
+/*
+ * The same keys straight from an analysis (for netmap plan, which has the
+ * analysis at hand): what findings_keys reads back from its JSON.
+ */
+static void analysis_keys(const nm_analysis *an, fkeys *k)
+{
+	const nm_dataset *ds = an->ds;
+	nm_buf ids = NM_BUF_INIT;
+
+	memset(k, 0, sizeof(*k));
+	for (size_t i = 0; i < an->noverlaps; i++)
+		add_key(k, NM_FINDING_OVERLAP, ds->committees[an->overlaps[i].a].id,
+			ds->committees[an->overlaps[i].b].id, nm_class_names[an->overlaps[i].cls]);
+	for (size_t i = 0; i < an->nclusters; i++) {
+		nm_buf_clear(&ids);
+		/* Committee indices ascending are ids in byte order. */
+		for (size_t j = 0; j < an->clusters[i].n; j++)
+			nm_buf_printf(&ids, "%s%s", j ? "," : "",
+				      ds->committees[an->clusters[i].committees[j]].id);
+		add_key(k, NM_FINDING_CLUSTER, nm_buf_cstr(&ids), NULL, NULL);
+	}
+	for (size_t i = 0; i < an->nload; i++)
+		if (an->load[i].overloaded)
+			add_key(k, NM_FINDING_OVERLOADED, ds->actors[an->load[i].actor].id, NULL, NULL);
+	for (size_t i = 0; i < an->nreview; i++)
+		add_key(k, NM_FINDING_REVIEW, ds->committees[an->review[i].committee].id,
+			nm_review_reason_names[an->review[i].reason], NULL);
+	for (size_t i = 0; i < an->nuncovered_themes; i++)
+		add_key(k, NM_FINDING_UNCOVERED_THEME, ds->themes[an->uncovered_themes[i]].id, NULL,
+			NULL);
+	for (size_t i = 0; i < an->nisolated_actors; i++)
+		add_key(k, NM_FINDING_ISOLATED_ACTOR, ds->actors[an->isolated_actors[i]].id, NULL,
+			NULL);
+	for (size_t i = 0; i < an->nsingle_type_committees; i++)
+		add_key(k, NM_FINDING_SINGLE_TYPE, ds->committees[an->single_type_committees[i]].id,
+			NULL, NULL);
+	for (size_t i = 0; i < an->nmissing_voices; i++)
+		add_key(k, NM_FINDING_MISSING_VOICE, ds->themes[an->missing_voices[i].theme].id,
+			nm_actor_type_names[an->missing_voices[i].type], NULL);
+	for (size_t i = 0; i < an->nduplicate_actors; i++)
+		add_key(k, NM_FINDING_DUPLICATE_ACTOR, ds->actors[an->duplicate_actors[i].a].id,
+			ds->actors[an->duplicate_actors[i].b].id,
+			nm_dup_reason_names[an->duplicate_actors[i].reason]);
+	nm_buf_release(&ids);
+	if (k->n > 1)
+		qsort(k->items, k->n, sizeof(*k->items), cmp_key);
 }
 
 /* ---- building the diff --------------------------------------------------- */
@@ -600,6 +716,25 @@ static void keep_if_changed(builder *bd, nm_diff_record *r)
 	}
 }
 
+static bool same_text(const char *a, const char *b)
+{
+	return a == b || (a && b && strcmp(a, b) == 0);
+}
+
+/* Whether two actors with the same id have every compared field alike. */
+static bool same_actor(const nm_dataset *x, const nm_actor *a, const nm_dataset *y,
+		       const nm_actor *b)
+{
+	if (a->type != b->type || a->nthemes != b->nthemes || !same_text(a->name, b->name) ||
+	    !same_text(a->district, b->district) || !same_text(a->website, b->website) ||
+	    !same_text(a->note, b->note))
+		return false;
+	for (size_t k = 0; k < a->nthemes; k++)
+		if (strcmp(x->themes[a->themes[k]].id, y->themes[b->themes[k]].id) != 0)
+			return false;
+	return true;
+}
+
 static void diff_actors(builder *bd, const nm_dataset *x, const nm_dataset *y)
 {
 	size_t i = 0, j = 0;
@@ -619,6 +754,10 @@ static void diff_actors(builder *bd, const nm_dataset *x, const nm_dataset *y)
 			/* c > 0 only when b is set (see the comparison above) */
 			r = add_record(bd, NM_DIFF_ACTOR, NM_DIFF_ADDED, b->id, b->name); // NOLINT(clang-analyzer-core.NullDereference)
 			r->detail = nm_xstrdup(nm_actor_type_names[b->type]);
+			j++;
+		} else if (same_actor(x, a, y, b)) {
+			/* Most records are unchanged: no copies made to be dropped. */
+			i++;
 			j++;
 		} else {
 			r = add_record(bd, NM_DIFF_ACTOR, NM_DIFF_CHANGED, b->id, b->name);
@@ -642,6 +781,34 @@ static char *ref_id(uint32_t idx, const char *id)
 	return idx == NM_NONE ? NULL : nm_xstrdup(id);
 }
 
+static const char *ref_of(const void *records, size_t size, uint32_t idx)
+{
+	const char *id = NULL;
+
+	if (idx != NM_NONE)
+		memcpy((void *)&id, (const char *)records + (size_t)idx * size, sizeof(id));
+	return id;
+}
+
+/* Whether two committees with the same id have every compared field alike. */
+static bool same_committee(const nm_dataset *x, const nm_committee *a, const nm_dataset *y,
+			   const nm_committee *b)
+{
+	if (a->kind != b->kind || a->ad_hoc != b->ad_hoc || a->status != b->status ||
+	    a->founded != b->founded || a->ends != b->ends || a->last_met != b->last_met ||
+	    a->meets != b->meets || a->nthemes != b->nthemes || !same_text(a->name, b->name) ||
+	    !same_text(a->district, b->district) || !same_text(a->note, b->note) ||
+	    !same_text(ref_of(x->actors, sizeof(nm_actor), a->lead),
+		       ref_of(y->actors, sizeof(nm_actor), b->lead)) ||
+	    !same_text(ref_of(x->committees, sizeof(nm_committee), a->parent),
+		       ref_of(y->committees, sizeof(nm_committee), b->parent)))
+		return false;
+	for (size_t k = 0; k < a->nthemes; k++)
+		if (strcmp(x->themes[a->themes[k]].id, y->themes[b->themes[k]].id) != 0)
+			return false;
+	return true;
+}
+
 static void diff_committees(builder *bd, const nm_dataset *x, const nm_dataset *y)
 {
 	size_t i = 0, j = 0;
@@ -663,6 +830,11 @@ static void diff_committees(builder *bd, const nm_dataset *x, const nm_dataset *
 			/* c > 0 only when b is set */
 			r = add_record(bd, NM_DIFF_COMMITTEE, NM_DIFF_ADDED, b->id, b->name); // NOLINT(clang-analyzer-core.NullDereference)
 			r->detail = nm_xstrdup(nm_kind_names[b->kind]);
+			j++;
+			continue;
+		}
+		if (same_committee(x, a, y, b)) {
+			i++;
 			j++;
 			continue;
 		}
@@ -710,10 +882,45 @@ static nm_diff_record *add_membership(builder *bd, nm_diff_change change, const 
 	return r;
 }
 
+/*
+ * Ranks of the ids of two sorted id lists in their union (byte order), so
+ * that ids of both datasets compare as integers: one walk of strcmp calls
+ * instead of two per membership.
+ */
+static void union_ranks(const void *xs, size_t nx, const void *ys, size_t ny, size_t size,
+			uint32_t *rx, uint32_t *ry)
+{
+	size_t i = 0, j = 0;
+	uint32_t r = 0;
+
+	while (i < nx || j < ny) {
+		const char *a = NULL, *b = NULL;
+		int c;
+
+		if (i < nx)
+			memcpy((void *)&a, (const char *)xs + i * size, sizeof(a));
+		if (j < ny)
+			memcpy((void *)&b, (const char *)ys + j * size, sizeof(b));
+		c = !a ? 1 : !b ? -1 : strcmp(a, b);
+		if (c <= 0)
+			rx[i++] = r;
+		if (c >= 0)
+			ry[j++] = r;
+		r++;
+	}
+}
+
 static void diff_memberships(builder *bd, const nm_dataset *x, const nm_dataset *y)
 {
 	size_t i = 0, j = 0;
+	uint32_t *cx = nm_xreallocarray(NULL, x->ncommittees + 1, sizeof(*cx));
+	uint32_t *cy = nm_xreallocarray(NULL, y->ncommittees + 1, sizeof(*cy));
+	uint32_t *ax = nm_xreallocarray(NULL, x->nactors + 1, sizeof(*ax));
+	uint32_t *ay = nm_xreallocarray(NULL, y->nactors + 1, sizeof(*ay));
 
+	union_ranks(x->committees, x->ncommittees, y->committees, y->ncommittees,
+		    sizeof(nm_committee), cx, cy);
+	union_ranks(x->actors, x->nactors, y->actors, y->nactors, sizeof(nm_actor), ax, ay);
 	while (i < x->nmemberships || j < y->nmemberships) {
 		const nm_membership *a = i < x->nmemberships ? &x->memberships[i] : NULL;
 		const nm_membership *b = j < y->nmemberships ? &y->memberships[j] : NULL;
@@ -725,15 +932,21 @@ static void diff_memberships(builder *bd, const nm_dataset *x, const nm_dataset 
 		} else if (!b) {
 			c = -1;
 		} else {
-			c = strcmp(x->committees[a->committee].id, y->committees[b->committee].id);
-			if (c == 0)
-				c = strcmp(x->actors[a->actor].id, y->actors[b->actor].id);
+			uint32_t p = cx[a->committee], q = cy[b->committee];
+			if (p == q) {
+				p = ax[a->actor];
+				q = ay[b->actor];
+			}
+			c = (p > q) - (p < q);
 		}
 		if (c < 0) {
 			add_membership(bd, NM_DIFF_REMOVED, x, a);
 			i++;
 		} else if (c > 0) {
 			add_membership(bd, NM_DIFF_ADDED, y, b);
+			j++;
+		} else if (a->role == b->role && a->since == b->since) {
+			i++;
 			j++;
 		} else {
 			nm_diff_record *r = add_membership(bd, NM_DIFF_CHANGED, y, b);
@@ -745,6 +958,10 @@ static void diff_memberships(builder *bd, const nm_dataset *x, const nm_dataset 
 			j++;
 		}
 	}
+	free(cx);
+	free(cy);
+	free(ax);
+	free(ay);
 }
 
 /* "Name (id)" for an actor or committee id of ds, or NULL when it has none. */
@@ -844,23 +1061,29 @@ static void diff_findings(builder *bd, const fkeys *x, const fkeys *y, const nm_
 	}
 }
 
-int nm_diff_compute(nm_diff **out, const nm_dataset *from, const char *from_findings,
-		    long long from_id, const nm_dataset *to, const char *to_findings,
-		    long long to_id, nm_error *err)
+/* Either side's findings from its analysis when given, else from its JSON. */
+static int compute(nm_diff **out, const nm_dataset *from, const char *from_findings,
+		   const nm_analysis *from_an, long long from_id, const nm_dataset *to,
+		   const char *to_findings, const nm_analysis *to_an, long long to_id)
 {
 	builder bd = {0};
 	fkeys kx, ky;
-	int okx, oky;
+	int okx = 0, oky = 0;
 
-	(void)err;
 	bd.d = nm_xcalloc(1, sizeof(*bd.d));
 	bd.d->from = from_id;
 	bd.d->to = to_id;
 	diff_actors(&bd, from, to);
 	diff_committees(&bd, from, to);
 	diff_memberships(&bd, from, to);
-	okx = findings_keys(from_findings, &kx);
-	oky = findings_keys(to_findings, &ky);
+	if (from_an)
+		analysis_keys(from_an, &kx);
+	else
+		okx = findings_keys(from_findings, &kx);
+	if (to_an)
+		analysis_keys(to_an, &ky);
+	else
+		oky = findings_keys(to_findings, &ky);
 	bd.d->findings_compared = okx == 0 && oky == 0;
 	if (bd.d->findings_compared)
 		diff_findings(&bd, &kx, &ky, from, to);
@@ -868,6 +1091,24 @@ int nm_diff_compute(nm_diff **out, const nm_dataset *from, const char *from_find
 	free_keys(&ky);
 	*out = bd.d;
 	return NM_OK;
+}
+
+int nm_diff_compute(nm_diff **out, const nm_dataset *from, const char *from_findings,
+		    long long from_id, const nm_dataset *to, const char *to_findings,
+		    long long to_id, nm_error *err)
+{
+	(void)err;
+	return compute(out, from, from_findings, NULL, from_id, to, to_findings, NULL, to_id);
+}
+
+int nm_diff_compute_analysed(nm_diff **out, const nm_dataset *from, const char *from_findings,
+			     const nm_analysis *from_an, long long from_id,
+			     const nm_analysis *to_an, long long to_id, nm_error *err)
+{
+	(void)err;
+	if (!to_an)
+		return nm_error_set(err, NM_EUSAGE, "a plan comparison needs the changed analysis");
+	return compute(out, from, from_findings, from_an, from_id, to_an->ds, NULL, to_an, to_id);
 }
 
 int nm_diff_snapshots(nm_diff **out, struct nm_store *store, long long from, long long to,
@@ -1117,12 +1358,22 @@ static void underline(nm_buf *b, const char *title, char c)
 	nm_buf_putc(b, '\n');
 }
 
+/* The section's title: two snapshots, or a snapshot and its plan. */
+static void title(nm_buf *b, const nm_diff *d, nm_lang lang)
+{
+	if (d->plan)
+		nm_buf_printf(b, TR(lang, "What the plan would change in snapshot %lld"), d->from);
+	else
+		nm_buf_printf(b, TR(lang, "What changed from snapshot %lld to %lld"), d->from,
+			      d->to);
+}
+
 void nm_diff_write_text(nm_buf *b, const nm_diff *d, nm_lang lang, unsigned width)
 {
 	nm_buf line = NM_BUF_INIT;
 	size_t w = width ? width : 80;
 
-	nm_buf_printf(&line, TR(lang, "What changed from snapshot %lld to %lld"), d->from, d->to);
+	title(&line, d, lang);
 	underline(b, nm_buf_cstr(&line), '-');
 	if (nm_diff_is_empty(d))
 		nm_buf_printf(b, "  %s\n", TR(lang, "Nothing changed."));
@@ -1195,7 +1446,7 @@ void nm_diff_write_markdown(nm_buf *b, const nm_diff *d, nm_lang lang)
 	nm_buf line = NM_BUF_INIT;
 
 	nm_buf_puts(b, "## ");
-	nm_buf_printf(b, TR(lang, "What changed from snapshot %lld to %lld"), d->from, d->to);
+	title(b, d, lang);
 	nm_buf_puts(b, "\n\n");
 	if (nm_diff_is_empty(d))
 		nm_buf_printf(b, "%s\n\n", TR(lang, "Nothing changed."));
@@ -1258,7 +1509,7 @@ void nm_diff_write_html(nm_buf *b, const nm_diff *d, nm_lang lang)
 	static const char *const classes[] = {"added", "removed", "changed"};
 
 	nm_buf_puts(b, "<section class=\"since\">\n<h2>");
-	nm_buf_printf(&line, TR(lang, "What changed from snapshot %lld to %lld"), d->from, d->to);
+	title(&line, d, lang);
 	nm_escape_xml(b, nm_buf_cstr(&line));
 	nm_buf_puts(b, "</h2>\n");
 	if (nm_diff_is_empty(d)) {
@@ -1420,6 +1671,8 @@ void nm_diff_write_json(nm_buf *b, const nm_diff *d)
 	static const char *const changes[] = {"added", "removed", "changed"};
 
 	nm_buf_printf(b, "{\"from\": %lld, \"to\": %lld", d->from, d->to);
+	if (d->plan)
+		nm_buf_puts(b, ", \"plan\": true");
 	for (int what = NM_DIFF_ACTOR; what <= NM_DIFF_MEMBERSHIP; what++) {
 		nm_buf_printf(b, ",\n \"%s\": {", whats[what]);
 		for (int change = NM_DIFF_ADDED; change <= NM_DIFF_CHANGED; change++) {

@@ -213,10 +213,90 @@ void nm_settings_default(nm_settings *s)
 	s->ad_hoc_days = 730;
 	s->voices = (1u << NM_TYPE_MIGRANT_ORGANISATION) |
 		    (1u << NM_TYPE_VOLUNTEER_INITIATIVE);
+	s->coordinators = NULL;
+}
+
+static int cmp_cstr(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* A copy of an id list in byte order, each id once, no empty parts; NULL for none. */
+static char *dup_coordinators(const char *s)
+{
+	char *copy, *save = NULL, *out;
+	const char **ids;
+	size_t n = 0, len = 0;
+
+	if (!s || !s[0])
+		return NULL;
+	copy = nm_xstrdup(s);
+	ids = nm_xreallocarray(NULL, strlen(s) / 2 + 1, sizeof(*ids));
+	for (char *id = strtok_r(copy, ",", &save); id; id = strtok_r(NULL, ",", &save))
+		ids[n++] = id;
+	qsort(ids, n, sizeof(*ids), cmp_cstr);
+	out = nm_xmalloc(strlen(s) + 1);
+	for (size_t i = 0; i < n; i++) {
+		size_t l = strlen(ids[i]);
+		if (i && strcmp(ids[i], ids[i - 1]) == 0)
+			continue;
+		if (len)
+			out[len++] = ',';
+		memcpy(out + len, ids[i], l);
+		len += l;
+	}
+	out[len] = '\0';
+	free(ids);
+	free(copy);
+	if (len == 0) {
+		free(out);
+		return NULL;
+	}
+	return out;
+}
+
+void nm_settings_copy(nm_settings *dst, const nm_settings *src)
+{
+	*dst = *src;
+	dst->coordinators = dup_coordinators(src->coordinators);
+}
+
+void nm_settings_release(nm_settings *s)
+{
+	if (!s)
+		return;
+	free(s->coordinators);
+	s->coordinators = NULL;
+}
+
+bool nm_settings_next_coordinator(const nm_settings *s, size_t *pos, char *buf, size_t size)
+{
+	const char *list = s->coordinators;
+
+	if (!list || size == 0)
+		return false;
+	for (;;) {
+		const char *p = list + *pos, *comma;
+		size_t len;
+
+		if (*p == '\0')
+			return false;
+		comma = strchr(p, ',');
+		len = comma ? (size_t)(comma - p) : strlen(p);
+		*pos += len + (comma ? 1 : 0);
+		if (len == 0)
+			continue;
+		if (len >= size)
+			len = size - 1;
+		memcpy(buf, p, len);
+		buf[len] = '\0';
+		return true;
+	}
 }
 
 const nm_setting_def nm_setting_defs[NM_SETTINGS_N] = {
 	{"ad_hoc_days", NM_SET_AD_HOC_DAYS, NM_SETTING_COUNT, offsetof(nm_settings, ad_hoc_days)},
+	{"coordinators", NM_SET_COORDINATORS, NM_SETTING_IDS, offsetof(nm_settings, coordinators)},
 	{"duplicate_jaccard", NM_SET_DUPLICATE_JACCARD, NM_SETTING_RATIO,
 	 offsetof(nm_settings, duplicate_jaccard)},
 	{"duplicate_theme_jaccard", NM_SET_DUPLICATE_THEME_JACCARD, NM_SETTING_RATIO,
@@ -251,12 +331,92 @@ void nm_settings_merge(nm_settings *dst, const nm_settings *src, unsigned mask)
 		dst->ad_hoc_days = src->ad_hoc_days;
 	if (mask & NM_SET_VOICES)
 		dst->voices = src->voices;
+	if (mask & NM_SET_COORDINATORS) {
+		free(dst->coordinators);
+		dst->coordinators = dup_coordinators(src->coordinators);
+	}
 }
 
 nm_dataset *nm_dataset_new(void)
 {
 	nm_dataset *ds = nm_xcalloc(1, sizeof(*ds));
 	nm_settings_default(&ds->settings);
+	return ds;
+}
+
+static char *dup_opt(const char *s)
+{
+	return s ? nm_xstrdup(s) : NULL;
+}
+
+static uint32_t *dup_u32(const uint32_t *v, size_t n)
+{
+	uint32_t *out;
+
+	if (!n)
+		return NULL;
+	out = nm_xreallocarray(NULL, n, sizeof(*out));
+	memcpy(out, v, n * sizeof(*out));
+	return out;
+}
+
+nm_dataset *nm_dataset_clone(const nm_dataset *src)
+{
+	nm_dataset *ds = nm_xcalloc(1, sizeof(*ds));
+
+	ds->name = dup_opt(src->name);
+	ds->themes_declared = src->themes_declared;
+	nm_settings_copy(&ds->settings, &src->settings);
+	ds->settings_given = src->settings_given;
+	ds->nthemes = src->nthemes;
+	ds->themes = nm_xcalloc(src->nthemes ? src->nthemes : 1, sizeof(*ds->themes));
+	for (size_t i = 0; i < src->nthemes; i++) {
+		ds->themes[i].id = nm_xstrdup(src->themes[i].id);
+		ds->themes[i].label = dup_opt(src->themes[i].label);
+	}
+	ds->nactors = src->nactors;
+	ds->actors = nm_xcalloc(src->nactors ? src->nactors : 1, sizeof(*ds->actors));
+	for (size_t i = 0; i < src->nactors; i++) {
+		const nm_actor *a = &src->actors[i];
+		nm_actor *b = &ds->actors[i];
+
+		*b = *a;
+		b->id = nm_xstrdup(a->id);
+		b->name = nm_xstrdup(a->name);
+		b->themes = dup_u32(a->themes, a->nthemes);
+		b->district = dup_opt(a->district);
+		b->website = dup_opt(a->website);
+		b->note = dup_opt(a->note);
+		b->person = dup_opt(a->person);
+		b->email = dup_opt(a->email);
+		b->phone = dup_opt(a->phone);
+	}
+	ds->ncommittees = src->ncommittees;
+	ds->committees = nm_xcalloc(src->ncommittees ? src->ncommittees : 1,
+				    sizeof(*ds->committees));
+	for (size_t i = 0; i < src->ncommittees; i++) {
+		const nm_committee *c = &src->committees[i];
+		nm_committee *d = &ds->committees[i];
+
+		*d = *c;
+		d->id = nm_xstrdup(c->id);
+		d->name = nm_xstrdup(c->name);
+		d->themes = dup_u32(c->themes, c->nthemes);
+		d->district = dup_opt(c->district);
+		d->note = dup_opt(c->note);
+	}
+	ds->nmemberships = src->nmemberships;
+	ds->memberships = nm_xreallocarray(NULL, src->nmemberships ? src->nmemberships : 1,
+					   sizeof(*ds->memberships));
+	if (src->nmemberships)
+		memcpy(ds->memberships, src->memberships,
+		       src->nmemberships * sizeof(*ds->memberships));
+	ds->nfiles = src->nfiles;
+	ds->files = nm_xcalloc(src->nfiles ? src->nfiles : 1, sizeof(*ds->files));
+	for (size_t i = 0; i < src->nfiles; i++) {
+		ds->files[i].path = nm_xstrdup(src->files[i].path);
+		memcpy(ds->files[i].sha256, src->files[i].sha256, sizeof(ds->files[i].sha256));
+	}
 	return ds;
 }
 
@@ -290,6 +450,7 @@ void nm_dataset_free(nm_dataset *ds)
 	}
 	for (size_t i = 0; i < ds->nfiles; i++)
 		free(ds->files[i].path);
+	nm_settings_release(&ds->settings);
 	free(ds->name);
 	free(ds->themes);
 	free(ds->actors);

@@ -18,6 +18,7 @@
 #include "netmap/report.h"
 #include "netmap/report_csv.h"
 #include "netmap/textfmt.h"
+#include "report_plan.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,7 +27,7 @@
 static const char *const tables[] = {
 	"overlaps", "clusters", "load", "review", "gaps", "uncovered_themes",
 	"isolated_actors", "single_type_committees", "coverage", "missing_voices",
-	"duplicate_actors", "actors", "committees",
+	"duplicate_actors", "actors", "committees", "invitations", "merge_proposals",
 };
 
 #define NTABLES (sizeof(tables) / sizeof(tables[0]))
@@ -45,7 +46,7 @@ const char *nm_csv_tables(void)
 {
 	return "overlaps, clusters, load, review, gaps, uncovered_themes, isolated_actors, "
 	       "single_type_committees, coverage, missing_voices, duplicate_actors, actors, "
-	       "committees";
+	       "committees, invitations, merge_proposals";
 }
 
 /* Header words (English: the contract's field names) and German values. */
@@ -118,6 +119,15 @@ static const nm_msg msgs[] = {
 	{"twice_yearly", "halbjährlich"},
 	{"yearly", "jährlich"},
 	{"irregular", "unregelmäßig"},
+	{"actor_name", "Name des Akteurs"},
+	{"committee_name", "Name des Gremiums"},
+	{"missing_voice", "fehlende Stimme"},
+	{"isolated", "ohne Gremium"},
+	{"proposal", "Vorschlag"},
+	{"seats_before", "Sitze vorher"},
+	{"seats_after", "Sitze nachher"},
+	{"member_meetings_before", "Sitzungsteilnahmen im Jahr vorher"},
+	{"member_meetings_after", "Sitzungsteilnahmen im Jahr nachher"},
 };
 
 typedef struct out {
@@ -515,6 +525,60 @@ static void committees(out *o)
 	}
 }
 
+/* Contract 7.2, with the invitation in words in the last column. */
+static void invitations(out *o)
+{
+	nm_buf text = NM_BUF_INIT;
+
+	HEADER(o, "actor", "actor_name", "committee", "committee_name", "theme", "label", "reason",
+	       "proposal");
+	for (size_t i = 0; i < o->an->ninvitations; i++) {
+		const nm_invitation *v = &o->an->invitations[i];
+
+		actor_cells(o, v->actor);
+		committee_cells(o, v->committee);
+		theme_cells(o, v->theme);
+		cell_code(o, nm_invite_reason_names[v->reason]);
+		nm_buf_clear(&text);
+		nm_plan_invitation(&text, o->an, v, o->opts->lang);
+		cell(o, nm_buf_cstr(&text));
+		end_row(o);
+	}
+	nm_buf_release(&text);
+}
+
+/* Contract 7.3: committee ids separated by spaces, the proposal in words. */
+static void merge_proposals(out *o)
+{
+	const nm_dataset *ds = o->an->ds;
+	nm_buf text = NM_BUF_INIT;
+
+	HEADER(o, "cluster", "committees", "members", "themes", "seats_before", "seats_after",
+	       "meets", "member_meetings_before", "member_meetings_after", "proposal");
+	for (size_t i = 0; i < o->an->nmerge_proposals; i++) {
+		const nm_merge_proposal *m = &o->an->merge_proposals[i];
+		const nm_cluster *cl = &o->an->clusters[m->cluster];
+
+		cell_num(o, m->cluster + 1);
+		nm_buf_clear(&text);
+		for (size_t k = 0; k < cl->n; k++)
+			nm_buf_printf(&text, "%s%s", k ? " " : "", ds->committees[cl->committees[k]].id);
+		cell(o, nm_buf_cstr(&text));
+		cell_num(o, m->members);
+		cell_themes(o, m->themes, m->nthemes);
+		cell_num(o, m->seats_before);
+		cell_num(o, m->seats_after);
+		cell_code(o, m->meets < NM_FREQ_COUNT ? nm_freq_names[m->meets] : "");
+		cell_num(o, m->member_meetings_before);
+		cell_num(o, m->member_meetings_after);
+		nm_buf_clear(&text);
+		nm_plan_merge(&text, o->an, m, o->opts->lang);
+		cell(o, nm_buf_cstr(&text));
+		end_row(o);
+	}
+	nm_buf_release(&text);
+}
+
 void nm_report_csv(nm_buf *b, const nm_analysis *an, const nm_report_opts *opts)
 {
 	static const struct {
@@ -531,6 +595,8 @@ void nm_report_csv(nm_buf *b, const nm_analysis *an, const nm_report_opts *opts)
 		{"duplicate_actors", duplicate_actors},
 		{"actors", actors},
 		{"committees", committees},
+		{"invitations", invitations},
+		{"merge_proposals", merge_proposals},
 	};
 	out o = {b, an, opts, opts->lang == NM_LANG_DE ? ';' : ',', true};
 	const char *t = opts->table;

@@ -18,6 +18,7 @@
 #include "netmap/diff.h"
 #include "netmap/graph.h"
 #include "netmap/report.h"
+#include "report_plan.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -778,12 +779,90 @@ static void duplicates(out *o)
 	nm_buf_puts(o->b, "</section>\n");
 }
 
+/* A section whose title comes from the plan's words (report_plan.c). */
+static void plan_section(out *o, const char *id, const char *title, size_t count)
+{
+	nm_buf_printf(o->b, "<section id=\"%s\">\n<h2>", id);
+	esc(o, title);
+	if (count)
+		nm_buf_printf(o->b, " <span class=\"count\">(%zu)</span>", count);
+	nm_buf_puts(o->b, "</h2>\n");
+}
+
+static void plan_li(out *o, const nm_buf *sentence)
+{
+	nm_buf_puts(o->b, "<li>");
+	esc(o, nm_buf_cstr(sentence));
+	nm_buf_puts(o->b, "</li>\n");
+}
+
+/*
+ * Right after the findings table: coordinators, hints where the data is
+ * thin, and the to-do list of merge proposals and invitations (7).
+ */
+static void plan(out *o)
+{
+	const nm_analysis *an = o->an;
+	nm_lang lang = o->opts->lang;
+	nm_buf line = NM_BUF_INIT;
+	size_t shown;
+
+	if (an->ncoordinators) {
+		nm_plan_coordinators(&line, an, lang);
+		nm_buf_puts(o->b, "<p class=\"coordinators\">");
+		esc(o, nm_buf_cstr(&line));
+		nm_buf_puts(o->b, "</p>\n");
+	}
+	if (an->nmerge_proposals || an->ninvitations) {
+		plan_section(o, "todo", nm_plan_tr(lang, "To do"), 0);
+		if (an->nmerge_proposals) {
+			shown = cap(o, an->nmerge_proposals);
+			nm_buf_puts(o->b, "<h3>");
+			esc(o, nm_plan_tr(lang, "Merge proposals: what merging would save"));
+			nm_buf_puts(o->b, "</h3>\n<ul class=\"todo\">\n");
+			for (size_t i = 0; i < shown; i++) {
+				nm_buf_clear(&line);
+				nm_plan_merge(&line, an, &an->merge_proposals[i], lang);
+				plan_li(o, &line);
+			}
+			nm_buf_puts(o->b, "</ul>\n");
+			more(o, shown, an->nmerge_proposals);
+		}
+		if (an->ninvitations) {
+			shown = cap(o, an->ninvitations);
+			nm_buf_puts(o->b, "<h3>");
+			esc(o, nm_plan_tr(lang, "Invitations: whom to invite where"));
+			nm_buf_puts(o->b, "</h3>\n<ul class=\"todo\">\n");
+			for (size_t i = 0; i < shown; i++) {
+				nm_buf_clear(&line);
+				nm_plan_invitation(&line, an, &an->invitations[i], lang);
+				plan_li(o, &line);
+			}
+			nm_buf_puts(o->b, "</ul>\n");
+			more(o, shown, an->ninvitations);
+		}
+		nm_buf_puts(o->b, "</section>\n");
+	}
+	if (nm_plan_hint_count(an)) {
+		plan_section(o, "thin", nm_plan_tr(lang, "Where the data is thin"), 0);
+		nm_buf_puts(o->b, "<ul class=\"items\">\n");
+		for (int i = 0; i < NM_PLAN_HINTS; i++) {
+			nm_buf_clear(&line);
+			if (nm_plan_hint(&line, an, i, lang))
+				plan_li(o, &line);
+		}
+		nm_buf_puts(o->b, "</ul>\n</section>\n");
+	}
+	nm_buf_release(&line);
+}
+
 static void write_page(out *o)
 {
 	head(o);
 	if (o->opts->since)
 		nm_diff_write_html(o->b, o->opts->since, o->opts->lang);
 	headline(o);
+	plan(o);
 	picture(o, NM_GRAPH_OVERLAPS);
 	overlaps(o, NM_CLASS_DUPLICATE, "duplicates", "Duplicate groups: candidates for merging");
 	clusters(o);

@@ -38,7 +38,7 @@ static size_t voice_names(uint32_t voices, const char **names)
 	return n;
 }
 
-static void settings(nm_buf *b, const nm_settings *s)
+static void settings(nm_buf *b, const nm_settings *s, const nm_analysis *an)
 {
 	const char *names[NM_TYPE_COUNT];
 	size_t n = voice_names(s->voices, names);
@@ -59,7 +59,13 @@ static void settings(nm_buf *b, const nm_settings *s)
 	}
 	nm_buf_puts(b, "], \"similar_name\": ");
 	ratio(b, s->similar_name);
-	nm_buf_puts(b, "},\n");
+	nm_buf_puts(b, ", \"coordinators\": [");
+	for (size_t i = 0; i < an->ncoordinators; i++) {
+		if (i)
+			nm_buf_puts(b, ", ");
+		nm_json_str(b, an->ds->actors[an->coordinators[i]].id);
+	}
+	nm_buf_puts(b, "]},\n");
 }
 
 static void id_list(nm_buf *b, const uint32_t *idx, size_t n, const void *records,
@@ -220,6 +226,53 @@ static void duplicate_actors(nm_buf *b, const nm_analysis *an)
 	nm_buf_puts(b, an->nduplicate_actors ? "\n  ]" : "]");
 }
 
+/* Contract 7.2: after the fields of section 4. */
+static void invitations(nm_buf *b, const nm_analysis *an)
+{
+	const nm_dataset *ds = an->ds;
+
+	nm_buf_puts(b, ",\n  \"invitations\": [");
+	for (size_t i = 0; i < an->ninvitations; i++) {
+		const nm_invitation *v = &an->invitations[i];
+		nm_buf_puts(b, i ? ",\n    " : "\n    ");
+		nm_buf_puts(b, "{\"actor\": ");
+		nm_json_str(b, ds->actors[v->actor].id);
+		nm_buf_puts(b, ", \"committee\": ");
+		nm_json_str(b, ds->committees[v->committee].id);
+		nm_buf_puts(b, ", \"theme\": ");
+		nm_json_str(b, ds->themes[v->theme].id);
+		nm_buf_puts(b, ", \"reason\": ");
+		nm_json_str(b, nm_invite_reason_names[v->reason]);
+		nm_buf_putc(b, '}');
+	}
+	nm_buf_puts(b, an->ninvitations ? "\n  ]" : "]");
+}
+
+/* Contract 7.3. */
+static void merge_proposals(nm_buf *b, const nm_analysis *an)
+{
+	const nm_dataset *ds = an->ds;
+
+	nm_buf_puts(b, ",\n  \"merge_proposals\": [");
+	for (size_t i = 0; i < an->nmerge_proposals; i++) {
+		const nm_merge_proposal *m = &an->merge_proposals[i];
+		const nm_cluster *cl = &an->clusters[m->cluster];
+		nm_buf_puts(b, i ? ",\n    " : "\n    ");
+		nm_buf_puts(b, "{\"committees\": ");
+		COMMITTEE_IDS(b, ds, cl->committees, cl->n);
+		nm_buf_printf(b, ", \"members\": %u, \"themes\": ", m->members);
+		THEME_IDS(b, ds, m->themes, m->nthemes);
+		nm_buf_printf(b, ", \"seats_before\": %u, \"seats_after\": %u, \"meets\": ",
+			      m->seats_before, m->seats_after);
+		nm_json_str(b, m->meets == NM_FREQ_NONE ? NULL : nm_freq_names[m->meets]);
+		nm_buf_printf(b, ", \"member_meetings_before\": %llu, "
+			      "\"member_meetings_after\": %llu}",
+			      (unsigned long long)m->member_meetings_before,
+			      (unsigned long long)m->member_meetings_after);
+	}
+	nm_buf_puts(b, an->nmerge_proposals ? "\n  ]" : "]");
+}
+
 void nm_report_json(nm_buf *b, const nm_analysis *an, const nm_report_opts *opts)
 {
 	const nm_dataset *ds = an->ds;
@@ -231,7 +284,7 @@ void nm_report_json(nm_buf *b, const nm_analysis *an, const nm_report_opts *opts
 	nm_buf_puts(b, "  \"dataset\": ");
 	nm_json_str(b, ds->name);
 	nm_buf_printf(b, ",\n  \"today\": \"%s\",\n", today);
-	settings(b, &an->settings);
+	settings(b, &an->settings, an);
 	nm_buf_printf(b, "  \"summary\": {\"actors\": %zu, \"committees\": %zu, "
 		      "\"analysed_committees\": %zu, \"memberships\": %zu, \"themes\": %zu},\n",
 		      ds->nactors, ds->ncommittees, an->analysed_committees, ds->nmemberships,
@@ -242,6 +295,8 @@ void nm_report_json(nm_buf *b, const nm_analysis *an, const nm_report_opts *opts
 	review(b, an);
 	gaps(b, an);
 	duplicate_actors(b, an);
+	invitations(b, an);
+	merge_proposals(b, an);
 	if (opts && opts->since) {
 		/* report --since: what changed, after the fields of contract 4. */
 		nm_buf_puts(b, ",\n  \"changes\": ");

@@ -12,6 +12,7 @@
  */
 #include "netmap/diff.h"
 #include "netmap/report.h"
+#include "report_plan.h"
 #include "report_words.h"
 #include "netmap/textfmt.h"
 
@@ -519,6 +520,60 @@ static void duplicates(out *o)
 		       "it."));
 }
 
+/* A sentence of the plan, escaped, as a list item ("- [ ] " for a to-do). */
+static void plan_item(out *o, const char *mark, const nm_buf *sentence)
+{
+	nm_buf_puts(o->b, mark);
+	md(o->b, nm_buf_cstr(sentence));
+	nm_buf_putc(o->b, '\n');
+}
+
+/* Coordinators, the to-do list, then hints where the data is thin (7). */
+static void plan(out *o)
+{
+	const nm_analysis *an = o->an;
+	nm_lang lang = o->opts->lang;
+	nm_buf line = NM_BUF_INIT;
+	size_t shown;
+
+	if (an->ncoordinators) {
+		nm_plan_coordinators(&line, an, lang);
+		nm_buf_putc(o->b, '\n');
+		md(o->b, nm_buf_cstr(&line));
+		nm_buf_putc(o->b, '\n');
+	}
+	if (an->nmerge_proposals) {
+		shown = cap(o, an->nmerge_proposals);
+		section(o, nm_plan_tr(lang, "Merge proposals: what merging would save"),
+			an->nmerge_proposals);
+		for (size_t i = 0; i < shown; i++) {
+			nm_buf_clear(&line);
+			nm_plan_merge(&line, an, &an->merge_proposals[i], lang);
+			plan_item(o, "- [ ] ", &line);
+		}
+		more(o, shown, an->nmerge_proposals);
+	}
+	if (an->ninvitations) {
+		shown = cap(o, an->ninvitations);
+		section(o, nm_plan_tr(lang, "Invitations: whom to invite where"), an->ninvitations);
+		for (size_t i = 0; i < shown; i++) {
+			nm_buf_clear(&line);
+			nm_plan_invitation(&line, an, &an->invitations[i], lang);
+			plan_item(o, "- [ ] ", &line);
+		}
+		more(o, shown, an->ninvitations);
+	}
+	if (nm_plan_hint_count(an)) {
+		section(o, nm_plan_tr(lang, "Where the data is thin"), 0);
+		for (int i = 0; i < NM_PLAN_HINTS; i++) {
+			nm_buf_clear(&line);
+			if (nm_plan_hint(&line, an, i, lang))
+				plan_item(o, "- ", &line);
+		}
+	}
+	nm_buf_release(&line);
+}
+
 void nm_report_markdown(nm_buf *b, const nm_analysis *an, const nm_report_opts *opts)
 {
 	out o = {b, an, opts};
@@ -529,6 +584,7 @@ void nm_report_markdown(nm_buf *b, const nm_analysis *an, const nm_report_opts *
 		nm_diff_write_markdown(b, opts->since, opts->lang);
 	}
 	summary(&o);
+	plan(&o);
 	overlaps(&o, NM_CLASS_DUPLICATE, "Duplicate groups: candidates for merging");
 	clusters(&o);
 	overlaps(&o, NM_CLASS_NESTED, "Nested groups");

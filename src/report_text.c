@@ -15,6 +15,7 @@
  */
 #include "netmap/diff.h"
 #include "netmap/report.h"
+#include "report_plan.h"
 #include "report_words.h"
 #include "netmap/textfmt.h"
 
@@ -646,6 +647,66 @@ static void duplicates(out *o)
 		       "it."));
 }
 
+/* A sentence of the plan as a list item, cleaned of control characters. */
+static void plan_item(out *o, const nm_buf *sentence)
+{
+	nm_buf clean = NM_BUF_INIT;
+
+	nm_text_clean(&clean, nm_buf_cstr(sentence));
+	item(o, nm_buf_cstr(&clean));
+	nm_buf_release(&clean);
+}
+
+/* Coordinators, the to-do list, then hints where the data is thin (7). */
+static void plan(out *o)
+{
+	const nm_analysis *an = o->an;
+	nm_lang lang = o->opts->lang;
+	nm_buf line = NM_BUF_INIT;
+	size_t shown;
+
+	if (an->ncoordinators) {
+		nm_buf clean = NM_BUF_INIT;
+
+		nm_plan_coordinators(&line, an, lang);
+		nm_text_clean(&clean, nm_buf_cstr(&line));
+		nm_buf_putc(o->b, '\n');
+		para(o, 0, nm_buf_cstr(&clean));
+		nm_buf_release(&clean);
+		nm_buf_clear(&line);
+	}
+	if (an->nmerge_proposals) {
+		shown = cap(o, an->nmerge_proposals);
+		section(o, nm_plan_tr(lang, "Merge proposals: what merging would save"),
+			an->nmerge_proposals);
+		for (size_t i = 0; i < shown; i++) {
+			nm_buf_clear(&line);
+			nm_plan_merge(&line, an, &an->merge_proposals[i], lang);
+			plan_item(o, &line);
+		}
+		more(o, shown, an->nmerge_proposals, 2);
+	}
+	if (an->ninvitations) {
+		shown = cap(o, an->ninvitations);
+		section(o, nm_plan_tr(lang, "Invitations: whom to invite where"), an->ninvitations);
+		for (size_t i = 0; i < shown; i++) {
+			nm_buf_clear(&line);
+			nm_plan_invitation(&line, an, &an->invitations[i], lang);
+			plan_item(o, &line);
+		}
+		more(o, shown, an->ninvitations, 2);
+	}
+	if (nm_plan_hint_count(an)) {
+		section(o, nm_plan_tr(lang, "Where the data is thin"), 0);
+		for (int i = 0; i < NM_PLAN_HINTS; i++) {
+			nm_buf_clear(&line);
+			if (nm_plan_hint(&line, an, i, lang))
+				plan_item(o, &line);
+		}
+	}
+	nm_buf_release(&line);
+}
+
 void nm_report_text(nm_buf *b, const nm_analysis *an, const nm_report_opts *opts)
 {
 	out o = {b, an, opts, opts->width >= 60 ? opts->width : 60};
@@ -656,6 +717,7 @@ void nm_report_text(nm_buf *b, const nm_analysis *an, const nm_report_opts *opts
 		nm_buf_putc(b, '\n'); /* set the news apart from the counts */
 	}
 	summary(&o);
+	plan(&o);
 	overlaps(&o, NM_CLASS_DUPLICATE, "Duplicate groups: candidates for merging");
 	clusters(&o);
 	overlaps(&o, NM_CLASS_NESTED, "Nested groups");

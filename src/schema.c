@@ -345,7 +345,7 @@ static void setting(jw *w, const nm_setting_def *def, const nm_settings *dflt)
 	begin(w, def->name, '{');
 	if (description)
 		str(w, "description", description);
-	if (def->kind != NM_SETTING_TYPES)
+	if (def->kind != NM_SETTING_TYPES && def->kind != NM_SETTING_IDS)
 		begin(w, "anyOf", '[');
 	switch (def->kind) {
 	case NM_SETTING_RATIO: {
@@ -380,6 +380,11 @@ static void setting(jw *w, const nm_setting_def *def, const nm_settings *dflt)
 		end(w, ']');
 		break;
 	}
+	case NM_SETTING_IDS: /* contract 7.1: actor ids, default none */
+		raw(w, "type", "[\"array\", \"null\"]");
+		ref(w, "items", "id");
+		raw(w, "default", "[]");
+		break;
 	}
 	end(w, '}');
 }

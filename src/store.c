@@ -811,6 +811,14 @@ static void format_setting(const nm_setting_def *def, const nm_settings *s, nm_b
 		}
 		break;
 	}
+	case NM_SETTING_IDS: {
+		const char *ids;
+
+		memcpy((void *)&ids, field, sizeof(ids));
+		if (ids)
+			nm_buf_puts(out, ids);
+		break;
+	}
 	}
 }
 
@@ -1278,6 +1286,7 @@ void nm_snapshot_info_release(nm_snapshot_info *info)
 		return;
 	free(info->dataset);
 	info->dataset = NULL;
+	nm_settings_release(&info->settings);
 }
 
 static char *column_strdup(sqlite3_stmt *stmt, int i)
@@ -1354,6 +1363,14 @@ static int parse_setting(const nm_setting_def *def, const char *text, nm_setting
 		}
 		memcpy(field, &u, sizeof(u));
 		return 0;
+	case NM_SETTING_IDS: {
+		char *old, *ids = text[0] ? nm_xstrdup(text) : NULL;
+
+		memcpy((void *)&old, field, sizeof(old));
+		free(old);
+		memcpy(field, (void *)&ids, sizeof(ids));
+		return 0;
+	}
 	}
 	return -1;
 }
@@ -1369,8 +1386,10 @@ static int read_settings(nm_store *store, sqlite3_stmt *stmt, int64_t id, nm_set
 {
 	int rc = NM_OK, step;
 
+	nm_settings_release(used);
 	nm_settings_default(used);
 	if (ds) {
+		nm_settings_release(&ds->settings);
 		nm_settings_default(&ds->settings);
 		ds->settings_given = 0;
 	}
@@ -1526,6 +1545,7 @@ int nm_store_list(nm_store *store, nm_snapshot_info **out, size_t *n, nm_error *
 		goto done;
 	while ((step = sqlite3_step(rows)) == SQLITE_ROW) {
 		NM_GROW(list, cap, len + 1);
+		memset(&list[len], 0, sizeof(list[len]));
 		rc = read_info(store, rows, &list[len], err);
 		len++;
 		if (rc == NM_OK)

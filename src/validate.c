@@ -99,6 +99,8 @@ struct nm_validator {
 
 	bool have_settings;
 	vpos settings_pos;
+	vrefs coordinators;    /* settings: coordinators, resolved at finish */
+	bool coordinators_given;
 	bool have_dataset;
 	size_t suggestions;    /* did-you-means computed over all ids */
 	size_t undeclared_suggestions;
@@ -278,7 +280,8 @@ static const char *const member_keys[] = {"actor", "role", "since"};
 static const char *const member_of_keys[] = {"committee", "role", "since"};
 static const char *const settings_keys[] = {"duplicate_jaccard", "duplicate_theme_jaccard",
 					    "overlap_jaccard", "min_shared", "max_load",
-					    "stale_days", "ad_hoc_days", "voices", "similar_name"};
+					    "stale_days", "ad_hoc_days", "voices", "similar_name",
+					    "coordinators"};
 
 #define NKEYS(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -971,7 +974,7 @@ static bool read_ratio(nm_validator *v, const nm_node *n, const char *key, nm_ra
 static void read_settings(nm_validator *v, const nm_node *n)
 {
 	const char *const *keys = settings_keys;
-	const nm_node *val[9];
+	const nm_node *val[NKEYS(settings_keys)];
 	nm_settings *s = &v->ds->settings;
 	unsigned *given = &v->ds->settings_given;
 
@@ -989,7 +992,7 @@ static void read_settings(nm_validator *v, const nm_node *n)
 	}
 	v->have_settings = true;
 	v->settings_pos = pos_of(n);
-	read_keys(v, n, "settings", keys, 9, val);
+	read_keys(v, n, "settings", keys, 10, val);
 	if (read_ratio(v, val[0], keys[0], &s->duplicate_jaccard))
 		*given |= NM_SET_DUPLICATE_JACCARD;
 	if (read_ratio(v, val[1], keys[1], &s->duplicate_theme_jaccard))
@@ -1027,6 +1030,19 @@ static void read_settings(nm_validator *v, const nm_node *n)
 			*given |= NM_SET_VOICES;
 		}
 	}
+	/* Actor ids: resolved by resolve_coordinators once every actor is read. */
+	if (val[9] && !is_null(val[9]) && expect_list(v, val[9], "coordinators")) {
+		v->coordinators_given = true;
+		for (uint32_t i = 0; i < val[9]->n; i++) {
+			const nm_node *item = val[9]->u.items[i];
+			const char *id;
+			if (!item_ok(v, item))
+				continue;
+			id = scalar(v, item, "coordinators");
+			if (id)
+				add_ref(v, &v->coordinators, item, id);
+		}
+	}
 }
 
 /* ---- documents ----------------------------------------------------------- */
@@ -1054,6 +1070,7 @@ void nm_validator_free(nm_validator *v)
 		release_refs(&v->actor_rec[i].themes);
 	for (size_t i = 0; i < v->ncommittee_rec; i++)
 		release_refs(&v->committee_rec[i].themes);
+	release_refs(&v->coordinators);
 	nm_arena_release(&v->refs);
 	free(v->members);
 	free(v->actor_rec);
@@ -1571,6 +1588,46 @@ static void date_warnings(nm_validator *v, uint32_t *per_committee)
 	}
 }
 
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/*
+ * settings: coordinators (contract 7.1): every id must be an actor's. The
+ * known ones become ds->settings.coordinators, in byte order, each once.
+ */
+static void resolve_coordinators(nm_validator *v, const char ***actor_ids)
+{
+	nm_dataset *ds = v->ds;
+	const char **ids;
+	nm_buf list = NM_BUF_INIT;
+	size_t n = 0;
+
+	if (!v->coordinators_given)
+		return;
+	ids = nm_xreallocarray(NULL, v->coordinators.n + 1, sizeof(*ids));
+	for (size_t i = 0; i < v->coordinators.n; i++) {
+		const vref *r = &v->coordinators.items[i];
+		uint32_t a = resolve(v, r->id, r->pos, false, actor_ids, r->by_name);
+		if (a != NM_NONE)
+			ids[n++] = v->ds->actors[a].id; /* a cell may have named it (6.4) */
+	}
+	qsort(ids, n, sizeof(*ids), cmp_str);
+	for (size_t i = 0; i < n; i++) {
+		if (i && strcmp(ids[i], ids[i - 1]) == 0)
+			continue;
+		if (list.len)
+			nm_buf_putc(&list, ',');
+		nm_buf_puts(&list, ids[i]);
+	}
+	nm_settings_release(&ds->settings);
+	ds->settings.coordinators = list.len ? nm_xstrdup(nm_buf_cstr(&list)) : NULL;
+	ds->settings_given |= NM_SET_COORDINATORS;
+	nm_buf_release(&list);
+	free(ids);
+}
+
 int nm_validator_finish(nm_validator *v, nm_dataset **out)
 {
 	nm_dataset *ds = v->ds;
@@ -1609,6 +1666,7 @@ int nm_validator_finish(nm_validator *v, nm_dataset **out)
 						  m->actor_by_name)
 					: m->self;
 	}
+	resolve_coordinators(v, &actor_ids);
 	free(actor_ids);
 	free(committee_ids);
 	check_parent_cycles(v);

@@ -131,7 +131,7 @@ static char *render(nm_report_fn fn, const fixture *f, render_opts ro)
 static const char *const all_tables[] = {
 	"overlaps", "clusters", "load", "review", "gaps", "uncovered_themes",
 	"isolated_actors", "single_type_committees", "coverage", "missing_voices",
-	"duplicate_actors", "actors", "committees",
+	"duplicate_actors", "actors", "committees", "invitations", "merge_proposals",
 };
 #define NTABLES (sizeof(all_tables) / sizeof(all_tables[0]))
 

@@ -1054,9 +1054,9 @@ static void test_store__a_put_failing_at_any_row_changes_nothing(void **state)
 {
 	char *dir = tu_tempdir("store-atomic"), *path = tu_path(dir, "netmap.db");
 	nm_dataset *first = sample("first@example.org"), *next = sample("next@example.org");
-	/* snapshot, 9 settings, 2 files, 3 themes, 4 actors, 3 contacts,
+	/* snapshot, 10 settings, 2 files, 3 themes, 4 actors, 3 contacts,
 	 * 3 committees, 5 memberships, findings */
-	long rows = 1 + 9 + 2 + 3 + 4 + 3 + 3 + 5 + 1;
+	long rows = 1 + 10 + 2 + 3 + 4 + 3 + 3 + 5 + 1;
 
 	(void)state;
 	fail_every_row(path, first, next, rows, 1);
@@ -1076,7 +1076,7 @@ static void test_store__a_put_failing_inside_a_batch_changes_nothing(void **stat
 	for (size_t i = 0; i < next->nactors; i++)
 		contacts += next->actors[i].person || next->actors[i].email;
 	fail_every_row(path, first, next,
-		       1 + 9 + 0 + 2 + 150 + contacts + 150 + 150 * 5 + 1, 7);
+		       1 + 10 + 0 + 2 + 150 + contacts + 150 + 150 * 5 + 1, 7);
 	nm_dataset_free(first);
 	nm_dataset_free(next);
 	free(path);
@@ -1261,6 +1261,50 @@ static void test_store__a_read_only_file_in_a_writable_folder_reads(void **state
 	free(dir);
 }
 
+/* Coordinators (contract 7.1) are one more settings row; stores without it read as none. */
+static void test_store__coordinators_are_kept_and_an_older_store_has_none(void **state)
+{
+	char *dir = tu_tempdir("store-coordinators"), *path = tu_path(dir, "netmap.db");
+	nm_store *store = open_ok(path, NM_STORE_WRITE);
+	nm_dataset *ds = sample("c@example.org"), *back;
+	nm_settings used = analysed_settings();
+	nm_snapshot_info info;
+	nm_error err = {0};
+	int64_t id = 0;
+
+	(void)state;
+	used.coordinators = nm_xstrdup("awo-kassel,stadt");
+	ds->settings.coordinators = nm_xstrdup("stadt");
+	ds->settings_given |= NM_SET_COORDINATORS;
+	assert_int_equal(nm_store_put_snapshot(store, ds, date("2026-11-26"), &used, "{}", &id, &err),
+			 NM_OK);
+	nm_settings_release(&used);
+	back = load_ok(store, id, &info);
+	assert_string_equal(info.settings.coordinators, "awo-kassel,stadt");
+	assert_string_equal(back->settings.coordinators, "stadt");
+	assert_true(back->settings_given & NM_SET_COORDINATORS);
+	nm_snapshot_info_release(&info);
+	nm_dataset_free(back);
+	nm_store_close(store);
+	assert_raw(path, "SELECT value || '|' || dataset_value || '|' || given FROM settings "
+			 "WHERE name = 'coordinators'",
+		   "awo-kassel,stadt|stadt|1");
+
+	/* A snapshot taken before the setting existed has no row. */
+	raw_exec(path, "DELETE FROM settings WHERE name = 'coordinators'");
+	store = open_ok(path, NM_STORE_READ);
+	back = load_ok(store, id, &info);
+	assert_null(info.settings.coordinators);
+	assert_null(back->settings.coordinators);
+	assert_false(back->settings_given & NM_SET_COORDINATORS);
+	nm_snapshot_info_release(&info);
+	nm_dataset_free(back);
+	nm_store_close(store);
+	nm_dataset_free(ds);
+	free(path);
+	free(dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1288,6 +1332,7 @@ int main(void)
 		cmocka_unit_test(test_store__a_busy_store_fails_with_ebusy_and_still_reads),
 		cmocka_unit_test(test_store__a_store_that_cannot_be_written_still_reads),
 		cmocka_unit_test(test_store__a_read_only_file_in_a_writable_folder_reads),
+		cmocka_unit_test(test_store__coordinators_are_kept_and_an_older_store_has_none),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -5,8 +5,9 @@
  * Every list is in the order contract section 4 gives for the JSON.
  *
  * Ownership: nm_analysis_free() frees the result with every array in it,
- * each overlap's shared_members and shared_themes and each cluster's
- * committees included (all allocated one by one, freed with free()), so
+ * each overlap's shared_members and shared_themes, each cluster's
+ * committees and each merge proposal's themes included, and the settings'
+ * coordinators (a copy) (all allocated one by one, freed with free()), so
  * code that fills an nm_analysis itself (the store, reading stored
  * findings) can free it the same way. Fields marked "explanation" are
  * there for reports that say why a finding holds; they are not findings.
@@ -77,6 +78,36 @@ typedef struct nm_missing_voice {
 	nm_actor_type type;
 } nm_missing_voice;
 
+/* Invitation reasons (contract 7.2), in byte order of their names. */
+typedef enum nm_invite_reason {
+	NM_INVITE_ISOLATED,
+	NM_INVITE_MISSING_VOICE,
+	NM_INVITE_COUNT
+} nm_invite_reason;
+
+extern const char *const nm_invite_reason_names[NM_INVITE_COUNT];
+
+/* Invite actor to committee (the host of theme). */
+typedef struct nm_invitation {
+	uint32_t actor;
+	uint32_t committee;
+	uint32_t theme;
+	nm_invite_reason reason;
+} nm_invitation;
+
+/* What merging one cluster would give (contract 7.3). */
+typedef struct nm_merge_proposal {
+	uint32_t cluster;        /* index into clusters: its committees */
+	uint32_t members;        /* |U|, coordinators included */
+	uint32_t *themes;        /* the union of their themes, ascending */
+	size_t nthemes;
+	uint32_t seats_before;   /* sum of |M(c)| */
+	uint32_t seats_after;    /* |U| */
+	nm_freq meets;           /* the largest f given; NM_FREQ_NONE when none */
+	uint64_t member_meetings_before;
+	uint64_t member_meetings_after;
+} nm_merge_proposal;
+
 typedef struct nm_analysis {
 	const nm_dataset *ds; /* borrowed */
 	nm_date today;
@@ -106,13 +137,32 @@ typedef struct nm_analysis {
 
 	nm_duplicate_actor *duplicate_actors;
 	size_t nduplicate_actors;
+
+	/* Coordinators (7.1): actor indices, ascending; unknown ids dropped. */
+	uint32_t *coordinators;
+	size_t ncoordinators;
+	nm_invitation *invitations; /* by actor, theme, reason */
+	size_t ninvitations;
+	nm_merge_proposal *merge_proposals; /* one per cluster, in its order */
+	size_t nmerge_proposals;
+
+	/* Where the data is thin: analysed committees without these fields. */
+	size_t without_themes;
+	size_t without_meets;
+	size_t without_last_met;
 } nm_analysis;
+
+/* Whether actor x is a coordinator of the analysis. */
+bool nm_analysis_is_coordinator(const nm_analysis *an, uint32_t x);
 
 /*
  * Analyse ds (validated and sorted, see model.h) with the given settings as
  * of today. *out receives a new result (free with nm_analysis_free); ds must
- * outlive it. Returns 0, or NM_EUSAGE (and *out untouched) when today is
- * NM_DATE_NONE or a ratio of settings has a zero denominator. Duplicate
+ * outlive it. settings are copied. Coordinators (settings->coordinators)
+ * are left out of M(c) for overlaps, clusters and single-type committees
+ * and are never overloaded; ids that name no actor are ignored (validation
+ * and the command line check them). Returns 0, or NM_EUSAGE (and *out
+ * untouched) when today is NM_DATE_NONE or a ratio of settings has a zero denominator. Duplicate
  * actor records come from nm_names_find_duplicates() with
  * settings->similar_name.
  */

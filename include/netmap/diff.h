@@ -14,6 +14,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "netmap/analysis.h"
 #include "netmap/buf.h"
 #include "netmap/i18n.h"
 #include "netmap/model.h"
@@ -83,6 +84,7 @@ struct nm_diff {
 	nm_diff_finding *findings; /* new, then resolved; each by kind, then key */
 	size_t nfindings;
 	bool findings_compared;   /* false: a snapshot's findings were missing or unreadable */
+	bool plan;                /* netmap plan: snapshot `from` against its changed copy */
 };
 
 typedef struct nm_diff nm_diff;
@@ -96,6 +98,17 @@ typedef struct nm_diff nm_diff;
 int nm_diff_compute(nm_diff **out, const nm_dataset *from, const char *from_findings,
 		    long long from_id, const nm_dataset *to, const char *to_findings,
 		    long long to_id, nm_error *err);
+
+/*
+ * The same comparison with the later side's findings taken from its
+ * analysis (to_an, whose dataset is compared) and the earlier side's from
+ * from_an when it is not NULL, else from from_findings (JSON): for
+ * `netmap plan`, which has the analyses at hand and need not write and
+ * read them back as JSON.
+ */
+int nm_diff_compute_analysed(nm_diff **out, const nm_dataset *from, const char *from_findings,
+			     const nm_analysis *from_an, long long from_id,
+			     const nm_analysis *to_an, long long to_id, nm_error *err);
 
 /*
  * Load snapshots from and to of an open store and compare them.

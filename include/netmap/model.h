@@ -118,9 +118,28 @@ typedef struct nm_settings {
 	uint32_t stale_days;
 	uint32_t ad_hoc_days;
 	uint32_t voices; /* bit (1u << nm_actor_type) per type */
+	/*
+	 * Actors who sit in groups by office (contract 7.1): their ids joined
+	 * by ",", NULL for none; copies (nm_settings_copy, _merge) are in byte
+	 * order, each id once. Owned by the struct that holds it (free with
+	 * nm_settings_release, copy with nm_settings_copy); the command line's
+	 * options borrow it from argv.
+	 */
+	char *coordinators;
 } nm_settings;
 
+/* The defaults; s->coordinators is set to NULL, not freed. */
 void nm_settings_default(nm_settings *s);
+/* *dst = *src with a copy of the coordinators (dst holds nothing yet). */
+void nm_settings_copy(nm_settings *dst, const nm_settings *src);
+/* Free the coordinators and set them to NULL. */
+void nm_settings_release(nm_settings *s);
+/*
+ * The coordinators of s one by one: *pos starts at 0; each call puts the
+ * next id into buf (size bytes, cut to fit) and returns true, false after
+ * the last. Empty parts are skipped.
+ */
+bool nm_settings_next_coordinator(const nm_settings *s, size_t *pos, char *buf, size_t size);
 
 /* Which settings a dataset or the command line gave (bits of NM_SET_...). */
 enum {
@@ -132,7 +151,8 @@ enum {
 	NM_SET_STALE_DAYS = 1 << 5,
 	NM_SET_AD_HOC_DAYS = 1 << 6,
 	NM_SET_VOICES = 1 << 7,
-	NM_SET_SIMILAR_NAME = 1 << 8
+	NM_SET_SIMILAR_NAME = 1 << 8,
+	NM_SET_COORDINATORS = 1 << 9
 };
 
 /*
@@ -144,7 +164,8 @@ enum {
 typedef enum nm_setting_kind {
 	NM_SETTING_RATIO, /* an nm_ratio: a decimal in [0, 1] */
 	NM_SETTING_COUNT, /* a uint32_t: a whole number >= 0 */
-	NM_SETTING_TYPES  /* a uint32_t mask of actor types */
+	NM_SETTING_TYPES, /* a uint32_t mask of actor types */
+	NM_SETTING_IDS    /* a char *: actor ids joined by ",", NULL for none */
 } nm_setting_kind;
 
 typedef struct nm_setting_def {
@@ -154,7 +175,7 @@ typedef struct nm_setting_def {
 	size_t offset;        /* of the field in nm_settings */
 } nm_setting_def;
 
-#define NM_SETTINGS_N 9
+#define NM_SETTINGS_N 10
 extern const nm_setting_def nm_setting_defs[NM_SETTINGS_N];
 
 /* Copy into dst the settings of src whose bit is set in mask. */
@@ -227,6 +248,8 @@ typedef struct nm_dataset {
 } nm_dataset;
 
 nm_dataset *nm_dataset_new(void);
+/* A deep copy of src, every string and array its own. */
+nm_dataset *nm_dataset_clone(const nm_dataset *src);
 void nm_dataset_free(nm_dataset *ds);
 
 /*

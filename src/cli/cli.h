@@ -69,7 +69,7 @@ typedef struct cli_opts {
 	nm_date today;
 	bool today_given;
 	const char *format;
-	nm_settings settings;   /* values given as flags */
+	nm_settings settings;   /* values given as flags (coordinators: argv's) */
 	unsigned settings_mask; /* which of them were given */
 	unsigned fail_on;
 	bool all;
@@ -190,6 +190,7 @@ int cmd_prune(int argc, char **argv);
 int cmd_forget(int argc, char **argv);
 int cmd_export(int argc, char **argv);
 int cmd_schema(int argc, char **argv);
+int cmd_plan(int argc, char **argv);
 int cmd_help(int argc, char **argv);
 
 /*
@@ -197,5 +198,11 @@ int cmd_help(int argc, char **argv);
  * EXIT_OK or EXIT_TROUBLE (printed).
  */
 int cli_load_latest(const cli_opts *o, nm_dataset **ds, nm_analysis **an, int64_t *id);
+
+/*
+ * Every id of --coordinators must be an actor of ds: 0, or -2 after a
+ * usage error with a did-you-mean (contract 7.1).
+ */
+int cli_check_coordinators(const cli_opts *o, const nm_dataset *ds);
 
 #endif

@@ -13,9 +13,39 @@
 #include "netmap/diff.h"
 #include "netmap/report.h"
 #include "netmap/store.h"
+#include "netmap/validate.h"
 
 #include <stdlib.h>
 #include <string.h>
+
+int cli_check_coordinators(const cli_opts *o, const nm_dataset *ds)
+{
+	char id[256];
+	size_t pos = 0;
+
+	if (!(o->settings_mask & NM_SET_COORDINATORS))
+		return 0;
+	while (nm_settings_next_coordinator(&o->settings, &pos, id, sizeof(id))) {
+		const char **ids;
+		const char *near;
+		int rc;
+
+		if (nm_dataset_find_actor(ds, id) != NM_NONE)
+			continue;
+		ids = nm_xreallocarray(NULL, ds->nactors ? ds->nactors : 1, sizeof(*ids));
+		for (size_t i = 0; i < ds->nactors; i++)
+			ids[i] = ds->actors[i].id;
+		near = nm_suggest(id, ids, ds->nactors);
+		if (near)
+			rc = cli_usage_error(o->cmd, "--coordinators: unknown actor '%s'; did you "
+						     "mean '%s'?", id, near);
+		else
+			rc = cli_usage_error(o->cmd, "--coordinators: unknown actor '%s'", id);
+		free(ids);
+		return rc;
+	}
+	return 0;
+}
 
 /*
  * Open the store read-only and analyse its latest snapshot under the
@@ -48,10 +78,18 @@ int cli_load_latest(const cli_opts *o, nm_dataset **ds_out, nm_analysis **an_out
 		nm_snapshot_info_release(&info);
 		return EXIT_TROUBLE;
 	}
-	settings = info.settings;
+	if (cli_check_coordinators(o, *ds_out)) {
+		nm_snapshot_info_release(&info);
+		nm_dataset_free(*ds_out);
+		*ds_out = NULL;
+		return EXIT_TROUBLE;
+	}
+	nm_settings_copy(&settings, &info.settings);
 	nm_settings_merge(&settings, &o->settings, o->settings_mask);
 	nm_snapshot_info_release(&info);
-	if (an_out && nm_analysis_run(an_out, *ds_out, &settings, o->today, &err) != NM_OK) {
+	rc = an_out ? nm_analysis_run(an_out, *ds_out, &settings, o->today, &err) : NM_OK;
+	nm_settings_release(&settings);
+	if (rc != NM_OK) {
 		cli_error("%s", err.message);
 		nm_dataset_free(*ds_out);
 		*ds_out = NULL;

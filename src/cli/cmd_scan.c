@@ -47,6 +47,7 @@ int cmd_scan(int argc, char **argv)
 	int64_t id = 0;
 	struct timespec t;
 	int rc, status = EXIT_OK;
+	bool settings_held = false;
 
 	rc = cli_parse(&o, "scan", OPT_DB | OPT_TODAY | OPT_FORMAT | OPT_SETTINGS | OPT_FAIL_ON |
 				   OPT_ALL | OPT_COLOR | OPT_LANG | OPT_OUTPUTS, argc, argv);
@@ -77,7 +78,12 @@ int cmd_scan(int argc, char **argv)
 	}
 
 	phase("validate", &t);
-	settings = ds->settings;
+	if (cli_check_coordinators(&o, ds)) {
+		status = EXIT_TROUBLE;
+		goto done;
+	}
+	nm_settings_copy(&settings, &ds->settings);
+	settings_held = true;
 	nm_settings_merge(&settings, &o.settings, o.settings_mask);
 	if (nm_analysis_run(&an, ds, &settings, o.today, &err) != NM_OK) {
 		cli_error("%s", err.message);
@@ -110,6 +116,8 @@ int cmd_scan(int argc, char **argv)
 	if (status == EXIT_OK)
 		status = cli_fail_on(&o, an);
 done:
+	if (settings_held)
+		nm_settings_release(&settings);
 	nm_analysis_free(an);
 	nm_dataset_free(ds);
 	nm_diags_release(&d);

@@ -20,7 +20,9 @@
 	"      --ad-hoc-days N         days before an ad-hoc group runs long (default 730)\n" \
 	"      --voices T,T            actor types that must be heard\n" \
 	"                              (default migrant_organisation,volunteer_initiative)\n" \
-	"      --similar-name R        similarity for similar names (default 0.9)\n"
+	"      --similar-name R        similarity for similar names (default 0.9)\n" \
+	"      --coordinators ID,ID    actors in groups by office: not counted in\n" \
+	"                              overlaps, never overloaded ('' for none)\n"
 
 #define REPORT_HELP \
 	"      --db FILE               the store (default netmap.db)\n" \
@@ -85,6 +87,30 @@ const cli_command cli_commands[] = {
 	 "      --today DATE            analyse as of DATE (default: today)\n"
 	 "      (and the threshold options of 'netmap help report')\n"},
 	{"schema", cmd_schema, "print the JSON Schema of the data files", "schema", ""},
+	{"plan", cmd_plan, "what if: merge, dissolve or invite in memory and show the result",
+	 "plan [options] [--merge ID,ID...]... [--dissolve ID]... [--invite ACTOR:COMMITTEE]...",
+	 "      --merge A,B,...         merge B... into A: their members, leads, themes\n"
+	 "                              and meeting rhythm go to A, the others are\n"
+	 "                              dissolved\n"
+	 "      --dissolve C            dissolve C\n"
+	 "      --invite X:C            make actor X a member of committee C\n"
+	 "                              (changes apply in the order given; the store is\n"
+	 "                              only read, never written)\n"
+	 "      --db FILE               the store (default netmap.db)\n"
+	 "      --today DATE            analyse as of DATE (default: the snapshot's today)\n"
+	 "      --format FORMAT         text (default), json, markdown, csv, html, email\n"
+	 "      --lang LANG             de or en (default: from the locale)\n"
+	 "      --table TABLE           csv: the table to write\n"
+	 "      --to, --from, --subject email: the message's headers\n"
+	 "      --date DATE             email: the date to put in the message\n"
+	 "      --include-contacts      include personal contact data\n"
+	 "      --all                   show every item of long lists\n"
+	 "      --color WHEN            auto (default), always or never\n" SETTINGS_HELP
+	 "\nExample:\n"
+	 "  netmap plan --merge ak-sprache,nw-sprachfoerderung --dissolve ag-wohnen-2019 \\\n"
+	 "              --invite gesundheitslotsen:ak-gesundheit\n"
+	 "  prints what merging, dissolving and inviting would change (duplicates\n"
+	 "  resolved, seats saved), then the overview as it would be.\n"},
 	{"help", cmd_help, "show help for a command", "help [--lang LANG] [COMMAND]",
 	 "      --lang LANG             de or en (default: from the locale)\n"},
 	{NULL, NULL, NULL, NULL, NULL},

@@ -21,7 +21,7 @@ enum {
 	O_TYPE, O_KIND, O_THEME, O_STATUS,
 	O_DUP_J, O_DUP_TJ, O_OVL_J, O_MIN_SHARED, O_MAX_LOAD, O_STALE, O_AD_HOC, O_VOICES,
 	O_SIMILAR, O_LANG, O_TABLE, O_TO, O_FROM, O_SUBJECT, O_DATE, O_SINCE, O_CONTACTS,
-	O_NETWORK, O_KEEP
+	O_NETWORK, O_KEEP, O_COORDINATORS
 };
 
 typedef struct opt_def {
@@ -51,6 +51,7 @@ static const opt_def defs[] = {
 	{{"ad-hoc-days", required_argument, NULL, O_AD_HOC}, OPT_SETTINGS},
 	{{"voices", required_argument, NULL, O_VOICES}, OPT_SETTINGS},
 	{{"similar-name", required_argument, NULL, O_SIMILAR}, OPT_SETTINGS},
+	{{"coordinators", required_argument, NULL, O_COORDINATORS}, OPT_SETTINGS},
 	{{"lang", required_argument, NULL, O_LANG}, OPT_LANG},
 	{{"table", required_argument, NULL, O_TABLE}, OPT_OUTPUTS},
 	{{"to", required_argument, NULL, O_TO}, OPT_OUTPUTS},
@@ -340,6 +341,10 @@ int cli_parse(cli_opts *o, const char *cmd, unsigned groups, int argc, char **ar
 		case O_VOICES:
 			rc = parse_voices(cmd, optarg, &o->settings.voices);
 			o->settings_mask |= NM_SET_VOICES;
+			break;
+		case O_COORDINATORS: /* borrowed from argv; checked against the data */
+			o->settings.coordinators = optarg;
+			o->settings_mask |= NM_SET_COORDINATORS;
 			break;
 		case ':':
 			rc = cli_usage_error(cmd, "option '%s' needs a value", argv[optind - 1]);
