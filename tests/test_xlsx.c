@@ -32,6 +32,8 @@
 
 #define TIME_LIMIT 10.0 /* seconds for one read, under ASan on a busy machine */
 
+static double time_limit = TIME_LIMIT;
+
 static const char *const type_names[] = {"text", "number", "date", "bool", "error", "invalid"};
 
 static double now(void)
@@ -107,8 +109,8 @@ static char *read_bytes(const char *data, size_t len, int *rc)
 	nm_book_init(&book);
 	r = nm_xlsx_read(data, len, &book);
 	took = now() - start;
-	if (took > TIME_LIMIT)
-		fail_msg("took %.2f s, more than %.1f s", took, TIME_LIMIT);
+	if (took > time_limit)
+		fail_msg("took %.2f s, more than %.1f s", took, time_limit);
 	out = dump(&book);
 	/* NM_OK exactly when no problem is an error. */
 	assert_int_equal(r, book.errors ? NM_EINVALID : NM_OK);
@@ -1004,6 +1006,225 @@ static void test_xlsx__external_dtd_is_not_loaded(void **state)
 		     "expands no entities, and does not read this file\n");
 }
 
+/* Set the uncompressed size that the archive declares for the entry name. */
+static void declare_size(char *data, size_t len, const char *name, uint32_t size)
+{
+	size_t n = strlen(name);
+	int patched = 0;
+
+	for (size_t i = 0; i + 46 + n <= len; i++) {
+		unsigned char *p = (unsigned char *)data + i;
+		size_t at;
+		if (memcmp(p, "PK\x01\x02", 4) == 0 && memcmp(p + 46, name, n) == 0)
+			at = 24; /* central directory */
+		else if (memcmp(p, "PK\x03\x04", 4) == 0 && memcmp(p + 30, name, n) == 0)
+			at = 22; /* local header */
+		else
+			continue;
+		for (int k = 0; k < 4; k++)
+			p[at + k] = (unsigned char)(size >> (8 * k));
+		patched++;
+	}
+	assert_int_equal(patched, 2);
+}
+
+/*
+ * 120 sheets that are all one part of 10 MiB of white space, which
+ * deflates to about 10 KB: a 10 KB file that unpacks to over a gigabyte.
+ */
+static char *bomb(size_t *len)
+{
+	nm_buf wb = NM_BUF_INIT, rels = NM_BUF_INIT, sheet = NM_BUF_INIT;
+	part parts[5];
+	char *out;
+
+	nm_buf_puts(&wb, "<workbook xmlns:r=\"" NS_REL "\"><sheets>");
+	for (int i = 1; i <= 120; i++)
+		nm_buf_printf(&wb, "<sheet name=\"S%d\" sheetId=\"%d\" r:id=\"rId1\"/>", i, i);
+	nm_buf_puts(&wb, "</sheets></workbook>");
+	nm_buf_puts(&rels, "<Relationships><Relationship Id=\"rId1\" Type=\"" REL_TYPE "worksheet\" "
+			   "Target=\"worksheets/sheet1.xml\"/></Relationships>");
+	nm_buf_puts(&sheet, "<worksheet><sheetData>");
+	nm_buf_grow(&sheet, 10u << 20);
+	memset(sheet.ptr + sheet.len, ' ', 10u << 20);
+	sheet.len += 10u << 20;
+	nm_buf_puts(&sheet, "</sheetData></worksheet>");
+	parts[0] = (part){"_rels/.rels", pkg_rels, 0};
+	parts[1] = (part){"xl/workbook.xml", wb.ptr, 0};
+	parts[2] = (part){"xl/_rels/workbook.xml.rels", rels.ptr, 0};
+	parts[3] = (part){"xl/worksheets/sheet1.xml", sheet.ptr, sheet.len};
+	parts[4] = (part){NULL, NULL, 0};
+	out = zip_parts(parts, len);
+	nm_buf_release(&wb);
+	nm_buf_release(&rels);
+	nm_buf_release(&sheet);
+	return out;
+}
+
+static const char bomb_error[] =
+	"error zip-bomb -1 0:0: the workbook would unpack to more than 1024 MiB (reading "
+	"'xl/worksheets/sheet1.xml'); it may be a zip bomb, a file made to exhaust memory, and is "
+	"not read\n";
+
+/* The dump's problem lines only. */
+static char *problems_of(const char *data, size_t len)
+{
+	char *d = read_bytes(data, len, NULL), *p = strstr(d, "error ");
+	char *out = strdup(p ? p : "");
+	free(d);
+	return out;
+}
+
+static void test_xlsx__zip_bomb_is_stopped_by_counting_inflated_bytes(void **state)
+{
+	size_t len;
+	char *data = bomb(&len), *got;
+
+	assert_true(len < 100 * 1024);
+	/*
+	 * The archive says each sheet unpacks to 100 bytes: the inflated bytes
+	 * are counted all the same, and reading stops at the budget (this
+	 * inflates a whole gigabyte: about ten seconds).
+	 */
+	declare_size(data, len, "xl/worksheets/sheet1.xml", 100);
+	time_limit = 60.0;
+	got = problems_of(data, len);
+	time_limit = TIME_LIMIT;
+	assert_string_equal(got, bomb_error);
+	free(got);
+	/* A declared size over the budget is refused before a byte is inflated. */
+	declare_size(data, len, "xl/worksheets/sheet1.xml", 0xFFFFFFF0u);
+	got = problems_of(data, len);
+	assert_string_equal(got, bomb_error);
+	free(got);
+	free(data);
+}
+
+static void test_xlsx__thousands_of_entries(void **state)
+{
+	part *parts = calloc(NM_BOOK_MAX_ENTRIES + 2, sizeof(*parts));
+	char (*names)[16] = calloc(NM_BOOK_MAX_ENTRIES + 1, sizeof(*names));
+	size_t len;
+	char *data;
+
+	assert_non_null(parts);
+	assert_non_null(names);
+	for (size_t i = 0; i <= NM_BOOK_MAX_ENTRIES; i++) {
+		snprintf(names[i], sizeof(names[i]), "e%zu", i);
+		parts[i] = (part){names[i], "x", 0};
+	}
+	data = zip_parts(parts, &len);
+	expect_bytes(data, len,
+		     "error too-many-entries -1 0:0: the workbook's archive holds 10001 entries, more "
+		     "than the 10000 a workbook may have; it is not read\n");
+	free(data);
+	free(parts);
+	free(names);
+}
+
+static void test_xlsx__too_many_sheets(void **state)
+{
+	nm_buf wb = NM_BUF_INIT;
+	part parts[4];
+	size_t len;
+	char *data, *got;
+
+	nm_buf_puts(&wb, "<workbook><sheets>");
+	for (unsigned i = 0; i <= NM_BOOK_MAX_SHEETS; i++)
+		nm_buf_printf(&wb, "<sheet name=\"S%u\" r:id=\"rId1\"/>", i);
+	nm_buf_puts(&wb, "</sheets></workbook>");
+	parts[0] = (part){"_rels/.rels", pkg_rels, 0};
+	parts[1] = (part){"xl/workbook.xml", wb.ptr, 0};
+	parts[2] = (part){"xl/_rels/workbook.xml.rels", one_sheet_rels, 0};
+	parts[3] = (part){NULL, NULL, 0};
+	data = zip_parts(parts, &len);
+	got = problems_of(data, len);
+	assert_string_equal(got, "error too-many-sheets -1 0:0: the workbook has more than 1000 "
+				 "sheets, more than netmap reads\n");
+	free(got);
+	free(data);
+	nm_buf_release(&wb);
+}
+
+static void test_xlsx__cell_text_over_the_budget(void **state)
+{
+	nm_buf b = NM_BUF_INIT;
+
+	nm_buf_puts(&b, "<row r=\"3\"><c r=\"B3\" t=\"inlineStr\"><is><t>");
+	for (size_t i = 0; i < NM_BOOK_MAX_CELL_BYTES / 16; i++)
+		nm_buf_puts(&b, "0123456789abcdef");
+	nm_buf_puts(&b, "</t><r><t>!</t></r></is></c><c r=\"C3\"><v>1</v></c></row>");
+	expect_book(b.ptr, NULL, NULL, NULL,
+		    "sheet Akteure\n"
+		    "  C3 number=1\n"
+		    "error cell-too-long 0 3:2: the cell B3 holds more than 1048576 bytes of text, more "
+		    "than a cell may hold\n");
+	nm_buf_clear(&b);
+	nm_buf_puts(&b, "<si><t>a</t></si><si><t>");
+	for (size_t i = 0; i < NM_BOOK_MAX_CELL_BYTES / 16 + 1; i++)
+		nm_buf_puts(&b, "0123456789abcdef");
+	nm_buf_puts(&b, "</t></si>");
+	expect_book("", b.ptr, NULL, NULL,
+		    "sheet Akteure\n"
+		    "error cell-too-long -1 0:0: the shared string 1 of the workbook is longer than "
+		    "1048576 bytes, more than a cell may hold\n");
+	nm_buf_release(&b);
+}
+
+static void test_xlsx__one_enormous_tag_is_stopped(void **state)
+{
+	nm_buf b = NM_BUF_INIT;
+
+	nm_buf_puts(&b, "<worksheet><sheetData><row><c r=\"A1\"><v>1</v></c></row></sheetData>"
+			"<x a=\"");
+	nm_buf_grow(&b, 65u << 20);
+	memset(b.ptr + b.len, 'a', 65u << 20);
+	b.len += 65u << 20;
+	nm_buf_puts(&b, "\"/></worksheet>");
+	{
+		part parts[] = {
+			{"_rels/.rels", pkg_rels, 0},
+			{"xl/workbook.xml", one_sheet_workbook, 0},
+			{"xl/_rels/workbook.xml.rels", one_sheet_rels, 0},
+			{"xl/worksheets/sheet1.xml", b.ptr, b.len},
+			{NULL, NULL, 0}};
+		expect_parts(parts,
+			     "sheet Akteure\n"
+			     "  A1 number=1\n"
+			     "error xml-too-big -1 0:0: the workbook's part 'xl/worksheets/sheet1.xml' "
+			     "holds an XML tag or comment longer than 64 MiB, which no workbook needs; the "
+			     "file is not read\n");
+	}
+	nm_buf_release(&b);
+}
+
+static void test_xlsx__cell_budget_of_a_sheet(void **state)
+{
+	nm_buf b = NM_BUF_INIT;
+	const size_t per_row = NM_BOOK_MAX_COLS;
+	size_t rows = NM_BOOK_MAX_CELLS / per_row + 1;
+
+	/* 5,013,504 cells of one digit each. */
+	for (size_t r = 0; r < rows; r++) {
+		nm_buf_puts(&b, "<row>");
+		for (size_t c = 0; c < per_row; c++)
+			nm_buf_puts(&b, "<c><v>1</v></c>");
+		nm_buf_puts(&b, "</row>");
+	}
+	{
+		size_t len;
+		char *data = book_of(b.ptr, NULL, NULL, NULL, &len), *got;
+		nm_buf_release(&b);
+		got = problems_of(data, len);
+		/* Cell 5,000,001 is the 5,000,001 - 305 * 16384 = 2,881st of row 306. */
+		assert_string_equal(got, "error too-many-cells 0 306:2881: the sheet 'Akteure' holds "
+					 "more than 5000000 non-empty cells, more than netmap reads; "
+					 "the rest of the file is not read (from DFU306 on)\n");
+		free(got);
+		free(data);
+	}
+}
+
 int main(void)
 
 {
@@ -1038,6 +1259,12 @@ int main(void)
 		cmocka_unit_test(test_xlsx__billion_laughs),
 		cmocka_unit_test(test_xlsx__external_entity_is_not_read),
 		cmocka_unit_test(test_xlsx__external_dtd_is_not_loaded),
+		cmocka_unit_test(test_xlsx__zip_bomb_is_stopped_by_counting_inflated_bytes),
+		cmocka_unit_test(test_xlsx__thousands_of_entries),
+		cmocka_unit_test(test_xlsx__too_many_sheets),
+		cmocka_unit_test(test_xlsx__cell_text_over_the_budget),
+		cmocka_unit_test(test_xlsx__one_enormous_tag_is_stopped),
+		cmocka_unit_test(test_xlsx__cell_budget_of_a_sheet),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
