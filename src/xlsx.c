@@ -1474,11 +1474,16 @@ static void not_zip(xlsx *x, const char *data, size_t len)
 			   "as Excel workbook (.xlsx)");
 	} else if (what && strcmp(what, "an empty file") == 0) {
 		FILE_ERROR(x, "not-a-workbook", "this file is empty, not an Excel workbook");
-	} else {
+	} else if (what) {
 		FILE_ERROR(x, "not-a-workbook",
 			   "this file is %s, not an Excel workbook; open it in your spreadsheet program "
 			   "and save it as Excel workbook (.xlsx)",
-			   what ? what : "not a ZIP archive");
+			   what);
+	} else {
+		FILE_ERROR(x, "not-a-workbook",
+			   "this file is not an Excel workbook (every .xlsx file is a ZIP archive, and "
+			   "this one is not); open it in your spreadsheet program and save it as Excel "
+			   "workbook (.xlsx)");
 	}
 }
 
