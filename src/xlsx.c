@@ -132,7 +132,7 @@ typedef struct xlsx {
 	bool collect;             /* character data goes to text */
 	bool too_long;            /* text passed NM_BOOK_MAX_CELL_BYTES */
 	bool in_si;               /* inside a shared string's <si> */
-	bool in_data, in_row, in_cell, in_is, in_t, in_v;
+	bool in_data, in_row, in_cell, in_is;
 	bool unsorted;            /* a cell came before the one added last */
 	bool has_v, has_f, has_is;
 } xlsx;
@@ -1279,7 +1279,6 @@ static void start_sheet(xlsx *x, const char *name, const char **atts)
 	if (x->in_cell) {
 		if (strcmp(name, "v") == 0) {
 			x->has_v = true;
-			x->in_v = true;
 			x->collect = true;
 		} else if (strcmp(name, "f") == 0) {
 			x->has_f = true;
@@ -1289,7 +1288,6 @@ static void start_sheet(xlsx *x, const char *name, const char **atts)
 		} else if (x->in_is && strcmp(name, "rPh") == 0) {
 			x->rph++;
 		} else if (x->in_is && strcmp(name, "t") == 0) {
-			x->in_t = true;
 			x->collect = true;
 		}
 		return;
@@ -1329,7 +1327,6 @@ static void end_sheet(xlsx *x, const char *name)
 {
 	if (x->in_cell) {
 		if (strcmp(name, "v") == 0) {
-			x->in_v = false;
 			x->collect = false;
 		} else if (strcmp(name, "is") == 0) {
 			x->in_is = false;
@@ -1337,7 +1334,6 @@ static void end_sheet(xlsx *x, const char *name)
 			if (x->rph > 0)
 				x->rph--;
 		} else if (x->in_is && strcmp(name, "t") == 0) {
-			x->in_t = false;
 			x->collect = false;
 		} else if (strcmp(name, "c") == 0) {
 			x->in_cell = false;
@@ -1369,7 +1365,7 @@ static bool read_sheet(xlsx *x, size_t i)
 	}
 	x->sheet = s;
 	x->sheet_index = (int32_t)i;
-	x->in_data = x->in_row = x->in_cell = x->in_is = x->in_t = x->in_v = false;
+	x->in_data = x->in_row = x->in_cell = x->in_is = false;
 	x->collect = false;
 	x->next_row = 1;
 	x->next_col = 1;
@@ -1575,6 +1571,12 @@ static bool read_workbook(xlsx *x, char **wb_path)
 		return false;
 	}
 	*wb_path = path;
+	if (ends_with(path, ".bin")) {
+		FILE_ERROR(x, "not-a-workbook",
+			   "this file is an Excel binary workbook (.xlsb), which netmap does not read; "
+			   "open it in your spreadsheet program and save it as Excel workbook (.xlsx)");
+		return false;
+	}
 	if (!parse_part(x, path, PART_WORKBOOK)) {
 		if (x->not_workbook)
 			FILE_ERROR(x, "not-a-workbook",

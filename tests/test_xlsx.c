@@ -770,11 +770,21 @@ static void test_xlsx__zip_without_a_workbook(void **state)
 		{"word/document.xml", "<w:document xmlns:w=\"urn:w\"><w:body/></w:document>", 0},
 		{NULL, NULL, 0}};
 	static const part other[] = {{"readme.txt", "hello", 0}, {NULL, NULL, 0}};
+	static const part xlsb[] = {
+		{"_rels/.rels",
+		 "<Relationships><Relationship Id=\"rId1\" Type=\"" REL_TYPE "officeDocument\" "
+		 "Target=\"xl/workbook.bin\"/></Relationships>", 0},
+		{"xl/workbook.bin", "\x83\x01\x00", 0},
+		{NULL, NULL, 0}};
 
 	expect_parts(docx,
 		     "error not-a-workbook -1 0:0: this file is an Office document but not an Excel "
 		     "workbook (its main part 'word/document.xml' is a 'document'); open it in your "
 		     "spreadsheet program and save it as Excel workbook (.xlsx)\n");
+	expect_parts(xlsb,
+		     "error not-a-workbook -1 0:0: this file is an Excel binary workbook (.xlsb), which "
+		     "netmap does not read; open it in your spreadsheet program and save it as Excel "
+		     "workbook (.xlsx)\n");
 	expect_parts(other,
 		     "error not-a-workbook -1 0:0: this file is a ZIP archive without an Excel workbook "
 		     "in it (no 'xl/workbook.xml'); open it in your spreadsheet program and save it as "
