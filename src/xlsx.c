@@ -1326,15 +1326,13 @@ static void start_sheet(xlsx *x, const char *name, const char **atts)
 static void end_sheet(xlsx *x, const char *name)
 {
 	if (x->in_cell) {
-		if (strcmp(name, "v") == 0) {
+		if (strcmp(name, "v") == 0 || (x->in_is && strcmp(name, "t") == 0)) {
 			x->collect = false;
 		} else if (strcmp(name, "is") == 0) {
 			x->in_is = false;
 		} else if (x->in_is && strcmp(name, "rPh") == 0) {
 			if (x->rph > 0)
 				x->rph--;
-		} else if (x->in_is && strcmp(name, "t") == 0) {
-			x->collect = false;
 		} else if (strcmp(name, "c") == 0) {
 			x->in_cell = false;
 			x->collect = false;
