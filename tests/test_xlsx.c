@@ -860,6 +860,14 @@ static void test_xlsx__old_xls_file(void **state)
 	free(d);
 }
 
+static void test_xlsx__xls_file_from_libreoffice(void **state)
+{
+	expect_file("xlsx-renamed-xls.xlsx",
+		    "error xls-workbook -1 0:0: this file is an old Excel workbook (.xls), which "
+		    "netmap does not read; open it in your spreadsheet program and save it as Excel "
+		    "workbook (.xlsx)\n");
+}
+
 static void test_xlsx__archive_with_a_zip_password(void **state)
 {
 	zip_error_t ze;
@@ -1312,6 +1320,7 @@ int main(void)
 		cmocka_unit_test(test_xlsx__zip_without_a_workbook),
 		cmocka_unit_test(test_xlsx__encrypted_workbook),
 		cmocka_unit_test(test_xlsx__old_xls_file),
+		cmocka_unit_test(test_xlsx__xls_file_from_libreoffice),
 		cmocka_unit_test(test_xlsx__archive_with_a_zip_password),
 		cmocka_unit_test(test_xlsx__truncated_archive),
 		cmocka_unit_test(test_xlsx__truncated_xml),

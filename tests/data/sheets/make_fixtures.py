@@ -5,7 +5,8 @@ xlsx-openpyxl.xlsx and xlsx-1904.xlsx are written by openpyxl (python3-openpyxl)
 which stores no cached values for formulas; xlsx-libreoffice.xlsx is the first
 converted by LibreOffice (`soffice --headless --convert-to xlsx`), which
 recalculates, saves the values and writes shared strings; xlsx-renamed-ods.xlsx
-is the same converted to .ods by LibreOffice and named .xlsx. The tests assert
+is the same converted to .ods by LibreOffice and named .xlsx, and
+xlsx-renamed-xls.xlsx is xlsx-1904.xlsx saved by LibreOffice as an old .xls. The tests assert
 exact cell values, so rerun this only to change them, and update the tests.
 """
 import datetime
@@ -78,6 +79,12 @@ def main():
                        stdout=subprocess.DEVNULL)
         shutil.copy(os.path.join(out, "xlsx-libreoffice.ods"),
                     os.path.join(HERE, "xlsx-renamed-ods.xlsx"))
+        # An old binary .xls file renamed .xlsx.
+        subprocess.run([soffice, "--headless", "-env:UserInstallation=file://" + tmp + "/profile",
+                        "--convert-to", "xls", "--outdir", out,
+                        os.path.join(HERE, "xlsx-1904.xlsx")], check=True,
+                       stdout=subprocess.DEVNULL)
+        shutil.copy(os.path.join(out, "xlsx-1904.xls"), os.path.join(HERE, "xlsx-renamed-xls.xlsx"))
 
 
 if __name__ == "__main__":
