@@ -145,6 +145,27 @@ static const char *local_name(const char *name)
 	return c ? c + 1 : name;
 }
 
+/*
+ * s for a message: whole when short, else its first bytes up to a
+ * character boundary and an ellipsis (a value from the file may be long).
+ */
+#define CLIP_BYTES 64
+
+static const char *clip(const char *s, char out[CLIP_BYTES + 4])
+{
+	size_t cut = 0;
+
+	for (size_t n = 0; s[n] != '\0'; n++) {
+		if (((unsigned char)s[n] & 0xC0) != 0x80)
+			cut = n; /* s[0, n) ends at a character boundary */
+		if (n == CLIP_BYTES) {
+			snprintf(out, CLIP_BYTES + 4, "%.*s\xE2\x80\xA6", (int)cut, s);
+			return out;
+		}
+	}
+	return s;
+}
+
 /* The value of the attribute whose local name is name, or NULL. */
 static const char *attr(const char **atts, const char *name)
 {
@@ -1068,7 +1089,9 @@ static void emit_iso_date(xlsx *x, const char *v)
 {
 	static const unsigned mdays[12] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
 	unsigned y = 0, m = 0, d = 0;
-	bool ok = strlen(v) >= 10 && v[4] == '-' && v[7] == '-' && (v[10] == '\0' || v[10] == 'T' || v[10] == ' ');
+	char cut[CLIP_BYTES + 4];
+	bool ok = strlen(v) >= 10 && v[4] == '-' && v[7] == '-' &&
+		  (v[10] == '\0' || v[10] == 'T' || v[10] == ' ');
 
 	for (int i = 0; ok && i < 10; i++)
 		if (i != 4 && i != 7 && (v[i] < '0' || v[i] > '9'))
@@ -1082,7 +1105,7 @@ static void emit_iso_date(xlsx *x, const char *v)
 	}
 	if (!ok) {
 		emit_invalid(x, "the cell is a date cell but holds '%s', which is not a date (YYYY-MM-DD)",
-			     v);
+			     clip(v, cut));
 		return;
 	}
 	emit(x, NM_CELL_DATE, v, 10);
@@ -1107,6 +1130,7 @@ static void finish_cell(xlsx *x)
 	const char *t = x->ctype;
 	const char *v;
 	char where[16];
+	char cut[CLIP_BYTES + 4];
 
 	if (x->too_long) {
 		cell_name(x->row, x->col, where, sizeof(where));
@@ -1145,7 +1169,8 @@ static void finish_cell(xlsx *x)
 	if (strcmp(t, "s") == 0) {
 		uint64_t i;
 		if (!parse_uint(v, UINT32_MAX, &i) || i >= x->nsst) {
-			emit_invalid(x, "refers to shared string %s, which the file does not have", v);
+			emit_invalid(x, "refers to shared string %s, which the file does not have",
+				     clip(v, cut));
 			return;
 		}
 		if (x->sst[i].len > 0)
@@ -1156,37 +1181,43 @@ static void finish_cell(xlsx *x)
 		else if (strcmp(v, "0") == 0 || strcmp(v, "false") == 0)
 			emit(x, NM_CELL_BOOL, "false", 5);
 		else
-			emit_invalid(x, "the cell is a boolean cell but holds '%s', which is neither true nor false", v);
+			emit_invalid(x, "the cell is a boolean cell but holds '%s', which is neither true "
+					"nor false", clip(v, cut));
 	} else if (strcmp(t, "e") == 0) {
 		emit(x, NM_CELL_ERROR, v, strlen(v));
 	} else if (strcmp(t, "d") == 0) {
 		emit_iso_date(x, v);
 	} else if (t[0] == '\0' || strcmp(t, "n") == 0) {
 		if (!is_number(v))
-			emit_invalid(x, "the cell is a number cell but holds '%s', which is not a number", v);
+			emit_invalid(x, "the cell is a number cell but holds '%s', which is not a number",
+				     clip(v, cut));
 		else if (x->style < x->nxf && x->xf_date[x->style])
 			emit_serial_date(x, v);
 		else
 			emit(x, NM_CELL_NUMBER, v, strlen(v));
 	} else {
-		emit_invalid(x, "the cell has a type netmap does not know ('%s')", t);
+		emit_invalid(x, "the cell has a type netmap does not know ('%s')", clip(t, cut));
 	}
 }
 
 static void out_of_range(xlsx *x, const char *what, const char *ref)
 {
+	char cut[CLIP_BYTES + 4];
+
 	FILE_ERROR(x, "cell-out-of-range",
-		   "the sheet '%s' has a %s '%.40s', beyond the last cell a sheet can have "
+		   "the sheet '%s' has a %s '%s', beyond the last cell a sheet can have "
 		   "(XFD1048576); the file is damaged or was not made by a spreadsheet program",
-		   x->sheet->name, what, ref);
+		   x->sheet->name, what, clip(ref, cut));
 }
 
 static void bad_ref(xlsx *x, const char *what, const char *ref)
 {
+	char cut[CLIP_BYTES + 4];
+
 	FILE_ERROR(x, "bad-cell-ref",
-		   "the sheet '%s' has a %s '%.40s', which is not a cell reference; the file is "
+		   "the sheet '%s' has a %s '%s', which is not a cell reference; the file is "
 		   "damaged: save it again in your spreadsheet program",
-		   x->sheet->name, what, ref);
+		   x->sheet->name, what, clip(ref, cut));
 }
 
 static void start_cell(xlsx *x, const char **atts)
@@ -1207,7 +1238,7 @@ static void start_cell(xlsx *x, const char **atts)
 	} else {
 		x->row = x->in_row ? x->next_row - 1 : x->next_row;
 		x->col = x->next_col;
-		if (x->col > NM_BOOK_MAX_COLS) {
+		if (x->col > NM_BOOK_MAX_COLS || x->row > NM_BOOK_MAX_ROWS) {
 			char ref[24];
 			cell_name(x->row, x->col, ref, sizeof(ref));
 			out_of_range(x, "cell", ref);
@@ -1223,8 +1254,11 @@ static void start_cell(xlsx *x, const char **atts)
 	x->ctype[0] = '\0';
 	if (t) {
 		size_t n = strlen(t);
-		if (n >= sizeof(x->ctype))
+		if (n >= sizeof(x->ctype)) {
 			n = sizeof(x->ctype) - 1;
+			while (n > 0 && ((unsigned char)t[n] & 0xC0) == 0x80)
+				n--;
+		}
 		memcpy(x->ctype, t, n);
 		x->ctype[n] = '\0';
 	}

@@ -480,6 +480,22 @@ static void test_xlsx__numbers_booleans_errors_and_formulas(void **state)
 		    "  I2 number+f=3\n");
 }
 
+static void test_xlsx__long_values_are_cut_in_the_reasons(void **state)
+{
+	nm_buf b = NM_BUF_INIT;
+
+	nm_buf_puts(&b, "<row><c><v>");
+	for (int i = 0; i < 30; i++)
+		nm_buf_puts(&b, "zwölf");
+	nm_buf_puts(&b, "</v></c><c t=\"ünbekanntö\"><v>1</v></c></row>");
+	expect_book(b.ptr, NULL, NULL, NULL,
+		    "sheet Akteure\n"
+		    "  A1 invalid=the cell is a number cell but holds 'zwölfzwölfzwölfzwölfzwölfzwölf"
+		    "zwölfzwölfzwölfzwölfzwö\xE2\x80\xA6', which is not a number\n"
+		    "  B1 invalid=the cell has a type netmap does not know ('ünbekannt')\n");
+	nm_buf_release(&b);
+}
+
 static const char date_styles[] =
 	"<numFmts count=\"9\">"
 	"<numFmt numFmtId=\"164\" formatCode=\"dd/mm/yyyy\"/>"
@@ -1000,6 +1016,11 @@ static void test_xlsx__cell_reference_beyond_the_last_cell(void **state)
 	expect_book("<row r=\"1048576\"/><row><c><v>1</v></c></row>", NULL, NULL, NULL, want);
 	snprintf(want, sizeof(want),
 		 "sheet Akteure\n"
+		 "error cell-out-of-range -1 0:0: the sheet 'Akteure' has a cell 'A1048577', beyond "
+		 "the last cell a sheet can have (XFD1048576); %s", beyond);
+	expect_book("<row r=\"1048576\"/><c><v>1</v></c>", NULL, NULL, NULL, want);
+	snprintf(want, sizeof(want),
+		 "sheet Akteure\n"
 		 "  XFD3 number=1\n"
 		 "error cell-out-of-range -1 0:0: the sheet 'Akteure' has a cell 'XFE3', beyond the "
 		 "last cell a sheet can have (XFD1048576); %s", beyond);
@@ -1305,6 +1326,7 @@ int main(void)
 		cmocka_unit_test(test_xlsx__skipped_cells_and_rows_take_the_next_position),
 		cmocka_unit_test(test_xlsx__cells_out_of_order_are_sorted),
 		cmocka_unit_test(test_xlsx__numbers_booleans_errors_and_formulas),
+		cmocka_unit_test(test_xlsx__long_values_are_cut_in_the_reasons),
 		cmocka_unit_test(test_xlsx__dates_from_formats_built_in_and_custom),
 		cmocka_unit_test(test_xlsx__date_serials_of_the_1900_system),
 		cmocka_unit_test(test_xlsx__date_serials_of_the_1904_system),
