@@ -148,6 +148,9 @@ typedef struct part {
 	size_t len;       /* 0: strlen(data) */
 } part;
 
+/* The part that zip_parts stores as it is instead of deflating it. */
+static const char *stored_part;
+
 /* A ZIP archive of the parts, in memory (free with free()). */
 static char *zip_parts(const part *parts, size_t *len)
 {
@@ -167,7 +170,10 @@ static char *zip_parts(const part *parts, size_t *len)
 		size_t n = p->len ? p->len : strlen(p->data);
 		file = zip_source_buffer(za, p->data, n, 0);
 		assert_non_null(file);
-		assert_true(zip_file_add(za, p->name, file, ZIP_FL_ENC_UTF_8) >= 0);
+		zip_int64_t idx = zip_file_add(za, p->name, file, ZIP_FL_ENC_UTF_8);
+		assert_true(idx >= 0);
+		if (stored_part && strcmp(p->name, stored_part) == 0)
+			assert_int_equal(zip_set_file_compression(za, (zip_uint64_t)idx, ZIP_CM_STORE, 0), 0);
 	}
 	assert_int_equal(zip_close(za), 0);
 	assert_int_equal(zip_source_stat(src, &st), 0);
@@ -947,6 +953,38 @@ static void test_xlsx__truncated_archive(void **state)
 	free(data);
 }
 
+static void test_xlsx__damaged_entry(void **state)
+{
+	static const part parts[] = {
+		{"_rels/.rels", pkg_rels, 0},
+		{"xl/workbook.xml", one_sheet_workbook, 0},
+		{"xl/_rels/workbook.xml.rels", one_sheet_rels, 0},
+		{"xl/worksheets/sheet1.xml",
+		 "<worksheet><sheetData><row><c><v>12345</v></c></row></sheetData></worksheet>", 0},
+		{NULL, NULL, 0}};
+	size_t len;
+	char *data, *v = NULL;
+
+	stored_part = "xl/worksheets/sheet1.xml";
+	data = zip_parts(parts, &len);
+	stored_part = NULL;
+
+	for (size_t i = 0; i + 5 <= len && !v; i++)
+		if (memcmp(data + i, "12345", 5) == 0)
+			v = data + i;
+
+	/* Still well-formed XML, but not the bytes the archive's checksum is of. */
+	assert_non_null(v);
+	v[0] = '9';
+	expect_bytes(data, len,
+		     "sheet Akteure\n"
+		     "  A1 number=92345\n"
+		     "error bad-zip -1 0:0: cannot unpack 'xl/worksheets/sheet1.xml' from the "
+		     "workbook: CRC error; the file is damaged or incomplete: save it again in your "
+		     "spreadsheet program\n");
+	free(data);
+}
+
 static void test_xlsx__truncated_xml(void **state)
 {
 	expect_whole("<worksheet><sheetData><row r=\"1\"><c r=\"A1\"><v>1</v></c></row>\n"
@@ -1345,6 +1383,7 @@ int main(void)
 		cmocka_unit_test(test_xlsx__xls_file_from_libreoffice),
 		cmocka_unit_test(test_xlsx__archive_with_a_zip_password),
 		cmocka_unit_test(test_xlsx__truncated_archive),
+		cmocka_unit_test(test_xlsx__damaged_entry),
 		cmocka_unit_test(test_xlsx__truncated_xml),
 		cmocka_unit_test(test_xlsx__dimension_of_a_whole_sheet_allocates_nothing),
 		cmocka_unit_test(test_xlsx__cell_reference_beyond_the_last_cell),
