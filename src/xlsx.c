@@ -10,7 +10,14 @@
  * relationships name the workbook, the workbook lists the sheets and its
  * relationships locate them, the shared strings and the styles come before
  * the first sheet. Element and attribute names are compared by their
- * local name (after any prefix), so `x:sheet` and `sheet` are one.
+ * local name (after any prefix), so `x:sheet` and `sheet` are one; expat
+ * runs without namespace processing, so that a writer that forgets to
+ * declare a prefix is read all the same.
+ *
+ * What the bytes are when they are not a workbook is told from their
+ * first bytes (nm_book_sniff), from the directory of an OLE file (an
+ * EncryptionInfo stream: an encrypted workbook; otherwise an old .xls)
+ * and from the archive's entries (an .ods has a mimetype entry).
  *
  * Hostile files: the archive's entry count is checked before anything is
  * inflated, every inflated byte is counted against NM_BOOK_MAX_UNPACKED
@@ -30,7 +37,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include <expat.h>
 #include <zip.h>
