@@ -25,7 +25,8 @@
  * declaration is refused before its first entity could be declared (no
  * DTD is loaded, no external entity resolved, no entity beyond the five of
  * XML expanded), and a run of input on which expat reports nothing (one
- * enormous tag or comment it would buffer) is stopped at XLSX_MAX_TOKEN.
+ * enormous tag or comment it would buffer) is stopped at XLSX_MAX_TOKEN,
+ * as is nesting deeper than XLSX_MAX_DEPTH (expat keeps each open element).
  * Nothing is allocated in proportion to a claimed size: <dimension> is not
  * read at all.
  */
@@ -50,6 +51,7 @@
 #define XLSX_MAX_STRINGS (16u * 1024u * 1024u)   /* shared strings of a workbook */
 #define XLSX_MAX_STYLES (1024u * 1024u)          /* cell formats read from styles.xml */
 #define XLSX_MAX_RELS 10000u                     /* relationships read from one part */
+#define XLSX_MAX_DEPTH 256                       /* nesting of XML elements */
 
 /* Days from 1970-01-01 to Excel's day 0 of each date system. */
 #define EXCEL_1900_EPOCH (-25569) /* 1899-12-30, for serials from 61 on */
@@ -131,6 +133,7 @@ typedef struct xlsx {
 	int sheets_depth;         /* >0 inside <sheets> */
 	int numfmts_depth, cellxfs_depth;
 	int rph;                  /* >0 inside phonetic runs, skipped */
+	int depth;                /* elements open in the part being read */
 	bool stop;                /* a handler found a reason to stop */
 	bool progress;            /* expat called a handler since the last chunk */
 	bool root_seen;           /* the part's root element was seen */
@@ -434,6 +437,14 @@ static void XMLCALL on_start(void *ud, const XML_Char *name, const XML_Char **at
 	x->progress = true;
 	if (x->stop)
 		return;
+	/* expat keeps every open element: nesting is bounded so that memory is. */
+	if (++x->depth > XLSX_MAX_DEPTH) {
+		FILE_ERROR(x, "xml-too-deep",
+			   "the workbook's part '%s' nests XML elements more than %d deep, which no "
+			   "workbook needs; the file is not read",
+			   x->part, XLSX_MAX_DEPTH);
+		return;
+	}
 	switch (x->kind) {
 	case PART_RELS:
 		start_rels(x, ln, atts);
@@ -462,6 +473,7 @@ static void XMLCALL on_end(void *ud, const XML_Char *name)
 	x->progress = true;
 	if (x->stop)
 		return;
+	x->depth--;
 	switch (x->kind) {
 	case PART_RELS:
 		break;
@@ -572,6 +584,7 @@ static bool parse_part(xlsx *x, const char *path, part_kind kind)
 	x->kind = kind;
 	x->part = path;
 	x->root_seen = false;
+	x->depth = 0;
 	for (;;) {
 		zip_int64_t n = read_chunk(x, zf, path);
 		if (n < 0)

@@ -1323,6 +1323,40 @@ static void test_xlsx__one_enormous_tag_is_stopped(void **state)
 	nm_buf_release(&b);
 }
 
+static void test_xlsx__deep_nesting_is_stopped(void **state)
+{
+	nm_buf b = NM_BUF_INIT;
+
+	/* A million open elements would cost expat a hundred megabytes. */
+	nm_buf_puts(&b, "<worksheet><sheetData><row><c><v>1</v></c></row></sheetData>");
+	for (int i = 0; i < 1000000; i++)
+		nm_buf_puts(&b, "<a>");
+	{
+		part parts[] = {
+			{"_rels/.rels", pkg_rels, 0},
+			{"xl/workbook.xml", one_sheet_workbook, 0},
+			{"xl/_rels/workbook.xml.rels", one_sheet_rels, 0},
+			{"xl/worksheets/sheet1.xml", b.ptr, b.len},
+			{NULL, NULL, 0}};
+		expect_parts(parts,
+			     "sheet Akteure\n"
+			     "  A1 number=1\n"
+			     "error xml-too-deep -1 0:0: the workbook's part 'xl/worksheets/sheet1.xml' "
+			     "nests XML elements more than 256 deep, which no workbook needs; the file is "
+			     "not read\n");
+	}
+	nm_buf_release(&b);
+	/* 256 levels (the worksheet and 255 more) are read. */
+	nm_buf_puts(&b, "<worksheet><sheetData><row><c><v>1</v></c></row></sheetData>");
+	for (int i = 0; i < 255; i++)
+		nm_buf_puts(&b, "<a>");
+	for (int i = 0; i < 255; i++)
+		nm_buf_puts(&b, "</a>");
+	nm_buf_puts(&b, "</worksheet>");
+	expect_whole(b.ptr, NULL, "sheet Akteure\n  A1 number=1\n");
+	nm_buf_release(&b);
+}
+
 static void test_xlsx__cell_budget_of_a_sheet(void **state)
 {
 	nm_buf b = NM_BUF_INIT;
@@ -1395,6 +1429,7 @@ int main(void)
 		cmocka_unit_test(test_xlsx__too_many_sheets),
 		cmocka_unit_test(test_xlsx__cell_text_over_the_budget),
 		cmocka_unit_test(test_xlsx__one_enormous_tag_is_stopped),
+		cmocka_unit_test(test_xlsx__deep_nesting_is_stopped),
 		cmocka_unit_test(test_xlsx__cell_budget_of_a_sheet),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
