@@ -47,7 +47,7 @@
 #endif
 
 #define XLSX_CHUNK (64u * 1024u)                 /* bytes inflated at a time */
-#define XLSX_MAX_TOKEN (64u * 1024u * 1024u)     /* input on which expat may stay silent */
+#define XLSX_MAX_TOKEN (16u * 1024u * 1024u)     /* input on which expat may stay silent */
 #define XLSX_MAX_STRINGS (16u * 1024u * 1024u)   /* shared strings of a workbook */
 #define XLSX_MAX_STYLES (1024u * 1024u)          /* cell formats read from styles.xml */
 #define XLSX_MAX_RELS 10000u                     /* relationships read from one part */
