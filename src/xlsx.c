@@ -52,6 +52,7 @@
 #define XLSX_MAX_STYLES (1024u * 1024u)          /* cell formats read from styles.xml */
 #define XLSX_MAX_RELS 10000u                     /* relationships read from one part */
 #define XLSX_MAX_DEPTH 256                       /* nesting of XML elements */
+#define XLSX_MAX_BOOK_CELLS (2u * NM_BOOK_MAX_CELLS) /* non-empty cells of all sheets */
 
 /* Days from 1970-01-01 to Excel's day 0 of each date system. */
 #define EXCEL_1900_EPOCH (-25569) /* 1899-12-30, for serials from 61 on */
@@ -65,7 +66,7 @@ typedef struct rel {
 } rel;
 
 typedef struct sst_entry {
-	size_t off, len; /* in the pool */
+	uint32_t off, len; /* in the pool, which NM_BOOK_MAX_UNPACKED keeps below 4 GiB */
 } sst_entry;
 
 typedef struct fmt_entry {
@@ -93,6 +94,7 @@ typedef struct xlsx {
 	const char *part;         /* the part being read, for messages */
 	char *chunk;              /* XLSX_CHUNK bytes for zip_fread */
 	uint64_t unpacked;        /* bytes inflated so far, all parts */
+	size_t cells;             /* cells added so far, all sheets */
 
 	/* relationships of the part being read (PART_RELS) */
 	rel *rels;
@@ -835,8 +837,8 @@ static void end_strings(xlsx *x, const char *name)
 		unescape(&x->text);
 		NM_GROW(x->sst, x->sst_cap, x->nsst + 1);
 		e = &x->sst[x->nsst++];
-		e->off = x->pool.len;
-		e->len = x->text.len;
+		e->off = (uint32_t)x->pool.len;
+		e->len = (uint32_t)x->text.len;
 		nm_buf_put(&x->pool, x->text.ptr ? x->text.ptr : "", x->text.len);
 	}
 }
@@ -968,9 +970,24 @@ static void cell_name(uint32_t row, uint32_t col, char *out, size_t size)
 /* Add a cell to the sheet; false when its budget is spent (reading stops). */
 static bool emit(xlsx *x, nm_cell_type type, const char *text, size_t len)
 {
-	nm_cell *c = nm_book_add_cell(x->book, x->sheet, x->row, x->col, type, text, len);
+	nm_cell *c;
 	char where[16];
 
+	/*
+	 * One part may stand for many sheets, and a small part for millions of
+	 * cells: the workbook's cells have a budget of their own.
+	 */
+	if (x->cells >= XLSX_MAX_BOOK_CELLS) {
+		cell_name(x->row, x->col, where, sizeof(where));
+		nm_book_problem_add(x->book, NM_SEV_ERROR, "too-many-cells", x->sheet_index, x->row,
+				    x->col,
+				    "the workbook holds more than %u non-empty cells in all its sheets, "
+				    "more than netmap reads; the rest of the file is not read (from %s on)",
+				    XLSX_MAX_BOOK_CELLS, where);
+		stop(x);
+		return false;
+	}
+	c = nm_book_add_cell(x->book, x->sheet, x->row, x->col, type, text, len);
 	if (!c) {
 		cell_name(x->row, x->col, where, sizeof(where));
 		nm_book_problem_add(x->book, NM_SEV_ERROR, "too-many-cells", x->sheet_index, x->row,
@@ -981,6 +998,7 @@ static bool emit(xlsx *x, nm_cell_type type, const char *text, size_t len)
 		stop(x);
 		return false;
 	}
+	x->cells++;
 	c->formula = x->has_f;
 	if (x->sheet->ncells > 1 &&
 	    (x->row < x->last_row || (x->row == x->last_row && x->col < x->last_col)))
