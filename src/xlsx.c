@@ -94,7 +94,7 @@ typedef struct xlsx {
 	const char *part;         /* the part being read, for messages */
 	char *chunk;              /* XLSX_CHUNK bytes for zip_fread */
 	uint64_t unpacked;        /* bytes inflated so far, all parts */
-	size_t cells;             /* cells added so far, all sheets */
+	size_t cells, merges;     /* cells and merged ranges added so far, all sheets */
 
 	/* relationships of the part being read (PART_RELS) */
 	rel *rels;
@@ -1316,6 +1316,13 @@ static void add_merge(xlsx *x, const char *ref)
 			   x->sheet->name, NM_BOOK_MAX_CELLS);
 		return;
 	}
+	if (x->merges >= XLSX_MAX_BOOK_CELLS) {
+		FILE_ERROR(x, "too-many-merges",
+			   "the workbook holds more than %u merged ranges in all its sheets, more than "
+			   "netmap reads",
+			   XLSX_MAX_BOOK_CELLS);
+		return;
+	}
 	if (colon) {
 		a = parse_ref(ref, (size_t)(colon - ref), &r.row1, &r.col1);
 		b = parse_ref(colon + 1, strlen(colon + 1), &r.row2, &r.col2);
@@ -1343,6 +1350,7 @@ static void add_merge(xlsx *x, const char *ref)
 		r.col2 = tmp;
 	}
 	nm_book_add_merge(x->sheet, r);
+	x->merges++;
 }
 
 static void start_sheet(xlsx *x, const char *name, const char **atts)
