@@ -660,8 +660,16 @@ static char *resolve(const char *base, const char *target)
 		}
 		if (o > 0)
 			out[o++] = '/';
-		memcpy(out + o, s, n);
-		o += n;
+		/* Targets are URIs: %20 is a space in the entry's name. */
+		for (size_t i = 0; i < n; i++) {
+			if (s[i] == '%' && i + 2 < n && hexval(s[i + 1]) >= 0 && hexval(s[i + 2]) >= 0 &&
+			    (hexval(s[i + 1]) || hexval(s[i + 2]))) {
+				out[o++] = (char)(hexval(s[i + 1]) * 16 + hexval(s[i + 2]));
+				i += 2;
+			} else {
+				out[o++] = s[i];
+			}
+		}
 	}
 	out[o] = '\0';
 	nm_buf_release(&joined);

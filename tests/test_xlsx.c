@@ -727,10 +727,10 @@ static void test_xlsx__workbook_named_by_the_package_relationships(void **state)
 		 "Target=\"book/main.xml\"/></Relationships>", 0},
 		{"book/main.xml", one_sheet_workbook, 0},
 		{"book/_rels/main.xml.rels",
-		 "<Relationships><Relationship Id=\"rId1\" Type=\"" REL_TYPE "worksheet\" Target=\"s/one.xml\"/>"
+		 "<Relationships><Relationship Id=\"rId1\" Type=\"" REL_TYPE "worksheet\" Target=\"s/sheet%20one.xml\"/>"
 		 "<Relationship Id=\"rId2\" Type=\"" REL_TYPE "sharedStrings\" Target=\"../strings.xml\"/>"
 		 "</Relationships>", 0},
-		{"book/s/one.xml", "<worksheet><sheetData><row><c t=\"s\"><v>0</v></c></row></sheetData></worksheet>", 0},
+		{"book/s/sheet one.xml", "<worksheet><sheetData><row><c t=\"s\"><v>0</v></c></row></sheetData></worksheet>", 0},
 		{"strings.xml", "<sst><si><t>gefunden</t></si></sst>", 0},
 		{"xl/workbook.xml", "<workbook/>", 0},
 		{NULL, NULL, 0}};
