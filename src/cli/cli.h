@@ -139,6 +139,8 @@ int cmd_diff(int argc, char **argv);
 int cmd_prune(int argc, char **argv);
 int cmd_forget(int argc, char **argv);
 int cmd_export(int argc, char **argv);
+int cmd_init(int argc, char **argv);
+int cmd_import(int argc, char **argv);
 int cmd_help(int argc, char **argv);
 
 /*
