@@ -553,7 +553,7 @@ static void help_sheet(wbook *bk)
 
 	s->wrap = true;
 	s->widths[0] = 26;
-	s->widths[1] = 100;
+	s->widths[1] = 90;
 	row = row_add(s);
 	put_text(bk, &row[0], de ? "So füllen Sie diese Mappe aus" : "How to fill in this workbook");
 	row[0].bold = true;
@@ -838,6 +838,26 @@ static lxw_datetime lxw_date(nm_date d)
 	return t;
 }
 
+/* The lines a row of wrapped text takes, roughly: characters over the column width. */
+static unsigned row_lines(const wsheet *s, size_t r)
+{
+	unsigned most = 1;
+
+	for (size_t c = 0; c < s->ncols; c++) {
+		const wcell *x = &s->cells[r * s->ncols + c];
+		unsigned chars = 0, per = s->widths[c] + s->widths[c] / 10, lines;
+		if (x->type != W_TEXT)
+			continue;
+		for (const char *p = x->text; *p; p++)
+			if (((unsigned char)*p & 0xC0) != 0x80)
+				chars++;
+		lines = (chars + per - 1) / per;
+		if (lines > most)
+			most = lines;
+	}
+	return most;
+}
+
 static int xlsx_write(const wbook *bk, const char *path, nm_error *err)
 {
 	lxw_workbook *wb;
@@ -902,8 +922,19 @@ static int xlsx_write(const wbook *bk, const char *path, nm_error *err)
 				}
 			}
 		}
+		/* Printed (or made a PDF): landscape A4 with grid lines; hints one page wide. */
+		worksheet_set_landscape(ws);
+		worksheet_set_paper(ws, 9);
+		worksheet_gridlines(ws, LXW_SHOW_ALL_GRIDLINES);
+		if (s->wrap) {
+			worksheet_fit_to_pages(ws, 1, 0);
+			/* libxlsxwriter does not measure text: give wrapped rows their height. */
+			for (size_t r = 0; r < s->nrows; r++)
+				worksheet_set_row(ws, (lxw_row_t)r, 15.0 * row_lines(s, r), NULL);
+		}
 		if (s->table == NM_TABLE_NONE)
 			continue;
+		worksheet_repeat_rows(ws, 0, 0);
 		worksheet_freeze_panes(ws, 1, 0);
 		for (size_t c = 0; c < s->ncols && le == LXW_NO_ERROR; c++) {
 			lxw_data_validation dv;
@@ -1068,7 +1099,7 @@ static void ods_validations(nm_buf *b, const wbook *bk)
 
 static const char *ods_width(unsigned chars)
 {
-	if (chars >= 100)
+	if (chars >= 90)
 		return "co5";
 	if (chars >= 34)
 		return "co4";
@@ -1219,6 +1250,18 @@ static void ods_settings(nm_buf *b, const wbook *bk)
 		       "</office:document-settings>\n");
 }
 
+/* styles.xml: printed (or made a PDF) landscape A4, one page wide, with grid lines. */
+static const char ods_styles[] =
+	"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<office:document-styles " ODS_NS
+	"><office:automatic-styles><style:page-layout style:name=\"pm1\">"
+	"<style:page-layout-properties fo:page-width=\"29.7cm\" fo:page-height=\"21cm\" "
+	"style:print-orientation=\"landscape\" style:scale-to-X=\"1\" style:scale-to-Y=\"0\" "
+	"style:print=\"grid charts drawings objects zero-values\" fo:margin-top=\"1.5cm\" "
+	"fo:margin-bottom=\"1.5cm\" fo:margin-left=\"1.5cm\" fo:margin-right=\"1.5cm\"/>"
+	"</style:page-layout></office:automatic-styles><office:master-styles>"
+	"<style:master-page style:name=\"Default\" style:page-layout-name=\"pm1\"/>"
+	"</office:master-styles></office:document-styles>\n";
+
 static const char ods_manifest[] =
 	"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
 	"<manifest:manifest xmlns:manifest=\"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0\" "
@@ -1226,6 +1269,7 @@ static const char ods_manifest[] =
 	"<manifest:file-entry manifest:full-path=\"/\" manifest:version=\"1.2\" "
 	"manifest:media-type=\"application/vnd.oasis.opendocument.spreadsheet\"/>"
 	"<manifest:file-entry manifest:full-path=\"content.xml\" manifest:media-type=\"text/xml\"/>"
+	"<manifest:file-entry manifest:full-path=\"styles.xml\" manifest:media-type=\"text/xml\"/>"
 	"<manifest:file-entry manifest:full-path=\"settings.xml\" manifest:media-type=\"text/xml\"/>"
 	"</manifest:manifest>\n";
 
@@ -1269,6 +1313,7 @@ static int ods_write(const wbook *bk, const char *path, nm_error *err)
 	if (ods_zip_add(za, "mimetype", ods_mimetype, strlen(ods_mimetype), true) != 0 ||
 	    ods_zip_add(za, "META-INF/manifest.xml", ods_manifest, strlen(ods_manifest), false) != 0 ||
 	    ods_zip_add(za, "content.xml", content.ptr, content.len, false) != 0 ||
+	    ods_zip_add(za, "styles.xml", ods_styles, strlen(ods_styles), false) != 0 ||
 	    ods_zip_add(za, "settings.xml", settings.ptr, settings.len, false) != 0) {
 		rc = nm_error_set(err, NM_EIO, "cannot write '%s': %s", path, zip_strerror(za));
 		zip_discard(za);
@@ -1294,7 +1339,8 @@ void nm_sheet_csv_field(nm_buf *b, const char *s, char delim)
 	bool quote = inject || (n && (s[0] == ' ' || s[n - 1] == ' ' || s[n - 1] == '\t'));
 
 	for (const char *p = s; *p && !quote; p++)
-		if (*p == delim || *p == '"' || *p == '\n' || *p == '\r')
+		if (*p == delim || *p == ',' || *p == ';' || *p == '\t' || *p == '"' || *p == '\n' ||
+		    *p == '\r')
 			quote = true;
 	if (!quote) {
 		nm_buf_put(b, s, n);

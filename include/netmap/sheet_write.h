@@ -68,8 +68,9 @@ int nm_sheet_write_template(nm_sheet_format fmt, nm_lang lang, const char *path,
 void nm_sheet_outputs(nm_sheet_format fmt, nm_lang lang, const char *path, char **names);
 
 /*
- * One CSV field, RFC 4180: quoted when it holds the delimiter, a quote, a
- * line break, or white space at either end. A value beginning with `=`,
+ * One CSV field, RFC 4180: quoted when it holds a delimiter (`,`, `;` or a
+ * tab, whichever delim is), a quote, a line break, or white space at
+ * either end. A value beginning with `=`,
  * `+`, `-`, `@`, a tab or a carriage return, which a spreadsheet program
  * would run as a formula (CSV injection), is written quoted with one space
  * in front: programs show it as text, and netmap's readers trim the space
