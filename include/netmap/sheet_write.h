@@ -25,20 +25,16 @@
 #include "netmap/labels.h"
 #include "netmap/model.h"
 
-typedef enum nm_sheet_format {
-	NM_SHEET_XLSX,
-	NM_SHEET_ODS,
-	NM_SHEET_CSV
-} nm_sheet_format;
+typedef enum nm_sheet_format { NM_SHEET_XLSX, NM_SHEET_ODS, NM_SHEET_CSV } nm_sheet_format;
 
 /* "xlsx", "ods" or "csv" into *out; 0, or -1 for another word. */
 int nm_sheet_format_parse(const char *s, nm_sheet_format *out);
 
 typedef struct nm_sheet_opts {
-	nm_lang lang;           /* headers, table names, enum words, CSV delimiter */
-	bool include_contacts;  /* write contact.person/email/phone (contract 5.4) */
+	nm_lang lang;                /* headers, table names, enum words, CSV delimiter */
+	bool include_contacts;       /* write contact.person/email/phone (contract 5.4) */
 	const nm_settings *settings; /* the settings table; NULL: the dataset's own */
-	bool all_settings;      /* every key of 2.6; false: only those the dataset gave */
+	bool all_settings;           /* every key of 2.6; false: only those the dataset gave */
 } nm_sheet_opts;
 
 /*
@@ -47,8 +43,8 @@ typedef struct nm_sheet_opts {
  * Files holding contact data are readable by their owner only. NM_EIO
  * (err says which file) when a file cannot be written.
  */
-int nm_sheet_write_dataset(const nm_dataset *ds, nm_sheet_format fmt,
-			   const nm_sheet_opts *o, const char *path, nm_error *err);
+int nm_sheet_write_dataset(const nm_dataset *ds, nm_sheet_format fmt, const nm_sheet_opts *o,
+                           const char *path, nm_error *err);
 
 /*
  * The empty template of `netmap init` in lang: the tables with their
@@ -57,8 +53,7 @@ int nm_sheet_write_dataset(const nm_dataset *ds, nm_sheet_format fmt,
  * frozen header rows and an `Beispiele`/`Examples` sheet that is not read.
  * CSV: one file a table, headers only.
  */
-int nm_sheet_write_template(nm_sheet_format fmt, nm_lang lang, const char *path,
-			    nm_error *err);
+int nm_sheet_write_template(nm_sheet_format fmt, nm_lang lang, const char *path, nm_error *err);
 
 /*
  * The file names a write in fmt and lang creates below path (for CSV the

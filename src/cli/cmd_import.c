@@ -33,11 +33,13 @@ int cmd_import(int argc, char **argv)
 	if (rc)
 		return rc == -1 ? EXIT_OK : EXIT_TROUBLE;
 	if (o.include_contacts)
-		return cli_usage_error("import", "unknown option '--include-contacts'"), EXIT_TROUBLE;
+		return cli_usage_error("import", "unknown option '--include-contacts'"),
+		       EXIT_TROUBLE;
 	if (o.nargs == 0)
 		return cli_usage_error("import", "no PATH given"), EXIT_TROUBLE;
 	if (!o.output || strcmp(o.output, "-") == 0)
-		return cli_usage_error("import", "give the folder to write with -o DIR"), EXIT_TROUBLE;
+		return cli_usage_error("import", "give the folder to write with -o DIR"),
+		       EXIT_TROUBLE;
 	for (size_t f = 0; f < 5; f++) {
 		nm_buf b = NM_BUF_INIT;
 		nm_buf_printf(&b, "%s/%s", o.output, nm_yaml_files[f]);
@@ -51,7 +53,7 @@ int cmd_import(int argc, char **argv)
 	nm_diags_init(&d);
 	nm_error_clear(&err);
 	rc = nm_validate_paths((const char *const *)o.args, (size_t)o.nargs, o.today, 0, &d, &ds,
-			       &nfiles, &err);
+	                       &nfiles, &err);
 	cli_diags_text(&msgs, &d);
 	fputs(nm_buf_cstr(&msgs), stderr);
 	if (rc == NM_EIO) {
@@ -61,7 +63,7 @@ int cmd_import(int argc, char **argv)
 	}
 	if (rc != NM_OK) {
 		cli_error("%zu error%s in the data; nothing was written", d.errors,
-			  d.errors == 1 ? "" : "s");
+		          d.errors == 1 ? "" : "s");
 		status = EXIT_FINDINGS;
 		goto done;
 	}

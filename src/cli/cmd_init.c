@@ -51,7 +51,8 @@ int cmd_init(int argc, char **argv)
 	format = strcmp(o.format, "text") == 0 ? "xlsx" : o.format;
 	yaml = strcmp(format, "yaml") == 0;
 	if (!yaml && nm_sheet_format_parse(format, &fmt) != 0)
-		return cli_usage_error("init", "unknown format '%s' (xlsx, ods, csv or yaml)", format),
+		return cli_usage_error("init", "unknown format '%s' (xlsx, ods, csv or yaml)",
+		                       format),
 		       EXIT_TROUBLE;
 	path = o.output && strcmp(o.output, "-") != 0 ? o.output : default_output(format, o.lang);
 	if (yaml)
@@ -64,7 +65,7 @@ int cmd_init(int argc, char **argv)
 	}
 	nm_error_clear(&err);
 	rc = yaml ? nm_yaml_write_template(o.lang, path, &err)
-		  : nm_sheet_write_template(fmt, o.lang, path, &err);
+	          : nm_sheet_write_template(fmt, o.lang, path, &err);
 	if (rc != NM_OK) {
 		cli_error("%s", err.message);
 		status = EXIT_TROUBLE;
