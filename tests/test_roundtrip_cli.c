@@ -595,6 +595,33 @@ static void test_roundtrip_cli__export_sheet_usage_errors(void **state)
 	free(dir);
 }
 
+/* examples/lindenau.xlsx is checked in: it must stay what export writes. */
+static void test_roundtrip_cli__example_workbook_is_what_export_writes(void **state)
+{
+	char *dir = tu_tempdir("rt-example");
+	char *json = scan_json(dir, "a.db", DATA_DIR);
+	char *path = tu_path(dir, "lindenau.xlsx");
+	char *made, *shipped;
+	size_t lm = 0, ls = 0;
+	tu_run r = NETMAP(dir, "export", "--db", "a.db", "--format", "xlsx", "--lang", "de",
+			  "--include-contacts", "-o", "lindenau.xlsx");
+
+	assert_int_equal(r.status, 0);
+	tu_run_release(&r);
+	made = tu_read_file(path, &lm);
+	shipped = tu_read_file(SRC "/examples/lindenau.xlsx", &ls);
+	assert_non_null(made);
+	assert_non_null(shipped);
+	if (lm != ls || memcmp(made, shipped, lm) != 0)
+		fail_msg("examples/lindenau.xlsx is not what 'netmap export --format xlsx --lang de "
+			 "--include-contacts' writes of data/: write it again");
+	free(made);
+	free(shipped);
+	free(json);
+	free(path);
+	free(dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -615,6 +642,7 @@ int main(void)
 	    cmocka_unit_test(test_roundtrip_cli__export_contacts_only_with_include_contacts),
 	    cmocka_unit_test(test_roundtrip_cli__export_ods_writes_dates_as_date_values),
 	    cmocka_unit_test(test_roundtrip_cli__export_sheet_usage_errors),
+	    cmocka_unit_test(test_roundtrip_cli__example_workbook_is_what_export_writes),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
