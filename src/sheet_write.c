@@ -730,6 +730,7 @@ static void examples_sheet(wbook *bk)
 	s = sheet_add(bk, de ? "Beispiele" : "Examples", NM_TABLE_NONE, maxcols);
 	for (size_t c = 0; c < maxcols; c++)
 		s->widths[c] = 20;
+	s->widths[0] = 32;
 	s->widths[1] = 34;
 	row = row_add(s);
 	put_text(
@@ -969,12 +970,12 @@ static int xlsx_write(const wbook *bk, const char *path, nm_error *err)
 				}
 			}
 		}
-		/* Printed (or made a PDF): landscape A4 with grid lines; hints one page wide. */
+		/* Printed (or made a PDF): landscape A4, one page wide, with grid lines. */
 		worksheet_set_landscape(ws);
 		worksheet_set_paper(ws, 9);
 		worksheet_gridlines(ws, LXW_SHOW_ALL_GRIDLINES);
+		worksheet_fit_to_pages(ws, 1, 0);
 		if (s->wrap) {
-			worksheet_fit_to_pages(ws, 1, 0);
 			/* libxlsxwriter does not measure text: give wrapped rows their height. */
 			for (size_t r = 0; r < s->nrows; r++)
 				worksheet_set_row(ws, (lxw_row_t)r, 15.0 * row_lines(s, r), NULL);
