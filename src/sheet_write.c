@@ -1293,6 +1293,16 @@ static void ods_content(nm_buf *b, const wbook *bk)
 /* settings.xml: the header row of each table sheet frozen. */
 static void ods_settings(nm_buf *b, const wbook *bk)
 {
+	/* What LibreOffice writes for a sheet whose first row is frozen. */
+	static const char *const frozen[][3] = {
+	    {"CursorPositionX", "int", "0"},         {"CursorPositionY", "int", "1"},
+	    {"HorizontalSplitMode", "short", "0"},   {"VerticalSplitMode", "short", "2"},
+	    {"HorizontalSplitPosition", "int", "0"}, {"VerticalSplitPosition", "int", "1"},
+	    {"ActiveSplitRange", "short", "2"},      {"PositionLeft", "int", "0"},
+	    {"PositionRight", "int", "0"},           {"PositionTop", "int", "0"},
+	    {"PositionBottom", "int", "1"},
+	};
+
 	nm_buf_puts(
 	    b,
 	    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<office:document-settings " ODS_NS
@@ -1305,22 +1315,13 @@ static void ods_settings(nm_buf *b, const wbook *bk)
 			continue;
 		nm_buf_puts(b, "<config:config-item-map-entry config:name=\"");
 		xml_escape(b, bk->sheets[i].name);
-		nm_buf_puts(b, "\">"
-		               "<config:config-item config:name=\"HorizontalSplitMode\" "
-		               "config:type=\"short\">0</config:config-item>"
-		               "<config:config-item config:name=\"VerticalSplitMode\" "
-		               "config:type=\"short\">2</config:config-item>"
-		               "<config:config-item config:name=\"HorizontalSplitPosition\" "
-		               "config:type=\"int\">0</config:config-item>"
-		               "<config:config-item config:name=\"VerticalSplitPosition\" "
-		               "config:type=\"int\">1</config:config-item>"
-		               "<config:config-item config:name=\"ActiveSplitRange\" "
-		               "config:type=\"short\">2</config:config-item>"
-		               "<config:config-item config:name=\"PositionTop\" "
-		               "config:type=\"int\">0</config:config-item>"
-		               "<config:config-item config:name=\"PositionBottom\" "
-		               "config:type=\"int\">1</config:config-item>"
-		               "</config:config-item-map-entry>");
+		nm_buf_puts(b, "\">");
+		for (size_t k = 0; k < sizeof(frozen) / sizeof(frozen[0]); k++)
+			nm_buf_printf(b,
+			              "<config:config-item config:name=\"%s\" config:type=\"%s\">%s"
+			              "</config:config-item>",
+			              frozen[k][0], frozen[k][1], frozen[k][2]);
+		nm_buf_puts(b, "</config:config-item-map-entry>");
 	}
 	nm_buf_puts(b,
 	            "</config:config-item-map-named></config:config-item-map-entry>"
