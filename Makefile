@@ -28,10 +28,11 @@ FUZZ_PACKAGES = clang libclang-rt-dev
 LINT_PACKAGES = cppcheck clang-tidy-14
 FAULT_PACKAGES = sqlite3 python3 util-linux
 MEMCHECK_PACKAGES = valgrind
+DOCS_PACKAGES = libreoffice-calc poppler-utils python3-pil
 
 SUDO = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps build demo check test bench fuzz faults concurrency install lint memcheck clean
+.PHONY: all deps build demo check test bench fuzz faults concurrency install lint memcheck screenshots clean
 
 all: build
 
@@ -126,6 +127,11 @@ memcheck: deps
 	done; \
 	echo "memcheck: $$(ls $(MEMCHECK_BUILD)/valgrind | wc -l) processes, $${bad:+errors}$${bad:-no errors, no leaks}"; \
 	[ -z "$$bad" ]
+
+# The template screenshots in docs/images/ (LibreOffice -> PDF -> pdftoppm).
+screenshots: build
+	$(call apt_install,$(DOCS_PACKAGES))
+	docs/images/make-screenshots.sh $(BUILD)
 
 clean:
 	rm -rf $(BUILD) $(CHECK_BUILD) $(FUZZ_BUILD) $(FAULT_BUILD) $(LINT_BUILD) $(MEMCHECK_BUILD)
