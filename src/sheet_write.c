@@ -884,6 +884,53 @@ static lxw_datetime lxw_date(nm_date d)
 	return t;
 }
 
+static bool is_hex(char c)
+{
+	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
+
+/* U+FFFE or U+FFFF at s: characters that XML cannot hold at all. */
+static bool non_character(const char *s)
+{
+	return (unsigned char)s[0] == 0xEF && (unsigned char)s[1] == 0xBF &&
+	       ((unsigned char)s[2] == 0xBE || (unsigned char)s[2] == 0xBF);
+}
+
+/* `_xHHHH_` at s: what Office Open XML reads as an escaped character. */
+static bool ooxml_escape(const char *s)
+{
+	return s[0] == '_' && s[1] == 'x' && is_hex(s[2]) && is_hex(s[3]) && is_hex(s[4]) &&
+	       is_hex(s[5]) && s[6] == '_';
+}
+
+/*
+ * Text for an .xlsx cell. Office Open XML reads `_xHHHH_` as an escaped
+ * character (libxlsxwriter writes control characters so), so a literal
+ * one is written `_x005F_xHHHH_`; U+FFFE and U+FFFF, which XML cannot
+ * hold, are dropped. Returns s itself when nothing needs changing.
+ */
+static const char *xlsx_text(const char *s, nm_buf *tmp)
+{
+	bool change = false;
+
+	for (const char *p = s; *p && !change; p++)
+		change = non_character(p) || ooxml_escape(p);
+	if (!change)
+		return s;
+	nm_buf_clear(tmp);
+	for (const char *p = s; *p; p++) {
+		if (non_character(p)) {
+			p += 2;
+			continue;
+		}
+		if (ooxml_escape(p))
+			nm_buf_puts(tmp, "_x005F");
+		nm_buf_putc(tmp, *p);
+	}
+	return tmp->ptr;
+}
+
+/* The lines a row of wrapped text takes, roughly: characters over the column width. */
 static unsigned row_lines(const wsheet *s, size_t r)
 {
 	unsigned most = 1;
@@ -910,6 +957,7 @@ static int xlsx_write(const wbook *bk, const char *path, nm_error *err)
 	lxw_doc_properties props;
 	static char author[] = "netmap";
 	lxw_error le = LXW_NO_ERROR;
+	nm_buf tmp = NM_BUF_INIT;
 	char *list[16];
 	int rc;
 
@@ -954,7 +1002,7 @@ static int xlsx_write(const wbook *bk, const char *path, nm_error *err)
 				switch (x->type) {
 				case W_TEXT:
 					le = worksheet_write_string(ws, (lxw_row_t)r, (lxw_col_t)c,
-					                            x->text, f);
+					                            xlsx_text(x->text, &tmp), f);
 					break;
 				case W_DATE:
 					dt = lxw_date(x->date);
@@ -1006,6 +1054,7 @@ static int xlsx_write(const wbook *bk, const char *path, nm_error *err)
 			                                     (lxw_col_t)c, &dv);
 		}
 	}
+	nm_buf_release(&tmp);
 	if (le == LXW_ERROR_MAX_STRING_LENGTH_EXCEEDED) {
 		workbook_close(wb);
 		unlink(path);
@@ -1057,7 +1106,9 @@ static void xml_escape(nm_buf *b, const char *s)
 			nm_buf_puts(b, "&apos;");
 			break;
 		default:
-			if (c >= 0x20 || c == '\t' || c == '\n' || c == '\r')
+			if (non_character(s))
+				s += 2; /* U+FFFE, U+FFFF: XML cannot hold them */
+			else if (c >= 0x20 || c == '\t' || c == '\n' || c == '\r')
 				nm_buf_putc(b, (char)c);
 			break;
 		}
@@ -1089,6 +1140,8 @@ static void ods_text(nm_buf *b, const char *s)
 		} else if (*s == ' ') {
 			nm_buf_puts(b, after_space || s[1] == '\0' ? "<text:s/>" : " ");
 			after_space = true;
+		} else if (non_character(s)) {
+			s += 2; /* U+FFFE, U+FFFF: XML cannot hold them */
 		} else {
 			one[0] = *s;
 			xml_escape(b, one);

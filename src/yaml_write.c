@@ -51,10 +51,12 @@ static bool needs_quotes(const char *s)
 			return true;
 		if (c == '#' && (p[i - 1] == ' ' || p[i - 1] == '\t'))
 			return true;
-		/* U+0085, U+2028, U+2029 (line breaks to YAML), U+FEFF (a byte-order mark) */
-		if ((c == 0xC2 && p[i + 1] == 0x85) ||
+		/* U+0080-U+009F (C1 controls and NEL), U+2028, U+2029 (line breaks to
+		 * YAML), U+FEFF (a byte-order mark), U+FFFE and U+FFFF (not printable) */
+		if ((c == 0xC2 && p[i + 1] >= 0x80 && p[i + 1] <= 0x9F) ||
 		    (c == 0xE2 && p[i + 1] == 0x80 && (p[i + 2] == 0xA8 || p[i + 2] == 0xA9)) ||
-		    (c == 0xEF && p[i + 1] == 0xBB && p[i + 2] == 0xBF))
+		    (c == 0xEF && p[i + 1] == 0xBB && p[i + 2] == 0xBF) ||
+		    (c == 0xEF && p[i + 1] == 0xBF && (p[i + 2] == 0xBE || p[i + 2] == 0xBF)))
 			return true;
 	}
 	return false;
@@ -91,8 +93,14 @@ void nm_yaml_scalar(nm_buf *b, const char *s)
 		} else if (c == 0xE2 && p[1] == 0x80 && p[2] == 0xA9) {
 			nm_buf_puts(b, "\\P");
 			p += 2;
+		} else if (c == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F) {
+			nm_buf_printf(b, "\\x%02X", p[1]); /* a C1 control: not printable */
+			p++;
 		} else if (c == 0xEF && p[1] == 0xBB && p[2] == 0xBF) {
 			nm_buf_puts(b, "\\uFEFF");
+			p += 2;
+		} else if (c == 0xEF && p[1] == 0xBF && (p[2] == 0xBE || p[2] == 0xBF)) {
+			nm_buf_puts(b, p[2] == 0xBE ? "\\uFFFE" : "\\uFFFF");
 			p += 2;
 		} else {
 			nm_buf_putc(b, (char)c);

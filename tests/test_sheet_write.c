@@ -125,6 +125,9 @@ static void test_sheet_write__yaml_scalars_quote_what_reads_as_another_thing(voi
 	YAML_IS("a\xC2\x85"
 	        "b",
 	        "\"a\\Nb\"");
+	YAML_IS("c1\xC2\x90", "\"c1\\x90\"");
+	YAML_IS("nc\xEF\xBF\xBE", "\"nc\\uFFFE\"");
+	YAML_IS("bom\xEF\xBB\xBF", "\"bom\\uFEFF\"");
 	YAML_IS("[list]", "\"[list]\"");
 	YAML_IS("a, b", "\"a, b\"");
 	YAML_IS("&anchor", "\"&anchor\"");
@@ -206,6 +209,49 @@ static void test_sheet_write__hostile_names_survive_yaml_to_yaml(void **state)
 	assert_string_equal(a->actors[0].note, "line one\nline two\n\"quoted\" and 'single'");
 	nm_dataset_free(a);
 	nm_dataset_free(b);
+	free(dir);
+}
+
+static void test_sheet_write__control_characters_survive_yaml_to_yaml(void **state)
+{
+	nm_dataset *a = load(DATA "controls.yaml"), *b;
+	char *dir = tu_tempdir("yaml-controls");
+	nm_error err;
+
+	nm_error_clear(&err);
+	assert_int_equal(nm_yaml_write_dataset(a, dir, &err), NM_OK);
+	b = load(dir);
+	assert_same_dataset(a, b);
+	assert_string_equal(b->actors[0].name, "bell\x01 c1\xC2\x90 nb\xEF\xBF\xBE end");
+	nm_dataset_free(a);
+	nm_dataset_free(b);
+	free(dir);
+}
+
+/* XML holds no U+FFFE; a literal `_x0041_` is escaped as Office Open XML says. */
+static void test_sheet_write__workbook_text_is_always_well_formed_xml(void **state)
+{
+	nm_dataset *ds = load(DATA "controls.yaml");
+	char *dir = tu_tempdir("books-controls");
+	char *xlsx = tu_path(dir, "c.xlsx"), *ods = tu_path(dir, "c.ods");
+	nm_sheet_opts o = {NM_LANG_EN, false, NULL, true};
+	nm_buf cmd = NM_BUF_INIT;
+	nm_error err;
+
+	nm_error_clear(&err);
+	assert_int_equal(nm_sheet_write_dataset(ds, NM_SHEET_XLSX, &o, xlsx, &err), NM_OK);
+	assert_int_equal(nm_sheet_write_dataset(ds, NM_SHEET_ODS, &o, ods, &err), NM_OK);
+	nm_buf_printf(
+	    &cmd,
+	    "unzip -p '%s' xl/sharedStrings.xml | grep -q '<t>bell_x0001_ c1\xC2\x90 nb end</t>'"
+	    " && unzip -p '%s' xl/sharedStrings.xml | grep -q '<t>x_x005F_x0041_y</t>'"
+	    " && unzip -p '%s' content.xml | grep -q '<text:p>bell c1\xC2\x90 nb end</text:p>'",
+	    xlsx, xlsx, ods);
+	assert_int_equal(system(cmd.ptr), 0);
+	nm_buf_release(&cmd);
+	free(xlsx);
+	free(ods);
+	nm_dataset_free(ds);
 	free(dir);
 }
 
@@ -494,6 +540,8 @@ int main(void)
 	    cmocka_unit_test(test_sheet_write__csv_formulas_get_a_space_the_reader_trims),
 	    cmocka_unit_test(test_sheet_write__yaml_scalars_quote_what_reads_as_another_thing),
 	    cmocka_unit_test(test_sheet_write__hostile_names_survive_yaml_to_yaml),
+	    cmocka_unit_test(test_sheet_write__control_characters_survive_yaml_to_yaml),
+	    cmocka_unit_test(test_sheet_write__workbook_text_is_always_well_formed_xml),
 	    cmocka_unit_test(test_sheet_write__yaml_files_with_contacts_are_private),
 	    cmocka_unit_test(test_sheet_write__german_csv_tables_byte_for_byte),
 	    cmocka_unit_test(test_sheet_write__english_csv_with_contacts_only_when_asked),
