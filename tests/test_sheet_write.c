@@ -514,6 +514,18 @@ done:
 	free(dir);
 }
 
+/* The template's sheets that are not tables are not read, and draw no warning. */
+static void test_sheet_write__hint_and_example_sheets_are_no_tables(void **state)
+{
+	static const char *const names[] = {"Hinweise", "How to", "Beispiele", "Examples"};
+
+	for (size_t i = 0; i < 4; i++) {
+		bool contains = true;
+		assert_int_equal(nm_label_table_of(names[i], &contains), NM_TABLE_NONE);
+		assert_false(contains);
+	}
+}
+
 static void test_sheet_write__an_unwritable_place_is_an_io_error_naming_it(void **state)
 {
 	nm_dataset *ds = load(DATA "small.yaml");
@@ -549,6 +561,7 @@ int main(void)
 	    cmocka_unit_test(test_sheet_write__workbooks_are_the_same_bytes_twice),
 	    cmocka_unit_test(test_sheet_write__ods_mimetype_is_first_and_stored),
 	    cmocka_unit_test(test_sheet_write__xlsx_holds_text_and_date_cells),
+	    cmocka_unit_test(test_sheet_write__hint_and_example_sheets_are_no_tables),
 	    cmocka_unit_test(test_sheet_write__an_unwritable_place_is_an_io_error_naming_it),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
