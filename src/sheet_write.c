@@ -630,13 +630,24 @@ static void help_sheet(wbook *bk)
 	put_text(bk, &row[0], nm_label_table_name(NM_TABLE_MATRIX, bk->lang));
 	row[0].bold = true;
 	put_text(bk, &row[1],
-	         de ? "Statt der Mitgliedschaften geht auch ein Blatt 'Besetzung': in Spalte A die "
-	              "Akteure, in Zeile 1 ab Spalte B die Gremien, in die Zellen x (dabei) oder "
-	              "eine Rolle wie Vorsitz."
-	            : "Instead of the memberships sheet you may add a sheet 'matrix': actors in "
-	              "column A, committees in row 1 from column B on, and in the cells x (a "
-	              "member) or a role such as chair.");
+	         de ? "Wer wo sitzt, als Raster (statt oder neben den Mitgliedschaften): in "
+	              "Spalte A die Akteure (Kürzel oder Name), in Zeile 1 ab Spalte C die Gremien "
+	              "(Kürzel oder Name), in die Zellen x (Mitglied) oder eine Rolle wie Vorsitz; "
+	              "leer heißt: nicht dabei. Spalte B (x-Notiz) ist für eigene Notizen."
+	            : "Who sits where, as a grid (instead of or beside the memberships): actors "
+	              "(id or name) in column A, committees (id or name) in row 1 from column C "
+	              "on, and in the cells x (a member) or a role such as chair; empty means not "
+	              "a member. Column B (x-note) is for notes of your own.");
 	nm_buf_release(&tmp);
+}
+
+/* The matrix's first two header cells: the actor column (its text is not read) and a notes column.
+ */
+static const char *matrix_head(int i, nm_lang lang)
+{
+	if (i == 0)
+		return lang == NM_LANG_DE ? "Akteur / Gremium →" : "Actor / committee →";
+	return lang == NM_LANG_DE ? "x-Notiz" : "x-note";
 }
 
 /* Example records: (field, value) pairs; enum values in English, dates ISO. */
@@ -760,7 +771,47 @@ static void examples_sheet(wbook *bk)
 						example_cell(bk, &row[c], &cols[c], p[1], &tmp);
 		}
 	}
+	/* The matrix: the same memberships as a grid. */
+	row_add(s);
+	row = row_add(s);
+	put_text(bk, &row[0], nm_label_table_name(NM_TABLE_MATRIX, bk->lang));
+	row[0].bold = true;
+	row = row_add(s);
+	put_text(bk, &row[0], matrix_head(0, bk->lang));
+	put_text(bk, &row[1], matrix_head(1, bk->lang));
+	put_text(bk, &row[2], "ak-sprache");
+	put_text(bk, &row[3], "Runder Tisch Bildung");
+	for (int c = 0; c < 4; c++)
+		row[c].bold = true;
+	row = row_add(s);
+	put_text(bk, &row[0], "caritas");
+	put_text(bk, &row[2], nm_label_enum_word(NM_ENUM_ROLE, NM_ROLE_CHAIR, bk->lang));
+	row = row_add(s);
+	put_text(bk, &row[0], "vhs");
+	put_text(bk, &row[2], "x");
+	row = row_add(s);
+	put_text(bk, &row[0], "Türkisch-Deutscher Elternverein e.V.");
+	put_text(bk, &row[3], nm_label_enum_word(NM_ENUM_ROLE, NM_ROLE_GUEST, bk->lang));
 	nm_buf_release(&tmp);
+}
+
+/*
+ * An empty matrix: the actor column and an x- notes column, so that the
+ * header row is found (6.1) before any committee is named; committees go
+ * from column C on.
+ */
+static void matrix_sheet(wbook *bk)
+{
+	wsheet *s =
+	    sheet_add(bk, nm_label_table_name(NM_TABLE_MATRIX, bk->lang), NM_TABLE_MATRIX, 2);
+	wcell *head = row_add(s);
+
+	for (int c = 0; c < 2; c++) {
+		put_text(bk, &head[c], matrix_head(c, bk->lang));
+		head[c].bold = true;
+	}
+	s->widths[0] = 40;
+	s->widths[1] = 20;
 }
 
 static void template_book(wbook *bk, bool workbook)
@@ -772,6 +823,7 @@ static void template_book(wbook *bk, bool workbook)
 	table_sheet(bk, NM_TABLE_MEMBERSHIPS, true, true);
 	table_sheet(bk, NM_TABLE_THEMES, true, true);
 	table_sheet(bk, NM_TABLE_SETTINGS, true, true);
+	matrix_sheet(bk);
 	if (workbook)
 		examples_sheet(bk);
 }
@@ -950,6 +1002,29 @@ static unsigned row_lines(const wsheet *s, size_t r)
 	return most;
 }
 
+/* The matrix's drop-down, from column C on: x or a role. */
+static lxw_error matrix_marks(lxw_worksheet *ws, nm_lang lang)
+{
+	char *list[NM_ROLE_COUNT + 2];
+	lxw_data_validation dv;
+	const char *w = "x";
+	int k = 0;
+
+	memcpy(&list[k++], &w, sizeof(w));
+	for (int r = NM_ROLE_COUNT - 1; r >= 0; r--) {
+		w = nm_label_enum_word(NM_ENUM_ROLE, r, lang);
+		memcpy(&list[k++], &w, sizeof(w));
+	}
+	list[k] = NULL;
+	memset(&dv, 0, sizeof(dv));
+	dv.validate = LXW_VALIDATION_TYPE_LIST;
+	dv.value_list = list;
+	dv.ignore_blank = LXW_VALIDATION_ON;
+	dv.dropdown = LXW_VALIDATION_ON;
+	dv.error_type = LXW_VALIDATION_ERROR_TYPE_WARNING;
+	return worksheet_data_validation_range(ws, 1, 2, LXW_ROW_MAX - 1, LXW_COL_MAX - 1, &dv);
+}
+
 static int xlsx_write(const wbook *bk, const char *path, nm_error *err)
 {
 	lxw_workbook *wb;
@@ -1031,6 +1106,11 @@ static int xlsx_write(const wbook *bk, const char *path, nm_error *err)
 		if (s->table == NM_TABLE_NONE)
 			continue;
 		worksheet_repeat_rows(ws, 0, 0);
+		if (s->table == NM_TABLE_MATRIX) {
+			worksheet_freeze_panes(ws, 1, 1);
+			le = matrix_marks(ws, bk->lang);
+			continue;
+		}
 		worksheet_freeze_panes(ws, 1, 0);
 		for (size_t c = 0; c < s->ncols && le == LXW_NO_ERROR; c++) {
 			lxw_data_validation dv;
@@ -1612,8 +1692,9 @@ int nm_sheet_write_template(nm_sheet_format fmt, nm_lang lang, const char *path,
 
 void nm_sheet_outputs(nm_sheet_format fmt, nm_lang lang, const char *path, char **names)
 {
-	static const nm_table tables[] = {NM_TABLE_ACTORS, NM_TABLE_COMMITTEES,
-	                                  NM_TABLE_MEMBERSHIPS, NM_TABLE_THEMES, NM_TABLE_SETTINGS};
+	static const nm_table tables[] = {NM_TABLE_ACTORS,      NM_TABLE_COMMITTEES,
+	                                  NM_TABLE_MEMBERSHIPS, NM_TABLE_THEMES,
+	                                  NM_TABLE_SETTINGS,    NM_TABLE_MATRIX};
 	size_t k = 0;
 
 	if (fmt != NM_SHEET_CSV) {

@@ -301,22 +301,26 @@ static void test_roundtrip_cli__xlsx_template_has_sheets_headers_lists_and_froze
 	tu_run_release(&r);
 	if (!have_openpyxl())
 		goto done;
-	out = python("import sys, openpyxl\n"
-	             "wb = openpyxl.load_workbook(sys.argv[1])\n"
-	             "print(wb.sheetnames)\n"
-	             "for ws in wb.worksheets[1:6]:\n"
-	             "    print(ws.title, ws.freeze_panes, [c.value for c in ws[1]])\n"
-	             "    for dv in ws.data_validations.dataValidation:\n"
-	             "        print(' ', dv.sqref, dv.type, dv.formula1)\n"
-	             "    print(' rows', ws.max_row)\n"
-	             "g = wb['Gremien']\n"
-	             "print('dates', [g.column_dimensions[c].number_format for c in 'HIJ'])\n"
-	             "print('example', wb['Beispiele']['A5'].value, wb['Beispiele']['C5'].value)\n",
-	             path);
+	out = python(
+	    "import sys, openpyxl\n"
+	    "wb = openpyxl.load_workbook(sys.argv[1])\n"
+	    "print(wb.sheetnames)\n"
+	    "for ws in wb.worksheets[1:6]:\n"
+	    "    print(ws.title, ws.freeze_panes, [c.value for c in ws[1]])\n"
+	    "    for dv in ws.data_validations.dataValidation:\n"
+	    "        print(' ', dv.sqref, dv.type, dv.formula1)\n"
+	    "    print(' rows', ws.max_row)\n"
+	    "g = wb['Gremien']\n"
+	    "print('dates', [g.column_dimensions[c].number_format for c in 'HIJ'])\n"
+	    "print('example', wb['Beispiele']['A5'].value, wb['Beispiele']['C5'].value)\n"
+	    "b = wb['Besetzung']\n"
+	    "print('matrix', b.freeze_panes, [c.value for c in b[1]],\n"
+	    "      [(str(d.sqref), d.formula1) for d in b.data_validations.dataValidation])\n",
+	    path);
 	assert_string_equal(
 	    out,
 	    "['Hinweise', 'Akteure', 'Gremien', 'Mitgliedschaften', 'Themen', 'Einstellungen', "
-	    "'Beispiele']\n"
+	    "'Besetzung', 'Beispiele']\n"
 	    "Akteure A2 ['ID', 'Name', 'Art', 'Themen', 'Stadtteil', 'Mitglied in', 'Website', "
 	    "'Ansprechperson', 'E-Mail', 'Telefon', 'Notiz']\n"
 	    "  C2:C1048576 list \"Verband,Kammer,Behörde,Migrantenorganisation,Träger der "
@@ -345,7 +349,9 @@ static void test_roundtrip_cli__xlsx_template_has_sheets_headers_lists_and_froze
 	    "Einstellungen A2 ['Einstellung', 'Wert']\n"
 	    " rows 1\n"
 	    "dates ['dd.mm.yyyy', 'dd.mm.yyyy', 'dd.mm.yyyy']\n"
-	    "example caritas Verband\n");
+	    "example caritas Verband\n"
+	    "matrix B2 ['Akteur / Gremium →', 'x-Notiz'] [('C2:XFD1048576', "
+	    "'\"x,Federführung,Vorsitz,Mitglied,Gast\"')]\n");
 	free(out);
 done:
 	free(path);
@@ -373,7 +379,7 @@ static void test_roundtrip_cli__english_xlsx_template_uses_english_words(void **
 	    path);
 	assert_string_equal(
 	    out, "['How to', 'actors', 'committees', 'memberships', 'themes', "
-	         "'settings', 'Examples']\n"
+	         "'settings', 'matrix', 'Examples']\n"
 	         "['actor', 'committee', 'role', 'since'] \"lead,chair,member,guest\"\n");
 	free(out);
 done:
@@ -400,6 +406,7 @@ static void test_roundtrip_cli__ods_template_has_validations_and_dates(void **st
 	                         "<table:table table:name=\"Mitgliedschaften\"\n"
 	                         "<table:table table:name=\"Themen\"\n"
 	                         "<table:table table:name=\"Einstellungen\"\n"
+	                         "<table:table table:name=\"Besetzung\"\n"
 	                         "<table:table table:name=\"Beispiele\"\n");
 	free(out);
 	out = shell(
@@ -431,9 +438,10 @@ static void test_roundtrip_cli__csv_template_is_one_file_a_table_with_headers(vo
 	tu_run_release(&r);
 	out = shell("cd '%s'/t && ls && cat memberships.csv", dir);
 	assert_string_equal(
-	    out, "actors.csv\ncommittees.csv\nmemberships.csv\nsettings.csv\nthemes.csv\n"
-	         "\xEF\xBB\xBF"
-	         "actor,committee,role,since\r\n");
+	    out,
+	    "actors.csv\ncommittees.csv\nmatrix.csv\nmemberships.csv\nsettings.csv\nthemes.csv\n"
+	    "\xEF\xBB\xBF"
+	    "actor,committee,role,since\r\n");
 	free(out);
 	free(dir);
 }
@@ -604,7 +612,7 @@ static void test_roundtrip_cli__example_workbook_is_what_export_writes(void **st
 	char *made, *shipped;
 	size_t lm = 0, ls = 0;
 	tu_run r = NETMAP(dir, "export", "--db", "a.db", "--format", "xlsx", "--lang", "de",
-			  "--include-contacts", "-o", "lindenau.xlsx");
+	                  "--include-contacts", "-o", "lindenau.xlsx");
 
 	assert_int_equal(r.status, 0);
 	tu_run_release(&r);
@@ -613,8 +621,9 @@ static void test_roundtrip_cli__example_workbook_is_what_export_writes(void **st
 	assert_non_null(made);
 	assert_non_null(shipped);
 	if (lm != ls || memcmp(made, shipped, lm) != 0)
-		fail_msg("examples/lindenau.xlsx is not what 'netmap export --format xlsx --lang de "
-			 "--include-contacts' writes of data/: write it again");
+		fail_msg(
+		    "examples/lindenau.xlsx is not what 'netmap export --format xlsx --lang de "
+		    "--include-contacts' writes of data/: write it again");
 	free(made);
 	free(shipped);
 	free(json);

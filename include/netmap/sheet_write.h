@@ -48,17 +48,18 @@ int nm_sheet_write_dataset(const nm_dataset *ds, nm_sheet_format fmt, const nm_s
 
 /*
  * The empty template of `netmap init` in lang: the tables with their
- * headers; in workbooks also a `Hinweise`/`How to` sheet first, drop-down
- * lists on every enum and boolean column, date formats on date columns,
- * frozen header rows and an `Beispiele`/`Examples` sheet that is not read.
- * CSV: one file a table, headers only.
+ * headers (the matrix as its actor column and an `x-` notes column); in
+ * workbooks also a `Hinweise`/`How to` sheet first, drop-down lists on
+ * every enum and boolean column and on the matrix's cells, date formats
+ * on date columns, frozen header rows and a `Beispiele`/`Examples` sheet
+ * that is not read. CSV: one file a table, headers only.
  */
 int nm_sheet_write_template(nm_sheet_format fmt, nm_lang lang, const char *path, nm_error *err);
 
 /*
- * The file names a write in fmt and lang creates below path (for CSV the
- * table files; otherwise path itself), NULL-terminated, into names (at
- * least 8 entries); each is allocated, free with free().
+ * The files nm_sheet_write_template writes in fmt and lang at path (for
+ * CSV the table files below it; otherwise path itself), NULL-terminated,
+ * into names (at least 8 entries); each is allocated, free with free().
  */
 void nm_sheet_outputs(nm_sheet_format fmt, nm_lang lang, const char *path, char **names);
 
