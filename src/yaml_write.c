@@ -47,7 +47,7 @@ static bool needs_quotes(const char *s)
 			return true;
 		if (strchr(",[]{}\"'\\", c)) /* flow indicators and quotes: quote to be safe */
 			return true;
-		if (c == ':' && (p[i + 1] == ' ' || p[i + 1] == '\t'))
+		if (c == ':') /* `a: b` is a mapping; in flow context libyaml refuses `a:?` too */
 			return true;
 		if (c == '#' && (p[i - 1] == ' ' || p[i - 1] == '\t'))
 			return true;

@@ -140,7 +140,8 @@ static void test_sheet_write__yaml_scalars_quote_what_reads_as_another_thing(voi
 	YAML_IS(">", "\">\"");
 	YAML_IS(" lead", "\" lead\"");
 	YAML_IS("trail ", "\"trail \"");
-	YAML_IS("https://example.org/x", "https://example.org/x");
+	YAML_IS("https://example.org/x", "\"https://example.org/x\"");
+	YAML_IS("a#:???", "\"a#:???\"");
 }
 
 /* Every string of two datasets, field by field. */
