@@ -1196,9 +1196,11 @@ static void xml_escape(nm_buf *b, const char *s)
 }
 
 /*
- * A cell's text as text:p content: line breaks as <text:line-break/>, tabs
- * as <text:tab/>, and every space that XML would fold (a leading one, or
- * one after another) as <text:s/>.
+ * A cell's text as text:p content: a line break ends one paragraph and
+ * starts the next (as LibreOffice writes a cell of several lines, and
+ * reads it back; it ignores <text:line-break/> in cells), tabs as
+ * <text:tab/>, and every space that XML would fold (a leading one, or one
+ * after another) as <text:s/>.
  */
 static void ods_text(nm_buf *b, const char *s)
 {
@@ -1207,11 +1209,11 @@ static void ods_text(nm_buf *b, const char *s)
 
 	for (; *s; s++) {
 		if (*s == '\n') {
-			nm_buf_puts(b, "<text:line-break/>");
+			nm_buf_puts(b, "</text:p><text:p>");
 			after_space = true;
 		} else if (*s == '\r') {
 			if (s[1] != '\n') {
-				nm_buf_puts(b, "<text:line-break/>");
+				nm_buf_puts(b, "</text:p><text:p>");
 				after_space = true;
 			}
 		} else if (*s == '\t') {

@@ -144,6 +144,31 @@ static void test_sheet_write__yaml_scalars_quote_what_reads_as_another_thing(voi
 	YAML_IS("a#:???", "\"a#:???\"");
 }
 
+/* A cell of several lines is several paragraphs in .ods, as LibreOffice writes it. */
+static void test_sheet_write__ods_lines_are_paragraphs(void **state)
+{
+	nm_dataset *ds = load(DATA "hostile.yaml");
+	char *dir = tu_tempdir("ods-lines");
+	char *ods = tu_path(dir, "h.ods");
+	nm_sheet_opts o = {NM_LANG_EN, false, NULL, true};
+	nm_buf cmd = NM_BUF_INIT;
+	nm_error err;
+
+	nm_error_clear(&err);
+	assert_int_equal(nm_sheet_write_dataset(ds, NM_SHEET_ODS, &o, ods, &err), NM_OK);
+	nm_buf_printf(&cmd,
+	              "unzip -p '%s' content.xml | grep -q '<text:p>line one</text:p><text:p>line "
+	              "two</text:p><text:p>&quot;quoted&quot; and &apos;single&apos;</text:p>'"
+	              " && unzip -p '%s' content.xml | grep -q '<text:p>tab<text:tab/>here; "
+	              "semicolon, comma</text:p>'",
+	              ods, ods);
+	assert_int_equal(system(cmd.ptr), 0);
+	nm_buf_release(&cmd);
+	free(ods);
+	nm_dataset_free(ds);
+	free(dir);
+}
+
 /* Every string of two datasets, field by field. */
 static void assert_same_dataset(const nm_dataset *a, const nm_dataset *b)
 {
@@ -561,6 +586,7 @@ int main(void)
 	    cmocka_unit_test(test_sheet_write__no_themes_table_when_none_declared),
 	    cmocka_unit_test(test_sheet_write__workbooks_are_the_same_bytes_twice),
 	    cmocka_unit_test(test_sheet_write__ods_mimetype_is_first_and_stored),
+	    cmocka_unit_test(test_sheet_write__ods_lines_are_paragraphs),
 	    cmocka_unit_test(test_sheet_write__xlsx_holds_text_and_date_cells),
 	    cmocka_unit_test(test_sheet_write__hint_and_example_sheets_are_no_tables),
 	    cmocka_unit_test(test_sheet_write__an_unwritable_place_is_an_io_error_naming_it),
