@@ -70,7 +70,7 @@ const cli_command cli_commands[] = {
 	{"forget", cmd_forget, "erase one actor's personal data from the store",
 	 "forget [--db FILE] ACTOR",
 	 "      --db FILE               the store (default netmap.db)\n"},
-	{"export", cmd_export, "the network for Gephi, Graphviz; the dataset as a workbook",
+	{"export", cmd_export, "the network for Gephi or Graphviz, or the dataset as a workbook",
 	 "export [options] --format graphml|gexf|dot|json|xlsx|ods|csv",
 	 "      --db FILE               the store (default netmap.db)\n"
 	 "      --format FORMAT         graphml, gexf, dot or json: the network;\n"
