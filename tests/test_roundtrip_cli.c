@@ -465,6 +465,10 @@ static void test_roundtrip_cli__init_usage_errors(void **state)
 	assert_int_equal(r.status, 2);
 	assert_non_null(strstr(r.err, "netmap: unexpected argument 'extra'\n"));
 	tu_run_release(&r);
+	r = NETMAP(dir, "init", "-o", "-");
+	assert_int_equal(r.status, 2);
+	assert_non_null(strstr(r.err, "netmap: a template is written to files: give -o PATH\n"));
+	tu_run_release(&r);
 	r = NETMAP(dir, "init", "-o", "/nonexistent/v.xlsx");
 	assert_int_equal(r.status, 2);
 	assert_string_equal(

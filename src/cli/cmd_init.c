@@ -54,7 +54,10 @@ int cmd_init(int argc, char **argv)
 		return cli_usage_error("init", "unknown format '%s' (xlsx, ods, csv or yaml)",
 		                       format),
 		       EXIT_TROUBLE;
-	path = o.output && strcmp(o.output, "-") != 0 ? o.output : default_output(format, o.lang);
+	if (o.output && strcmp(o.output, "-") == 0)
+		return cli_usage_error("init", "a template is written to files: give -o PATH"),
+		       EXIT_TROUBLE;
+	path = o.output ? o.output : default_output(format, o.lang);
 	if (yaml)
 		nm_yaml_template_outputs(path, outputs);
 	else
