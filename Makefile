@@ -30,10 +30,11 @@ FAULT_PACKAGES = sqlite3 python3 util-linux
 MEMCHECK_PACKAGES = valgrind
 # What `make check` needs beyond the build: the JSON Schema test's validator.
 TEST_PACKAGES = python3 python3-yaml python3-jsonschema
+DOCS_PACKAGES = libreoffice-calc poppler-utils python3-pil
 
 SUDO = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps build demo check test bench fuzz faults concurrency install lint memcheck clean
+.PHONY: all deps build demo check test bench fuzz faults concurrency install lint memcheck screenshots clean
 
 all: build
 
@@ -129,6 +130,11 @@ memcheck: deps
 	done; \
 	echo "memcheck: $$(ls $(MEMCHECK_BUILD)/valgrind | wc -l) processes, $${bad:+errors}$${bad:-no errors, no leaks}"; \
 	[ -z "$$bad" ]
+
+# The template screenshots in docs/images/ (LibreOffice -> PDF -> pdftoppm).
+screenshots: build
+	$(call apt_install,$(DOCS_PACKAGES))
+	docs/images/make-screenshots.sh $(BUILD)
 
 clean:
 	rm -rf $(BUILD) $(CHECK_BUILD) $(FUZZ_BUILD) $(FAULT_BUILD) $(LINT_BUILD) $(MEMCHECK_BUILD)

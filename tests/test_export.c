@@ -799,7 +799,7 @@ static void test_export__cli_errors_exit_2(void **state)
 	const char *no_store[] = {"export", "--format", "json", "--db", "none.db", NULL};
 	char *dir = tu_tempdir("export-errors");
 
-	expect_status(dir, no_format, 2, "--format is required (graphml, gexf, dot, json)");
+	expect_status(dir, no_format, 2, "--format is required (graphml, gexf, dot, json, xlsx, ods, csv)");
 	expect_status(dir, bad_format, 2, "unknown format 'xml'");
 	expect_status(dir, bad_network, 2, "--network takes members or overlaps");
 	expect_status(dir, operand, 2, "unexpected argument 'extra'");

@@ -14,6 +14,7 @@
 #include <stddef.h>
 
 #include "netmap/buf.h"
+#include "netmap/i18n.h" /* nm_lang */
 
 typedef enum nm_table {
 	NM_TABLE_ACTORS,
@@ -26,10 +27,6 @@ typedef enum nm_table {
 	NM_TABLE_NONE = -1
 } nm_table;
 
-typedef enum nm_lang {
-	NM_LANG_EN,
-	NM_LANG_DE
-} nm_lang;
 
 /* The enum fields whose values have German labels. */
 typedef enum nm_enum_field {

@@ -191,6 +191,8 @@ int cmd_forget(int argc, char **argv);
 int cmd_export(int argc, char **argv);
 int cmd_schema(int argc, char **argv);
 int cmd_plan(int argc, char **argv);
+int cmd_init(int argc, char **argv);
+int cmd_import(int argc, char **argv);
 int cmd_help(int argc, char **argv);
 
 /*

@@ -76,10 +76,12 @@ const cli_command cli_commands[] = {
 	{"forget", cmd_forget, "erase one actor's personal data from the store",
 	 "forget [--db FILE] ACTOR",
 	 "      --db FILE               the store (default netmap.db)\n"},
-	{"export", cmd_export, "the network for Gephi, Graphviz and other tools",
-	 "export [options] --format graphml|gexf|dot|json",
+	{"export", cmd_export, "the network for Gephi or Graphviz, or the dataset as a workbook",
+	 "export [options] --format graphml|gexf|dot|json|xlsx|ods|csv",
 	 "      --db FILE               the store (default netmap.db)\n"
-	 "      --format FORMAT         graphml, gexf, dot or json\n"
+	 "      --format FORMAT         graphml, gexf, dot or json: the network;\n"
+	 "                              xlsx, ods or csv (-o DIR): the dataset\n"
+	 "      --lang LANG             xlsx, ods, csv: de or en (default: from the locale)\n"
 	 "      --network NETWORK       members (default): actors and committees;\n"
 	 "                              overlaps: committees linked by shared members\n"
 	 "  -o, --output FILE           write to FILE instead of stdout\n"
@@ -111,6 +113,18 @@ const cli_command cli_commands[] = {
 	 "              --invite gesundheitslotsen:ak-gesundheit\n"
 	 "  prints what merging, dissolving and inviting would change (duplicates\n"
 	 "  resolved, seats saved), then the overview as it would be.\n"},
+	{"init", cmd_init, "write an empty template to fill in",
+	 "init [--lang de|en] [--format xlsx|ods|csv|yaml] [-o PATH] [--force]",
+	 "      --lang LANG             de or en (default: from the locale)\n"
+	 "      --format FORMAT         xlsx (default), ods, csv (a folder) or yaml (a folder)\n"
+	 "  -o, --output PATH           where to write it (default netmap-vorlage.xlsx or\n"
+	 "                              netmap-template.xlsx, by language and format)\n"
+	 "      --force                 overwrite files that exist\n"},
+	{"import", cmd_import, "read spreadsheets and YAML, write the dataset as YAML",
+	 "import PATH... -o DIR [--force]",
+	 "  -o, --output DIR            the folder to write the YAML files into\n"
+	 "      --force                 overwrite files that exist\n"
+	 "      --today DATE            the date for date warnings (default: today)\n"},
 	{"help", cmd_help, "show help for a command", "help [--lang LANG] [COMMAND]",
 	 "      --lang LANG             de or en (default: from the locale)\n"},
 	{NULL, NULL, NULL, NULL, NULL},
