@@ -63,7 +63,7 @@ def main():
             continue
         with open(os.path.join(source, "src", name)) as f:
             code = f.read()
-        used = set(re.findall(r'\b(?:error_at|problem|nm_diags_add|nm_book_problem_add|fail|book_error|file_error|cell_error|sheet_error)\([^"();]*"([a-z][a-z0-9-]*)"',
+        used = set(re.findall(r'\b(?:error_at|problem|nm_diags_add|nm_book_problem_add|fail|book_error|file_error|cell_error|sheet_error|FILE_ERROR|SHEET_ERROR|CELL_ERROR)\([^"();]*"([a-z][a-z0-9-]*)"',
                               code))
         check(used and used <= listed,
               "src/%s reports rules that src/rules.c lacks: %s" % (name, sorted(used - listed)))
