@@ -29,7 +29,7 @@ LINT_PACKAGES = cppcheck clang-tidy-14
 FAULT_PACKAGES = sqlite3 python3 util-linux
 MEMCHECK_PACKAGES = valgrind
 # What `make check` needs beyond the build: the JSON Schema test's validator.
-TEST_PACKAGES = python3 python3-yaml python3-jsonschema
+TEST_PACKAGES = python3 python3-yaml python3-jsonschema python3-openpyxl unzip
 DOCS_PACKAGES = libreoffice-calc poppler-utils python3-pil
 
 SUDO = $(shell [ "$$(id -u)" = 0 ] || echo sudo)

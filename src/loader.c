@@ -264,7 +264,8 @@ int nm_loader_add_path(nm_loader *ld, const char *path, nm_error *err)
 	w.dirs[w.ndirs++] = (file_id){st.st_dev, st.st_ino};
 	rc = walk_dir(&w, path, err);
 	/* Files not read are named, in byte order, whatever else happens. */
-	qsort(w.skipped, w.nskipped, sizeof(*w.skipped), cmp_str);
+	if (w.nskipped > 1)
+		qsort(w.skipped, w.nskipped, sizeof(*w.skipped), cmp_str);
 	for (size_t i = 0; i < w.nskipped; i++) {
 		const char *base = strrchr(w.skipped[i], '/');
 		nm_diags_add(ld->diags, NM_SEV_WARNING, "not-read", nm_diags_file(ld->diags, w.skipped[i]),

@@ -1575,7 +1575,9 @@ bool nm_tables_read(const nm_book *book, const nm_tables_ctx *ctx, unsigned whic
 				(void)sheet_entry(ctx, book->sheets[i].name);
 		}
 		book_problems(&r);
-		if (!any)
+		/* A file its reader could not read has said why; "no table" would
+		 * only repeat it. */
+		if (!any && !(book->errors && book->nsheets == 0))
 			problem(&r, ctx->from_walk ? NM_SEV_WARNING : NM_SEV_ERROR, "no-table",
 				file_place(&r),
 				ctx->csv ? "this file holds no table: name it after its table "

@@ -1219,14 +1219,31 @@ static const char *name_key(nm_validator *v, const char *s)
 	return key;
 }
 
-static void index_name(nm_validator *v, nm_strmap *m, char kind, const char *name, uint32_t i)
+/* The id and the name (a theme's label) of record i of a kind. */
+static const char *record_id(const nm_dataset *ds, char kind, size_t i)
 {
-	const char *key;
+	return kind == 'a' ? ds->actors[i].id : kind == 'c' ? ds->committees[i].id : ds->themes[i].id;
+}
+
+static const char *record_name(const nm_dataset *ds, char kind, size_t i)
+{
+	return kind == 'a' ? ds->actors[i].name
+	       : kind == 'c' ? ds->committees[i].name
+			     : ds->themes[i].label;
+}
+
+static void index_name(nm_validator *v, nm_strmap *m, char kind, uint32_t i)
+{
+	const char *name = record_name(v->ds, kind, i), *key;
+	uint32_t first;
 
 	if (!name || !*name)
 		return;
 	key = name_key(v, name);
-	if (nm_strmap_put(m, key, i) != i) {
+	first = nm_strmap_put(m, key, i);
+	/* Two rows with one name and one (derived) id are a duplicate id,
+	 * reported as such; the name still means that one record. */
+	if (first != i && strcmp(record_id(v->ds, kind, first), record_id(v->ds, kind, i)) != 0) {
 		nm_buf amb = NM_BUF_INIT;
 		nm_buf_printf(&amb, "%c\x1f%s", kind, key);
 		(void)nm_strmap_put(&v->ambiguous, nm_arena_strdup(&v->refs, amb.ptr), 1);
@@ -1240,14 +1257,11 @@ static void index_names(nm_validator *v)
 	nm_dataset *ds = v->ds;
 
 	for (; v->names_actors < ds->nactors; v->names_actors++)
-		index_name(v, &v->actor_names, 'a', ds->actors[v->names_actors].name,
-			   (uint32_t)v->names_actors);
+		index_name(v, &v->actor_names, 'a', (uint32_t)v->names_actors);
 	for (; v->names_committees < ds->ncommittees; v->names_committees++)
-		index_name(v, &v->committee_names, 'c', ds->committees[v->names_committees].name,
-			   (uint32_t)v->names_committees);
+		index_name(v, &v->committee_names, 'c', (uint32_t)v->names_committees);
 	for (; v->names_themes < ds->nthemes; v->names_themes++)
-		index_name(v, &v->theme_labels, 't', ds->themes[v->names_themes].label,
-			   (uint32_t)v->names_themes);
+		index_name(v, &v->theme_labels, 't', (uint32_t)v->names_themes);
 }
 
 /* A record by its exact name: its index, NM_NONE, or NAME_AMBIGUOUS. */
@@ -1280,12 +1294,7 @@ static void name_owners(nm_validator *v, char kind, const char *text, nm_buf *ou
 	size_t listed = 0;
 
 	for (size_t i = 0; i < n; i++) {
-		const char *name = kind == 'a' ? ds->actors[i].name
-				   : kind == 'c' ? ds->committees[i].name
-						 : ds->themes[i].label;
-		const char *id = kind == 'a' ? ds->actors[i].id
-				 : kind == 'c' ? ds->committees[i].id
-					       : ds->themes[i].id;
+		const char *name = record_name(ds, kind, i), *id = record_id(ds, kind, i);
 		if (!name || strcmp(name_key(v, name), key) != 0)
 			continue;
 		nm_buf_printf(out, "%s'%s'", listed++ ? ", " : "", id);

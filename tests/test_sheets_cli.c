@@ -78,6 +78,57 @@ static void test_sheets__the_workbook_validates_without_problems(void **state)
 	tu_run_release(&r);
 }
 
+static void test_sheets__messages_name_sheet_and_cell_and_say_what_to_do(void **state)
+{
+	tu_run r;
+	const char *args[] = {"validate", "liste.xlsx", "leer.xlsx", "Akteure.csv", "alt.xlsx",
+			      NULL};
+
+	tu_netmap(&r, NETMAP_TEST_DATA "/sheets/messages", args);
+	tu_assert_golden(r.out, NETMAP_TEST_DATA "/sheets/messages/expected.txt");
+	assert_string_equal(r.err, "");
+	assert_int_equal(r.status, 1);
+	tu_run_release(&r);
+}
+
+static void test_sheets__json_and_github_name_the_cell(void **state)
+{
+	tu_run r;
+	const char *json[] = {"validate", "--format", "json", "leer.xlsx", "liste.xlsx", NULL};
+	const char *gh[] = {"validate", "--format", "github", "liste.xlsx", NULL};
+
+	tu_netmap(&r, NETMAP_TEST_DATA "/sheets/messages", json);
+	/* A whole-file problem: line 1, column 1, sheet and cell null (6.5). */
+	assert_non_null(strstr(r.out, "{\"file\": \"leer.xlsx\", \"line\": 1, \"column\": 1, "
+				      "\"severity\": \"error\", \"rule\": \"no-table\""));
+	assert_non_null(strstr(r.out, "\"sheet\": null, \"cell\": null}"));
+	assert_non_null(strstr(r.out, "{\"file\": \"liste.xlsx\", \"line\": 2, \"column\": 2, "
+				      "\"severity\": \"error\", \"rule\": \"enum\", \"message\": "
+				      "\"unknown actor type 'Wohlfartsverband'; did you mean "
+				      "'Wohlfahrtsverband'?\", \"sheet\": \"Akteure\", \"cell\": \"B2\"}"));
+	tu_run_release(&r);
+	tu_netmap(&r, NETMAP_TEST_DATA "/sheets/messages", gh);
+	assert_non_null(strstr(r.out, "::error file=liste.xlsx,line=2,col=2::Akteure!B2: unknown "
+				      "actor type 'Wohlfartsverband'; did you mean "
+				      "'Wohlfahrtsverband'?\n"));
+	tu_run_release(&r);
+}
+
+static void test_sheets__invalid_workbook_leaves_no_store(void **state)
+{
+	tu_run r;
+	const char *args[] = {"scan", "--db", "sheets-invalid.db", NETMAP_TEST_DATA
+			      "/sheets/messages/liste.xlsx", NULL};
+	FILE *f;
+
+	tu_netmap(&r, NULL, args);
+	assert_int_equal(r.status, 1);
+	assert_string_equal(r.out, "");
+	f = fopen("sheets-invalid.db", "rb");
+	assert_null(f);
+	tu_run_release(&r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -86,6 +137,9 @@ int main(void)
 		cmocka_unit_test(test_sheets__xlsx_saved_by_libreoffice_scans_the_same),
 		cmocka_unit_test(test_sheets__ods_scans_to_the_same_report_as_yaml),
 		cmocka_unit_test(test_sheets__csv_folder_scans_to_the_same_report_as_yaml),
+		cmocka_unit_test(test_sheets__messages_name_sheet_and_cell_and_say_what_to_do),
+		cmocka_unit_test(test_sheets__json_and_github_name_the_cell),
+		cmocka_unit_test(test_sheets__invalid_workbook_leaves_no_store),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
