@@ -300,7 +300,7 @@ int cli_parse(cli_opts *o, const char *cmd, unsigned groups, int argc, char **ar
 			o->network = optarg;
 			break;
 		case O_KEEP: {
-			uint32_t k;
+			uint32_t k = 0;
 			rc = parse_count(cmd, "keep", optarg, &k);
 			o->keep = (long)k;
 			break;
