@@ -369,10 +369,10 @@ static bool looks_windows_1252(const unsigned char *p, size_t len, unsigned char
 	char buf[4096];
 	bool ok = true;
 
-	if (cd == (iconv_t)-1)
+	if (cd == (iconv_t)-1) // NOLINT(performance-no-int-to-ptr): iconv_open's failure value
 		return false;
 	while (len > 0 && ok) {
-		char *in = (char *)(uintptr_t)p, *out = buf;
+		char *in = (char *)p, *out = buf; /* iconv's input is not const */
 		size_t inleft = len, outleft = sizeof(buf);
 		if (iconv(cd, &in, &inleft, &out, &outleft) == (size_t)-1 && errno != E2BIG)
 			ok = false;
@@ -854,7 +854,7 @@ int nm_loader_parse_buffer(nm_loader *ld, const char *name, const char *data,
 	uint32_t file = nm_diags_file(ld->diags, name);
 	queued q;
 
-	q.path = (char *)(uintptr_t)name;
+	q.path = nm_xstrdup(name);
 	q.kind = (uint8_t)nm_source_kind_of(name);
 	q.from_walk = false;
 	if (q.kind == NM_SOURCE_YAML) {
@@ -865,6 +865,7 @@ int nm_loader_parse_buffer(nm_loader *ld, const char *name, const char *data,
 			nm_diags_mark_cells(ld->diags, file);
 		read_sheets(ld, &q, file, data, len);
 	}
+	free(q.path);
 	*docs = ld->docs;
 	*ndocs = ld->ndocs;
 	return NM_OK;
