@@ -67,6 +67,11 @@ static const nm_msg msgs[] = {
 	 "analysis looks for. Thick lines: lead or chair; dashed: guest.",
 	 "Kästen sind Gremien, Ellipsen Akteure; grün sind die Stimmen, nach denen "
 	 "die Analyse fragt. Dicke Linien: Federführung oder Vorsitz; gestrichelt: Gast."},
+	{"Square boxes with bold names are committees, rounded ones actors; green actors are "
+	 "the voices the analysis looks for. Thick lines: lead or chair; dashed: guest.",
+	 "Eckige Kästen mit fetten Namen sind Gremien, abgerundete Akteure; grün sind die "
+	 "Stimmen, nach denen die Analyse fragt. Dicke Linien: Federführung oder Vorsitz; "
+	 "gestrichelt: Gast."},
 	{"The network has %zu committees, too many to draw legibly; export it with "
 	 "netmap export --format gexf --network overlaps and open it in Gephi.",
 	 "Das Netz hat %zu Gremien, zu viele für ein lesbares Bild; exportieren Sie es "
@@ -76,6 +81,12 @@ static const nm_msg msgs[] = {
 	 "Die Karte hat %zu Akteure und Gremien, zu viele für ein lesbares Bild; "
 	 "exportieren Sie sie mit netmap export --format gexf und öffnen Sie sie in Gephi."},
 	{"Nothing to draw.", "Nichts zu zeichnen."},
+	{"The network has %zu committees, too many for one picture: it shows the %zu in "
+	 "merge clusters and in the pairs that share most members. Every committee has its "
+	 "profile below.",
+	 "Das Netz hat %zu Gremien, zu viele für ein Bild: es zeigt die %zu in "
+	 "Zusammenlegungs-Clustern und in den Paaren mit den meisten gemeinsamen Mitgliedern. "
+	 "Jedes Gremium hat unten seinen Steckbrief."},
 	{"The picture could not be drawn: %s.", "Das Bild konnte nicht gezeichnet werden: %s."},
 	{"Duplicate groups: candidates for merging", "Doppelte Gremien: Kandidaten für eine Zusammenlegung"},
 	{"Merge clusters", "Zusammenlegungs-Cluster"},
@@ -407,6 +418,13 @@ static void picture(out *o, nm_graph_network net)
 		nm_buf_puts(o->b, "</p>\n</section>\n");
 		return;
 	}
+	if (overlaps && nm_graph_drawn(an, net) < n) {
+		nm_buf_puts(o->b, "<p class=\"notice\">");
+		trf(o, "The network has %zu committees, too many for one picture: it shows the %zu "
+		       "in merge clusters and in the pairs that share most members. Every committee "
+		       "has its profile below.", n, nm_graph_drawn(an, net));
+		nm_buf_puts(o->b, "</p>\n");
+	}
 	nm_buf_puts(o->b, "<figure>\n");
 	if (o->cids) {
 		if (o->cids[net]) {
@@ -446,9 +464,12 @@ static void picture(out *o, nm_graph_network net)
 		nm_buf_puts(o->b, "<br/>");
 		legend(o);
 	} else {
-		nm_buf_puts(o->b, tr(o, "Boxes are committees, ellipses actors; green actors are "
-				       "the voices the analysis looks for. Thick lines: lead or "
-				       "chair; dashed: guest."));
+		nm_buf_puts(o->b, tr(o, o->cids ? "Boxes are committees, ellipses actors; green "
+						  "actors are the voices the analysis looks for. "
+						  "Thick lines: lead or chair; dashed: guest."
+						: "Square boxes with bold names are committees, rounded "
+						  "ones actors; green actors are the voices the analysis "
+						  "looks for. Thick lines: lead or chair; dashed: guest."));
 	}
 	nm_buf_puts(o->b, "</figcaption>\n</figure>\n</section>\n");
 }
