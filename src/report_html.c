@@ -18,6 +18,7 @@
 #include "netmap/diff.h"
 #include "netmap/graph.h"
 #include "netmap/report.h"
+#include "report_html_map.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -310,8 +311,13 @@ static void head(out *o)
 		      nm_lang_code(o->opts->lang), NETMAP_VERSION);
 	nm_buf_printf(o->b, "%s: ", tr(o, "netmap overview"));
 	esc(o, name);
-	nm_buf_puts(o->b, "</title>\n<style>\n");
+	nm_buf_puts(o->b, "</title>\n");
+	if (!o->cids)
+		nm_html_map_csp(o->b);
+	nm_buf_puts(o->b, "<style>\n");
 	nm_buf_puts(o->b, css);
+	if (!o->cids)
+		nm_buf_puts(o->b, nm_html_map_css);
 	nm_buf_puts(o->b, "</style>\n</head>\n<body>\n<header>\n<h1>");
 	nm_buf_printf(o->b, "%s: ", tr(o, "netmap overview"));
 	esc(o, name);
@@ -415,7 +421,10 @@ static void picture(out *o, nm_graph_network net)
 				: "The map has %zu actors and committees, too many to draw legibly; "
 				  "export it with netmap export --format gexf and open it in Gephi.",
 		    n);
-		nm_buf_puts(o->b, "</p>\n</section>\n");
+		nm_buf_puts(o->b, "</p>\n");
+		if (!o->cids && !overlaps)
+			nm_html_map_members_hint(o->b, o->opts);
+		nm_buf_puts(o->b, "</section>\n");
 		return;
 	}
 	if (overlaps && nm_graph_drawn(an, net) < n) {
@@ -490,7 +499,12 @@ static void pair_item(out *o, const nm_overlap *ov)
 	uint32_t uni = ov->size_a + ov->size_b - ov->shared;
 	static const char *const cls[NM_CLASS_COUNT] = {"dup", "nest", "ovl"};
 
-	nm_buf_printf(o->b, "<li class=\"%s\">", cls[ov->cls]);
+	size_t index = (size_t)(ov - o->an->overlaps);
+
+	if (o->cids)
+		nm_buf_printf(o->b, "<li class=\"%s\">", cls[ov->cls]);
+	else
+		nm_buf_printf(o->b, "<li class=\"%s\" id=\"f-%zu\">", cls[ov->cls], index);
 	if (ov->cls == NM_CLASS_NESTED) {
 		const nm_committee *small = ov->inside == ov->a ? a : b;
 		const nm_committee *large = ov->inside == ov->a ? b : a;
@@ -501,6 +515,8 @@ static void pair_item(out *o, const nm_overlap *ov)
 		committee_ref(o, small);
 		nm_buf_puts(o->b, tr(o, " sits inside "));
 		committee_ref(o, large);
+		if (!o->cids)
+			nm_html_map_finding_link(o->b, o->an, index, o->opts);
 		nm_buf_puts(o->b, "<br/><span class=\"why\">");
 		trf(o, "all %u members are also in the larger group of %u; ", ns, nl);
 		nm_buf_puts(o->b, tr(o, ov->themes_union == 0 ? "neither has themes"
@@ -518,6 +534,8 @@ static void pair_item(out *o, const nm_overlap *ov)
 	committee_ref(o, a);
 	nm_buf_puts(o->b, tr(o, " and "));
 	committee_ref(o, b);
+	if (!o->cids)
+		nm_html_map_finding_link(o->b, o->an, index, o->opts);
 	nm_buf_puts(o->b, "<br/><span class=\"why\">");
 	{
 		nm_buf pct = NM_BUF_INIT;
@@ -805,6 +823,8 @@ static void write_page(out *o)
 	if (o->opts->since)
 		nm_diff_write_html(o->b, o->opts->since, o->opts->lang);
 	headline(o);
+	if (!o->cids)
+		nm_html_map_tools(o->b, o->an, o->opts);
 	picture(o, NM_GRAPH_OVERLAPS);
 	overlaps(o, NM_CLASS_DUPLICATE, "duplicates", "Duplicate groups: candidates for merging");
 	clusters(o);
@@ -816,10 +836,15 @@ static void write_page(out *o)
 	voices(o);
 	coverage(o);
 	duplicates(o);
+	if (!o->cids)
+		nm_html_map_profiles(o->b, o->an, o->opts);
 	picture(o, NM_GRAPH_MEMBERS);
 	nm_buf_puts(o->b, "<footer>");
 	trf(o, "Written by netmap %s.", NETMAP_VERSION);
-	nm_buf_puts(o->b, "</footer>\n</body>\n</html>\n");
+	nm_buf_puts(o->b, "</footer>\n");
+	if (!o->cids)
+		nm_html_map_script(o->b, o->an, o->opts);
+	nm_buf_puts(o->b, "</body>\n</html>\n");
 }
 
 void nm_report_html(nm_buf *b, const nm_analysis *an, const nm_report_opts *opts)
