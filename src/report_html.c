@@ -822,6 +822,8 @@ static void write_page(out *o)
 	head(o);
 	if (o->opts->since)
 		nm_diff_write_html(o->b, o->opts->since, o->opts->lang);
+	if (!o->cids)
+		nm_html_map_trend(o->b, o->an, o->opts);
 	headline(o);
 	if (!o->cids)
 		nm_html_map_tools(o->b, o->an, o->opts);

@@ -25,6 +25,7 @@
 
 #include "netmap/escape.h"
 #include "netmap/graph.h"
+#include "netmap/trend.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -99,6 +100,20 @@ static const nm_msg msgs[] = {
 	{" (chair)", " (Vorsitz)"},
 	{" (lead)", " (Federführung)"},
 	{" (guest)", " (Gast)"},
+	{"How the network changed", "Wie sich das Netz verändert hat"},
+	{"The last %zu snapshots of the store, oldest on the left; hover a point for its "
+	 "snapshot and date.",
+	 "Die letzten %zu Snapshots des Speichers, der älteste links; zeigen Sie auf einen "
+	 "Punkt für Snapshot und Datum."},
+	{"duplicate pairs", "doppelte Paare"},
+	{"overloaded actors", "überlastete Akteure"},
+	{"missing voices", "fehlende Stimmen"},
+	{"active or dormant committees", "aktive oder ruhende Gremien"},
+	{"snapshot %lld, %s: %zu", "Snapshot %lld, %s: %zu"},
+	{"History", "Verlauf"},
+	{"snapshot %lld (%s): ", "Snapshot %lld (%s): "},
+	{"not yet there", "noch nicht da"},
+	{"%d members", "%d Mitglieder"},
 	/* words of the script */
 	{"members", "Mitglieder"},
 	{"Overlapping groups", "Überschneidungen"},
@@ -431,6 +446,112 @@ void nm_html_map_members_hint(nm_buf *b, const nm_report_opts *opts)
 				     "committee in the network to see its own map."));
 }
 
+/* ---- how the network changed ---- */
+
+static size_t trend_value(const nm_trend_point *p, int series)
+{
+	return series == 0 ? p->committees : series == 1 ? p->duplicates
+			     : series == 2 ? p->overloaded : p->missing_voices;
+}
+
+/* One panel of the chart: a line of one number across the snapshots. */
+static void trend_panel(nm_buf *b, const nm_trend *t, int series, double x0, double y0,
+			nm_lang lang)
+{
+	static const char *const titles[] = {"active or dormant committees", "duplicate pairs",
+					     "overloaded actors", "missing voices"};
+	static const char *const colours[] = {"#1d1d1f", "#d62728", "#e37400", "#2e7d32"};
+	size_t lo = (size_t)-1, hi = 0;
+	double w = 230, h = 48, top = y0 + 26;
+
+	for (size_t i = 0; i < t->n; i++) {
+		size_t v = trend_value(&t->points[i], series);
+		lo = v < lo ? v : lo;
+		hi = v > hi ? v : hi;
+	}
+	nm_buf_printf(b, "<g class=\"panel\"><text x=\"%.0f\" y=\"%.0f\" font-size=\"12\" "
+		      "font-weight=\"bold\">%s</text>\n", x0, y0 + 14, tr(lang, titles[series]));
+	nm_buf_printf(b, "<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"2\" points=\"",
+		      colours[series]);
+	for (size_t i = 0; i < t->n; i++) {
+		size_t v = trend_value(&t->points[i], series);
+		double x = x0 + 20 + w * (double)i / (double)(t->n - 1);
+		double y = hi == lo ? top + h / 2 : top + h - h * (double)(v - lo) / (double)(hi - lo);
+		nm_buf_printf(b, "%s%.1f,%.1f", i ? " " : "", x, y);
+	}
+	nm_buf_puts(b, "\"/>\n");
+	for (size_t i = 0; i < t->n; i++) {
+		const nm_trend_point *p = &t->points[i];
+		size_t v = trend_value(p, series);
+		double x = x0 + 20 + w * (double)i / (double)(t->n - 1);
+		double y = hi == lo ? top + h / 2 : top + h - h * (double)(v - lo) / (double)(hi - lo);
+		nm_i18n_str date = nm_i18n_date_str(lang, p->today);
+
+		nm_buf_printf(b, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3.5\" fill=\"%s\"><title>",
+			      x, y, colours[series]);
+		nm_buf_printf(b, tr(lang, "snapshot %lld, %s: %zu"), (long long)p->snapshot, date.s, v);
+		nm_buf_puts(b, "</title></circle>\n");
+		if (i == 0 || i + 1 == t->n)
+			nm_buf_printf(b, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"11\" "
+				      "text-anchor=\"%s\">%zu</text>\n", i ? x + 6 : x - 6, y + 4,
+				      i ? "start" : "end", v);
+	}
+	{
+		nm_i18n_str a = nm_i18n_date_str(lang, t->points[0].today);
+		nm_i18n_str z = nm_i18n_date_str(lang, t->points[t->n - 1].today);
+		nm_buf_printf(b, "<text x=\"%.0f\" y=\"%.0f\" font-size=\"10\" fill=\"#5f6368\">%s"
+			      "</text><text x=\"%.0f\" y=\"%.0f\" font-size=\"10\" fill=\"#5f6368\" "
+			      "text-anchor=\"end\">%s</text></g>\n", x0 + 20, top + h + 16, a.s,
+			      x0 + 20 + w, top + h + 16, z.s);
+	}
+}
+
+void nm_html_map_trend(nm_buf *b, const nm_analysis *an, const nm_report_opts *opts)
+{
+	const nm_trend *t = opts->trend;
+
+	(void)an;
+	if (!t || t->n < 2)
+		return;
+	nm_buf_printf(b, "<section id=\"trend\">\n<h2>%s</h2>\n<figure>\n",
+		      tr(opts->lang, "How the network changed"));
+	nm_buf_printf(b, "<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"trend-chart\" "
+		      "viewBox=\"0 0 580 220\" width=\"580\" height=\"220\" role=\"img\" "
+		      "aria-label=\"%s\" font-family=\"Arial,Helvetica,'Liberation Sans',"
+		      "sans-serif\">\n", tr(opts->lang, "How the network changed"));
+	for (int s = 0; s < 4; s++) {
+		int row = s >= 2 ? 1 : 0;
+		trend_panel(b, t, s, (double)(s % 2) * 290.0, row * 110.0, opts->lang);
+	}
+	nm_buf_puts(b, "</svg>\n<figcaption>");
+	nm_buf_printf(b, tr(opts->lang, "The last %zu snapshots of the store, oldest on the left; "
+					"hover a point for its snapshot and date."), t->n);
+	nm_buf_puts(b, "</figcaption>\n</figure>\n</section>\n");
+}
+
+/* A committee's members in each snapshot of the trend. */
+static void profile_history(nm_buf *b, const nm_trend *t, size_t c, nm_lang lang)
+{
+	if (!t || t->n < 2)
+		return;
+	nm_buf_printf(b, "<h4>%s</h4>\n<p class=\"history\">", tr(lang, "History"));
+	for (size_t i = 0; i < t->n; i++) {
+		const nm_trend_point *p = &t->points[i];
+		nm_i18n_str date = nm_i18n_date_str(lang, p->today);
+
+		if (i)
+			nm_buf_puts(b, "; ");
+		nm_buf_printf(b, tr(lang, "snapshot %lld (%s): "), (long long)p->snapshot, date.s);
+		if (p->members[c] == -1)
+			nm_buf_puts(b, tr(lang, "not yet there"));
+		else if (p->members[c] == -2)
+			nm_buf_puts(b, tr(lang, "dissolved"));
+		else
+			nm_buf_printf(b, tr(lang, "%d members"), (int)p->members[c]);
+	}
+	nm_buf_puts(b, "</p>\n");
+}
+
 /* ---- profiles ---- */
 
 static void name_id(nm_buf *b, const char *name, const char *id)
@@ -664,6 +785,7 @@ void nm_html_map_profiles(nm_buf *b, const nm_analysis *an, const nm_report_opts
 		profile_facts(b, an, cm, lang);
 		profile_members(b, an, (uint32_t)c, lang);
 		profile_findings(b, an, (uint32_t)c, lang);
+		profile_history(b, opts->trend, c, lang);
 		if (all_drawn)
 			nm_buf_printf(b, "<p><a class=\"pick\" href=\"#n-%zu\" data-c=\"%zu\">", c, c);
 		else

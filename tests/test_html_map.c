@@ -359,11 +359,90 @@ static void test_html_map__city_labels_touch_no_other_node_or_label(void **state
 	free(dir);
 }
 
+static void test_html_map__several_snapshots_give_a_chart_and_profile_histories(void **state)
+{
+	char *dir = tu_tempdir("map-trend");
+	char *db = tu_path(dir, "t.db");
+	static const char *const days[] = {"2026-10-01", "2026-11-01"};
+	static const char *const data[] = {"tests/data/history/v1", "tests/data/history/v2"};
+	tu_run r;
+
+	for (int i = 0; i < 2; i++) {
+		r = NETMAP("scan", "--db", db, "--today", days[i], data[i]);
+		assert_int_equal(r.status, 0);
+		tu_run_release(&r);
+	}
+	r = NETMAP("report", "--db", db, "--today", "2026-11-26", "--format", "html", "--lang",
+		   "en");
+	assert_int_equal(r.status, 0);
+	/* at the top, before the findings */
+	assert_non_null(strstr(r.out, "<section id=\"trend\">\n<h2>How the network changed</h2>"));
+	assert_true(strstr(r.out, "id=\"trend\"") < strstr(r.out, "id=\"summary\""));
+	assert_non_null(strstr(r.out, "<title>snapshot 1, 2026-10-01: "));
+	assert_non_null(strstr(r.out, "<title>snapshot 2, 2026-11-26: "));
+	assert_non_null(strstr(r.out, "The last 2 snapshots of the store"));
+	assert_non_null(strstr(r.out, "<h4>History</h4>\n<p class=\"history\">snapshot 1 "
+				      "(2026-10-01): "));
+	assert_non_null(strstr(r.out, "not yet there; snapshot 2 (2026-11-26): 2 members"));
+	tu_run_release(&r);
+	free(db);
+	free(dir);
+}
+
+static void test_html_map__one_snapshot_has_no_chart(void **state)
+{
+	char *dir = tu_tempdir("map-no-trend");
+	char *doc = report(dir, "data");
+
+	assert_null(strstr(doc, "id=\"trend\""));
+	assert_null(strstr(doc, "class=\"history\""));
+	free(doc);
+	free(dir);
+}
+
+/* Names that would end the data block or the page's script stay data. */
+static void test_html_map__data_block_escapes_what_could_end_it(void **state)
+{
+	char *dir = tu_tempdir("map-json");
+	char *yaml = tu_path(dir, "j.yaml");
+	char *doc, *block, *end;
+
+	tu_write_file(yaml, "netmap: 1\n"
+			    "actors:\n"
+			    "  - {id: a1, name: \"</script><!-- & \\u2028\\u2029 \\\"q\\\"\", type: club}\n"
+			    "  - {id: a2, name: \"\\u202Eevil\", type: club}\n"
+			    "committees:\n"
+			    "  - {id: c1, name: \"x]]>y\", kind: network, members: [a1, a2]}\n");
+	doc = report(dir, yaml);
+	block = strstr(doc, "<script type=\"application/json\" id=\"nm-data\">");
+	assert_non_null(block);
+	block = strchr(block, '>') + 1;
+	end = strstr(block, "</script>");
+	assert_non_null(end);
+	*end = '\0';
+	assert_non_null(strstr(block, "\"n\":\"\\u003c/script\\u003e\\u003c!-- \\u0026 "
+				      "\\u2028\\u2029 \\\"q\\\"\""));
+	assert_non_null(strstr(block, "\"n\":\"x]]\\u003ey\""));
+	assert_null(strstr(block, "<"));
+	assert_null(strstr(block, "\xE2\x80\xA8"));
+	/* the pictures drop the right-to-left override from labels */
+	for (const char *svg = strstr(doc, "<svg"); svg; svg = strstr(svg + 1, "<svg")) {
+		const char *rlo = strstr(svg, "\xE2\x80\xAE");
+		assert_true(!rlo || rlo > strstr(svg, "</svg>"));
+	}
+	free(doc);
+	free(yaml);
+	free(dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_html_map__example_labels_touch_no_other_node_or_label),
 		cmocka_unit_test(test_html_map__city_labels_touch_no_other_node_or_label),
+		cmocka_unit_test(test_html_map__several_snapshots_give_a_chart_and_profile_histories),
+		cmocka_unit_test(test_html_map__one_snapshot_has_no_chart),
+		cmocka_unit_test(test_html_map__data_block_escapes_what_could_end_it),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
