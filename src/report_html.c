@@ -225,18 +225,26 @@ static void section(out *o, const char *id, const char *title, size_t count)
 
 static void committee_ref(out *o, const nm_committee *c)
 {
+	if (!o->cids)
+		nm_buf_printf(o->b, "<a class=\"pick\" href=\"#p-%zu\" data-c=\"%zu\">",
+			      (size_t)(c - o->an->ds->committees), (size_t)(c - o->an->ds->committees));
 	nm_buf_puts(o->b, "<strong>");
 	esc(o, c->name);
-	nm_buf_puts(o->b, "</strong> <span class=\"id\">(");
+	nm_buf_puts(o->b, o->cids ? "" : "</strong></a>");
+	nm_buf_puts(o->b, o->cids ? "</strong> <span class=\"id\">(" : " <span class=\"id\">(");
 	esc(o, c->id);
 	nm_buf_puts(o->b, ")</span>");
 }
 
 static void actor_ref(out *o, const nm_actor *a)
 {
+	if (!o->cids)
+		nm_buf_printf(o->b, "<a class=\"pick-a\" href=\"#map\" data-a=\"%zu\">",
+			      (size_t)(a - o->an->ds->actors));
 	nm_buf_puts(o->b, "<strong>");
 	esc(o, a->name);
-	nm_buf_puts(o->b, "</strong> <span class=\"id\">(");
+	nm_buf_puts(o->b, o->cids ? "" : "</strong></a>");
+	nm_buf_puts(o->b, o->cids ? "</strong> <span class=\"id\">(" : " <span class=\"id\">(");
 	esc(o, a->id);
 	nm_buf_puts(o->b, ")</span>");
 }

@@ -238,6 +238,11 @@
 		} else if (t.closest('.pick')) {
 			ev.preventDefault();
 			selectCommittee(+t.closest('.pick').getAttribute('data-c'), true);
+		} else if (t.closest('.pick-a')) {
+			ev.preventDefault();
+			selectActor(+t.closest('.pick-a').getAttribute('data-a'));
+			if (map)
+				map.scrollIntoView({block: 'center'});
 		}
 	});
 

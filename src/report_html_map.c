@@ -183,6 +183,8 @@ const char nm_html_map_css[] =
 	"details.profile h4{margin:.5rem 0 .2rem;font-size:.95rem}\n"
 	".missing{color:#a50e0e}\n"
 	"strong,bdi{unicode-bidi:isolate}\n"
+	"a.pick,a.pick-a{color:inherit;text-decoration:none;border-bottom:1px dotted #8a8f98}\n"
+	"a.pick:hover,a.pick-a:hover{border-bottom-color:#0b57d0}\n"
 	"@media (max-width:40rem){table{display:block;overflow-x:auto;max-width:100%}"
 	"#nm-panel{right:.5rem;left:.5rem;width:auto;max-width:none;bottom:.5rem}}\n"
 	"@media print{#nm-tools,#nm-panel,.zoom{display:none}}\n";

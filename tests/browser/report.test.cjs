@@ -169,9 +169,16 @@ async function main() {
 		await page.locator('#nm-panel a[href^="#f-"]').first().click();
 		check(await page.evaluate(() => location.hash.startsWith('#f-')),
 			'and the panel links back to the finding');
-		await page.locator('a.pick').first().click();
+		await page.locator('details.profile a.pick').first().click();
 		check(await page.locator('#overlaps .node.sel').count() >= 1,
 			'a profile\'s link shows the committee in the network');
+		await page.locator('#review a.pick').first().click();
+		const reviewed = await page.locator('#review a.pick strong').first().textContent();
+		check((await page.locator('#nm-panel h3').textContent()) === reviewed,
+			'a committee named in a finding opens in the panel');
+		await page.locator('#load a.pick-a').first().click();
+		check(await page.locator('#members .node.actor.sel').count() === 1,
+			'an actor named in a finding is highlighted in the map');
 		await page.evaluate(() => window.scrollTo(0, 0));
 		await page.screenshot({path: path.join(shots, 'example-1280.png'), fullPage: true});
 		check(problems.length === 0, 'no console error, no CSP violation, no request: ' +
