@@ -59,6 +59,18 @@ static double root(double x)
 	return r;
 }
 
+/*
+ * A circle's diameter in inches: the square root of its members, capped
+ * at 1.6 (about 85 members) so that a network of a whole city is not one
+ * circle; the number inside says how many.
+ */
+static double diameter(uint32_t members)
+{
+	double d = 0.3 + 0.14 * root((double)members);
+
+	return d < 1.6 ? d : 1.6;
+}
+
 /* Graphviz's agusererrf callback type takes a char *. */
 static int discard_message(char *msg) // NOLINT(readability-non-const-parameter)
 {
@@ -305,14 +317,14 @@ static void build_overlaps(Agraph_t *g, const nm_analysis *an, nm_graph_format f
 		if (!keep[c])
 			continue;
 		n = nodes[c] = node(g, 'c', c);
-		snprintf(tmp, sizeof(tmp), "%.2f", 0.3 + 0.14 * root((double)an->member_count[c]));
+		snprintf(tmp, sizeof(tmp), "%.2f", diameter(an->member_count[c]));
 		set(n, "width", tmp);
 		if (fmt == NM_GRAPH_SVG) {
 			/*
 			 * Graphviz keeps apart a box with room for the circle and,
 			 * below it, the name: there graph_svg.c first tries the label.
 			 */
-			double d = 72.0 * (0.3 + 0.14 * root((double)an->member_count[c]));
+			double d = 72.0 * diameter(an->member_count[c]);
 			nm_buf t = NM_BUF_INIT;
 			size_t longest = 0, lines = nm_graph_label(&t, cm->name, false, &longest);
 			double lw = nm_graph_text_width(longest, NM_GRAPH_FONT) + 2;

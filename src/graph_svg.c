@@ -39,6 +39,7 @@
 #define GAP_OTHER 5.0 /* between a label and any other circle */
 #define GAP_LABEL 2.0 /* between two labels */
 #define RINGS 60      /* distances tried before the label goes further out */
+#define LEADER_GAP 6.0 /* a label further than this from its circle gets a leader line */
 
 static const nm_msg msgs[] = {
 	{"%u members", "%u Mitglieder"},
@@ -484,16 +485,18 @@ static void place_label(placed *p, size_t self, const nm_glayout *lay, const pla
 		for (int k = 0; k < 16; k++) {
 			double cx = dirs[k][0], cy = dirs[k][1];
 			box b = p->b;
+			bool far;
 
 			/* the box's side nearest the circle at distance d along (cx, cy) */
 			b.x = n->x + cx * d - b.w / 2 + cx * b.w / 2;
 			b.y = n->y + cy * d - b.h / 2 + cy * b.h / 2;
 			if (!label_fits(&b, self, lay, pl, done, strict))
 				continue;
-			if (strict && ring > 1 && leader_crosses(&b, n, self, lay, pl, done))
+			far = box_hits_circle(&b, n->x, n->y, r, LEADER_GAP) ? false : true;
+			if (strict && far && leader_crosses(&b, n, self, lay, pl, done))
 				continue;
 			p->b = b;
-			p->leader = ring > 1;
+			p->leader = far;
 			p->side = cx > 0.3 ? 1 : cx < -0.3 ? -1 : 0;
 			/* the leader: from the circle towards the nearest point of the box */
 			p->tx = clampd(n->x, b.x, b.x + b.w);

@@ -145,6 +145,7 @@ const char nm_html_map_css[] =
 	"#nm-tools input,#nm-tools select{font:inherit;font-size:.9rem;padding:.15rem .3rem;"
 	"max-width:14rem}\n"
 	"#nm-results{list-style:none;padding:0;margin:.3rem 0}\n"
+	"#nm-results li,#nm-panel{overflow-wrap:anywhere}\n"
 	"#nm-count{color:var(--muted);font-size:.85rem}\n"
 	".hint{color:var(--muted);font-size:.85rem;margin:.3rem 0 0}\n"
 	"#nm-panel{position:fixed;right:1rem;bottom:1rem;width:24rem;max-width:calc(100% - 2rem);"
