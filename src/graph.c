@@ -97,6 +97,11 @@ static GVC_t *get_context(void)
 	return context;
 }
 
+struct GVC_s *nm_graph_gvc(void)
+{
+	return get_context();
+}
+
 size_t nm_graph_size(const nm_analysis *an, nm_graph_network net)
 {
 	const nm_dataset *ds = an->ds;

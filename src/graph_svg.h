@@ -60,6 +60,19 @@ size_t nm_graph_label(nm_buf *b, const char *s, bool graphviz, size_t *longest);
 double nm_graph_text_width(size_t chars, double font);
 double nm_graph_text_height(size_t lines, double font);
 
+struct nm_trend;
+struct GVC_s;
+
+/* The process's one Graphviz context (graph.c), or NULL. */
+struct GVC_s *nm_graph_gvc(void);
+
+/*
+ * The chart of how the network changed (trend.h) as PNG bytes, for the
+ * e-mail: Graphviz draws points, lines and text at positions given here
+ * (the nop engine, like neato -n). Returns 0 or NM_EIO.
+ */
+int nm_graph_trend_png(nm_buf *out, const struct nm_trend *t, nm_lang lang, nm_error *err);
+
 /* Write the picture of a laid-out network as one <svg> element. */
 void nm_graph_svg_write(nm_buf *out, const nm_analysis *an, nm_graph_network net,
 			const nm_glayout *lay, nm_lang lang);

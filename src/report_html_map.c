@@ -105,6 +105,8 @@ static const nm_msg msgs[] = {
 	 "snapshot and date.",
 	 "Die letzten %zu Snapshots des Speichers, der älteste links; zeigen Sie auf einen "
 	 "Punkt für Snapshot und Datum."},
+	{"The last %zu snapshots of the store, oldest on the left.",
+	 "Die letzten %zu Snapshots des Speichers, der älteste links."},
 	{"duplicate pairs", "doppelte Paare"},
 	{"overloaded actors", "überlastete Akteure"},
 	{"missing voices", "fehlende Stimmen"},
@@ -529,6 +531,18 @@ void nm_html_map_trend(nm_buf *b, const nm_analysis *an, const nm_report_opts *o
 	nm_buf_puts(b, "</svg>\n<figcaption>");
 	nm_buf_printf(b, tr(opts->lang, "The last %zu snapshots of the store, oldest on the left; "
 					"hover a point for its snapshot and date."), t->n);
+	nm_buf_puts(b, "</figcaption>\n</figure>\n</section>\n");
+}
+
+void nm_html_map_trend_img(nm_buf *b, const char *cid, const nm_report_opts *opts)
+{
+	nm_buf_printf(b, "<section id=\"trend\">\n<h2>%s</h2>\n<figure>\n<img src=\"cid:",
+		      tr(opts->lang, "How the network changed"));
+	nm_escape_xml(b, cid);
+	nm_buf_printf(b, "\" alt=\"%s\"/>\n<figcaption>",
+		      tr(opts->lang, "How the network changed"));
+	nm_buf_printf(b, tr(opts->lang, "The last %zu snapshots of the store, oldest on the left."),
+		      opts->trend ? opts->trend->n : 0);
 	nm_buf_puts(b, "</figcaption>\n</figure>\n</section>\n");
 }
 

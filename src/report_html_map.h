@@ -38,6 +38,8 @@ void nm_html_map_finding_link(nm_buf *b, const nm_analysis *an, size_t i,
 
 /* Where the store has several snapshots: a chart of how the network changed. */
 void nm_html_map_trend(nm_buf *b, const nm_analysis *an, const nm_report_opts *opts);
+/* The same chart as a picture of the e-mail, <img src="cid:...">. */
+void nm_html_map_trend_img(nm_buf *b, const char *cid, const nm_report_opts *opts);
 /* Under a map too large to draw: where each committee's members are. */
 void nm_html_map_members_hint(nm_buf *b, const nm_report_opts *opts);
 

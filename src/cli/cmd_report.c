@@ -165,7 +165,7 @@ int cmd_report(int argc, char **argv)
 		return status;
 	if (o.since)
 		status = load_since(&o, id, &since);
-	if (status == EXIT_OK && strcmp(o.format, "html") == 0)
+	if (status == EXIT_OK && (strcmp(o.format, "html") == 0 || strcmp(o.format, "email") == 0))
 		status = load_trend(&o, id, an, &trend);
 	if (status == EXIT_OK) {
 		cli_report_opts(&o, &ro, (long long)id);
