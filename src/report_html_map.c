@@ -79,8 +79,7 @@ static const nm_msg msgs[] = {
 	{"last met %s", "zuletzt getagt am %s"},
 	{"Members (%u)", "Mitglieder (%u)"},
 	{"No members.", "Keine Mitglieder."},
-	{"Missing voices: ", "Fehlende Stimmen: "},
-	{"no %s among the members", "kein Akteur vom Typ %s unter den Mitgliedern"},
+	{"Voices missing at this table: ", "Es fehlen am Tisch: "},
 	{"Findings", "Befunde"},
 	{"No finding names this committee.", "Kein Befund nennt dieses Gremium."},
 	{"duplicates ", "doppelt mit "},
@@ -697,11 +696,10 @@ static void profile_members(nm_buf *b, const nm_analysis *an, uint32_t c, nm_lan
 	for (int t = 0; t < NM_TYPE_COUNT; t++) {
 		if (!(an->settings.voices & (1u << t)) || per_type[t])
 			continue;
-		nm_buf_puts(b, missing ? "; " : "<p class=\"missing\">");
+		nm_buf_puts(b, missing ? ", " : "<p class=\"missing\">");
 		if (!missing)
-			nm_buf_puts(b, tr(lang, "Missing voices: "));
-		nm_buf_printf(b, tr(lang, "no %s among the members"),
-			      nm_i18n_type(lang, (nm_actor_type)t));
+			nm_buf_puts(b, tr(lang, "Voices missing at this table: "));
+		nm_buf_puts(b, nm_i18n_type(lang, (nm_actor_type)t));
 		missing = true;
 	}
 	if (missing)
