@@ -9,7 +9,8 @@
  *    breaks no rule of its Content-Security-Policy; clicking a committee
  *    highlights its members and opens the panel; the search box finds an
  *    actor; a theme filter fades the other committees; a finding's link
- *    shows its pair in the network; screenshots at 1280 and 390 px wide.
+ *    shows its pair in the network; screenshots at 1280 and 390 px wide;
+ *    with JavaScript off, the pictures, findings and profiles are all there.
  * 2. Hostile names (<script>, </svg>, quotes, a javascript: website, a
  *    right-to-left override, a 10,000-character name): no script of the
  *    data runs (window.pwned stays unset) and the page stays interactive.
@@ -195,6 +196,25 @@ async function main() {
 			document.documentElement.scrollWidth - document.documentElement.clientWidth);
 		check(overflow <= 0, `the phone page does not scroll sideways (${overflow} px)`);
 		await page.close();
+
+		/* ---- without the script: the static page stays complete ---- */
+		{
+			const noJs = await context.browser().newContext({javaScriptEnabled: false});
+			const p2 = await noJs.newPage();
+			await p2.goto('file://' + example);
+			const staticPage = await p2.evaluate(() => ({
+				pictures: document.querySelectorAll('svg.net').length,
+				profiles: document.querySelectorAll('details.profile').length,
+				findings: document.querySelectorAll('li[id^="f-"]').length,
+			}));
+			check(!(await p2.locator('#nm-tools').isVisible()),
+				'without the script the search bar stays hidden');
+			check(staticPage.pictures === 2 && staticPage.profiles === 22 &&
+				staticPage.findings === 6, 'and the page has both pictures, 22 ' +
+				'profiles and 6 pair findings ' + JSON.stringify(staticPage));
+			await p2.screenshot({path: path.join(shots, 'example-1280-no-script.png')});
+			await noJs.close();
+		}
 
 		/* ---- 2. hostile names ---- */
 		const yaml = path.join(outdir, 'hostile.yaml');
