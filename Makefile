@@ -15,6 +15,7 @@ FAULT_TRIALS ?= 120
 CONCURRENCY_ROUNDS ?= 20
 LINT_BUILD   ?= build-lint
 MEMCHECK_BUILD ?= build-memcheck
+BROWSER_BUILD ?= build-browser
 CLANG_TIDY   ?= clang-tidy-14
 JOBS         ?= $(shell nproc 2>/dev/null || echo 2)
 PREFIX       ?= /usr/local
@@ -31,10 +32,12 @@ MEMCHECK_PACKAGES = valgrind
 # What `make check` needs beyond the build: the JSON Schema test's validator.
 TEST_PACKAGES = python3 python3-yaml python3-jsonschema python3-openpyxl unzip
 DOCS_PACKAGES = libreoffice-calc poppler-utils python3-pil
+BROWSER_PACKAGES = chromium nodejs
 
 SUDO = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps build demo check test bench fuzz faults concurrency install lint memcheck screenshots clean
+.PHONY: all deps build demo check test bench fuzz faults concurrency install lint memcheck \
+	screenshots browser-test clean
 
 all: build
 
@@ -113,6 +116,20 @@ lint: deps
 	if [ $$status = 0 ]; then echo "lint: cppcheck and clang-tidy: no findings"; fi; \
 	exit $$status
 
+# The HTML report in headless Chromium (tests/browser/report.test.cjs):
+# Debian's chromium, playwright-core at the version package-lock.json pins,
+# installed into $(BROWSER_BUILD)/node_modules without install scripts (it
+# downloads no browser). Reports, screenshots and the city-scale page's time
+# to interactive land in $(BROWSER_BUILD).
+browser-test: build
+	$(call apt_install,$(BROWSER_PACKAGES))
+	@command -v npm >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq npm; }
+	mkdir -p $(BROWSER_BUILD)
+	cp tests/browser/package.json tests/browser/package-lock.json $(BROWSER_BUILD)/
+	cd $(BROWSER_BUILD) && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	node tests/browser/report.test.cjs $(BUILD)/netmap $(BROWSER_BUILD)
+
 # valgrind memcheck on a plain build (no sanitizer): the CLI tests, which
 # run the real binary on small data, with every child traced; zero errors
 # and zero leaks (definite, indirect or possible).
@@ -138,4 +155,5 @@ screenshots: build
 	docs/images/make-screenshots.sh $(BUILD)
 
 clean:
-	rm -rf $(BUILD) $(CHECK_BUILD) $(FUZZ_BUILD) $(FAULT_BUILD) $(LINT_BUILD) $(MEMCHECK_BUILD)
+	rm -rf $(BUILD) $(CHECK_BUILD) $(FUZZ_BUILD) $(FAULT_BUILD) $(LINT_BUILD) $(MEMCHECK_BUILD) \
+		$(BROWSER_BUILD)

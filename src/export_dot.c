@@ -2,8 +2,9 @@
  * export_dot.c: the network as an undirected Graphviz graph. Every id and
  * value is a quoted string (numbers and booleans bare), so no keyword or
  * character in the data can change the syntax. Each attribute becomes a
- * DOT attribute of the same name; shape, style and colour are added so
- * that `dot -Tsvg` draws something readable right away.
+ * DOT attribute of the same name; a layout engine (neato), shape, style
+ * and colour are added so that `dot -Tsvg` draws something readable
+ * right away.
  *
  * In a quoted DOT string only \" is an escape, but labels give a
  * backslash its own meaning (\n, \l, \N), and a string ending in a single
@@ -96,6 +97,18 @@ void nm_export_dot(nm_buf *out, const nm_export_graph *g)
 		quoted(out, nm_buf_cstr(&tmp));
 	}
 	nm_buf_puts(out, "];\n");
+	/*
+	 * Drawing defaults: the layout attribute makes `dot -Tsvg` (and any
+	 * other Graphviz command) use neato, whose spring model spreads a
+	 * network out; dot's ranks would put the two sides of the map in two
+	 * rows thousands of points wide. overlap=false keeps nodes apart.
+	 */
+	nm_buf_puts(out, "\tgraph [layout=\"neato\", overlap=\"false\", sep=\"+6\", "
+			 "splines=\"false\", outputorder=\"edgesfirst\", pack=\"true\", "
+			 "pad=\"0.3\", bgcolor=\"white\", fontname=\"Helvetica\"];\n"
+			 "\tnode [fontname=\"Helvetica\", fontsize=10, style=\"filled\", "
+			 "fillcolor=\"white\", color=\"#555555\", margin=\"0.06,0.03\"];\n"
+			 "\tedge [color=\"#999999\", penwidth=1.5];\n");
 	for (size_t i = 0; i < g->nnodes; i++) {
 		const nm_export_node *n = &g->nodes[i];
 		bool committee = n->v[NM_NA_KIND].set;
@@ -105,8 +118,9 @@ void nm_export_dot(nm_buf *out, const nm_export_graph *g)
 		nm_buf_putc(out, '\t');
 		quoted(out, n->id);
 		nm_buf_printf(out, " [shape=%s", committee ? "box" : "ellipse");
-		if (dissolved)
-			nm_buf_puts(out, ", style=dashed");
+		if (committee)
+			nm_buf_puts(out, dissolved ? ", style=\"rounded,dashed\"" :
+				    ", style=\"rounded,filled\", fillcolor=\"#e8eef5\", fontsize=12");
 		first = false;
 		attrs(out, &tmp, g->node_declared, nm_export_node_attrs, n->v, NM_NA_COUNT, &first);
 		nm_buf_puts(out, "];\n");

@@ -25,6 +25,8 @@
  */
 #include "netmap/graph.h"
 
+#include "graph_svg.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,8 +35,6 @@
 #include <graphviz/gvc.h>
 #include <utf8proc.h>
 
-#define LABEL_MAX 60 /* characters of a name in a picture */
-#define LABEL_WRAP 22 /* characters a line of a label */
 
 const char *const nm_graph_class_colors[NM_CLASS_COUNT] = {
 	"#d62728", /* duplicate: red */
@@ -57,6 +57,18 @@ static double root(double x)
 	for (int i = 0; i < 30; i++)
 		r = (r + x / r) / 2;
 	return r;
+}
+
+/*
+ * A circle's diameter in inches: the square root of its members, capped
+ * at 1.6 (about 85 members) so that a network of a whole city is not one
+ * circle; the number inside says how many.
+ */
+static double diameter(uint32_t members)
+{
+	double d = 0.3 + 0.14 * root((double)members);
+
+	return d < 1.6 ? d : 1.6;
 }
 
 /* Graphviz's agusererrf callback type takes a char *. */
@@ -83,6 +95,11 @@ static GVC_t *get_context(void)
 			atexit(free_context);
 	}
 	return context;
+}
+
+struct GVC_s *nm_graph_gvc(void)
+{
+	return get_context();
 }
 
 size_t nm_graph_size(const nm_analysis *an, nm_graph_network net)
@@ -112,79 +129,87 @@ bool nm_graph_drawable(const nm_analysis *an, nm_graph_network net)
 {
 	size_t n = nm_graph_size(an, net);
 
+	/* an overlap network too large is drawn in part (nm_graph_drawn) */
 	if (net == NM_GRAPH_OVERLAPS)
-		return n > 0 && n <= NM_GRAPH_MAX_COMMITTEES;
+		return n > 0;
 	return n > 0 && n <= NM_GRAPH_MAX_MAP_NODES;
 }
 
-/* One character of a label, with Graphviz's escapes made literal. */
-static void label_char(nm_buf *b, const utf8proc_uint8_t *p, size_t n)
+typedef struct by_shared {
+	uint32_t shared;
+	size_t i;
+} by_shared;
+
+static int cmp_shared(const void *pa, const void *pb)
 {
-	if (*p == '\\')
-		nm_buf_puts(b, "\\\\");
-	else if (*p == '&')
-		nm_buf_puts(b, "&amp;");
-	else
-		nm_buf_put(b, (const char *)p, n);
+	const by_shared *a = pa, *b = pb;
+
+	if (a->shared != b->shared)
+		return a->shared > b->shared ? -1 : 1;
+	return a->i < b->i ? -1 : a->i > b->i;
 }
 
 /*
- * A label: s with control characters as spaces and broken UTF-8 as
- * U+FFFD, cut at LABEL_MAX characters, wrapped at LABEL_WRAP.
+ * The committees the overlap network shows: every analysed one when
+ * there are at most NM_GRAPH_MAX_COMMITTEES; otherwise the members of
+ * merge clusters, then the two ends of the pairs sharing most members,
+ * until the limit. keep gets one flag per committee; returns how many.
  */
-static void label(nm_buf *b, const char *s)
+static size_t select_committees(const nm_analysis *an, bool *keep)
 {
-	const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
-	size_t total = 0, line = 0;
+	const nm_dataset *ds = an->ds;
+	size_t n = 0;
+	by_shared *order;
 
-	while (*p && total < LABEL_MAX) {
-		const utf8proc_uint8_t *w;
-		size_t wlen = 0;
-
-		while (*p == ' ' || (*p < 0x20 && *p) || *p == 0x7f)
-			p++;
-		if (!*p)
-			break;
-		/* measure the next word */
-		for (w = p; *w && !(*w == ' ' || *w < 0x20 || *w == 0x7f); wlen++) {
-			utf8proc_int32_t cp;
-			utf8proc_ssize_t k = utf8proc_iterate(w, -1, &cp);
-			w += k > 0 ? k : 1;
-		}
-		if (line && line + 1 + wlen > LABEL_WRAP) {
-			nm_buf_puts(b, "\\n");
-			line = 0;
-		} else if (line) {
-			nm_buf_putc(b, ' ');
-			line++;
-			total++;
-		}
-		while (p < w) {
-			utf8proc_int32_t cp;
-			utf8proc_ssize_t k = utf8proc_iterate(p, -1, &cp);
-
-			if (total >= LABEL_MAX) {
-				nm_buf_puts(b, "…");
-				return;
+	for (size_t c = 0; c < ds->ncommittees; c++)
+		keep[c] = false;
+	if (an->analysed_committees <= NM_GRAPH_MAX_COMMITTEES) {
+		for (size_t c = 0; c < ds->ncommittees; c++)
+			if (ds->committees[c].status != NM_STATUS_DISSOLVED) {
+				keep[c] = true;
+				n++;
 			}
-			if (k <= 0) {
-				nm_buf_puts(b, "\xEF\xBF\xBD");
-				p++;
-			} else {
-				if (!(cp >= 0x80 && cp < 0xA0))
-					label_char(b, p, (size_t)k);
-				p += k;
-			}
-			/* break a word longer than a line */
-			if (++line >= LABEL_WRAP && p < w) {
-				nm_buf_puts(b, "\\n");
-				line = 0;
-			}
-			total++;
-		}
+		return n;
 	}
-	if (*p && total >= LABEL_MAX)
-		nm_buf_puts(b, "…");
+	for (size_t k = 0; k < an->nclusters; k++) {
+		const nm_cluster *cl = &an->clusters[k];
+		if (n + cl->n > NM_GRAPH_MAX_COMMITTEES)
+			continue;
+		for (size_t j = 0; j < cl->n; j++)
+			if (!keep[cl->committees[j]]) {
+				keep[cl->committees[j]] = true;
+				n++;
+			}
+	}
+	order = nm_xcalloc(an->noverlaps ? an->noverlaps : 1, sizeof(*order));
+	for (size_t i = 0; i < an->noverlaps; i++) {
+		order[i].shared = an->overlaps[i].shared;
+		order[i].i = i;
+	}
+	qsort(order, an->noverlaps, sizeof(*order), cmp_shared);
+	for (size_t k = 0; k < an->noverlaps; k++) {
+		const nm_overlap *ov = &an->overlaps[order[k].i];
+		size_t add = (size_t)!keep[ov->a] + (size_t)!keep[ov->b];
+		if (n + add > NM_GRAPH_MAX_COMMITTEES)
+			continue;
+		keep[ov->a] = keep[ov->b] = true;
+		n += add;
+	}
+	free(order);
+	return n;
+}
+
+size_t nm_graph_drawn(const nm_analysis *an, nm_graph_network net)
+{
+	bool *keep;
+	size_t n;
+
+	if (net != NM_GRAPH_OVERLAPS)
+		return nm_graph_drawable(an, net) ? nm_graph_size(an, net) : 0;
+	keep = nm_xcalloc(an->ds->ncommittees ? an->ds->ncommittees : 1, sizeof(*keep));
+	n = select_committees(an, keep);
+	free(keep);
+	return n;
 }
 
 static void set(void *obj, const char *name, const char *value)
@@ -196,7 +221,7 @@ static void set_label(void *obj, const char *attr, const char *text)
 {
 	nm_buf l = NM_BUF_INIT;
 
-	label(&l, text);
+	nm_graph_label(&l, text, true, NULL);
 	set(obj, attr, nm_buf_cstr(&l));
 	nm_buf_release(&l);
 }
@@ -243,39 +268,98 @@ static void cluster_of(const nm_analysis *an, int *out)
 			out[an->clusters[k].committees[j]] = (int)k;
 }
 
-static void build_overlaps(Agraph_t *g, const nm_analysis *an)
+static void set_index(void *obj, size_t i)
+{
+	char tmp[32];
+
+	snprintf(tmp, sizeof(tmp), "%zu", i);
+	set(obj, "nmi", tmp);
+}
+
+static void set_size(Agnode_t *n, double w_pt, double h_pt)
+{
+	char tmp[32];
+
+	snprintf(tmp, sizeof(tmp), "%.3f", w_pt / 72.0);
+	set(n, "width", tmp);
+	snprintf(tmp, sizeof(tmp), "%.3f", h_pt / 72.0);
+	set(n, "height", tmp);
+}
+
+static const char *fill_of(const int *cl, uint32_t c, const char *none)
+{
+	return cl[c] >= 0 ? cluster_fills[(size_t)cl[c] % NFILLS] : none;
+}
+
+/*
+ * For SVG, circles are sized by members and carry their count; graph_svg.c
+ * places the names. PNG (e-mail) is Graphviz's own rendering: the name is
+ * inside the circle, above the count, so that no name can sit by the
+ * wrong circle.
+ */
+static void build_overlaps(Agraph_t *g, const nm_analysis *an, nm_graph_format fmt)
 {
 	const nm_dataset *ds = an->ds;
 	Agnode_t **nodes = nm_xcalloc(ds->ncommittees ? ds->ncommittees : 1, sizeof(*nodes));
 	int *cl = nm_xcalloc(ds->ncommittees ? ds->ncommittees : 1, sizeof(*cl));
+	bool *keep = nm_xcalloc(ds->ncommittees ? ds->ncommittees : 1, sizeof(*keep));
 	char tmp[64];
 
 	agattr(g, AGRAPH, (char *)"id", (char *)"overlaps");
 	agattr(g, AGNODE, (char *)"shape", (char *)"circle");
-	agattr(g, AGNODE, (char *)"fixedsize", (char *)"true");
+	agattr(g, AGNODE, (char *)"fixedsize", (char *)(fmt == NM_GRAPH_SVG ? "true" : "false"));
+	agattr(g, AGNODE, (char *)"margin", (char *)"0.02");
+	agattr(g, AGEDGE, (char *)"nmi", (char *)"");
+	agattr(g, AGNODE, (char *)"nmd", (char *)"");
+	if (fmt == NM_GRAPH_SVG)
+		agattr(g, AGRAPH, (char *)"sep", (char *)"+8");
 	cluster_of(an, cl);
+	select_committees(an, keep);
 	for (size_t c = 0; c < ds->ncommittees; c++) {
 		const nm_committee *cm = &ds->committees[c];
 		Agnode_t *n;
 
-		if (cm->status == NM_STATUS_DISSOLVED)
+		if (!keep[c])
 			continue;
 		n = nodes[c] = node(g, 'c', c);
-		snprintf(tmp, sizeof(tmp), "%.2f", 0.3 + 0.14 * root((double)an->member_count[c]));
+		snprintf(tmp, sizeof(tmp), "%.2f", diameter(an->member_count[c]));
 		set(n, "width", tmp);
-		snprintf(tmp, sizeof(tmp), "%u", an->member_count[c]);
-		set(n, "label", tmp);
-		set_label(n, "xlabel", cm->name);
-		if (cl[c] >= 0)
-			set(n, "fillcolor", cluster_fills[(size_t)cl[c] % NFILLS]);
+		if (fmt == NM_GRAPH_SVG) {
+			/*
+			 * Graphviz keeps apart a box with room for the circle and,
+			 * below it, the name: there graph_svg.c first tries the label.
+			 */
+			double d = 72.0 * diameter(an->member_count[c]);
+			nm_buf t = NM_BUF_INIT;
+			size_t longest = 0, lines = nm_graph_label(&t, cm->name, false, &longest);
+			double lw = nm_graph_text_width(longest, NM_GRAPH_FONT) + 2;
+
+			set(n, "shape", "box");
+			set_size(n, (lw > d ? lw : d) + 6,
+				 d + 3 + nm_graph_text_height(lines, NM_GRAPH_FONT) + 4);
+			snprintf(tmp, sizeof(tmp), "%.3f", d);
+			set(n, "nmd", tmp);
+			nm_buf_release(&t);
+		} else {
+			nm_buf l = NM_BUF_INIT;
+			nm_graph_label(&l, cm->name, true, NULL);
+			nm_buf_printf(&l, "\\n(%u)", an->member_count[c]);
+			set(n, "label", nm_buf_cstr(&l));
+			nm_buf_release(&l);
+		}
+		set(n, "fillcolor", fill_of(cl, (uint32_t)c, "white"));
 		if (cm->status == NM_STATUS_DORMANT)
 			set(n, "style", "filled,dashed");
 	}
 	for (size_t i = 0; i < an->noverlaps; i++) {
 		const nm_overlap *ov = &an->overlaps[i];
-		Agedge_t *e = agedge(g, nodes[ov->a], nodes[ov->b], NULL, 1);
+		Agedge_t *e;
 		uint32_t uni = ov->size_a + ov->size_b - ov->shared;
 
+		if (!nodes[ov->a] || !nodes[ov->b])
+			continue;
+		e = agedge(g, nodes[ov->a], nodes[ov->b], NULL, 1);
+		set_index(e, i);
 		set(e, "color", nm_graph_class_colors[ov->cls]);
 		snprintf(tmp, sizeof(tmp), "%.1f", 1.0 + 4.0 * ov->shared / (uni ? uni : 1));
 		set(e, "penwidth", tmp);
@@ -286,19 +370,34 @@ static void build_overlaps(Agraph_t *g, const nm_analysis *an)
 	}
 	free(nodes);
 	free(cl);
+	free(keep);
 }
 
-static void build_members(Agraph_t *g, const nm_analysis *an)
+/* A box of fixed size around a label, as graph_svg.c will draw it. */
+static void size_for_label(Agnode_t *n, const char *name, double font, double padx, double pady)
+{
+	nm_buf t = NM_BUF_INIT;
+	size_t longest = 0, lines = nm_graph_label(&t, name, false, &longest);
+
+	set_size(n, nm_graph_text_width(longest, font) + padx,
+		 nm_graph_text_height(lines, font) + pady);
+	nm_buf_release(&t);
+}
+
+static void build_members(Agraph_t *g, const nm_analysis *an, nm_graph_format fmt)
 {
 	const nm_dataset *ds = an->ds;
 	Agnode_t **cn = nm_xcalloc(ds->ncommittees ? ds->ncommittees : 1, sizeof(*cn));
 	Agnode_t **actors = nm_xcalloc(ds->nactors ? ds->nactors : 1, sizeof(*actors));
 	int *cl = nm_xcalloc(ds->ncommittees ? ds->ncommittees : 1, sizeof(*cl));
+	bool svg = fmt == NM_GRAPH_SVG;
 
 	agattr(g, AGRAPH, (char *)"id", (char *)"members");
-	agattr(g, AGNODE, (char *)"shape", (char *)"ellipse");
+	agattr(g, AGNODE, (char *)"shape", (char *)(svg ? "box" : "ellipse"));
+	agattr(g, AGNODE, (char *)"fixedsize", (char *)(svg ? "true" : "false"));
 	agattr(g, AGNODE, (char *)"margin", (char *)"0.04,0.02");
 	agattr(g, AGEDGE, (char *)"len", (char *)"0.5");
+	agattr(g, AGEDGE, (char *)"nmi", (char *)"");
 	cluster_of(an, cl);
 	for (size_t i = 0; i < ds->nmemberships; i++) {
 		const nm_membership *m = &ds->memberships[i];
@@ -314,10 +413,10 @@ static void build_members(Agraph_t *g, const nm_analysis *an)
 			set(n, "fontsize", "14");
 			set(n, "penwidth", "1.5");
 			set(n, "color", "#333333");
-			set(n, "fillcolor", cl[m->committee] >= 0
-						   ? cluster_fills[(size_t)cl[m->committee] % NFILLS]
-						   : "#eeeeee");
+			set(n, "fillcolor", fill_of(cl, m->committee, "#eeeeee"));
 			set_label(n, "label", cm->name);
+			if (svg)
+				size_for_label(n, cm->name, NM_GRAPH_FONT_COMMITTEE, 14, 8);
 		}
 		if (!actors[m->actor]) {
 			const nm_actor *a = &ds->actors[m->actor];
@@ -326,8 +425,11 @@ static void build_members(Agraph_t *g, const nm_analysis *an)
 				set(n, "fillcolor", "#c7e9c0");
 			set(n, "fontsize", "12");
 			set_label(n, "label", a->name);
+			if (svg)
+				size_for_label(n, a->name, NM_GRAPH_FONT, 16, 6);
 		}
 		e = agedge(g, actors[m->actor], cn[m->committee], NULL, 1);
+		set_index(e, i);
 		if (m->role == NM_ROLE_GUEST)
 			set(e, "style", "dashed");
 		else if (m->role >= NM_ROLE_CHAIR)
@@ -338,19 +440,58 @@ static void build_members(Agraph_t *g, const nm_analysis *an)
 	free(cl);
 }
 
-/* Drop the XML prolog, DOCTYPE and comments before the <svg> element. */
-static void put_svg(nm_buf *out, const char *data, size_t len)
+/* Node positions and sizes after gvLayout, in SVG's orientation. */
+static void collect_layout(Agraph_t *g, const nm_analysis *an, bool circles, nm_glayout *lay)
 {
-	const char *start = NULL;
+	const nm_dataset *ds = an->ds;
+	size_t *cpos = nm_xcalloc(ds->ncommittees + 1, sizeof(*cpos));
+	size_t *apos = nm_xcalloc(ds->nactors + 1, sizeof(*apos));
+	size_t cap = 0, ecap = 0;
+	int *cl = nm_xcalloc(ds->ncommittees ? ds->ncommittees : 1, sizeof(*cl));
+	double top = GD_bb(g).UR.y;
 
-	for (size_t i = 0; i + 4 <= len; i++)
-		if (memcmp(data + i, "<svg", 4) == 0) {
-			start = data + i;
-			break;
+	cluster_of(an, cl);
+	for (Agnode_t *n = agfstnode(g); n; n = agnxtnode(g, n)) {
+		const char *name = agnameof(n);
+		nm_gnode *gn;
+
+		NM_GROW(lay->nodes, cap, lay->nnodes + 1);
+		gn = &lay->nodes[lay->nnodes];
+		gn->kind = name[0];
+		gn->index = (uint32_t)strtoul(name + 1, NULL, 10);
+		gn->x = ND_coord(n).x;
+		gn->y = top - ND_coord(n).y;
+		gn->w = ND_width(n) * 72.0;
+		gn->h = ND_height(n) * 72.0;
+		if (circles) {
+			/* the circle at the top of the box Graphviz placed */
+			double d = strtod(agget(n, (char *)"nmd"), NULL);
+			gn->y += d / 2 - gn->h / 2;
+			gn->w = gn->h = d;
 		}
-	if (!start)
-		return;
-	nm_buf_put(out, start, len - (size_t)(start - data));
+		if (gn->kind == 'c') {
+			gn->fill = fill_of(cl, gn->index, "#ffffff");
+			cpos[gn->index] = lay->nnodes;
+		} else {
+			gn->fill = "#ffffff";
+			apos[gn->index] = lay->nnodes;
+		}
+		lay->nnodes++;
+	}
+	for (Agnode_t *n = agfstnode(g); n; n = agnxtnode(g, n))
+		for (Agedge_t *e = agfstout(g, n); e; e = agnxtout(g, e)) {
+			const char *t = agnameof(agtail(e)), *h = agnameof(aghead(e));
+			nm_gedge *ge;
+
+			NM_GROW(lay->edges, ecap, lay->nedges + 1);
+			ge = &lay->edges[lay->nedges++];
+			ge->a = (t[0] == 'c' ? cpos : apos)[strtoul(t + 1, NULL, 10)];
+			ge->b = (h[0] == 'c' ? cpos : apos)[strtoul(h + 1, NULL, 10)];
+			ge->item = (uint32_t)strtoul(agget(e, (char *)"nmi"), NULL, 10);
+		}
+	free(cpos);
+	free(apos);
+	free(cl);
 }
 
 int nm_graph_draw(nm_buf *out, const nm_analysis *an, nm_graph_network net,
@@ -365,7 +506,6 @@ int nm_graph_draw(nm_buf *out, const nm_analysis *an, nm_graph_network net,
 	bool laid_out = false;
 	int rc = NM_OK;
 
-	(void)lang;
 	if (!nm_graph_drawable(an, net))
 		return nm_error_set(err, NM_EUSAGE, "the network is too large or empty to draw");
 	olderrf = agseterrf(discard_message);
@@ -379,24 +519,28 @@ int nm_graph_draw(nm_buf *out, const nm_analysis *an, nm_graph_network net,
 		   NULL);
 	graph_defaults(g, fmt);
 	if (net == NM_GRAPH_OVERLAPS)
-		build_overlaps(g, an);
+		build_overlaps(g, an, fmt);
 	else
-		build_members(g, an);
+		build_members(g, an, fmt);
 	if (gvLayout(gvc, g, "neato") != 0) {
 		rc = nm_error_set(err, NM_EIO, "graphviz cannot lay out the network");
 		goto done;
 	}
 	laid_out = true;
-	if (gvRenderData(gvc, g, fmt == NM_GRAPH_SVG ? "svg" : "png:cairo", &data, &len) != 0 ||
-	    !data) {
-		rc = nm_error_set(err, NM_EIO, "graphviz cannot render the network as %s",
-				  fmt == NM_GRAPH_SVG ? "SVG" : "PNG");
+	if (fmt == NM_GRAPH_SVG) {
+		nm_glayout lay = {NULL, 0, NULL, 0};
+
+		collect_layout(g, an, net == NM_GRAPH_OVERLAPS, &lay);
+		nm_graph_svg_write(out, an, net, &lay, lang);
+		free(lay.nodes);
+		free(lay.edges);
 		goto done;
 	}
-	if (fmt == NM_GRAPH_SVG)
-		put_svg(out, data, len);
-	else
-		nm_buf_put(out, data, len);
+	if (gvRenderData(gvc, g, "png:cairo", &data, &len) != 0 || !data) {
+		rc = nm_error_set(err, NM_EIO, "graphviz cannot render the network as PNG");
+		goto done;
+	}
+	nm_buf_put(out, data, len);
 done:
 	if (data)
 		gvFreeRenderData(data);

@@ -27,6 +27,7 @@ void nm_report_opts_init(nm_report_opts *opts)
 	opts->to = opts->from = opts->subject = NULL;
 	opts->date = NM_DATE_NONE;
 	opts->since = NULL;
+	opts->trend = NULL;
 }
 
 const nm_report_writer *nm_report_find(const char *format)

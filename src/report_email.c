@@ -24,6 +24,10 @@
  * body can contain it whatever the hash.
  */
 #include "netmap/graph.h"
+#include "netmap/trend.h"
+
+#include "graph_svg.h"
+#include "report_html_map.h"
 #include "netmap/report.h"
 
 #include <stdio.h>
@@ -359,6 +363,21 @@ static void default_subject(nm_buf *b, const nm_analysis *an, const nm_report_op
 	nm_buf_release(&day);
 }
 
+/* The chart of the snapshots at the top of the mail's HTML, before the findings. */
+static void insert_trend(nm_buf *html, const char *cid, const nm_report_opts *opts)
+{
+	const char *at = strstr(nm_buf_cstr(html), "<section id=\"summary\">");
+	nm_buf b = NM_BUF_INIT;
+
+	if (!at)
+		return;
+	nm_buf_put(&b, html->ptr, (size_t)(at - html->ptr));
+	nm_html_map_trend_img(&b, cid, opts);
+	nm_buf_puts(&b, at);
+	nm_buf_release(html);
+	*html = b;
+}
+
 static void part_header(nm_buf *b, const char *boundary, const char *type)
 {
 	nm_buf_printf(b, "\n--%s\nContent-Type: %s\n", boundary, type);
@@ -370,6 +389,8 @@ void nm_report_email(nm_buf *out, const nm_analysis *an, const nm_report_opts *o
 	nm_report_opts o = *opts;
 	nm_buf text = NM_BUF_INIT, html = NM_BUF_INIT, subject = NM_BUF_INIT;
 	nm_buf date = NM_BUF_INIT, png[NM_GRAPH_COUNT] = {NM_BUF_INIT, NM_BUF_INIT};
+	nm_buf trend_png = NM_BUF_INIT;
+	char trend_cid[128] = "";
 	char cid[NM_GRAPH_COUNT][128], h[65], alt[80], rel[80];
 	const char *cids[NM_GRAPH_COUNT] = {NULL, NULL};
 	bool related = false;
@@ -398,6 +419,15 @@ void nm_report_email(nm_buf *out, const nm_analysis *an, const nm_report_opts *o
 		related = true;
 	}
 	nm_report_html_cid(&html, an, &o, cids);
+	if (opts->trend) {
+		nm_error err = {0, ""};
+		if (nm_graph_trend_png(&trend_png, opts->trend, opts->lang, &err) == 0 &&
+		    trend_png.len) {
+			snprintf(trend_cid, sizeof(trend_cid), "trend.%.16s@netmap", h);
+			insert_trend(&html, trend_cid, &o);
+			related = true;
+		}
+	}
 	{
 		const char *parts[] = {h, html.ptr};
 		digest(h, parts, 2);
@@ -438,6 +468,12 @@ void nm_report_email(nm_buf *out, const nm_analysis *an, const nm_report_opts *o
 			      cids[net], names[net]);
 		base64_lines(out, (const unsigned char *)png[net].ptr, png[net].len);
 	}
+	if (trend_cid[0]) {
+		part_header(out, rel, "image/png");
+		nm_buf_printf(out, "Content-Transfer-Encoding: base64\nContent-ID: <%s>\n"
+			      "Content-Disposition: inline; filename=\"trend.png\"\n\n", trend_cid);
+		base64_lines(out, (const unsigned char *)trend_png.ptr, trend_png.len);
+	}
 	if (related)
 		nm_buf_printf(out, "\n--%s--\n", rel);
 	nm_buf_printf(out, "\n--%s--\n", alt);
@@ -448,4 +484,5 @@ void nm_report_email(nm_buf *out, const nm_analysis *an, const nm_report_opts *o
 	nm_buf_release(&date);
 	for (int net = 0; net < NM_GRAPH_COUNT; net++)
 		nm_buf_release(&png[net]);
+	nm_buf_release(&trend_png);
 }

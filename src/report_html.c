@@ -19,6 +19,7 @@
 #include "netmap/graph.h"
 #include "netmap/report.h"
 #include "report_plan.h"
+#include "report_html_map.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -68,6 +69,11 @@ static const nm_msg msgs[] = {
 	 "analysis looks for. Thick lines: lead or chair; dashed: guest.",
 	 "Kästen sind Gremien, Ellipsen Akteure; grün sind die Stimmen, nach denen "
 	 "die Analyse fragt. Dicke Linien: Federführung oder Vorsitz; gestrichelt: Gast."},
+	{"Square boxes with bold names are committees, rounded ones actors; green actors are "
+	 "the voices the analysis looks for. Thick lines: lead or chair; dashed: guest.",
+	 "Eckige Kästen mit fetten Namen sind Gremien, abgerundete Akteure; grün sind die "
+	 "Stimmen, nach denen die Analyse fragt. Dicke Linien: Federführung oder Vorsitz; "
+	 "gestrichelt: Gast."},
 	{"The network has %zu committees, too many to draw legibly; export it with "
 	 "netmap export --format gexf --network overlaps and open it in Gephi.",
 	 "Das Netz hat %zu Gremien, zu viele für ein lesbares Bild; exportieren Sie es "
@@ -77,6 +83,12 @@ static const nm_msg msgs[] = {
 	 "Die Karte hat %zu Akteure und Gremien, zu viele für ein lesbares Bild; "
 	 "exportieren Sie sie mit netmap export --format gexf und öffnen Sie sie in Gephi."},
 	{"Nothing to draw.", "Nichts zu zeichnen."},
+	{"The network has %zu committees, too many for one picture: it shows the %zu in "
+	 "merge clusters and in the pairs that share most members. Every committee has its "
+	 "profile below.",
+	 "Das Netz hat %zu Gremien, zu viele für ein Bild: es zeigt die %zu in "
+	 "Zusammenlegungs-Clustern und in den Paaren mit den meisten gemeinsamen Mitgliedern. "
+	 "Jedes Gremium hat unten seinen Steckbrief."},
 	{"The picture could not be drawn: %s.", "Das Bild konnte nicht gezeichnet werden: %s."},
 	{"Duplicate groups: candidates for merging", "Doppelte Gremien: Kandidaten für eine Zusammenlegung"},
 	{"Merge clusters", "Zusammenlegungs-Cluster"},
@@ -214,18 +226,26 @@ static void section(out *o, const char *id, const char *title, size_t count)
 
 static void committee_ref(out *o, const nm_committee *c)
 {
+	if (!o->cids)
+		nm_buf_printf(o->b, "<a class=\"pick\" href=\"#p-%zu\" data-c=\"%zu\">",
+			      (size_t)(c - o->an->ds->committees), (size_t)(c - o->an->ds->committees));
 	nm_buf_puts(o->b, "<strong>");
 	esc(o, c->name);
-	nm_buf_puts(o->b, "</strong> <span class=\"id\">(");
+	nm_buf_puts(o->b, o->cids ? "" : "</strong></a>");
+	nm_buf_puts(o->b, o->cids ? "</strong> <span class=\"id\">(" : " <span class=\"id\">(");
 	esc(o, c->id);
 	nm_buf_puts(o->b, ")</span>");
 }
 
 static void actor_ref(out *o, const nm_actor *a)
 {
+	if (!o->cids)
+		nm_buf_printf(o->b, "<a class=\"pick-a\" href=\"#map\" data-a=\"%zu\">",
+			      (size_t)(a - o->an->ds->actors));
 	nm_buf_puts(o->b, "<strong>");
 	esc(o, a->name);
-	nm_buf_puts(o->b, "</strong> <span class=\"id\">(");
+	nm_buf_puts(o->b, o->cids ? "" : "</strong></a>");
+	nm_buf_puts(o->b, o->cids ? "</strong> <span class=\"id\">(" : " <span class=\"id\">(");
 	esc(o, a->id);
 	nm_buf_puts(o->b, ")</span>");
 }
@@ -300,8 +320,13 @@ static void head(out *o)
 		      nm_lang_code(o->opts->lang), NETMAP_VERSION);
 	nm_buf_printf(o->b, "%s: ", tr(o, "netmap overview"));
 	esc(o, name);
-	nm_buf_puts(o->b, "</title>\n<style>\n");
+	nm_buf_puts(o->b, "</title>\n");
+	if (!o->cids)
+		nm_html_map_csp(o->b);
+	nm_buf_puts(o->b, "<style>\n");
 	nm_buf_puts(o->b, css);
+	if (!o->cids)
+		nm_buf_puts(o->b, nm_html_map_css);
 	nm_buf_puts(o->b, "</style>\n</head>\n<body>\n<header>\n<h1>");
 	nm_buf_printf(o->b, "%s: ", tr(o, "netmap overview"));
 	esc(o, name);
@@ -405,8 +430,18 @@ static void picture(out *o, nm_graph_network net)
 				: "The map has %zu actors and committees, too many to draw legibly; "
 				  "export it with netmap export --format gexf and open it in Gephi.",
 		    n);
-		nm_buf_puts(o->b, "</p>\n</section>\n");
+		nm_buf_puts(o->b, "</p>\n");
+		if (!o->cids && !overlaps)
+			nm_html_map_members_hint(o->b, o->opts);
+		nm_buf_puts(o->b, "</section>\n");
 		return;
+	}
+	if (overlaps && nm_graph_drawn(an, net) < n) {
+		nm_buf_puts(o->b, "<p class=\"notice\">");
+		trf(o, "The network has %zu committees, too many for one picture: it shows the %zu "
+		       "in merge clusters and in the pairs that share most members. Every committee "
+		       "has its profile below.", n, nm_graph_drawn(an, net));
+		nm_buf_puts(o->b, "</p>\n");
 	}
 	nm_buf_puts(o->b, "<figure>\n");
 	if (o->cids) {
@@ -447,9 +482,12 @@ static void picture(out *o, nm_graph_network net)
 		nm_buf_puts(o->b, "<br/>");
 		legend(o);
 	} else {
-		nm_buf_puts(o->b, tr(o, "Boxes are committees, ellipses actors; green actors are "
-				       "the voices the analysis looks for. Thick lines: lead or "
-				       "chair; dashed: guest."));
+		nm_buf_puts(o->b, tr(o, o->cids ? "Boxes are committees, ellipses actors; green "
+						  "actors are the voices the analysis looks for. "
+						  "Thick lines: lead or chair; dashed: guest."
+						: "Square boxes with bold names are committees, rounded "
+						  "ones actors; green actors are the voices the analysis "
+						  "looks for. Thick lines: lead or chair; dashed: guest."));
 	}
 	nm_buf_puts(o->b, "</figcaption>\n</figure>\n</section>\n");
 }
@@ -470,7 +508,12 @@ static void pair_item(out *o, const nm_overlap *ov)
 	uint32_t uni = ov->size_a + ov->size_b - ov->shared;
 	static const char *const cls[NM_CLASS_COUNT] = {"dup", "nest", "ovl"};
 
-	nm_buf_printf(o->b, "<li class=\"%s\">", cls[ov->cls]);
+	size_t index = (size_t)(ov - o->an->overlaps);
+
+	if (o->cids)
+		nm_buf_printf(o->b, "<li class=\"%s\">", cls[ov->cls]);
+	else
+		nm_buf_printf(o->b, "<li class=\"%s\" id=\"f-%zu\">", cls[ov->cls], index);
 	if (ov->cls == NM_CLASS_NESTED) {
 		const nm_committee *small = ov->inside == ov->a ? a : b;
 		const nm_committee *large = ov->inside == ov->a ? b : a;
@@ -481,6 +524,8 @@ static void pair_item(out *o, const nm_overlap *ov)
 		committee_ref(o, small);
 		nm_buf_puts(o->b, tr(o, " sits inside "));
 		committee_ref(o, large);
+		if (!o->cids)
+			nm_html_map_finding_link(o->b, o->an, index, o->opts);
 		nm_buf_puts(o->b, "<br/><span class=\"why\">");
 		trf(o, "all %u members are also in the larger group of %u; ", ns, nl);
 		nm_buf_puts(o->b, tr(o, ov->themes_union == 0 ? "neither has themes"
@@ -498,6 +543,8 @@ static void pair_item(out *o, const nm_overlap *ov)
 	committee_ref(o, a);
 	nm_buf_puts(o->b, tr(o, " and "));
 	committee_ref(o, b);
+	if (!o->cids)
+		nm_html_map_finding_link(o->b, o->an, index, o->opts);
 	nm_buf_puts(o->b, "<br/><span class=\"why\">");
 	{
 		nm_buf pct = NM_BUF_INIT;
@@ -861,8 +908,12 @@ static void write_page(out *o)
 	head(o);
 	if (o->opts->since)
 		nm_diff_write_html(o->b, o->opts->since, o->opts->lang);
+	if (!o->cids)
+		nm_html_map_trend(o->b, o->an, o->opts);
 	headline(o);
 	plan(o);
+	if (!o->cids)
+		nm_html_map_tools(o->b, o->an, o->opts);
 	picture(o, NM_GRAPH_OVERLAPS);
 	overlaps(o, NM_CLASS_DUPLICATE, "duplicates", "Duplicate groups: candidates for merging");
 	clusters(o);
@@ -874,10 +925,15 @@ static void write_page(out *o)
 	voices(o);
 	coverage(o);
 	duplicates(o);
+	if (!o->cids)
+		nm_html_map_profiles(o->b, o->an, o->opts);
 	picture(o, NM_GRAPH_MEMBERS);
 	nm_buf_puts(o->b, "<footer>");
 	trf(o, "Written by netmap %s.", NETMAP_VERSION);
-	nm_buf_puts(o->b, "</footer>\n</body>\n</html>\n");
+	nm_buf_puts(o->b, "</footer>\n");
+	if (!o->cids)
+		nm_html_map_script(o->b, o->an, o->opts);
+	nm_buf_puts(o->b, "</body>\n</html>\n");
 }
 
 void nm_report_html(nm_buf *b, const nm_analysis *an, const nm_report_opts *opts)

@@ -243,12 +243,54 @@ static void test_email__same_store_and_date_same_bytes_golden(void **state)
 	free(dir);
 }
 
+/* With several snapshots, the chart of how the network changed travels as a third PNG. */
+static void test_email__several_snapshots_add_the_chart_as_a_png_part(void **state)
+{
+	char *dir = tu_tempdir("email-trend");
+	char *db = tu_path(dir, "t.db"), *file = tu_path(dir, "t.eml");
+	static const char *const days[] = {"2026-10-01", "2026-11-01"};
+	static const char *const data[] = {"tests/data/history/v1", "tests/data/history/v2"};
+	char cmd[4096];
+	tu_run r;
+
+	for (int i = 0; i < 2; i++) {
+		r = NETMAP("scan", "--db", db, "--today", days[i], data[i]);
+		assert_int_equal(r.status, 0);
+		tu_run_release(&r);
+	}
+	r = NETMAP("report", "--db", db, "--today", "2026-11-26", "--format", "email", "--lang",
+		   "en", "--date", "2026-11-30");
+	assert_int_equal(r.status, 0);
+	assert_non_null(strstr(r.out, "Content-ID: <trend."));
+	assert_non_null(strstr(r.out, "filename=\"trend.png\""));
+	if (system("command -v python3 >/dev/null 2>&1") == 0) {
+		tu_write_file(file, r.out);
+		snprintf(cmd, sizeof(cmd),
+			 "python3 -c 'import sys, email, email.policy, re\n"
+			 "m = email.message_from_bytes(open(sys.argv[1], \"rb\").read(), "
+			 "policy=email.policy.default)\n"
+			 "rel = m.get_payload()[1].get_payload()\n"
+			 "html = rel[0].get_content()\n"
+			 "refs = re.findall(r\"src=\\\"cid:([^\\\"]+)\\\"\", html)\n"
+			 "cids = {p[\"Content-ID\"].strip(\"<>\") for p in rel[1:]}\n"
+			 "assert len(refs) == 3 and set(refs) == cids, (refs, cids)\n"
+			 "assert html.index(\"id=\\\"trend\\\"\") < html.index(\"id=\\\"summary\\\"\")\n"
+			 "' '%s'", file);
+		assert_int_equal(system(cmd), 0);
+	}
+	tu_run_release(&r);
+	free(file);
+	free(db);
+	free(dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_email__parses_with_a_real_mime_parser),
 		cmocka_unit_test(test_email__no_header_from_data_or_options),
 		cmocka_unit_test(test_email__same_store_and_date_same_bytes_golden),
+		cmocka_unit_test(test_email__several_snapshots_add_the_chart_as_a_png_part),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

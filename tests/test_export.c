@@ -109,15 +109,18 @@ static const char expect_json_overlaps[] =
 static const char expect_dot_members[] =
 	"graph members {\n"
 	"\tgraph [dataset=\"Testdorf\", network=\"members\", today=\"2026-11-26\", generator=\"netmap 1.0.0\"];\n"
+	"\tgraph [layout=\"neato\", overlap=\"false\", sep=\"+6\", splines=\"false\", outputorder=\"edgesfirst\", pack=\"true\", pad=\"0.3\", bgcolor=\"white\", fontname=\"Helvetica\"];\n"
+	"\tnode [fontname=\"Helvetica\", fontsize=10, style=\"filled\", fillcolor=\"white\", color=\"#555555\", margin=\"0.06,0.03\"];\n"
+	"\tedge [color=\"#999999\", penwidth=1.5];\n"
 	"\t\"a1\" [shape=ellipse, label=\"Alpha\", entity=\"actor\", bipartite=0, type=\"association\", themes=\"language\", district=\"Nord\", website=\"https://a.example\", committees=3, meetings_per_year=12, overloaded=false, isolated=false];\n"
 	"\t\"a2\" [shape=ellipse, label=\"Beta\", entity=\"actor\", bipartite=0, type=\"migrant_organisation\", committees=3, meetings_per_year=12, overloaded=false, isolated=false];\n"
 	"\t\"a3\" [shape=ellipse, label=\"Gamma\", entity=\"actor\", bipartite=0, type=\"club\", committees=1, meetings_per_year=0, overloaded=false, isolated=false];\n"
 	"\t\"a4\" [shape=ellipse, label=\"Delta\", entity=\"actor\", bipartite=0, type=\"school\", committees=1, meetings_per_year=0, overloaded=false, isolated=false];\n"
 	"\t\"a5\" [shape=ellipse, label=\"Epsilon\", entity=\"actor\", bipartite=0, type=\"agency\", committees=1, meetings_per_year=0, overloaded=false, isolated=false];\n"
-	"\t\"c1\" [shape=box, label=\"AK Sprache\", entity=\"committee\", bipartite=1, kind=\"working_group\", status=\"active\", analysed=true, ad_hoc=false, themes=\"language\", meetings_per_year=12, members=2, meets=\"monthly\", cluster=1];\n"
-	"\t\"c2\" [shape=box, label=\"NW Sprache\", entity=\"committee\", bipartite=1, kind=\"network\", status=\"dormant\", analysed=true, ad_hoc=false, themes=\"language\", meetings_per_year=0, members=2, review=\"dormant\", cluster=1];\n"
-	"\t\"c3\" [shape=box, style=dashed, label=\"Alt\", entity=\"committee\", bipartite=1, kind=\"round_table\", status=\"dissolved\", analysed=false, ad_hoc=false, meetings_per_year=0, members=1, cluster=0];\n"
-	"\t\"c4\" [shape=box, label=\"UG Sprache\", entity=\"committee\", bipartite=1, kind=\"committee\", status=\"active\", analysed=true, ad_hoc=true, themes=\"language;parents;school\", meetings_per_year=0, members=4, last_met=\"2026-10-01\", founded=\"2020-01-01\", parent=\"c1\", lead=\"a4\", review=\"long_running_ad_hoc\", cluster=0];\n"
+	"\t\"c1\" [shape=box, style=\"rounded,filled\", fillcolor=\"#e8eef5\", fontsize=12, label=\"AK Sprache\", entity=\"committee\", bipartite=1, kind=\"working_group\", status=\"active\", analysed=true, ad_hoc=false, themes=\"language\", meetings_per_year=12, members=2, meets=\"monthly\", cluster=1];\n"
+	"\t\"c2\" [shape=box, style=\"rounded,filled\", fillcolor=\"#e8eef5\", fontsize=12, label=\"NW Sprache\", entity=\"committee\", bipartite=1, kind=\"network\", status=\"dormant\", analysed=true, ad_hoc=false, themes=\"language\", meetings_per_year=0, members=2, review=\"dormant\", cluster=1];\n"
+	"\t\"c3\" [shape=box, style=\"rounded,dashed\", label=\"Alt\", entity=\"committee\", bipartite=1, kind=\"round_table\", status=\"dissolved\", analysed=false, ad_hoc=false, meetings_per_year=0, members=1, cluster=0];\n"
+	"\t\"c4\" [shape=box, style=\"rounded,filled\", fillcolor=\"#e8eef5\", fontsize=12, label=\"UG Sprache\", entity=\"committee\", bipartite=1, kind=\"committee\", status=\"active\", analysed=true, ad_hoc=true, themes=\"language;parents;school\", meetings_per_year=0, members=4, last_met=\"2026-10-01\", founded=\"2020-01-01\", parent=\"c1\", lead=\"a4\", review=\"long_running_ad_hoc\", cluster=0];\n"
 	"\t\"a1\" -- \"c1\" [role=\"chair\", since=\"2020-01-01\", analysed=true];\n"
 	"\t\"a1\" -- \"c2\" [role=\"member\", analysed=true];\n"
 	"\t\"a1\" -- \"c3\" [style=dashed, role=\"member\", analysed=false];\n"
@@ -133,9 +136,12 @@ static const char expect_dot_members[] =
 static const char expect_dot_overlaps[] =
 	"graph overlaps {\n"
 	"\tgraph [dataset=\"Testdorf\", network=\"overlaps\", today=\"2026-11-26\", generator=\"netmap 1.0.0\"];\n"
-	"\t\"c1\" [shape=box, label=\"AK Sprache\", kind=\"working_group\", status=\"active\", ad_hoc=false, themes=\"language\", meetings_per_year=12, members=2, meets=\"monthly\", cluster=1];\n"
-	"\t\"c2\" [shape=box, label=\"NW Sprache\", kind=\"network\", status=\"dormant\", ad_hoc=false, themes=\"language\", meetings_per_year=0, members=2, review=\"dormant\", cluster=1];\n"
-	"\t\"c4\" [shape=box, label=\"UG Sprache\", kind=\"committee\", status=\"active\", ad_hoc=true, themes=\"language;parents;school\", meetings_per_year=0, members=4, last_met=\"2026-10-01\", founded=\"2020-01-01\", parent=\"c1\", lead=\"a4\", review=\"long_running_ad_hoc\", cluster=0];\n"
+	"\tgraph [layout=\"neato\", overlap=\"false\", sep=\"+6\", splines=\"false\", outputorder=\"edgesfirst\", pack=\"true\", pad=\"0.3\", bgcolor=\"white\", fontname=\"Helvetica\"];\n"
+	"\tnode [fontname=\"Helvetica\", fontsize=10, style=\"filled\", fillcolor=\"white\", color=\"#555555\", margin=\"0.06,0.03\"];\n"
+	"\tedge [color=\"#999999\", penwidth=1.5];\n"
+	"\t\"c1\" [shape=box, style=\"rounded,filled\", fillcolor=\"#e8eef5\", fontsize=12, label=\"AK Sprache\", kind=\"working_group\", status=\"active\", ad_hoc=false, themes=\"language\", meetings_per_year=12, members=2, meets=\"monthly\", cluster=1];\n"
+	"\t\"c2\" [shape=box, style=\"rounded,filled\", fillcolor=\"#e8eef5\", fontsize=12, label=\"NW Sprache\", kind=\"network\", status=\"dormant\", ad_hoc=false, themes=\"language\", meetings_per_year=0, members=2, review=\"dormant\", cluster=1];\n"
+	"\t\"c4\" [shape=box, style=\"rounded,filled\", fillcolor=\"#e8eef5\", fontsize=12, label=\"UG Sprache\", kind=\"committee\", status=\"active\", ad_hoc=true, themes=\"language;parents;school\", meetings_per_year=0, members=4, last_met=\"2026-10-01\", founded=\"2020-01-01\", parent=\"c1\", lead=\"a4\", review=\"long_running_ad_hoc\", cluster=0];\n"
 	"\t\"c1\" -- \"c2\" [color=\"#e15759\", class=\"duplicate\", shared=2, jaccard=1.0, containment=1.0, theme_jaccard=1.0, subgroup=false, shared_members=\"a1;a2\", shared_themes=\"language\", weight=2];\n"
 	"\t\"c1\" -- \"c4\" [color=\"#4e79a7\", class=\"nested\", shared=2, jaccard=0.5, containment=1.0, theme_jaccard=0.333, inside=\"c1\", subgroup=true, shared_members=\"a1;a2\", shared_themes=\"language\", weight=2];\n"
 	"\t\"c2\" -- \"c4\" [color=\"#4e79a7\", class=\"nested\", shared=2, jaccard=0.5, containment=1.0, theme_jaccard=0.333, inside=\"c2\", subgroup=false, shared_members=\"a1;a2\", shared_themes=\"language\", weight=2];\n"
@@ -877,6 +883,37 @@ static void test_export__same_analysis_same_bytes(void **state)
 	release(&f);
 }
 
+/*
+ * dot -Tsvg of the example town's export draws a picture, not a strip:
+ * the layout attribute makes the dot command use neato.
+ */
+static void test_export__dot_of_example_town_draws_a_readable_picture(void **state)
+{
+	char *dir = tu_tempdir("export-dot-example");
+	char *db = tu_path(dir, "n.db");
+	char cmd[8192];
+
+	snprintf(cmd, sizeof(cmd), "cd '%s' && '%s' scan --db '%s' data >/dev/null", NETMAP_SOURCE_DIR,
+		 NETMAP_BIN, db);
+	assert_int_equal(system(cmd), 0);
+	for (int net = 0; net < 2; net++) {
+		double w = 0, h = 0;
+		char *out;
+
+		snprintf(cmd, sizeof(cmd), "'%s' export --db '%s' --format dot%s | dot -Tsvg | "
+			 "grep -o '<svg width=\"[0-9]*pt\" height=\"[0-9]*pt\"' | tr -dc '0-9 '",
+			 NETMAP_BIN, db, net ? " --network overlaps" : "");
+		out = run(cmd);
+		assert_int_equal(sscanf(out, "%lf %lf", &w, &h), 2);
+		/* the map was 13,840 x 155 points with dot's ranks */
+		assert_true(w < 3 * h && h < 3 * w);
+		assert_true(w < 3000 && h < 3000);
+		free(out);
+	}
+	free(db);
+	free(dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -896,6 +933,7 @@ int main(void)
 		cmocka_unit_test(test_export__failed_write_leaves_no_file),
 		cmocka_unit_test(test_export__output_file_replaced_whole_and_private_with_contacts),
 		cmocka_unit_test(test_export__same_analysis_same_bytes),
+		cmocka_unit_test(test_export__dot_of_example_town_draws_a_readable_picture),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -64,21 +64,37 @@ static size_t count(const char *s, const char *what)
 	return n;
 }
 
-/* The page with every <svg ...>...</svg> replaced by "<svg/>". */
-static char *without_svg(const char *doc)
+/* doc with each piece from start to end (included) replaced by with. */
+static char *replace_all(const char *doc, const char *start, const char *end, const char *with)
 {
 	nm_buf b = NM_BUF_INIT;
 	const char *p = doc, *s;
 
-	while ((s = strstr(p, "<svg"))) {
-		const char *e = strstr(s, "</svg>");
+	while ((s = strstr(p, start))) {
+		const char *e = strstr(s + strlen(start), end);
 		assert_non_null(e);
 		nm_buf_put(&b, p, (size_t)(s - p));
-		nm_buf_puts(&b, "<svg/>");
-		p = e + 6;
+		nm_buf_puts(&b, with);
+		p = e + strlen(end);
 	}
 	nm_buf_puts(&b, p);
 	return nm_buf_detach(&b);
+}
+
+/*
+ * The page with every <svg ...>...</svg> replaced by "<svg/>", the script
+ * (src/report_html.js, which has its own test in the browser) by
+ * "<script/>" and its hash in the CSP by "sha256-...". The data block stays.
+ */
+static char *without_svg(const char *doc)
+{
+	char *a = replace_all(doc, "<svg", "</svg>", "<svg/>");
+	char *b = replace_all(a, "<script>", "</script>", "<script/>");
+	char *c = replace_all(b, "'sha256-", "'", "'sha256-...'");
+
+	free(a);
+	free(b);
+	return c;
 }
 
 /* Scan path into a new store in dir; returns the store's path. */
@@ -103,8 +119,13 @@ static void test_html__example_is_one_well_formed_page_with_two_pictures(void **
 	assert_true(strncmp(r.out, "<!DOCTYPE html>\n<html ", 22) == 0);
 	assert_non_null(strstr(r.out, "<style>"));
 	assert_non_null(strstr(r.out, "@media print{@page{size:A4"));
-	/* self-contained: nothing fetched, no script */
-	assert_null(strstr(r.out, "<script"));
+	/* self-contained: nothing fetched; one data block and one script */
+	assert_int_equal(count(r.out, "<script"), 2);
+	assert_int_equal(count(r.out, "<script type=\"application/json\" id=\"nm-data\">"), 1);
+	assert_non_null(strstr(r.out, "<meta http-equiv=\"Content-Security-Policy\" "
+				      "content=\"default-src 'none'; script-src 'sha256-"));
+	assert_non_null(strstr(r.out, "'; style-src 'unsafe-inline'; img-src data:; base-uri "
+				      "'none'; form-action 'none'\"/>"));
 	assert_null(strstr(r.out, "<link"));
 	assert_null(strstr(r.out, "src=\"http"));
 	assert_null(strstr(r.out, "url("));
@@ -178,7 +199,13 @@ static void test_html__hostile_names_never_appear_raw(void **state)
 			   "--lang", lang ? "de" : "en");
 		assert_int_equal(r.status, 0);
 		doc = r.out;
-		assert_null(strstr(doc, "<script"));
+		/* the page's own data block and script, no other */
+		assert_int_equal(count(doc, "<script"), 2);
+		assert_int_equal(count(doc, "</script>"), 2);
+		assert_null(strstr(doc, "<script>alert"));
+		/* in the data block, names are JSON with <, >, & as \u escapes */
+		assert_non_null(strstr(doc, "\"n\":\"\\u003cscript\\u003ealert(1)\\u003c/script\\u003e\""));
+		assert_non_null(strstr(doc, "\"n\":\"]]\\u003e\\u003c!-- --\\u003e \\u0026lt;\""));
 		assert_null(strstr(doc, "<img"));
 		assert_null(strstr(doc, "<b>"));
 		assert_null(strstr(doc, "<!-- -->"));
@@ -191,11 +218,15 @@ static void test_html__hostile_names_never_appear_raw(void **state)
 		assert_non_null(strstr(doc, "&lt;script&gt;alert(1)"));
 		assert_non_null(strstr(doc, "&lt;script&gt;alert(&#39;d&#39;)&lt;/script&gt; &amp; Co"));
 		/* a name's '&' is one '&' in the pictures too */
-		assert_non_null(strstr(doc, "&amp;foo; &amp;#1; \\N \\G</text>"));
+		assert_non_null(strstr(doc, "&amp;foo; &amp;#1; \\N \\G</tspan>"));
 		assert_non_null(strstr(doc, "O&#39;Brien"));
-		/* the long name is cut in the pictures */
-		assert_null(strstr(doc, longname));
-		assert_non_null(strstr(doc, "WWWWWWW…</text>"));
+		/* the long name is cut in the pictures (the profiles have it whole) */
+		for (const char *svg = strstr(doc, "<svg"); svg; svg = strstr(svg + 1, "<svg")) {
+			char *pic = strndup(svg, (size_t)(strstr(svg, "</svg>") - svg));
+			assert_null(strstr(pic, longname));
+			free(pic);
+		}
+		assert_non_null(strstr(doc, "WWWWWWW…</tspan>"));
 		assert_int_equal(count(doc, "<svg"), 2);
 		assert_well_formed(doc, dir);
 		tu_run_release(&r);
@@ -226,17 +257,18 @@ static void test_html__too_large_networks_get_a_message(void **state)
 	r = NETMAP("report", "--db", db, "--today", "2026-11-26", "--format", "html",
 		   "--lang", "en");
 	assert_int_equal(r.status, 0);
-	assert_int_equal(count(r.out, "<svg"), 0);
-	assert_non_null(strstr(r.out, "The network has 130 committees, too many to draw legibly; "
-				      "export it with netmap export --format gexf --network "
-				      "overlaps and open it in Gephi."));
+	/* the overlap network in part: merge clusters and the largest overlaps */
+	assert_int_equal(count(r.out, "<svg"), 1);
+	assert_non_null(strstr(r.out, "The network has 130 committees, too many for one picture: "
+				      "it shows the 120 in merge clusters and in the pairs that "
+				      "share most members. Every committee has its profile below."));
 	assert_non_null(strstr(r.out, "The map has 170 actors and committees, too many"));
 	assert_well_formed(r.out, dir);
 	tu_run_release(&r);
 
 	r = NETMAP("report", "--db", db, "--today", "2026-11-26", "--format", "html",
 		   "--lang", "de");
-	assert_non_null(strstr(r.out, "Das Netz hat 130 Gremien, zu viele"));
+	assert_non_null(strstr(r.out, "Das Netz hat 130 Gremien, zu viele für ein Bild"));
 	tu_run_release(&r);
 	nm_buf_release(&src);
 	free(db);

@@ -36,7 +36,7 @@ typedef enum nm_graph_format {
 	NM_GRAPH_PNG  /* PNG bytes */
 } nm_graph_format;
 
-/* At most this many analysed committees in the overlap network. */
+/* At most this many committees drawn in the overlap network. */
 #define NM_GRAPH_MAX_COMMITTEES 120
 /* At most this many actors and committees together in the map. */
 #define NM_GRAPH_MAX_MAP_NODES 150
@@ -46,8 +46,17 @@ typedef enum nm_graph_format {
  * actors and analysed committees with a membership between them (members).
  */
 size_t nm_graph_size(const nm_analysis *an, nm_graph_network net);
-/* Whether the network is small enough to draw legibly (and not empty). */
+/*
+ * Whether the network can be drawn: an overlap network that is not empty
+ * (beyond NM_GRAPH_MAX_COMMITTEES, in part), a map small enough to read.
+ */
 bool nm_graph_drawable(const nm_analysis *an, nm_graph_network net);
+/*
+ * The nodes the picture shows: for an overlap network of more than
+ * NM_GRAPH_MAX_COMMITTEES, the committees of merge clusters and then those
+ * of the pairs sharing most members, up to the limit.
+ */
+size_t nm_graph_drawn(const nm_analysis *an, nm_graph_network net);
 
 /*
  * Draw a network and append the picture to out. Returns 0; NM_EUSAGE

@@ -13,6 +13,7 @@
 #include "netmap/i18n.h"
 
 struct nm_diff; /* diff.h: what changed since an earlier snapshot */
+struct nm_trend; /* trend.h: the numbers of each snapshot */
 
 typedef struct nm_report_opts {
 	bool all;         /* show every item of long lists */
@@ -25,6 +26,7 @@ typedef struct nm_report_opts {
 	const char *to, *from, *subject; /* email headers */
 	nm_date date;     /* email: the Date header's day, NM_DATE_NONE for now */
 	const struct nm_diff *since; /* a "what changed" section, or NULL */
+	const struct nm_trend *trend; /* html: the store's snapshots, or NULL */
 } nm_report_opts;
 
 void nm_report_opts_init(nm_report_opts *opts);

@@ -14,6 +14,7 @@
 #include "netmap/report.h"
 #include "netmap/store.h"
 #include "netmap/validate.h"
+#include "netmap/trend.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -157,12 +158,33 @@ static int load_since(const cli_opts *o, int64_t latest, nm_diff **out)
 	return EXIT_OK;
 }
 
+/* html: the numbers of the store's snapshots, for the chart; EXIT_OK or EXIT_TROUBLE. */
+static int load_trend(const cli_opts *o, int64_t latest, const nm_analysis *an, nm_trend **out)
+{
+	nm_store *store = NULL;
+	nm_error err;
+	int rc;
+
+	*out = NULL;
+	nm_error_clear(&err);
+	rc = nm_store_open(&store, o->db, NM_STORE_READ, &err);
+	if (rc == NM_OK)
+		rc = nm_trend_load(out, store, latest, an, &err);
+	nm_store_close(store);
+	if (rc != NM_OK) {
+		cli_error("%s", err.message);
+		return EXIT_TROUBLE;
+	}
+	return EXIT_OK;
+}
+
 int cmd_report(int argc, char **argv)
 {
 	cli_opts o;
 	nm_dataset *ds;
 	nm_analysis *an;
 	nm_diff *since = NULL;
+	nm_trend *trend = NULL;
 	nm_report_opts ro;
 	nm_buf out = NM_BUF_INIT;
 	int64_t id = 0;
@@ -181,9 +203,12 @@ int cmd_report(int argc, char **argv)
 		return status;
 	if (o.since)
 		status = load_since(&o, id, &since);
+	if (status == EXIT_OK && (strcmp(o.format, "html") == 0 || strcmp(o.format, "email") == 0))
+		status = load_trend(&o, id, an, &trend);
 	if (status == EXIT_OK) {
 		cli_report_opts(&o, &ro, (long long)id);
 		ro.since = since;
+		ro.trend = trend;
 		nm_report_find(o.format)->write(&out, an, &ro);
 		if (!cli_write_output(&o, &out))
 			status = EXIT_TROUBLE;
@@ -192,6 +217,7 @@ int cmd_report(int argc, char **argv)
 		status = cli_fail_on(&o, an);
 	nm_buf_release(&out);
 	nm_diff_free(since);
+	nm_trend_free(trend);
 	nm_analysis_free(an);
 	nm_dataset_free(ds);
 	return status;
