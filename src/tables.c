@@ -135,6 +135,15 @@ static const char *trim(const char *s, size_t *len)
 		s += k;
 		n -= k;
 	}
+	/* Most cells end in an ASCII character: trim those from the end
+	 * without walking the whole text. */
+	while (n > 0 && (unsigned char)s[n - 1] < 0x80) {
+		if (space_at(s + n - 1, 1) == 0) {
+			*len = n;
+			return s;
+		}
+		n--;
+	}
 	while (i < n) {
 		k = space_at(s + i, n - i);
 		if (k) {
@@ -1049,7 +1058,7 @@ static nm_node *read_record(reader *r, nm_table t, size_t b, size_t e)
 
 	for (size_t k = b; k < e; k++) {
 		const vcell *vc = &r->cells[k];
-		const colinfo *ci = &r->cols[vc->col];
+		colinfo *ci = &r->cols[vc->col];
 		const char *field;
 		nm_node *v;
 
@@ -1072,14 +1081,20 @@ static nm_node *read_record(reader *r, nm_table t, size_t b, size_t e)
 				contact_key = header_place(r, vc->col);
 				contact_place = cell_place(r, vc);
 			}
-			nvec_push(&contact, lit_node(r, header_place(r, vc->col), field + 8));
+			/* One key node per column serves every row (nodes may be
+			 * shared, as YAML aliases are): half the nodes of a table. */
+			if (!ci->value)
+				ci->value = lit_node(r, header_place(r, vc->col), field + 8);
+			nvec_push(&contact, ci->value);
 			nvec_push(&contact, v);
 			continue;
 		}
 		if ((t == NM_TABLE_THEMES && strcmp(field, "label") == 0) ||
 		    (t != NM_TABLE_THEMES && strcmp(field, "name") == 0))
 			name = v;
-		nvec_push(&items, lit_node(r, header_place(r, vc->col), field));
+		if (!ci->key)
+			ci->key = lit_node(r, header_place(r, vc->col), field);
+		nvec_push(&items, ci->key);
 		nvec_push(&items, v);
 	}
 	if (contact.n)
