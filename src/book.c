@@ -113,14 +113,7 @@ void nm_book_problem_add(nm_book *book, nm_severity sev, const char *rule, int32
 	va_start(ap, fmt);
 	nm_buf_vprintf(&msg, fmt, ap);
 	va_end(ap);
-	if (msg.len > NM_DIAG_MAX_MESSAGE) {
-		size_t cut = NM_DIAG_MAX_MESSAGE;
-		while (cut > 0 && ((unsigned char)msg.ptr[cut] & 0xC0) == 0x80)
-			cut--;
-		msg.len = cut;
-		msg.ptr[cut] = '\0';
-		nm_buf_puts(&msg, "\xE2\x80\xA6");
-	}
+	nm_diags_cut_message(&msg);
 	NM_GROW(book->problems, book->problems_cap, book->nproblems + 1);
 	p = &book->problems[book->nproblems++];
 	p->severity = sev;

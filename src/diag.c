@@ -133,6 +133,20 @@ void nm_diags_place(const nm_diags *d, uint32_t file, uint32_t line, uint32_t co
 	}
 }
 
+void nm_diags_cut_message(nm_buf *msg)
+{
+	size_t cut = NM_DIAG_MAX_MESSAGE;
+
+	if (msg->len <= NM_DIAG_MAX_MESSAGE)
+		return;
+	/* Cut at a character boundary; a quoted value may be huge. */
+	while (cut > 0 && ((unsigned char)msg->ptr[cut] & 0xC0) == 0x80)
+		cut--;
+	msg->len = cut;
+	msg->ptr[cut] = '\0';
+	nm_buf_puts(msg, "\xE2\x80\xA6");
+}
+
 void nm_diags_vadd(nm_diags *d, nm_severity sev, const char *rule, uint32_t file,
 		   uint32_t line, uint32_t col, const char *fmt, va_list ap)
 {
@@ -148,15 +162,7 @@ void nm_diags_vadd(nm_diags *d, nm_severity sev, const char *rule, uint32_t file
 		return;
 	}
 	nm_buf_vprintf(&msg, fmt, ap);
-	if (msg.len > NM_DIAG_MAX_MESSAGE) {
-		/* Cut at a character boundary; a quoted value may be huge. */
-		size_t cut = NM_DIAG_MAX_MESSAGE;
-		while (cut > 0 && ((unsigned char)msg.ptr[cut] & 0xC0) == 0x80)
-			cut--;
-		msg.len = cut;
-		msg.ptr[cut] = '\0';
-		nm_buf_puts(&msg, "\xE2\x80\xA6");
-	}
+	nm_diags_cut_message(&msg);
 	NM_GROW(d->items, d->cap, d->n + 1);
 	x = &d->items[d->n];
 	x->file = file;

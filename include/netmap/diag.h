@@ -85,6 +85,9 @@ void nm_diags_add(nm_diags *d, nm_severity sev, const char *rule, uint32_t file,
 	;
 void nm_diags_vadd(nm_diags *d, nm_severity sev, const char *rule, uint32_t file,
 		   uint32_t line, uint32_t col, const char *fmt, va_list ap);
+/* Cut a message at NM_DIAG_MAX_MESSAGE bytes, at a character boundary, with "…". */
+struct nm_buf;
+void nm_diags_cut_message(struct nm_buf *msg);
 /* Sort by file, line, column, keeping the order of equal places. */
 void nm_diags_sort(nm_diags *d);
 
