@@ -50,7 +50,7 @@ int cmd_scan(int argc, char **argv)
 	bool settings_held = false;
 
 	rc = cli_parse(&o, "scan", OPT_DB | OPT_TODAY | OPT_FORMAT | OPT_SETTINGS | OPT_FAIL_ON |
-				   OPT_ALL | OPT_COLOR | OPT_LANG | OPT_OUTPUTS, argc, argv);
+				   OPT_ALL | OPT_COLOR | OPT_LANG | OPT_OUTPUTS | OPT_JOBS, argc, argv);
 	if (rc)
 		return cli_parse_exit(rc);
 	if (o.nargs == 0)
@@ -61,7 +61,7 @@ int cmd_scan(int argc, char **argv)
 	clock_gettime(CLOCK_MONOTONIC, &t);
 	nm_diags_init(&d);
 	nm_error_clear(&err);
-	rc = nm_validate_paths((const char *const *)o.args, (size_t)o.nargs, o.today, NM_VALIDATE_HASH, &d, &ds,
+	rc = nm_validate_paths((const char *const *)o.args, (size_t)o.nargs, o.today, NM_VALIDATE_HASH, o.jobs, &d, &ds,
 			       &nfiles, &err);
 	cli_diags_text(&msgs, &d);
 	cli_print(stderr, msgs.ptr, msgs.len);
