@@ -1118,6 +1118,9 @@ void nm_loader_read_apart(const nm_loader *ld, size_t i, bool hash, nm_loaded *x
 	x->sha256[0] = '\0';
 	nm_error_clear(&x->err);
 	x->rc = read_into(x, &ld->paths[i], hash ? x->sha256 : NULL, &x->err);
+	/* The trees hold copies of what they need: the bytes may go now. */
+	free(x->data);
+	x->data = NULL;
 }
 
 int nm_loader_merge(nm_loader *ld, nm_loaded *x, nm_doc **docs, size_t *ndocs,

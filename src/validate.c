@@ -1699,8 +1699,8 @@ int nm_validator_finish(nm_validator *v, nm_dataset **out)
 
 /*
  * Reading on several threads: workers read and parse files apart
- * (nm_loader_read_apart) into a ring of slots, at most `window` files
- * ahead of the one being validated; this thread merges each file into the
+ * (nm_loader_read_apart) into a ring of `window` slots, the file being
+ * validated and those read ahead of it; this thread merges each file into the
  * diags and validates it strictly in reading order, so that every problem,
  * entry and record comes out as a one-thread run makes them.
  */
@@ -1752,8 +1752,11 @@ static int read_files(nm_loader *ld, nm_validator *v, unsigned flags, unsigned j
 	r.hash = (flags & NM_VALIDATE_HASH) != 0;
 	r.nfiles = nm_loader_file_count(ld);
 	if (jobs > 1 && r.nfiles > 1) {
-		/* Two files in flight per thread keep every thread busy. */
-		r.window = 2 * (size_t)jobs < r.nfiles ? 2 * (size_t)jobs : r.nfiles;
+		/*
+		 * One file per thread ahead of the one being validated keeps
+		 * every thread busy; each more would hold one more file's trees.
+		 */
+		r.window = (size_t)jobs + 1 < r.nfiles ? (size_t)jobs + 1 : r.nfiles;
 		r.slots = nm_xcalloc(r.window, sizeof(*r.slots));
 		r.ready = nm_xcalloc(r.window, sizeof(*r.ready));
 		for (size_t s = 0; s < r.window; s++)
