@@ -159,6 +159,7 @@ static void test_jobs__validate_prints_the_same_for_every_job_count(void **state
 	char *dir = make_dataset("jobs-problems", true);
 	static const char *const formats[] = {"text", "json", "sarif"};
 
+	(void)state;
 	/* NETMAP_JOBS sets the default; the runs below say --jobs. */
 	{
 		tu_run one = run((const char *const[]){"validate", "--today", "2026-11-26", "--jobs",
@@ -204,8 +205,8 @@ static void test_jobs__validate_prints_the_same_for_every_job_count(void **state
 static char *dump_store(const char *path)
 {
 	static const char *const queries[] = {
-		"SELECT id, today, netmap_version, dataset, themes_declared, file_count, "
-		"theme_count, actor_count, committee_count, membership_count FROM snapshots",
+		("SELECT id, today, netmap_version, dataset, themes_declared, file_count, "
+		 "theme_count, actor_count, committee_count, membership_count FROM snapshots"),
 		"SELECT * FROM settings ORDER BY snapshot, name",
 		"SELECT * FROM input_files ORDER BY snapshot, position",
 		"SELECT * FROM themes ORDER BY snapshot, id",
@@ -248,6 +249,7 @@ static void test_jobs__scan_stores_the_same_snapshot_for_every_job_count(void **
 	char *store_one = NULL, *db;
 	tu_run one;
 
+	(void)state;
 	db = tu_path(dir, "n1.db");
 	one = run((const char *const[]){"scan", "--db", db, "--today", "2026-11-26", "--format",
 				       "json", "--jobs", "1", dir, NULL});
@@ -282,6 +284,7 @@ static void test_jobs__import_writes_the_same_yaml_for_every_job_count(void **st
 	char *dir = make_dataset("jobs-import", false), *outs = tu_tempdir("jobs-import-out");
 	char *first = NULL;
 
+	(void)state;
 	for (size_t j = 0; j < sizeof(job_counts) / sizeof(job_counts[0]); j++) {
 		nm_buf out = NM_BUF_INIT, all = NM_BUF_INIT;
 		static const char *const files[] = {"themes.yaml", "actors.yaml", "committees.yaml",
@@ -316,6 +319,7 @@ static void test_jobs__a_count_that_is_not_a_whole_number_from_1_is_a_usage_erro
 {
 	static const char *const bad[] = {"0", "-1", "two", "2x", "", "4097"};
 
+	(void)state;
 	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
 		tu_run r = run((const char *const[]){"validate", "--jobs", bad[i],
 						     "tests/data/cli/small.yaml", NULL});
