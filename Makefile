@@ -24,7 +24,7 @@ DEB_PACKAGES = gcc make cmake pkg-config libyaml-dev libsqlite3-dev \
                libcmocka-dev libutf8proc-dev libssl-dev sqlite3 \
                libgraphviz-dev graphviz python3 python3-networkx \
                libzip-dev libexpat1-dev libxlsxwriter-dev
-BENCH_PACKAGES = python3 python3-yaml python3-networkx time bc
+BENCH_PACKAGES = python3 python3-yaml python3-networkx time bc valgrind
 FUZZ_PACKAGES = clang libclang-rt-dev
 LINT_PACKAGES = cppcheck clang-tidy-14
 FAULT_PACKAGES = sqlite3 python3 util-linux

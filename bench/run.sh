@@ -6,16 +6,21 @@
 # For each scale (default: city region country) it generates a dataset once
 # (cached in bench/out/<generator>-<scale>/), then times, side by side and
 # interleaved, the floor (BUILD/netmap_floor: libyaml parses the files and
-# does nothing else), `netmap validate` and `netmap scan --format json` with
-# GNU time, and prints seconds, peak memory and the ratio to the floor (best
-# of 3 runs; 2 at country). At the peer scales (default region) it also runs
+# does nothing else), `netmap validate` (on every core, and --jobs 1) and
+# `netmap scan --format json` with GNU time, and prints the median seconds
+# of 5 runs with their min and max, peak memory and the median's ratio to
+# the floor. At the callgrind scales (default city) it also counts the
+# instructions of the floor, validate --jobs 1 and scan --jobs 1 under
+# valgrind --tool=callgrind: a figure that other work on the machine does
+# not move. At the peer scales (default region) it also runs
 # bench/peer_overlap.py and prints netmap scan against it.
 #
 # Environment: BENCH_GEN (own, shared or both; default own),
 # NETMAP_SHARED_BENCH (path of gen_dataset.py; default
 # ../shared/bench/gen_dataset.py from the repository root), PEER_SCALES
 # (default region; empty for none), PEER_PYTHON (default python3),
-# BENCH_RUNS (runs per command; default 3, 2 at country), BENCH_SEED
+# BENCH_RUNS (runs per command; default 5), CALLGRIND_SCALES (default city;
+# empty for none; needs valgrind), BENCH_SEED
 # (default 1), BENCH_TIMEOUT (seconds a command may take; default 600),
 # PEER_TIMEOUT (default 1800), BENCH_SLOW (a command that took longer in its
 # first run is not run again; default 60 s), BENCH_STRICT=1 (exit 1 when a
@@ -28,6 +33,7 @@ OUT=$ROOT/bench/out
 GEN=${BENCH_GEN:-own}
 RUNS=${BENCH_RUNS:-}
 PEER_SCALES=${PEER_SCALES-region}
+CALLGRIND_SCALES=${CALLGRIND_SCALES-city}
 PEER_PYTHON=${PEER_PYTHON:-python3}
 SEED=${BENCH_SEED:-1}
 TIMEOUT=${BENCH_TIMEOUT:-600}
@@ -151,6 +157,22 @@ why() {
 	echo "failed (exit $rc): ${msg:-no message}" | cut -c1-100
 }
 
+# stats V...: "median min max" of the numbers (the lower middle one of an
+# even count, so that every figure is one that was measured).
+stats() {
+	printf '%s\n' "$@" | LC_ALL=C sort -g | awk '{ v[NR] = $1 } END { printf "%s %s %s", v[int((NR + 1) / 2)], v[1], v[NR] }'
+}
+
+# instructions NAME CMD...: the instructions CMD executes under callgrind
+# (all threads), or "-" when valgrind failed.
+instructions() {
+	local name=$1 n
+	shift
+	valgrind --tool=callgrind --callgrind-out-file=/dev/null "$@" >/dev/null 2>"$RUNDIR/$name.cg"
+	n=$(sed -n 's/^==[0-9]*== Collected : \([0-9]*\).*/\1/p' "$RUNDIR/$name.cg" | tail -n 1)
+	echo "${n:--}"
+}
+
 fmt_mib() { awk -v k="$1" 'BEGIN { printf "%.1f", k / 1024 }'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }'; }
 # le A B: A <= B as decimals
@@ -215,24 +237,26 @@ for gen in $gens; do
 		mkdir -p "$RUNDIR"
 		mapfile -t files < <(dataset_files "$dir")
 		bytes=$(cat "${files[@]}" | wc -c)   # also warms the page cache
-		runs=$RUNS
-		[ -n "$runs" ] || { [ "$scale" = country ] && runs=2 || runs=3; }
-		echo "== $gen-$scale: ${#files[@]} files, $(awk -v b="$bytes" 'BEGIN { printf "%.1f MB", b / 1e6 }')$(d=$(describe "$dir"); [ -n "$d" ] && echo ", $d"), best of $runs"
+		runs=${RUNS:-5}
+		echo "== $gen-$scale: ${#files[@]} files, $(awk -v b="$bytes" 'BEGIN { printf "%.1f MB", b / 1e6 }')$(d=$(describe "$dir"); [ -n "$d" ] && echo ", $d"), median of $runs interleaved runs"
 
-		declare -A best_s=() peak_kb=() state=() runs_of=()
-		for cmd in floor validate scan; do
+		cmds="floor validate validate1 scan"
+		declare -A times=() peak_kb=() state=() runs_of=()
+		for cmd in $cmds; do
 			state[$cmd]=ok
+			times[$cmd]=
 			if [ "$cmd" != floor ] && [ ! -x "$BUILD/netmap" ]; then
 				state[$cmd]="netmap: not built"
 			fi
 		done
 		db=$RUNDIR/scan.db
 		for ((r = 1; r <= runs; r++)); do
-			for cmd in floor validate scan; do
+			for cmd in $cmds; do
 				[ "${state[$cmd]}" = ok ] || continue
 				case $cmd in
 				floor) measure floor "$RUNDIR/floor.out" "$BUILD/netmap_floor" "${files[@]}" ;;
 				validate) measure validate "$RUNDIR/validate.out" "$BUILD/netmap" validate "$dir" ;;
+				validate1) measure validate1 "$RUNDIR/validate1.out" "$BUILD/netmap" validate --jobs 1 "$dir" ;;
 				scan)
 					rm -f "$db" "$db-wal" "$db-shm" "$db-journal"
 					measure scan "$RUNDIR/scan.json" "$BUILD/netmap" scan --db "$db" --format json "$dir"
@@ -246,38 +270,56 @@ for gen in $gens; do
 				if ! le "$R_SEC" "$SLOW"; then
 					state[$cmd]=slow   # once is enough to know
 				fi
-				if [ -z "${best_s[$cmd]:-}" ] || le "$R_SEC" "${best_s[$cmd]}"; then
-					best_s[$cmd]=$R_SEC
-				fi
+				times[$cmd]="${times[$cmd]} $R_SEC"
 				if [ -z "${peak_kb[$cmd]:-}" ] || [ "$R_KB" -gt "${peak_kb[$cmd]}" ]; then
 					peak_kb[$cmd]=$R_KB
 				fi
 			done
 		done
 
-		floor_s=${best_s[floor]:-}
-		printf '%-30s %9s %10s %9s  %s\n' command seconds "peak MiB" "x floor" "target (at country scale)"
-		for cmd in floor validate scan; do
+		floor_s=
+		# shellcheck disable=SC2086
+		[ -n "${times[floor]}" ] && read -r floor_s _ _ < <(stats ${times[floor]})
+		printf '%-30s %7s %7s %7s %9s %8s  %s\n' command median min max "peak MiB" "x floor" "target (at country scale)"
+		for cmd in $cmds; do
 			case $cmd in
 			floor) label="floor (libyaml events only)"; target="" ;;
 			validate) label="netmap validate"; target="<= 1.5x floor, < 1 GiB" ;;
+			validate1) label="netmap validate --jobs 1"; target="" ;;
 			scan) label="netmap scan --format json"; target="<= 3x floor (4x with the analysis), < 1 GiB" ;;
 			esac
-			if [ -z "${best_s[$cmd]:-}" ]; then
+			if [ -z "${times[$cmd]}" ]; then
 				printf '%-30s %s\n' "$label" "${state[$cmd]}"
 				continue
 			fi
-			s=${best_s[$cmd]}
+			# shellcheck disable=SC2086
+			read -r s lo hi < <(stats ${times[$cmd]})
 			x=$( [ -n "$floor_s" ] && ratio "$s" "$floor_s" || echo -)
-			if [ "$scale" = country ] && [ "$cmd" != floor ]; then
+			if [ "$scale" = country ] && { [ "$cmd" = validate ] || [ "$cmd" = scan ]; }; then
 				limit=1.5
 				[ "$cmd" = scan ] && limit=${SCAN_LIMIT:-3}
 				target="$target: $(verdict le "$x" "$limit") (x $limit), memory $(verdict test "${peak_kb[$cmd]}" -lt 1048576)"
 			fi
-			[ "${runs_of[$cmd]}" = "$runs" ] || target="${target:+$target; }best of ${runs_of[$cmd]}"
-			printf '%-30s %9.2f %10s %9s  %s\n' "$label" "$s" "$(fmt_mib "${peak_kb[$cmd]}")" "$x" "$target"
+			[ "${runs_of[$cmd]}" = "$runs" ] || target="${target:+$target; }median of ${runs_of[$cmd]}"
+			printf '%-30s %7.2f %7.2f %7.2f %9s %8s  %s\n' "$label" "$s" "$lo" "$hi" "$(fmt_mib "${peak_kb[$cmd]}")" "$x" "$target"
 		done
 		[ -n "$floor_s" ] && echo "floor: $(cat "$RUNDIR/floor.out")"
+
+		case " $CALLGRIND_SCALES " in
+		*" $scale "*)
+			if ! command -v valgrind >/dev/null 2>&1; then
+				echo "callgrind: valgrind is missing (apt-get install valgrind, or make bench)"
+			else
+				ci_floor=$(instructions floor.cg "$BUILD/netmap_floor" "${files[@]}")
+				ci_validate=$(instructions validate.cg "$BUILD/netmap" validate --jobs 1 "$dir")
+				rm -f "$db" "$db-wal" "$db-shm" "$db-journal"
+				ci_scan=$(instructions scan.cg "$BUILD/netmap" scan --jobs 1 --db "$db" --format json "$dir")
+				echo "instructions (callgrind, one thread): floor $ci_floor," \
+					"validate $ci_validate ($(ratio "$ci_validate" "$ci_floor")x)," \
+					"scan $ci_scan ($(ratio "$ci_scan" "$ci_floor")x)"
+			fi
+			;;
+		esac
 
 		case " $PEER_SCALES " in *" $scale "*) ;; *) continue ;; esac
 		echo "-- peer: bench/peer_overlap.py ($PEER_PYTHON), one run"
@@ -292,9 +334,11 @@ for gen in $gens; do
 		echo "peer: load $(val load_seconds) s, overlap $(val overlap_seconds) s; wall $peer_s s, peak $(fmt_mib "$R_KB") MiB" \
 			"(Python $(val python), NetworkX $(val networkx), PyYAML $(val pyyaml) with libyaml)"
 		echo "peer: $(val pairs) committee pairs share a member, $(val overlap_pairs) with jaccard >= 0.3"
-		if [ -n "${best_s[scan]:-}" ]; then
-			x=$(ratio "$peer_s" "${best_s[scan]}")
-			echo "netmap scan ${best_s[scan]} s vs peer $peer_s s: ${x}x faster (target >= 50x): $(verdict le 50 "$x")"
+		if [ -n "${times[scan]}" ]; then
+			# shellcheck disable=SC2086
+			read -r scan_s _ _ < <(stats ${times[scan]})
+			x=$(ratio "$peer_s" "$scan_s")
+			echo "netmap scan $scan_s s (median) vs peer $peer_s s: ${x}x faster (target >= 50x): $(verdict le 50 "$x")"
 			read -r nm_m nm_a < <(summary_of "$RUNDIR/scan.json")
 			if [ -n "${nm_m:-}" ]; then
 				same=same

@@ -184,15 +184,53 @@ void nm_diags_add(nm_diags *d, nm_severity sev, const char *rule, uint32_t file,
 	va_end(ap);
 }
 
-static const uint32_t *diag_books; /* for cmp_diag: the book of each entry */
+uint32_t nm_diags_absorb(nm_diags *d, nm_diags *from)
+{
+	uint32_t base = (uint32_t)d->nfiles;
+
+	for (size_t k = 0; k < from->nfiles; k++) {
+		uint32_t e = add_entry(d, from->files[k], from->sheets[k],
+				       from->sheets[k] ? base + from->book[k] : UINT32_MAX);
+		d->cells[e] = from->cells[k];
+	}
+	d->errors += from->errors;
+	d->warnings += from->warnings;
+	d->dropped += from->dropped;
+	for (size_t i = 0; i < from->n; i++) {
+		nm_diag *x = &from->items[i];
+		if (d->n >= NM_DIAG_MAX) {
+			d->dropped++;
+			free(x->message);
+			continue;
+		}
+		NM_GROW(d->items, d->cap, d->n + 1);
+		d->items[d->n] = *x;
+		d->items[d->n].file = x->file + base;
+		d->items[d->n].seq = d->n;
+		d->n++;
+	}
+	from->n = 0; /* the messages moved */
+	nm_diags_release(from);
+	return base;
+}
+
+/*
+ * The sort key of a problem: its workbook's entry first, then its own
+ * (the workbook, then its sheets in order: 6.5), line and column. Sorted
+ * as one wide key, with no comparison function and no state outside the
+ * call, so that lists may be sorted on several threads at once.
+ */
+typedef struct diag_key {
+	uint32_t book, file, line, col;
+	size_t seq, at;   /* the problem's insertion order; its place in items */
+} diag_key;
 
 static int cmp_diag(const void *pa, const void *pb)
 {
-	const nm_diag *a = pa, *b = pb;
+	const diag_key *a = pa, *b = pb;
 
-	/* The workbook first, then its sheets in order (6.5). */
-	if (diag_books[a->file] != diag_books[b->file])
-		return diag_books[a->file] < diag_books[b->file] ? -1 : 1;
+	if (a->book != b->book)
+		return a->book < b->book ? -1 : 1;
 	if (a->file != b->file)
 		return a->file < b->file ? -1 : 1;
 	if (a->line != b->line)
@@ -205,12 +243,23 @@ static int cmp_diag(const void *pa, const void *pb)
 void nm_diags_sort(nm_diags *d)
 {
 	size_t w = 0;
+	diag_key *keys;
+	nm_diag *sorted;
 
 	if (d->n < 2)
 		return;
-	diag_books = d->book;
-	qsort(d->items, d->n, sizeof(*d->items), cmp_diag);
-	diag_books = NULL;
+	keys = nm_xreallocarray(NULL, d->n, sizeof(*keys));
+	for (size_t i = 0; i < d->n; i++) {
+		const nm_diag *x = &d->items[i];
+		keys[i] = (diag_key){d->book[x->file], x->file, x->line, x->col, x->seq, i};
+	}
+	qsort(keys, d->n, sizeof(*keys), cmp_diag);
+	sorted = nm_xreallocarray(NULL, d->cap, sizeof(*sorted));
+	for (size_t i = 0; i < d->n; i++)
+		sorted[i] = d->items[keys[i].at];
+	free(keys);
+	free(d->items);
+	d->items = sorted;
 	/* In spreadsheets, one problem at one cell is said once. */
 	for (size_t i = 0; i < d->n; i++) {
 		nm_diag *x = &d->items[i];

@@ -6,6 +6,7 @@
 #include "netmap/labels.h"
 #include "netmap/model.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -349,14 +350,15 @@ void nm_labels_join(nm_buf *b, nm_enum_field field, unsigned value)
 		nm_buf_printf(b, "%s%s", g == e->german[value] ? "" : ", ", *g);
 }
 
-const char *const *nm_label_enum_words(nm_enum_field field, size_t *n)
-{
-	/* Built once per field; the words are static strings. */
-	static const char **words[NM_ENUM_FIELD_COUNT];
-	static size_t counts[NM_ENUM_FIELD_COUNT];
-	const enum_table *e = &enums[field];
+/* Every field's words, English then German: built once, on any thread. */
+static const char **enum_words[NM_ENUM_FIELD_COUNT];
+static size_t enum_counts[NM_ENUM_FIELD_COUNT];
+static pthread_once_t enum_words_once = PTHREAD_ONCE_INIT;
 
-	if (!words[field]) {
+static void build_enum_words(void)
+{
+	for (int field = 0; field < NM_ENUM_FIELD_COUNT; field++) {
+		const enum_table *e = &enums[field];
 		size_t total = 0, k = 0;
 		const char **w;
 		for (int i = 0; i < e->count; i++) {
@@ -370,11 +372,16 @@ const char *const *nm_label_enum_words(nm_enum_field field, size_t *n)
 		for (int i = 0; i < e->count; i++)
 			for (const char *const *g = e->german[i]; *g; g++)
 				w[k++] = *g;
-		counts[field] = total;
-		words[field] = w;
+		enum_counts[field] = total;
+		enum_words[field] = w;
 	}
-	*n = counts[field];
-	return words[field];
+}
+
+const char *const *nm_label_enum_words(nm_enum_field field, size_t *n)
+{
+	pthread_once(&enum_words_once, build_enum_words);
+	*n = enum_counts[field];
+	return enum_words[field];
 }
 
 const char *nm_label_setting_of(const char *text)

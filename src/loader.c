@@ -54,6 +54,26 @@ typedef struct kept_book {
 	bool csv, from_walk;
 } kept_book;
 
+/*
+ * One file being read: its bytes, the arena of its trees, its documents
+ * and, for a workbook with a matrix table, the book kept for later. The
+ * loader reads through one of its own; a file read apart (on another
+ * thread) has one of its own too, with its own list of problems.
+ */
+struct nm_loaded {
+	nm_diags *diags;      /* where problems go: the loader's, or own */
+	nm_diags own;         /* read apart: entry 0 the file, then its sheets */
+	nm_arena arena;
+	nm_doc *docs;
+	size_t ndocs, docs_cap;
+	char *data;           /* the file's bytes */
+	kept_book kept;       /* valid when has_kept */
+	bool has_kept;
+	int rc;               /* NM_OK, or NM_EIO with err */
+	nm_error err;
+	char sha256[65];
+};
+
 struct nm_loader {
 	nm_diags *diags;
 	queued *paths;        /* queued files, in reading order */
@@ -62,10 +82,7 @@ struct nm_loader {
 	size_t nkept, kept_cap;
 	file_id *seen;        /* files queued, to read each once */
 	size_t nseen, seen_cap;
-	nm_arena arena;
-	nm_doc *docs;
-	size_t ndocs, docs_cap;
-	char *data;           /* the current file's bytes */
+	nm_loaded cur;        /* the file read last */
 };
 
 /* ---- life cycle and paths --------------------------------------------- */
@@ -74,7 +91,35 @@ nm_loader *nm_loader_new(nm_diags *diags)
 {
 	nm_loader *ld = nm_xcalloc(1, sizeof(*ld));
 	ld->diags = diags;
+	ld->cur.diags = diags;
 	return ld;
+}
+
+static void loaded_release(nm_loaded *x)
+{
+	nm_diags_release(&x->own);
+	nm_arena_release(&x->arena);
+	free(x->docs);
+	free(x->data);
+	if (x->has_kept)
+		nm_book_release(&x->kept.book);
+	memset(x, 0, sizeof(*x));
+}
+
+nm_loaded *nm_loaded_new(void)
+{
+	nm_loaded *x = nm_xcalloc(1, sizeof(*x));
+	nm_diags_init(&x->own);
+	x->diags = &x->own;
+	return x;
+}
+
+void nm_loaded_free(nm_loaded *x)
+{
+	if (!x)
+		return;
+	loaded_release(x);
+	free(x);
 }
 
 void nm_loader_free(nm_loader *ld)
@@ -88,9 +133,7 @@ void nm_loader_free(nm_loader *ld)
 		nm_book_release(&ld->kept[i].book);
 	free(ld->kept);
 	free(ld->seen);
-	free(ld->docs);
-	free(ld->data);
-	nm_arena_release(&ld->arena);
+	loaded_release(&ld->cur);
 	free(ld);
 }
 
@@ -391,7 +434,7 @@ static bool looks_windows_1252(const unsigned char *p, size_t len, unsigned char
 	return ok;
 }
 
-static bool check_encoding(nm_loader *ld, uint32_t file, const unsigned char *p,
+static bool check_encoding(nm_loaded *ld, uint32_t file, const unsigned char *p,
 			   size_t len)
 {
 	uint32_t line = 1, col = 1;
@@ -442,7 +485,7 @@ static bool check_encoding(nm_loader *ld, uint32_t file, const unsigned char *p,
 /* ---- parsing ----------------------------------------------------------- */
 
 typedef struct parse {
-	nm_loader *ld;
+	nm_loaded *ld;
 	uint32_t file;
 	yaml_parser_t parser;
 	frame *stack;
@@ -762,7 +805,7 @@ static void reset_document(parse *ps)
 
 static void run_parser(parse *ps, const char *data, size_t len)
 {
-	nm_loader *ld = ps->ld;
+	nm_loaded *ld = ps->ld;
 	bool done = false, in_doc = false;
 
 	yaml_parser_initialize(&ps->parser);
@@ -791,6 +834,7 @@ static void run_parser(parse *ps, const char *data, size_t len)
 						      nm_node_is_null(ps->root))
 						? ps->root : NULL;
 				ld->docs[ld->ndocs].file = ps->file;
+				ld->docs[ld->ndocs].base = 0;
 				ld->ndocs++;
 			}
 			in_doc = false;
@@ -819,7 +863,7 @@ static void run_parser(parse *ps, const char *data, size_t len)
 	yaml_parser_delete(&ps->parser);
 }
 
-static int parse_data(nm_loader *ld, uint32_t file, const char *data, size_t len)
+static int parse_data(nm_loaded *ld, uint32_t file, const char *data, size_t len)
 {
 	parse ps;
 
@@ -845,8 +889,19 @@ static int parse_data(nm_loader *ld, uint32_t file, const char *data, size_t len
 	return NM_OK;
 }
 
-static void read_sheets(nm_loader *ld, const queued *q, uint32_t file, const char *data,
+static void read_sheets(nm_loaded *ld, const queued *q, uint32_t file, const char *data,
 			size_t len);
+
+/* A book kept by the file read last goes to the loader's list. */
+static void keep_book(nm_loader *ld, nm_loaded *x, uint32_t base)
+{
+	if (!x->has_kept)
+		return;
+	x->kept.file += base;
+	NM_GROW(ld->kept, ld->kept_cap, ld->nkept + 1);
+	ld->kept[ld->nkept++] = x->kept;
+	x->has_kept = false;
+}
 
 int nm_loader_parse_buffer(nm_loader *ld, const char *name, const char *data,
 			   size_t len, nm_doc **docs, size_t *ndocs)
@@ -858,16 +913,17 @@ int nm_loader_parse_buffer(nm_loader *ld, const char *name, const char *data,
 	q.kind = (uint8_t)nm_source_kind_of(name);
 	q.from_walk = false;
 	if (q.kind == NM_SOURCE_YAML) {
-		parse_data(ld, file, data, len);
+		parse_data(&ld->cur, file, data, len);
 	} else {
-		nm_arena_reset(&ld->arena);
+		nm_arena_reset(&ld->cur.arena);
 		if (q.kind == NM_SOURCE_CSV)
 			nm_diags_mark_cells(ld->diags, file);
-		read_sheets(ld, &q, file, data, len);
+		read_sheets(&ld->cur, &q, file, data, len);
+		keep_book(ld, &ld->cur, 0);
 	}
 	free(q.path);
-	*docs = ld->docs;
-	*ndocs = ld->ndocs;
+	*docs = ld->cur.docs;
+	*ndocs = ld->cur.ndocs;
 	return NM_OK;
 }
 
@@ -897,7 +953,7 @@ static const char *base_name(const char *path, nm_arena *arena)
 }
 
 /* Read a workbook or CSV file's bytes into documents of its tables (6.1). */
-static void read_sheets(nm_loader *ld, const queued *q, uint32_t file, const char *data,
+static void read_sheets(nm_loaded *ld, const queued *q, uint32_t file, const char *data,
 			size_t len)
 {
 	nm_tables_ctx ctx;
@@ -938,8 +994,8 @@ static void read_sheets(nm_loader *ld, const queued *q, uint32_t file, const cha
 	kb.file = file;
 	kb.csv = ctx.csv;
 	kb.from_walk = q->from_walk;
-	NM_GROW(ld->kept, ld->kept_cap, ld->nkept + 1);
-	ld->kept[ld->nkept++] = kb;
+	ld->kept = kb;
+	ld->has_kept = true;
 }
 
 int nm_loader_read_matrices(nm_loader *ld, bool (*is_committee)(void *, const char *),
@@ -948,9 +1004,9 @@ int nm_loader_read_matrices(nm_loader *ld, bool (*is_committee)(void *, const ch
 	nm_doc *all = NULL;
 	size_t n = 0, cap = 0;
 
-	free(ld->data);
-	ld->data = NULL;
-	nm_arena_reset(&ld->arena);
+	free(ld->cur.data);
+	ld->cur.data = NULL;
+	nm_arena_reset(&ld->cur.arena);
 	for (size_t i = 0; i < ld->nkept; i++) {
 		kept_book *kb = &ld->kept[i];
 		nm_tables_ctx ctx;
@@ -962,7 +1018,7 @@ int nm_loader_read_matrices(nm_loader *ld, bool (*is_committee)(void *, const ch
 		ctx.file = kb->file;
 		ctx.csv = kb->csv;
 		ctx.from_walk = kb->from_walk;
-		ctx.arena = &ld->arena;
+		ctx.arena = &ld->cur.arena;
 		ctx.is_committee = is_committee;
 		ctx.arg = arg;
 		(void)nm_tables_read(&kb->book, &ctx, NM_TABLES_MATRIX, &d, &nd);
@@ -971,39 +1027,34 @@ int nm_loader_read_matrices(nm_loader *ld, bool (*is_committee)(void *, const ch
 			memcpy(all + n, d, nd * sizeof(*d));
 		n += nd;
 	}
-	free(ld->docs);
-	ld->docs = all;
-	ld->docs_cap = cap;
-	ld->ndocs = n;
-	*docs = ld->docs;
-	*ndocs = ld->ndocs;
+	free(ld->cur.docs);
+	ld->cur.docs = all;
+	ld->cur.docs_cap = cap;
+	ld->cur.ndocs = n;
+	*docs = ld->cur.docs;
+	*ndocs = ld->cur.ndocs;
 	return NM_OK;
 }
 
-int nm_loader_read(nm_loader *ld, size_t i, nm_doc **docs, size_t *ndocs,
-		   char *sha256, nm_error *err)
+/* Read the whole file into x->data (NUL-terminated); *len its size. */
+static int read_bytes(nm_loaded *x, const char *path, size_t *len, nm_error *err)
 {
-	const queued *q = &ld->paths[i];
-	const char *path = q->path;
 	FILE *f = fopen(path, "rb");
-	size_t len = 0, cap = 0;
-	uint32_t file;
+	size_t cap = 0;
 
-	*docs = NULL;
-	*ndocs = 0;
-	free(ld->data);
-	ld->data = NULL;
-	nm_arena_reset(&ld->arena);
+	*len = 0;
+	free(x->data);
+	x->data = NULL;
 	if (!f)
 		return nm_error_set(err, NM_EIO, "cannot read '%s': %s", path, strerror(errno));
 	for (;;) {
 		size_t got;
-		if (cap - len < 65536) {
+		if (cap - *len < 65536) {
 			cap = cap ? cap * 2 : 1 << 20;
-			ld->data = nm_xrealloc(ld->data, cap + 1);
+			x->data = nm_xrealloc(x->data, cap + 1);
 		}
-		got = fread(ld->data + len, 1, cap - len, f);
-		len += got;
+		got = fread(x->data + *len, 1, cap - *len, f);
+		*len += got;
 		if (got == 0)
 			break;
 	}
@@ -1012,20 +1063,85 @@ int nm_loader_read(nm_loader *ld, size_t i, nm_doc **docs, size_t *ndocs,
 		return nm_error_set(err, NM_EIO, "cannot read '%s': %s", path, strerror(errno));
 	}
 	fclose(f);
-	ld->data[len] = '\0';
+	x->data[*len] = '\0';
+	return NM_OK;
+}
+
+/* Read queued file q into x, its problems to x->diags. */
+static int read_into(nm_loaded *x, const queued *q, char *sha256, nm_error *err)
+{
+	size_t len;
+	uint32_t file;
+	int rc;
+
+	x->ndocs = 0;
+	nm_arena_reset(&x->arena);
+	rc = read_bytes(x, q->path, &len, err);
+	if (rc != NM_OK)
+		return rc;
 	if (sha256)
-		hex_sha256(ld->data, len, sha256);
-	file = nm_diags_file(ld->diags, path);
+		hex_sha256(x->data, len, sha256);
+	file = nm_diags_file(x->diags, q->path);
 	if (q->kind == NM_SOURCE_YAML) {
-		parse_data(ld, file, ld->data, len);
+		parse_data(x, file, x->data, len);
 	} else {
-		ld->ndocs = 0;
 		if (q->kind == NM_SOURCE_CSV)
-			nm_diags_mark_cells(ld->diags, file);
-		read_sheets(ld, q, file, ld->data, len);
+			nm_diags_mark_cells(x->diags, file);
+		read_sheets(x, q, file, x->data, len);
 	}
-	*docs = ld->docs;
-	*ndocs = ld->ndocs;
+	return NM_OK;
+}
+
+int nm_loader_read(nm_loader *ld, size_t i, nm_doc **docs, size_t *ndocs,
+		   char *sha256, nm_error *err)
+{
+	int rc = read_into(&ld->cur, &ld->paths[i], sha256, err);
+
+	*docs = NULL;
+	*ndocs = 0;
+	if (rc != NM_OK)
+		return rc;
+	keep_book(ld, &ld->cur, 0);
+	*docs = ld->cur.docs;
+	*ndocs = ld->cur.ndocs;
+	return NM_OK;
+}
+
+void nm_loader_read_apart(const nm_loader *ld, size_t i, bool hash, nm_loaded *x)
+{
+	if (x->has_kept) {
+		nm_book_release(&x->kept.book);
+		x->has_kept = false;
+	}
+	nm_diags_release(&x->own);
+	x->diags = &x->own;
+	x->sha256[0] = '\0';
+	nm_error_clear(&x->err);
+	x->rc = read_into(x, &ld->paths[i], hash ? x->sha256 : NULL, &x->err);
+	/* The trees hold copies of what they need: the bytes may go now. */
+	free(x->data);
+	x->data = NULL;
+}
+
+int nm_loader_merge(nm_loader *ld, nm_loaded *x, nm_doc **docs, size_t *ndocs,
+		    char *sha256, nm_error *err)
+{
+	uint32_t base;
+
+	*docs = NULL;
+	*ndocs = 0;
+	if (x->rc != NM_OK)
+		return nm_error_set(err, x->rc, "%s", x->err.message);
+	base = nm_diags_absorb(ld->diags, &x->own);
+	for (size_t d = 0; d < x->ndocs; d++) {
+		x->docs[d].file += base;
+		x->docs[d].base = base;
+	}
+	keep_book(ld, x, base);
+	if (sha256)
+		memcpy(sha256, x->sha256, sizeof(x->sha256));
+	*docs = x->docs;
+	*ndocs = x->ndocs;
 	return NM_OK;
 }
 

@@ -202,6 +202,7 @@ struct nm_store {
 	long fail_at;        /* nm_store_fail_at_insert: 0, or the row to fail */
 	long inserts;        /* rows written so far by the current put */
 	sqlite3_stmt *put_snapshot;     /* NULL until the first put */
+	int64_t put_id;                 /* the snapshot of a put begun, or 0 */
 	sqlite3_stmt *put[T_COUNT][2];  /* [table][0]: one row, [1]: BATCH_ROWS */
 };
 
@@ -1086,9 +1087,22 @@ static int put_findings(nm_store *store, const char *findings_json, int64_t id, 
 	return writer_done(&w, err);
 }
 
-int nm_store_put_snapshot(nm_store *store, const nm_dataset *ds, nm_date today,
-			  const nm_settings *settings, const char *findings_json,
-			  int64_t *out_id, nm_error *err)
+/* After a put, done or not: no statement keeps pointers into ds, nor a
+ * chunk bound but unwritten. */
+static void put_over(nm_store *store)
+{
+	for (int t = 0; t < T_COUNT; t++)
+		for (int many = 0; many < 2; many++)
+			if (store->put[t][many]) {
+				sqlite3_reset(store->put[t][many]);
+				sqlite3_clear_bindings(store->put[t][many]);
+			}
+	store->fail_at = 0;
+	store->put_id = 0;
+}
+
+int nm_store_put_begin(nm_store *store, const nm_dataset *ds, nm_date today,
+		       const nm_settings *settings, nm_error *err)
 {
 	int64_t id = 0;
 	int rc;
@@ -1109,28 +1123,49 @@ int nm_store_put_snapshot(nm_store *store, const nm_dataset *ds, nm_date today,
 	    (rc = put_files_and_themes(store, ds, id, err)) != NM_OK ||
 	    (rc = put_actors(store, ds, id, err)) != NM_OK ||
 	    (rc = put_committees(store, ds, id, err)) != NM_OK ||
-	    (rc = put_memberships(store, ds, id, err)) != NM_OK ||
-	    (rc = put_findings(store, findings_json, id, err)) != NM_OK)
+	    (rc = put_memberships(store, ds, id, err)) != NM_OK)
 		goto done;
-	rc = exec(store, "COMMIT", "write", err);
+	store->put_id = id;
 
 done:
 	if (rc != NM_OK) {
+		rollback(store);
+		put_over(store);
+	}
+	return rc;
+}
+
+int nm_store_put_end(nm_store *store, const char *findings_json, bool commit,
+		     int64_t *out_id, nm_error *err)
+{
+	int64_t id = store->put_id;
+	int rc = NM_OK;
+
+	if (id == 0)
+		return nm_error_set(err, NM_EUSAGE, "no snapshot is being written to store '%s'",
+				    store->path);
+	if (commit && (rc = put_findings(store, findings_json, id, err)) == NM_OK)
+		rc = exec(store, "COMMIT", "write", err);
+	if (!commit || rc != NM_OK) {
 		rollback(store);
 	} else {
 		truncate_wal(store);
 		if (out_id)
 			*out_id = id;
 	}
-	/* No statement keeps pointers into ds, nor a chunk bound but unwritten. */
-	for (int t = 0; t < T_COUNT; t++)
-		for (int many = 0; many < 2; many++)
-			if (store->put[t][many]) {
-				sqlite3_reset(store->put[t][many]);
-				sqlite3_clear_bindings(store->put[t][many]);
-			}
-	store->fail_at = 0;
+	put_over(store);
 	return rc;
+}
+
+int nm_store_put_snapshot(nm_store *store, const nm_dataset *ds, nm_date today,
+			  const nm_settings *settings, const char *findings_json,
+			  int64_t *out_id, nm_error *err)
+{
+	int rc = nm_store_put_begin(store, ds, today, settings, err);
+
+	if (rc != NM_OK)
+		return rc;
+	return nm_store_put_end(store, findings_json, true, out_id, err);
 }
 
 int nm_store_forget_actor(nm_store *store, const char *actor_id, nm_error *err)

@@ -426,6 +426,7 @@ static void emit_doc(reader *r, nm_node *root)
 	NM_GROW(r->docs, r->docs_cap, r->ndocs + 1);
 	r->docs[r->ndocs].root = root;
 	r->docs[r->ndocs].file = r->file;
+	r->docs[r->ndocs].base = 0;
 	r->ndocs++;
 }
 

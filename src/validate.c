@@ -17,6 +17,7 @@
 #include "netmap/sort.h"
 #include "netmap/strmap.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -110,15 +111,17 @@ struct nm_validator {
 	nm_strmap ambiguous;   /* "a\x1fname", "c\x1fname", "t\x1flabel" given twice */
 	size_t names_actors, names_committees, names_themes; /* records indexed */
 	nm_buf place;          /* the text of the last place() */
+	uint32_t file_base;    /* the base of the document being read (nm_doc) */
 };
 
 #define NAME_AMBIGUOUS (UINT32_MAX - 1) /* a name that several records have */
 
 /* ---- small helpers ----------------------------------------------------- */
 
-static vpos pos_of(const nm_node *n)
+/* A node's place; the nodes of a file read apart count entries from its base. */
+static vpos pos_of(const nm_validator *v, const nm_node *n)
 {
-	vpos p = {n->file, n->line, n->col};
+	vpos p = {v->file_base + n->file, n->line, n->col};
 	return p;
 }
 
@@ -140,7 +143,7 @@ static void problem(nm_validator *v, nm_severity sev, const char *rule, vpos p,
 }
 
 #define error_at(v, rule, node, ...) \
-	problem((v), NM_SEV_ERROR, (rule), pos_of(node), __VA_ARGS__)
+	problem((v), NM_SEV_ERROR, (rule), pos_of(v, node), __VA_ARGS__)
 
 /*
  * A required field that is missing. A record from a spreadsheet row has
@@ -522,7 +525,7 @@ static void add_ref(nm_validator *v, vrefs *r, const nm_node *at, const char *id
 {
 	NM_GROW(r->items, r->cap, r->n + 1);
 	r->items[r->n].id = nm_arena_strdup(&v->refs, id);
-	r->items[r->n].pos = pos_of(at);
+	r->items[r->n].pos = pos_of(v, at);
 	r->items[r->n].by_name = at->from == NM_FROM_CELL;
 	r->n++;
 }
@@ -604,11 +607,11 @@ static void read_membership(nm_validator *v, const nm_node *item, const char *se
 			return;
 		if (self_is_committee) {
 			actor = other;
-			actor_pos = pos_of(item);
+			actor_pos = pos_of(v, item);
 			committee = self_id;
 		} else {
 			committee = other;
-			committee_pos = pos_of(item);
+			committee_pos = pos_of(v, item);
 			actor = self_id;
 		}
 	} else if (item->kind == NM_NODE_MAP) {
@@ -632,7 +635,7 @@ static void read_membership(nm_validator *v, const nm_node *item, const char *se
 		if (!self_id || self_is_committee) {
 			actor = scalar(v, val[0], "actor");
 			if (val[0])
-				actor_pos = pos_of(val[0]);
+				actor_pos = pos_of(v, val[0]);
 			if (!actor && !(val[0] && !is_null(val[0])))
 				missing_at(v, item, "%s is missing required field 'actor'", what);
 		} else {
@@ -641,7 +644,7 @@ static void read_membership(nm_validator *v, const nm_node *item, const char *se
 		if (!self_id || !self_is_committee) {
 			committee = scalar(v, val[1], "committee");
 			if (val[1])
-				committee_pos = pos_of(val[1]);
+				committee_pos = pos_of(v, val[1]);
 			if (!committee && !(val[1] && !is_null(val[1])))
 				missing_at(v, item,
 					 "%s is missing required field 'committee'", what);
@@ -669,7 +672,7 @@ static void read_membership(nm_validator *v, const nm_node *item, const char *se
 	m->actor_pos = actor_pos;
 	m->committee_pos = committee_pos;
 	m->actor_by_name = m->committee_by_name = item->from == NM_FROM_CELL;
-	m->pos = pos_of(item);
+	m->pos = pos_of(v, item);
 	m->role = role;
 	m->since = since;
 }
@@ -735,8 +738,8 @@ static void read_actor(nm_validator *v, const nm_node *map)
 	memset(&rec, 0, sizeof(rec));
 	read_keys(v, map, "actor", keys, 9, val);
 	id_ok = read_identity(v, map, "actor", val[ID], val[NAME], &a.id, &a.name);
-	rec.pos = pos_of(map);
-	rec.id_pos = val[ID] ? pos_of(val[ID]) : rec.pos;
+	rec.pos = pos_of(v, map);
+	rec.id_pos = val[ID] ? pos_of(v, val[ID]) : rec.pos;
 	if (!val[TYPE] || is_null(val[TYPE]))
 		missing_at(v, map, "actor is missing required field 'type'");
 	else
@@ -796,8 +799,8 @@ static void read_committee(nm_validator *v, const nm_node *map)
 	memset(&rec, 0, sizeof(rec));
 	read_keys(v, map, "committee", keys, 15, val);
 	id_ok = read_identity(v, map, "committee", val[ID], val[NAME], &c.id, &c.name);
-	rec.pos = pos_of(map);
-	rec.id_pos = val[ID] ? pos_of(val[ID]) : rec.pos;
+	rec.pos = pos_of(v, map);
+	rec.id_pos = val[ID] ? pos_of(v, val[ID]) : rec.pos;
 	if (!val[KIND] || is_null(val[KIND])) {
 		missing_at(v, map, "committee is missing required field 'kind'");
 	} else {
@@ -811,7 +814,7 @@ static void read_committee(nm_validator *v, const nm_node *map)
 		x = enum_value(v, val[STATUS], "status", nm_status_names, NM_STATUS_COUNT);
 		if (x >= 0)
 			c.status = (nm_status)x;
-		rec.status_pos = pos_of(val[STATUS]);
+		rec.status_pos = pos_of(v, val[STATUS]);
 	} else {
 		rec.status_pos = rec.pos;
 	}
@@ -819,11 +822,11 @@ static void read_committee(nm_validator *v, const nm_node *map)
 	c.ends = date_value(v, val[ENDS], "ends");
 	c.last_met = date_value(v, val[LAST_MET], "last_met");
 	if (val[FOUNDED])
-		rec.founded_pos = pos_of(val[FOUNDED]);
+		rec.founded_pos = pos_of(v, val[FOUNDED]);
 	if (val[ENDS])
-		rec.ends_pos = pos_of(val[ENDS]);
+		rec.ends_pos = pos_of(v, val[ENDS]);
 	if (val[LAST_MET])
-		rec.last_met_pos = pos_of(val[LAST_MET]);
+		rec.last_met_pos = pos_of(v, val[LAST_MET]);
 	c.meets = NM_FREQ_NONE;
 	if (val[MEETS] && !is_null(val[MEETS])) {
 		x = enum_value(v, val[MEETS], "frequency", nm_freq_names, NM_FREQ_COUNT);
@@ -834,13 +837,13 @@ static void read_committee(nm_validator *v, const nm_node *map)
 		const char *s = scalar(v, val[LEAD], "lead");
 		if (s) {
 			rec.lead.id = nm_arena_strdup(&v->refs, s);
-			rec.lead.pos = pos_of(val[LEAD]);
+			rec.lead.pos = pos_of(v, val[LEAD]);
 			rec.lead.by_name = val[LEAD]->from == NM_FROM_CELL;
 		}
 		s = scalar(v, val[PARENT], "parent");
 		if (s) {
 			rec.parent.id = nm_arena_strdup(&v->refs, s);
-			rec.parent.pos = pos_of(val[PARENT]);
+			rec.parent.pos = pos_of(v, val[PARENT]);
 			rec.parent.by_name = val[PARENT]->from == NM_FROM_CELL;
 		}
 	}
@@ -928,7 +931,7 @@ static void read_themes(nm_validator *v, const nm_node *n)
 			free(ds->themes[ds->nthemes].label);
 			continue;
 		}
-		v->theme_pos[ds->nthemes].pos = pos_of(id_node);
+		v->theme_pos[ds->nthemes].pos = pos_of(v, id_node);
 		ds->nthemes++;
 		ds->themes_declared = true;
 	}
@@ -991,7 +994,7 @@ static void read_settings(nm_validator *v, const nm_node *n)
 		return;
 	}
 	v->have_settings = true;
-	v->settings_pos = pos_of(n);
+	v->settings_pos = pos_of(v, n);
 	read_keys(v, n, "settings", keys, 10, val);
 	if (read_ratio(v, val[0], keys[0], &s->duplicate_jaccard))
 		*given |= NM_SET_DUPLICATE_JACCARD;
@@ -1115,7 +1118,7 @@ static void read_table_item(nm_validator *v, const nm_node *item)
 			 kind_word(item));
 		return;
 	}
-	read_membership(v, item, NULL, NM_NONE, pos_of(item), false, "membership");
+	read_membership(v, item, NULL, NM_NONE, pos_of(v, item), false, "membership");
 }
 
 void nm_validator_add_doc(nm_validator *v, const nm_doc *doc)
@@ -1124,6 +1127,7 @@ void nm_validator_add_doc(nm_validator *v, const nm_doc *doc)
 	enum { NETMAP, DATASET, THEMES, ACTORS, COMMITTEES, MEMBERSHIPS, SETTINGS };
 	const nm_node *val[7], *root = doc->root;
 
+	v->file_base = doc->base;
 	if (!root)
 		return;
 	check_tags(v, root, 0);
@@ -1693,9 +1697,134 @@ int nm_validator_finish(nm_validator *v, nm_dataset **out)
 	return NM_OK;
 }
 
+/*
+ * Reading on several threads: workers read and parse files apart
+ * (nm_loader_read_apart) into a ring of `window` slots, the file being
+ * validated and those read ahead of it; this thread merges each file into the
+ * diags and validates it strictly in reading order, so that every problem,
+ * entry and record comes out as a one-thread run makes them.
+ */
+typedef struct reading {
+	nm_loader *ld;
+	bool hash;
+	size_t nfiles, window;
+	nm_loaded **slots;     /* file i goes to slot i % window */
+	bool *ready;           /* slot holds its file, parsed */
+	size_t next;           /* the next file a worker takes */
+	size_t consumed;       /* files validated so far */
+	pthread_mutex_t mu;
+	pthread_cond_t have_file, have_room;
+} reading;
+
+static void *read_worker(void *arg)
+{
+	reading *r = arg;
+
+	pthread_mutex_lock(&r->mu);
+	while (r->next < r->nfiles) {
+		size_t i;
+		if (r->next >= r->consumed + r->window) {
+			pthread_cond_wait(&r->have_room, &r->mu);
+			continue;
+		}
+		i = r->next++;
+		pthread_mutex_unlock(&r->mu);
+		nm_loader_read_apart(r->ld, i, r->hash, r->slots[i % r->window]);
+		pthread_mutex_lock(&r->mu);
+		r->ready[i % r->window] = true;
+		pthread_cond_broadcast(&r->have_file);
+	}
+	pthread_mutex_unlock(&r->mu);
+	return NULL;
+}
+
+/* Read every queued file, in reading order, into the validator. */
+static int read_files(nm_loader *ld, nm_validator *v, unsigned flags, unsigned jobs,
+		      size_t *nfiles, nm_error *err)
+{
+	reading r;
+	pthread_t *threads = NULL;
+	size_t nthreads = 0;
+	int io = NM_OK;
+
+	memset(&r, 0, sizeof(r));
+	r.ld = ld;
+	r.hash = (flags & NM_VALIDATE_HASH) != 0;
+	r.nfiles = nm_loader_file_count(ld);
+	if (jobs > 1 && r.nfiles > 1) {
+		/*
+		 * One file per thread ahead of the one being validated keeps
+		 * every thread busy; each more would hold one more file's trees.
+		 */
+		r.window = (size_t)jobs + 1 < r.nfiles ? (size_t)jobs + 1 : r.nfiles;
+		r.slots = nm_xcalloc(r.window, sizeof(*r.slots));
+		r.ready = nm_xcalloc(r.window, sizeof(*r.ready));
+		for (size_t s = 0; s < r.window; s++)
+			r.slots[s] = nm_loaded_new();
+		pthread_mutex_init(&r.mu, NULL);
+		pthread_cond_init(&r.have_file, NULL);
+		pthread_cond_init(&r.have_room, NULL);
+		threads = nm_xcalloc(jobs, sizeof(*threads));
+		for (unsigned t = 0; t < jobs && t < r.nfiles; t++) {
+			if (pthread_create(&threads[nthreads], NULL, read_worker, &r) != 0)
+				break; /* fewer threads, or none: this one reads the rest */
+			nthreads++;
+		}
+	}
+	for (size_t i = 0; i < r.nfiles; i++) {
+		nm_doc *docs;
+		size_t ndocs;
+		char sha[65] = "";
+		nm_error e;
+		int rc;
+
+		nm_error_clear(&e);
+		if (nthreads == 0) {
+			rc = nm_loader_read(ld, i, &docs, &ndocs, r.hash ? sha : NULL, &e);
+		} else {
+			nm_loaded *x = r.slots[i % r.window];
+			pthread_mutex_lock(&r.mu);
+			while (!r.ready[i % r.window])
+				pthread_cond_wait(&r.have_file, &r.mu);
+			pthread_mutex_unlock(&r.mu);
+			rc = nm_loader_merge(ld, x, &docs, &ndocs, r.hash ? sha : NULL, &e);
+		}
+		if (rc != NM_OK) {
+			if (io == NM_OK)
+				nm_error_set(err, NM_EIO, "%s", e.message);
+			io = NM_EIO;
+		} else {
+			(*nfiles)++;
+			nm_validator_add_file(v, nm_loader_file_path(ld, i), sha);
+			for (size_t d = 0; d < ndocs; d++)
+				nm_validator_add_doc(v, &docs[d]);
+		}
+		if (nthreads > 0) {
+			pthread_mutex_lock(&r.mu);
+			r.ready[i % r.window] = false;
+			r.consumed = i + 1;
+			pthread_cond_broadcast(&r.have_room);
+			pthread_mutex_unlock(&r.mu);
+		}
+	}
+	for (size_t t = 0; t < nthreads; t++)
+		pthread_join(threads[t], NULL);
+	if (r.window) {
+		for (size_t s = 0; s < r.window; s++)
+			nm_loaded_free(r.slots[s]);
+		free(r.slots);
+		free(r.ready);
+		pthread_mutex_destroy(&r.mu);
+		pthread_cond_destroy(&r.have_file);
+		pthread_cond_destroy(&r.have_room);
+	}
+	free(threads);
+	return io;
+}
+
 int nm_validate_paths(const char *const *paths, size_t npaths, nm_date today,
-		      unsigned flags, nm_diags *diags, nm_dataset **out, size_t *nfiles,
-		      nm_error *err)
+		      unsigned flags, unsigned jobs, nm_diags *diags, nm_dataset **out,
+		      size_t *nfiles, nm_error *err)
 {
 	nm_loader *ld = nm_loader_new(diags);
 	nm_validator *v = nm_validator_new(diags, today);
@@ -1713,24 +1842,14 @@ int nm_validate_paths(const char *const *paths, size_t npaths, nm_date today,
 			io = NM_EIO;
 		}
 	}
-	for (size_t i = 0; i < nm_loader_file_count(ld); i++) {
-		nm_doc *docs;
-		size_t ndocs;
-		char sha[65] = "";
+	{
 		nm_error e;
-
 		nm_error_clear(&e);
-		if (nm_loader_read(ld, i, &docs, &ndocs, (flags & NM_VALIDATE_HASH) ? sha : NULL,
-				   &e) != NM_OK) {
+		if (read_files(ld, v, flags, jobs, nfiles, &e) != NM_OK) {
 			if (io == NM_OK)
 				nm_error_set(err, NM_EIO, "%s", e.message);
 			io = NM_EIO;
-			continue;
 		}
-		(*nfiles)++;
-		nm_validator_add_file(v, nm_loader_file_path(ld, i), sha);
-		for (size_t d = 0; d < ndocs; d++)
-			nm_validator_add_doc(v, &docs[d]);
 	}
 	{
 		/* Matrix tables last: their header row names committees (6.2). */

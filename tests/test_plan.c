@@ -39,7 +39,7 @@ static nm_dataset *load(const char *name)
 	nm_diags_init(&d);
 	nm_error_clear(&err);
 	assert_int_equal(nm_date_parse("2026-11-26", &today), 0);
-	rc = nm_validate_paths(&path, 1, today, 0, &d, &ds, &nfiles, &err);
+	rc = nm_validate_paths(&path, 1, today, 0, 1, &d, &ds, &nfiles, &err);
 	if (rc != NM_OK)
 		fail_msg("%s: %zu errors (%s)", name, d.errors, d.n ? d.items[0].message : err.message);
 	nm_diags_release(&d);

@@ -35,7 +35,7 @@ static nm_dataset *load(const char *path)
 
 	nm_diags_init(&d);
 	nm_error_clear(&err);
-	assert_int_equal(nm_validate_paths(paths, 1, 0, 0, &d, &ds, &nfiles, &err), NM_OK);
+	assert_int_equal(nm_validate_paths(paths, 1, 0, 0, 1, &d, &ds, &nfiles, &err), NM_OK);
 	assert_int_equal(d.errors, 0);
 	nm_diags_release(&d);
 	return ds;

@@ -528,6 +528,41 @@ static void test_store__memory_store_starts_empty(void **state)
 	nm_store_close(store);
 }
 
+static void test_store__a_put_in_two_steps_commits_only_at_its_end(void **state)
+{
+	nm_store *store = open_ok(":memory:", NM_STORE_WRITE);
+	nm_dataset *ds = sample("e.beispiel@example.org"), *back;
+	nm_settings s = analysed_settings();
+	nm_error err = {0};
+	int64_t id = 0, latest = 0;
+	char *findings = NULL;
+
+	(void)state;
+	/* Rolled back at the end: as if it never began. */
+	assert_int_equal(nm_store_put_begin(store, ds, date("2026-11-26"), &s, &err), NM_OK);
+	assert_int_equal(nm_store_put_end(store, NULL, false, &id, &err), NM_OK);
+	assert_int_equal(id, 0);
+	assert_int_equal(nm_store_latest(store, &latest, &err), NM_ENOTFOUND);
+	/* An end without a beginning is a mistake of the caller. */
+	assert_int_equal(nm_store_put_end(store, "{}", true, &id, &err), NM_EUSAGE);
+	assert_string_equal(err.message, "no snapshot is being written to store ':memory:'");
+	/* Committed with its findings, the same as one nm_store_put_snapshot. */
+	assert_int_equal(nm_store_put_begin(store, ds, date("2026-11-26"), &s, &err), NM_OK);
+	assert_int_equal(nm_store_put_end(store, "{\"x\": 1}", true, &id, &err), NM_OK);
+	assert_int_equal(id, 1);
+	assert_int_equal(nm_store_latest(store, &latest, &err), NM_OK);
+	assert_int_equal(latest, 1);
+	assert_int_equal(nm_store_findings(store, 1, &findings, &err), NM_OK);
+	assert_string_equal(findings, "{\"x\": 1}");
+	free(findings);
+	back = load_ok(store, 1, NULL);
+	assert_int_equal(back->nactors, ds->nactors);
+	assert_int_equal(back->nmemberships, ds->nmemberships);
+	nm_dataset_free(back);
+	nm_dataset_free(ds);
+	nm_store_close(store);
+}
+
 static void test_store__round_trip_keeps_every_field(void **state)
 {
 	nm_store *store = open_ok(":memory:", NM_STORE_WRITE);
@@ -1310,6 +1345,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_store__memory_store_starts_empty),
 		cmocka_unit_test(test_store__round_trip_keeps_every_field),
+		cmocka_unit_test(test_store__a_put_in_two_steps_commits_only_at_its_end),
 		cmocka_unit_test(test_store__round_trip_of_an_empty_dataset),
 		cmocka_unit_test(test_store__round_trip_across_batches),
 		cmocka_unit_test(test_store__snapshots_are_listed_oldest_first),

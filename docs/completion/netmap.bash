@@ -46,15 +46,16 @@ _netmap()
 		esac
 		COMPREPLY=($(compgen -W "$opts" -- "$cur"))
 		return ;;
-	--today | --date | --since | --keep | --table | --to | --from | --subject | --theme | \
+	--today | --date | --since | --keep | --jobs | --table | --to | --from | --subject | --theme | \
 	--duplicate-jaccard | --duplicate-theme-jaccard | --overlap-jaccard | --min-shared | \
 	--max-load | --stale-days | --ad-hoc-days | --voices | --similar-name)
 		return ;;
 	esac
 
 	case $cmd in
-	validate) opts="--format --strict --today --lang" ;;
-	scan | report) opts=$report ;;
+	validate) opts="--format --strict --today --lang --jobs" ;;
+	scan) opts="$report --jobs" ;;
+	report) opts=$report ;;
 	show) opts="--db --today --lang" ;;
 	list) opts="--db --type --kind --theme --status --format --lang" ;;
 	scans) opts="--db --lang" ;;

@@ -88,6 +88,14 @@ void nm_diags_vadd(nm_diags *d, nm_severity sev, const char *rule, uint32_t file
 /* Cut a message at NM_DIAG_MAX_MESSAGE bytes, at a character boundary, with "…". */
 struct nm_buf;
 void nm_diags_cut_message(struct nm_buf *msg);
+/*
+ * Move the entries and problems of from (a file read apart: its entries
+ * numbered from 0) to the end of d, as if they had been added to d one by
+ * one: entry k becomes base + k, the problems keep their order, and the
+ * counts and the NM_DIAG_MAX limit come out as they would have. Returns
+ * base; from is left empty.
+ */
+uint32_t nm_diags_absorb(nm_diags *d, nm_diags *from);
 /* Sort by file, line, column, keeping the order of equal places. */
 void nm_diags_sort(nm_diags *d);
 

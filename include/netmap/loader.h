@@ -69,6 +69,8 @@ struct nm_node {
 typedef struct nm_doc {
 	nm_node *root;     /* NULL for an empty document */
 	uint32_t file;
+	uint32_t base;     /* added to every node's file index: 0, or the diags
+			      entry of a file read apart (nm_loader_merge) */
 } nm_doc;
 
 typedef struct nm_loader nm_loader;
@@ -108,6 +110,26 @@ nm_source_kind nm_loader_file_kind(const nm_loader *loader, size_t i);
  */
 int nm_loader_read(nm_loader *loader, size_t i, nm_doc **docs, size_t *ndocs,
 		   char *sha256, nm_error *err);
+
+/*
+ * Reading on several threads. nm_loader_read_apart reads queued file i
+ * into x as nm_loader_read would, but touches neither the loader nor its
+ * diags: x keeps its own problems, with file entries numbered from 0 (the
+ * file, then the sheets of a workbook as they were met), so any number of
+ * threads may read different files into different nm_loaded at once.
+ * nm_loader_merge then hands x to the loader, in reading order and on one
+ * thread: its entries and problems go to the end of the loader's diags,
+ * exactly as if nm_loader_read had read it there, and the documents (valid
+ * until x is read into again or freed) get that entry as their base.
+ * Returns what nm_loader_read would have (NM_EIO with err).
+ */
+typedef struct nm_loaded nm_loaded;
+
+nm_loaded *nm_loaded_new(void);
+void nm_loaded_free(nm_loaded *x);
+void nm_loader_read_apart(const nm_loader *loader, size_t i, bool hash, nm_loaded *x);
+int nm_loader_merge(nm_loader *loader, nm_loaded *x, nm_doc **docs, size_t *ndocs,
+		    char *sha256, nm_error *err);
 
 /*
  * After every queued file was read: the matrix tables of the workbooks

@@ -10,6 +10,7 @@
 #ifndef NETMAP_STORE_H
 #define NETMAP_STORE_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "netmap/model.h"
@@ -147,6 +148,20 @@ int nm_store_taken_by(nm_store *store, nm_date date, int64_t *out_id, nm_error *
  * NM_EBUSY ("store 'x' is busy"); 5000 ms after nm_store_open.
  */
 void nm_store_busy_timeout(nm_store *store, int ms);
+
+/*
+ * nm_store_put_snapshot in two steps, so that the findings can be worked
+ * out while the dataset is written. nm_store_put_begin opens the
+ * transaction and writes all but the findings (ds and settings must stay
+ * as they are until the end); on a failure nothing is changed and the
+ * put is over. nm_store_put_end then writes the findings and commits, or
+ * with commit false rolls everything back; either way the put is over.
+ * The snapshot is in the store, complete, only once end committed.
+ */
+int nm_store_put_begin(nm_store *store, const nm_dataset *ds, nm_date today,
+		       const nm_settings *settings, nm_error *err);
+int nm_store_put_end(nm_store *store, const char *findings_json, bool commit,
+		     int64_t *out_id, nm_error *err);
 
 /*
  * For tests of atomicity: make the next nm_store_put_snapshot fail when it

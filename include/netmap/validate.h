@@ -50,9 +50,15 @@ enum {
 	NM_VALIDATE_HASH = 1 << 0 /* compute each file's SHA-256 (for a snapshot) */
 };
 
+/*
+ * jobs: how many threads read and parse files (0 or 1: this one alone).
+ * Files are still validated one at a time, in reading order, so the
+ * problems, the dataset and everything made of them are the same for
+ * every jobs.
+ */
 int nm_validate_paths(const char *const *paths, size_t npaths, nm_date today,
-		      unsigned flags, nm_diags *diags, nm_dataset **out, size_t *nfiles,
-		      nm_error *err);
+		      unsigned flags, unsigned jobs, nm_diags *diags, nm_dataset **out,
+		      size_t *nfiles, nm_error *err);
 
 /*
  * The keys a mapping of the data format may hold, besides x- keys: the

@@ -49,7 +49,8 @@ enum {
 				    --include-contacts, --since */
 	OPT_FILE = 1 << 11,      /* -o FILE */
 	OPT_NETWORK = 1 << 12,   /* --network */
-	OPT_KEEP = 1 << 13       /* --keep N */
+	OPT_KEEP = 1 << 13,      /* --keep N */
+	OPT_JOBS = 1 << 14       /* --jobs N (and NETMAP_JOBS): threads that read */
 };
 
 /* --fail-on conditions. */
@@ -85,6 +86,7 @@ typedef struct cli_opts {
 	const char *output;     /* -o FILE, NULL for stdout */
 	const char *network;    /* export: members (default) or overlaps */
 	long keep;              /* prune --keep N, -1 when not given */
+	unsigned jobs;          /* --jobs, NETMAP_JOBS, or the number of cores */
 	char **args;            /* operands */
 	int nargs;
 } cli_opts;

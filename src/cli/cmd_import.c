@@ -16,7 +16,7 @@
 
 int cmd_import(int argc, char **argv)
 {
-	static const char *const with_value[] = {"-o", "--output", "--today", NULL};
+	static const char *const with_value[] = {"-o", "--output", "--today", "--jobs", NULL};
 	cli_opts o;
 	nm_diags d;
 	nm_dataset *ds = NULL;
@@ -29,7 +29,7 @@ int cmd_import(int argc, char **argv)
 
 	force = cli_take_flag(&argc, argv, "--force");
 	cli_options_first(argc, argv, with_value);
-	rc = cli_parse(&o, "import", OPT_FILE | OPT_TODAY, argc, argv);
+	rc = cli_parse(&o, "import", OPT_FILE | OPT_TODAY | OPT_JOBS, argc, argv);
 	if (rc)
 		return cli_parse_exit(rc);
 	if (o.include_contacts)
@@ -52,7 +52,7 @@ int cmd_import(int argc, char **argv)
 
 	nm_diags_init(&d);
 	nm_error_clear(&err);
-	rc = nm_validate_paths((const char *const *)o.args, (size_t)o.nargs, o.today, 0, &d, &ds,
+	rc = nm_validate_paths((const char *const *)o.args, (size_t)o.nargs, o.today, 0, o.jobs, &d, &ds,
 	                       &nfiles, &err);
 	cli_diags_text(&msgs, &d);
 	fputs(nm_buf_cstr(&msgs), stderr);

@@ -10,6 +10,7 @@
 #include "netmap/store.h"
 #include "netmap/validate.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,6 +33,82 @@ static void phase(const char *name, struct timespec *since)
 	*since = now;
 }
 
+/* The analysis and its JSON, on a thread of its own while the store is written. */
+typedef struct analysis_job {
+	const nm_dataset *ds;
+	const nm_settings *settings;
+	nm_date today;
+	nm_analysis *an;
+	nm_buf *findings;
+	nm_error err;
+	int rc;
+} analysis_job;
+
+static void *analyse(void *arg)
+{
+	analysis_job *job = arg;
+	nm_report_opts ro;
+
+	nm_error_clear(&job->err);
+	job->rc = nm_analysis_run(&job->an, job->ds, job->settings, job->today, &job->err);
+	if (job->rc != NM_OK)
+		return NULL;
+	nm_report_opts_init(&ro); /* findings are stored in English, the JSON keys */
+	nm_report_json(job->findings, job->an, &ro);
+	return NULL;
+}
+
+/*
+ * With more than one job, the analysis runs while the dataset is written
+ * in the store's transaction, and the findings go in last: the snapshot
+ * is the same, and committed only when both are done.
+ */
+static int analyse_and_store(const cli_opts *o, const nm_dataset *ds,
+			     const nm_settings *settings, nm_analysis **an, nm_buf *findings,
+			     int64_t *id, struct timespec *t)
+{
+	analysis_job job;
+	nm_store *store = NULL;
+	nm_error err;
+	pthread_t thread;
+	bool threaded;
+	int rc;
+
+	memset(&job, 0, sizeof(job));
+	job.ds = ds;
+	job.settings = settings;
+	job.today = o->today;
+	job.findings = findings;
+	nm_error_clear(&err);
+	if (nm_store_open(&store, o->db, NM_STORE_WRITE, &err) != NM_OK) {
+		cli_error("%s", err.message);
+		return EXIT_TROUBLE;
+	}
+	threaded = pthread_create(&thread, NULL, analyse, &job) == 0;
+	if (!threaded)
+		analyse(&job);
+	rc = nm_store_put_begin(store, ds, o->today, settings, &err);
+	if (threaded)
+		pthread_join(thread, NULL);
+	*an = job.an;
+	if (job.rc != NM_OK || rc != NM_OK) {
+		/* The analysis's problem first: the store's may only follow from it. */
+		cli_error("%s", job.rc != NM_OK ? job.err.message : err.message);
+		if (rc == NM_OK)
+			(void)nm_store_put_end(store, NULL, false, NULL, &err);
+		nm_store_abandon(store);
+		return EXIT_TROUBLE;
+	}
+	if (nm_store_put_end(store, findings->ptr, true, id, &err) != NM_OK) {
+		cli_error("%s", err.message);
+		nm_store_abandon(store);
+		return EXIT_TROUBLE;
+	}
+	nm_store_close(store);
+	phase("analyse+store", t);
+	return EXIT_OK;
+}
+
 int cmd_scan(int argc, char **argv)
 {
 	cli_opts o;
@@ -50,7 +127,7 @@ int cmd_scan(int argc, char **argv)
 	bool settings_held = false;
 
 	rc = cli_parse(&o, "scan", OPT_DB | OPT_TODAY | OPT_FORMAT | OPT_SETTINGS | OPT_FAIL_ON |
-				   OPT_ALL | OPT_COLOR | OPT_LANG | OPT_OUTPUTS, argc, argv);
+				   OPT_ALL | OPT_COLOR | OPT_LANG | OPT_OUTPUTS | OPT_JOBS, argc, argv);
 	if (rc)
 		return cli_parse_exit(rc);
 	if (o.nargs == 0)
@@ -61,7 +138,7 @@ int cmd_scan(int argc, char **argv)
 	clock_gettime(CLOCK_MONOTONIC, &t);
 	nm_diags_init(&d);
 	nm_error_clear(&err);
-	rc = nm_validate_paths((const char *const *)o.args, (size_t)o.nargs, o.today, NM_VALIDATE_HASH, &d, &ds,
+	rc = nm_validate_paths((const char *const *)o.args, (size_t)o.nargs, o.today, NM_VALIDATE_HASH, o.jobs, &d, &ds,
 			       &nfiles, &err);
 	cli_diags_text(&msgs, &d);
 	cli_print(stderr, msgs.ptr, msgs.len);
@@ -85,6 +162,12 @@ int cmd_scan(int argc, char **argv)
 	nm_settings_copy(&settings, &ds->settings);
 	settings_held = true;
 	nm_settings_merge(&settings, &o.settings, o.settings_mask);
+	if (o.jobs > 1) {
+		status = analyse_and_store(&o, ds, &settings, &an, &findings, &id, &t);
+		if (status != EXIT_OK)
+			goto done;
+		goto print;
+	}
 	if (nm_analysis_run(&an, ds, &settings, o.today, &err) != NM_OK) {
 		cli_error("%s", err.message);
 		status = EXIT_TROUBLE;
@@ -107,6 +190,7 @@ int cmd_scan(int argc, char **argv)
 	store = NULL;
 	phase("store", &t);
 
+print:
 	/* The stored findings are the JSON report: print them, not a second copy. */
 	if (strcmp(o.format, "json") == 0)
 		status = cli_write_stdout(&findings) ? EXIT_OK : EXIT_TROUBLE;

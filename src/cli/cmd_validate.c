@@ -127,7 +127,7 @@ int cmd_validate(int argc, char **argv)
 	size_t nfiles = 0;
 	int rc, status;
 
-	rc = cli_parse(&o, "validate", OPT_FORMAT | OPT_STRICT | OPT_TODAY | OPT_LANG, argc, argv);
+	rc = cli_parse(&o, "validate", OPT_FORMAT | OPT_STRICT | OPT_TODAY | OPT_LANG | OPT_JOBS, argc, argv);
 	if (rc)
 		return cli_parse_exit(rc);
 	if (o.nargs == 0)
@@ -140,7 +140,7 @@ int cmd_validate(int argc, char **argv)
 
 	nm_diags_init(&d);
 	nm_error_clear(&err);
-	rc = nm_validate_paths((const char *const *)o.args, (size_t)o.nargs, o.today, 0, &d, NULL,
+	rc = nm_validate_paths((const char *const *)o.args, (size_t)o.nargs, o.today, 0, o.jobs, &d, NULL,
 			       &nfiles, &err);
 	if (cli_validate_writer(o.format))
 		cli_validate_writer(o.format)(&out, &d, rc == NM_EIO ? err.message : NULL);

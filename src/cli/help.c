@@ -42,6 +42,10 @@ typedef struct help_de {
 	"                              duplicate, nested, overlap, overloaded, review,\n" \
 	"                              gaps, duplicate_actors\n" SETTINGS_DE
 
+#define JOBS_DE \
+	"      --jobs N                Dateien mit N Threads lesen (Vorgabe: NETMAP_JOBS\n" \
+	"                              oder die Zahl der Prozessorkerne)\n"
+
 #define DB_DE "      --db DATEI              der Speicher (Vorgabe netmap.db)\n"
 #define LANG_DE "      --lang SPRACHE          de oder en (Vorgabe: aus der Locale)\n"
 
@@ -49,9 +53,10 @@ static const help_de table[] = {
 	{"validate", "Daten prüfen; schreibt nichts", "validate [Optionen] PFAD...",
 	 "      --format FORMAT         text (Vorgabe), json oder github\n"
 	 "      --strict                auch Warnungen lassen den Lauf scheitern (Status 1)\n"
-	 "      --today DATUM           das Datum für Datumswarnungen (Vorgabe: heute)\n" LANG_DE},
+	 "      --today DATUM           das Datum für Datumswarnungen (Vorgabe: heute)\n" LANG_DE
+	 JOBS_DE},
 	{"scan", "prüfen, einen Stand speichern und die Übersicht ausgeben",
-	 "scan [Optionen] PFAD...", REPORT_DE},
+	 "scan [Optionen] PFAD...", REPORT_DE JOBS_DE},
 	{"report", "die Übersicht des letzten Stands ausgeben", "report [Optionen]", REPORT_DE},
 	{"show", "einen Akteur oder ein Gremium zeigen", "show [Optionen] ID|NAME",
 	 DB_DE "      --today DATUM           Stichtag der Auswertung (Vorgabe: heute)\n" LANG_DE},

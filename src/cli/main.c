@@ -24,6 +24,10 @@
 	"      --coordinators ID,ID    actors in groups by office: not counted in\n" \
 	"                              overlaps, never overloaded ('' for none)\n"
 
+#define JOBS_HELP \
+	"      --jobs N                read and parse files on N threads (default:\n" \
+	"                              NETMAP_JOBS, or the number of cores)\n"
+
 #define REPORT_HELP \
 	"      --db FILE               the store (default netmap.db)\n" \
 	"      --today DATE            analyse as of DATE (YYYY-MM-DD; default: today)\n" \
@@ -46,9 +50,9 @@ const cli_command cli_commands[] = {
 	 "      --format FORMAT         text (default), json, github, sarif or gitlab\n"
 	 "      --strict                warnings fail the run too (exit 1)\n"
 	 "      --today DATE            the date for date warnings (default: today)\n"
-	 "      --lang LANG             de or en (default: from the locale)\n"},
+	 "      --lang LANG             de or en (default: from the locale)\n" JOBS_HELP},
 	{"scan", cmd_scan, "validate, store a snapshot and print the overview",
-	 "scan [options] PATH...", REPORT_HELP},
+	 "scan [options] PATH...", REPORT_HELP JOBS_HELP},
 	{"report", cmd_report, "print the overview of the latest snapshot",
 	 "report [options]", REPORT_HELP},
 	{"show", cmd_show, "show one actor or committee", "show [options] ID|NAME",
@@ -124,7 +128,7 @@ const cli_command cli_commands[] = {
 	 "import PATH... -o DIR [--force]",
 	 "  -o, --output DIR            the folder to write the YAML files into\n"
 	 "      --force                 overwrite files that exist\n"
-	 "      --today DATE            the date for date warnings (default: today)\n"},
+	 "      --today DATE            the date for date warnings (default: today)\n" JOBS_HELP},
 	{"help", cmd_help, "show help for a command", "help [--lang LANG] [COMMAND]",
 	 "      --lang LANG             de or en (default: from the locale)\n"},
 	{NULL, NULL, NULL, NULL, NULL},

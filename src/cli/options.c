@@ -21,7 +21,7 @@ enum {
 	O_TYPE, O_KIND, O_THEME, O_STATUS,
 	O_DUP_J, O_DUP_TJ, O_OVL_J, O_MIN_SHARED, O_MAX_LOAD, O_STALE, O_AD_HOC, O_VOICES,
 	O_SIMILAR, O_LANG, O_TABLE, O_TO, O_FROM, O_SUBJECT, O_DATE, O_SINCE, O_CONTACTS,
-	O_NETWORK, O_KEEP, O_COORDINATORS
+	O_NETWORK, O_KEEP, O_COORDINATORS, O_JOBS
 };
 
 typedef struct opt_def {
@@ -63,6 +63,7 @@ static const opt_def defs[] = {
 	{{"output", required_argument, NULL, 'o'}, OPT_FILE},
 	{{"network", required_argument, NULL, O_NETWORK}, OPT_NETWORK},
 	{{"keep", required_argument, NULL, O_KEEP}, OPT_KEEP},
+	{{"jobs", required_argument, NULL, O_JOBS}, OPT_JOBS},
 };
 
 void cli_error(const char *fmt, ...)
@@ -174,12 +175,43 @@ static int parse_fail_on(const char *cmd, const char *s, unsigned *out)
 	return rc;
 }
 
+/* --jobs N and NETMAP_JOBS: a whole number from 1 (what is more than
+ * there are files to read is harmless: no more threads start than files). */
+static int parse_jobs(const char *cmd, const char *name, const char *s, unsigned *out)
+{
+	char *end = NULL;
+	unsigned long long x;
+
+	if (s[0] < '1' || s[0] > '9')
+		x = 0;
+	else
+		x = strtoull(s, &end, 10);
+	if (x == 0 || *end || x > 4096)
+		return cli_usage_error(cmd, "%s takes a whole number from 1 to 4096, not '%s'",
+				       name, s);
+	*out = (unsigned)x;
+	return 0;
+}
+
+/* The default of --jobs: NETMAP_JOBS, or the number of cores. */
+static int default_jobs(const char *cmd, unsigned *out)
+{
+	const char *env = getenv("NETMAP_JOBS");
+	long cores;
+
+	if (env && env[0])
+		return parse_jobs(cmd, "NETMAP_JOBS", env, out);
+	cores = sysconf(_SC_NPROCESSORS_ONLN);
+	*out = cores < 1 ? 1 : cores > 4096 ? 4096 : (unsigned)cores;
+	return 0;
+}
+
 int cli_parse(cli_opts *o, const char *cmd, unsigned groups, int argc, char **argv)
 {
 	struct option longopts[sizeof(defs) / sizeof(defs[0]) + 2];
 	size_t n = 0;
 	int c, rc = 0, nops = 0;
-	bool help = false;
+	bool help = false, jobs_given = false;
 
 	memset(o, 0, sizeof(*o));
 	o->cmd = cmd;
@@ -299,6 +331,10 @@ int cli_parse(cli_opts *o, const char *cmd, unsigned groups, int argc, char **ar
 						     optarg);
 			o->network = optarg;
 			break;
+		case O_JOBS:
+			rc = parse_jobs(cmd, "--jobs", optarg, &o->jobs);
+			jobs_given = true;
+			break;
 		case O_KEEP: {
 			uint32_t k = 0;
 			rc = parse_count(cmd, "keep", optarg, &k);
@@ -357,6 +393,8 @@ int cli_parse(cli_opts *o, const char *cmd, unsigned groups, int argc, char **ar
 			break;
 		}
 	}
+	if (rc == 0 && (groups & OPT_JOBS) && !jobs_given && !help)
+		rc = default_jobs(cmd, &o->jobs);
 	if (rc)
 		return rc;
 	while (optind < argc)
