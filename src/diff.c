@@ -5,8 +5,8 @@
  * by committee id, then actor id, since indices follow ids), so one merge
  * walk per kind of record finds what was added, removed and changed, in
  * linear time. Findings are compared through the JSON each snapshot stored
- * when it was taken (contract 5.3), not by analysing again: a small JSON
- * reader below turns it into a tree, each finding becomes a key of up to
+ * when it was taken (contract 5.3), not by analysing again: the JSON
+ * reader (json_read.c) turns it into a tree, each finding becomes a key of up to
  * three strings (an overlap is (a, b, class)), and a merge of the two
  * sorted key lists gives the new and the resolved ones. The reader takes
  * any bytes: depth is limited, and a document it cannot read leaves the
@@ -22,8 +22,6 @@
 
 #include <stdlib.h>
 #include <string.h>
-
-#define JSON_MAX_DEPTH 64
 
 /* ---- words ------------------------------------------------------------- */
 
@@ -100,344 +98,6 @@ static const nm_msg msgs[] = {
 
 #define TR(lang, en) NM_TR(msgs, (lang), (en))
 
-/* ---- a small JSON reader ------------------------------------------------- */
-
-typedef enum jtype { J_NULL, J_BOOL, J_NUM, J_STR, J_ARR, J_OBJ } jtype;
-
-typedef struct jval {
-	jtype type;
-	bool truth;         /* J_BOOL */
-	char *str;          /* J_STR, decoded UTF-8 */
-	struct jval *items; /* J_ARR, J_OBJ: the values */
-	char **keys;        /* J_OBJ: the keys */
-	size_t n, cap;
-} jval;
-
-typedef struct jparser {
-	const char *p;
-	int depth;
-	const char *const *skip; /* keys of the root object whose values are skipped */
-} jparser;
-
-static void jfree(jval *v)
-{
-	for (size_t i = 0; i < v->n; i++) {
-		jfree(&v->items[i]);
-		if (v->keys)
-			free(v->keys[i]);
-	}
-	free(v->items);
-	free(v->keys);
-	free(v->str);
-	memset(v, 0, sizeof(*v));
-}
-
-static void jskip(jparser *jp)
-{
-	while (*jp->p == ' ' || *jp->p == '\t' || *jp->p == '\n' || *jp->p == '\r')
-		jp->p++;
-}
-
-static int hexval(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
-static int hex4(const char *p, unsigned *out)
-{
-	unsigned v = 0;
-
-	for (int i = 0; i < 4; i++) {
-		int h = hexval(p[i]);
-		if (h < 0)
-			return -1;
-		v = v * 16 + (unsigned)h;
-	}
-	*out = v;
-	return 0;
-}
-
-static void put_utf8(nm_buf *b, unsigned cp)
-{
-	if (cp < 0x80) {
-		nm_buf_putc(b, (char)cp);
-	} else if (cp < 0x800) {
-		nm_buf_putc(b, (char)(0xC0 | (cp >> 6)));
-		nm_buf_putc(b, (char)(0x80 | (cp & 0x3F)));
-	} else if (cp < 0x10000) {
-		nm_buf_putc(b, (char)(0xE0 | (cp >> 12)));
-		nm_buf_putc(b, (char)(0x80 | ((cp >> 6) & 0x3F)));
-		nm_buf_putc(b, (char)(0x80 | (cp & 0x3F)));
-	} else {
-		nm_buf_putc(b, (char)(0xF0 | (cp >> 18)));
-		nm_buf_putc(b, (char)(0x80 | ((cp >> 12) & 0x3F)));
-		nm_buf_putc(b, (char)(0x80 | ((cp >> 6) & 0x3F)));
-		nm_buf_putc(b, (char)(0x80 | (cp & 0x3F)));
-	}
-}
-
-/* A string after its opening quote; NULL on a bad one. */
-static char *jstring(jparser *jp)
-{
-	nm_buf b = NM_BUF_INIT;
-	unsigned cp, lo;
-	const char *q = jp->p;
-
-	/* Most strings have no escape: one copy, no buffer. */
-	while ((unsigned char)*q >= 0x20 && *q != '"' && *q != '\\')
-		q++;
-	if (*q == '"') {
-		char *str = nm_xstrndup(jp->p, (size_t)(q - jp->p));
-		jp->p = q + 1;
-		return str;
-	}
-	for (;;) {
-		unsigned char c = (unsigned char)*jp->p;
-		if (c == '"') {
-			char *str = nm_xstrdup(nm_buf_cstr(&b)); /* "" when empty */
-			jp->p++;
-			nm_buf_release(&b);
-			return str;
-		}
-		if (c < 0x20)
-			goto fail; /* the end of the input, or a raw control character */
-		if (c != '\\') {
-			nm_buf_putc(&b, (char)c);
-			jp->p++;
-			continue;
-		}
-		jp->p++;
-		switch (*jp->p) {
-		case '"': case '\\': case '/':
-			nm_buf_putc(&b, *jp->p);
-			break;
-		case 'b': nm_buf_putc(&b, '\b'); break;
-		case 'f': nm_buf_putc(&b, '\f'); break;
-		case 'n': nm_buf_putc(&b, '\n'); break;
-		case 'r': nm_buf_putc(&b, '\r'); break;
-		case 't': nm_buf_putc(&b, '\t'); break;
-		case 'u':
-			if (hex4(jp->p + 1, &cp) < 0)
-				goto fail;
-			jp->p += 4;
-			if (cp >= 0xD800 && cp < 0xDC00 && jp->p[1] == '\\' && jp->p[2] == 'u' &&
-			    hex4(jp->p + 3, &lo) == 0 && lo >= 0xDC00 && lo < 0xE000) {
-				cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
-				jp->p += 6;
-			} else if (cp >= 0xD800 && cp < 0xE000) {
-				cp = 0xFFFD; /* a lone surrogate */
-			}
-			put_utf8(&b, cp);
-			break;
-		default:
-			goto fail;
-		}
-		jp->p++;
-	}
-fail:
-	nm_buf_release(&b);
-	return NULL;
-}
-
-static int jvalue(jparser *jp, jval *out);
-
-/* Step over one value without keeping it (strings, scalars, nesting). */
-static int jskip_value(jparser *jp)
-{
-	int depth = 0;
-
-	jskip(jp);
-	for (;;) {
-		char c = *jp->p;
-
-		if (c == '\0')
-			return -1;
-		if (c == '"') {
-			for (jp->p++; *jp->p != '"'; jp->p++) {
-				if (*jp->p == '\0')
-					return -1;
-				if (*jp->p == '\\' && jp->p[1])
-					jp->p++;
-			}
-			jp->p++;
-		} else if (c == '{' || c == '[') {
-			if (++depth > JSON_MAX_DEPTH)
-				return -1;
-			jp->p++;
-		} else if (c == '}' || c == ']') {
-			if (--depth < 0)
-				return -1;
-			jp->p++;
-		} else if (depth > 0) {
-			jp->p++; /* separators and scalars inside */
-			continue;
-		} else {
-			while (*jp->p && !strchr(",}] \t\r\n", *jp->p))
-				jp->p++;
-		}
-		if (depth == 0)
-			return 0;
-	}
-}
-
-static bool skipped_key(const jparser *jp, const char *key)
-{
-	for (const char *const *k = jp->skip; k && *k; k++)
-		if (strcmp(*k, key) == 0)
-			return true;
-	return false;
-}
-
-static void jappend(jval *v, jval *item, char *key)
-{
-	if (v->n == v->cap) {
-		v->cap = v->cap ? v->cap * 2 : 4;
-		v->items = nm_xreallocarray(v->items, v->cap, sizeof(*v->items));
-		if (v->type == J_OBJ)
-			v->keys = nm_xreallocarray(v->keys, v->cap, sizeof(*v->keys));
-	}
-	v->items[v->n] = *item;
-	if (v->type == J_OBJ)
-		v->keys[v->n] = key;
-	v->n++;
-}
-
-/* An array or object after its opening bracket. */
-static int jcontainer(jparser *jp, jval *out, bool obj)
-{
-	char close = obj ? '}' : ']';
-
-	out->type = obj ? J_OBJ : J_ARR;
-	if (++jp->depth > JSON_MAX_DEPTH)
-		return -1;
-	jskip(jp);
-	if (*jp->p == close) {
-		jp->p++;
-		jp->depth--;
-		return 0;
-	}
-	for (;;) {
-		jval item = {0};
-		char *key = NULL;
-
-		jskip(jp);
-		if (obj) {
-			if (*jp->p != '"')
-				return -1;
-			jp->p++;
-			if (!(key = jstring(jp)))
-				return -1;
-			jskip(jp);
-			if (*jp->p != ':') {
-				free(key);
-				return -1;
-			}
-			jp->p++;
-			if (jp->depth == 1 && skipped_key(jp, key)) {
-				free(key);
-				if (jskip_value(jp) < 0)
-					return -1;
-				goto next;
-			}
-		}
-		if (jvalue(jp, &item) < 0) {
-			jfree(&item);
-			free(key);
-			return -1;
-		}
-		jappend(out, &item, key);
-	next:
-		jskip(jp);
-		if (*jp->p == ',') {
-			jp->p++;
-			continue;
-		}
-		if (*jp->p != close)
-			return -1;
-		jp->p++;
-		jp->depth--;
-		return 0;
-	}
-}
-
-static int jvalue(jparser *jp, jval *out)
-{
-	memset(out, 0, sizeof(*out));
-	jskip(jp);
-	switch (*jp->p) {
-	case '{':
-		jp->p++;
-		return jcontainer(jp, out, true);
-	case '[':
-		jp->p++;
-		return jcontainer(jp, out, false);
-	case '"':
-		jp->p++;
-		out->type = J_STR;
-		return (out->str = jstring(jp)) ? 0 : -1;
-	case 't':
-		out->type = J_BOOL;
-		out->truth = true;
-		return strncmp(jp->p, "true", 4) == 0 ? (jp->p += 4, 0) : -1;
-	case 'f':
-		out->type = J_BOOL;
-		return strncmp(jp->p, "false", 5) == 0 ? (jp->p += 5, 0) : -1;
-	case 'n':
-		out->type = J_NULL;
-		return strncmp(jp->p, "null", 4) == 0 ? (jp->p += 4, 0) : -1;
-	default:
-		/* Numbers are never needed: check the characters, keep nothing. */
-		out->type = J_NUM;
-		if (*jp->p == '-')
-			jp->p++;
-		if (*jp->p < '0' || *jp->p > '9')
-			return -1;
-		while (*jp->p && strchr("+-0123456789.eE", *jp->p))
-			jp->p++;
-		return 0;
-	}
-}
-
-/* Parse a whole document; -1 (and *out empty) when it is not JSON. */
-static int jparse(const char *text, jval *out, const char *const *skip)
-{
-	jparser jp = {text, 0, skip};
-
-	if (jvalue(&jp, out) == 0) {
-		jskip(&jp);
-		if (*jp.p == '\0')
-			return 0;
-	}
-	jfree(out);
-	return -1;
-}
-
-static const jval *jget(const jval *obj, const char *key)
-{
-	if (!obj || obj->type != J_OBJ)
-		return NULL;
-	for (size_t i = 0; i < obj->n; i++)
-		if (strcmp(obj->keys[i], key) == 0)
-			return &obj->items[i];
-	return NULL;
-}
-
-static const char *jstr(const jval *v)
-{
-	return v && v->type == J_STR ? v->str : NULL;
-}
-
-static size_t jlen(const jval *v)
-{
-	return v && v->type == J_ARR ? v->n : 0;
-}
-
 /* ---- findings as keys ---------------------------------------------------- */
 
 typedef struct fkey {
@@ -499,14 +159,14 @@ static int cmp_cstr(const void *x, const void *y)
 }
 
 /* A cluster's key: its committee ids, sorted, joined by ",". */
-static void add_cluster(fkeys *k, const jval *list)
+static void add_cluster(fkeys *k, const nm_json *list)
 {
-	const char **ids = nm_xcalloc(jlen(list) + 1, sizeof(*ids));
+	const char **ids = nm_xcalloc(nm_json_len(list) + 1, sizeof(*ids));
 	nm_buf b = NM_BUF_INIT;
 	size_t n = 0;
 
-	for (size_t i = 0; i < jlen(list); i++)
-		if (jstr(&list->items[i]))
+	for (size_t i = 0; i < nm_json_len(list); i++)
+		if (nm_json_string(&list->items[i]))
 			ids[n++] = list->items[i].str;
 	if (n > 1)
 		qsort(ids, n, sizeof(*ids), cmp_cstr);
@@ -524,64 +184,63 @@ static void add_cluster(fkeys *k, const jval *list)
 /* The findings of one stored document as sorted keys; -1 when unreadable. */
 static int findings_keys(const char *json, fkeys *k)
 {
-	jval root;
-	const jval *list, *gaps, *e;
+	nm_json root;
+	const nm_json *list, *gaps, *e;
 	/* Parts of the report that hold no compared finding are stepped over. */
 	static const char *const unused[] = {"netmap", "dataset", "today", "settings", "summary",
 					     "invitations", "merge_proposals", "changes", NULL};
 
 	memset(k, 0, sizeof(*k));
-	if (!json || jparse(json, &root, unused) < 0)
+	if (!json || nm_json_parse(json, &root, unused) < 0)
 		return -1;
-	if (root.type != J_OBJ) {
-		jfree(&root);
+	if (root.type != NM_JSON_OBJ) {
+		nm_json_free(&root);
 		return -1;
 	}
-	list = jget(&root, "overlaps");
-	for (size_t i = 0; i < jlen(list); i++) {
+	list = nm_json_get(&root, "overlaps");
+	for (size_t i = 0; i < nm_json_len(list); i++) {
 		e = &list->items[i];
-		add_key(k, NM_FINDING_OVERLAP, jstr(jget(e, "a")), jstr(jget(e, "b")),
-			jstr(jget(e, "class")));
+		add_key(k, NM_FINDING_OVERLAP, nm_json_string(nm_json_get(e, "a")), nm_json_string(nm_json_get(e, "b")),
+			nm_json_string(nm_json_get(e, "class")));
 	}
-	list = jget(&root, "clusters");
-	for (size_t i = 0; i < jlen(list); i++)
-		add_cluster(k, jget(&list->items[i], "committees"));
-	list = jget(&root, "load");
-	for (size_t i = 0; i < jlen(list); i++) {
-		e = jget(&list->items[i], "overloaded");
-		if (e && e->type == J_BOOL && e->truth)
-			add_key(k, NM_FINDING_OVERLOADED, jstr(jget(&list->items[i], "actor")), NULL,
+	list = nm_json_get(&root, "clusters");
+	for (size_t i = 0; i < nm_json_len(list); i++)
+		add_cluster(k, nm_json_get(&list->items[i], "committees"));
+	list = nm_json_get(&root, "load");
+	for (size_t i = 0; i < nm_json_len(list); i++) {
+		if (nm_json_true(nm_json_get(&list->items[i], "overloaded")))
+			add_key(k, NM_FINDING_OVERLOADED, nm_json_string(nm_json_get(&list->items[i], "actor")), NULL,
 				NULL);
 	}
-	list = jget(&root, "review");
-	for (size_t i = 0; i < jlen(list); i++) {
+	list = nm_json_get(&root, "review");
+	for (size_t i = 0; i < nm_json_len(list); i++) {
 		e = &list->items[i];
-		add_key(k, NM_FINDING_REVIEW, jstr(jget(e, "committee")), jstr(jget(e, "reason")),
+		add_key(k, NM_FINDING_REVIEW, nm_json_string(nm_json_get(e, "committee")), nm_json_string(nm_json_get(e, "reason")),
 			NULL);
 	}
-	gaps = jget(&root, "gaps");
-	list = jget(gaps, "uncovered_themes");
-	for (size_t i = 0; i < jlen(list); i++)
-		add_key(k, NM_FINDING_UNCOVERED_THEME, jstr(&list->items[i]), NULL, NULL);
-	list = jget(gaps, "isolated_actors");
-	for (size_t i = 0; i < jlen(list); i++)
-		add_key(k, NM_FINDING_ISOLATED_ACTOR, jstr(&list->items[i]), NULL, NULL);
-	list = jget(gaps, "single_type_committees");
-	for (size_t i = 0; i < jlen(list); i++)
-		add_key(k, NM_FINDING_SINGLE_TYPE, jstr(&list->items[i]), NULL, NULL);
-	list = jget(gaps, "missing_voices");
-	for (size_t i = 0; i < jlen(list); i++) {
+	gaps = nm_json_get(&root, "gaps");
+	list = nm_json_get(gaps, "uncovered_themes");
+	for (size_t i = 0; i < nm_json_len(list); i++)
+		add_key(k, NM_FINDING_UNCOVERED_THEME, nm_json_string(&list->items[i]), NULL, NULL);
+	list = nm_json_get(gaps, "isolated_actors");
+	for (size_t i = 0; i < nm_json_len(list); i++)
+		add_key(k, NM_FINDING_ISOLATED_ACTOR, nm_json_string(&list->items[i]), NULL, NULL);
+	list = nm_json_get(gaps, "single_type_committees");
+	for (size_t i = 0; i < nm_json_len(list); i++)
+		add_key(k, NM_FINDING_SINGLE_TYPE, nm_json_string(&list->items[i]), NULL, NULL);
+	list = nm_json_get(gaps, "missing_voices");
+	for (size_t i = 0; i < nm_json_len(list); i++) {
 		e = &list->items[i];
-		add_key(k, NM_FINDING_MISSING_VOICE, jstr(jget(e, "theme")), jstr(jget(e, "type")),
+		add_key(k, NM_FINDING_MISSING_VOICE, nm_json_string(nm_json_get(e, "theme")), nm_json_string(nm_json_get(e, "type")),
 			NULL);
 	}
-	list = jget(&root, "duplicate_actors");
-	for (size_t i = 0; i < jlen(list); i++) {
+	list = nm_json_get(&root, "duplicate_actors");
+	for (size_t i = 0; i < nm_json_len(list); i++) {
 		e = &list->items[i];
-		add_key(k, NM_FINDING_DUPLICATE_ACTOR, jstr(jget(e, "a")), jstr(jget(e, "b")),
-			jstr(jget(e, "reason")));
+		add_key(k, NM_FINDING_DUPLICATE_ACTOR, nm_json_string(nm_json_get(e, "a")), nm_json_string(nm_json_get(e, "b")),
+			nm_json_string(nm_json_get(e, "reason")));
 	}
-	jfree(&root);
+	nm_json_free(&root);
 	if (k->n > 1)
 		qsort(k->items, k->n, sizeof(*k->items), cmp_key);
 	return 0;

@@ -28,6 +28,7 @@
  */
 #include "netmap/store.h"
 #include "netmap/buf.h"
+#include "netmap/json.h"
 #include "netmap/strmap.h"
 
 #include <sqlite3.h>
@@ -1643,32 +1644,33 @@ static uint32_t find_theme(const nm_dataset *ds, const char *id, size_t len)
  */
 static int parse_themes(const char *json, const nm_dataset *ds, uint32_t **out, size_t *n)
 {
-	size_t cap = 0;
-	const char *p = json;
+	nm_json list;
+	int rc = 0;
 
 	*out = NULL;
 	*n = 0;
-	if (!p || *p++ != '[')
+	if (!json || nm_json_parse(json, &list, NULL) < 0)
 		return -1;
-	if (*p == ']')
-		return p[1] == '\0' ? 0 : -1;
-	for (;;) {
-		const char *end;
-		uint32_t t;
+	if (list.type != NM_JSON_ARR)
+		rc = -1;
+	if (rc == 0 && list.n)
+		*out = nm_xcalloc(list.n, sizeof(**out));
+	for (size_t i = 0; rc == 0 && i < list.n; i++) {
+		const char *id = nm_json_string(&list.items[i]);
+		uint32_t t = id ? find_theme(ds, id, strlen(id)) : NM_NONE;
 
-		if (*p++ != '"' || !(end = strchr(p, '"')))
-			return -1;
-		t = find_theme(ds, p, (size_t)(end - p));
 		if (t == NM_NONE || (*n && t <= (*out)[*n - 1]))
-			return -1;
-		NM_GROW(*out, cap, *n + 1);
-		(*out)[(*n)++] = t;
-		p = end + 1;
-		if (*p == ']')
-			return p[1] == '\0' ? 0 : -1;
-		if (*p++ != ',')
-			return -1;
+			rc = -1;
+		else
+			(*out)[(*n)++] = t;
 	}
+	nm_json_free(&list);
+	if (rc < 0) {
+		free(*out);
+		*out = NULL;
+		*n = 0;
+	}
+	return rc;
 }
 
 static int load_files(nm_store *store, int64_t id, nm_dataset *ds, nm_error *err)
