@@ -19,6 +19,7 @@
 #include "netmap/graph.h"
 #include "netmap/report.h"
 #include "report_plan.h"
+#include "report_html.h"
 #include "report_html_map.h"
 
 #include <stdarg.h>
