@@ -16,6 +16,7 @@
  * (docs/duplicates.md has the argument for coordinators).
  */
 #include "netmap/names.h"
+#include "netmap/sort.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -242,66 +243,6 @@ typedef struct keyed {
 	uint32_t id, aux;
 } keyed;
 
-/*
- * Stable LSD radix sort on bits from_bit..63 of the 64-bit key at the start
- * of each element: the groupings below sort up to millions of keys, where
- * qsort's comparisons would dominate the running time.
- */
-static void radix_sort(void *base, size_t n, size_t size, unsigned from_bit)
-{
-	unsigned char *v = base, *tmp;
-	size_t *count;
-
-	if (n < 2)
-		return;
-	if (n < 256) {
-		/* Few items: a stable insertion sort beats clearing 65,536 counters. */
-		unsigned char *item = nm_xmalloc(size);
-		for (size_t i = 1; i < n; i++) {
-			uint64_t ki, kj;
-			size_t j = i;
-			memcpy(item, v + i * size, size);
-			memcpy(&ki, item, sizeof(ki));
-			while (j > 0) {
-				memcpy(&kj, v + (j - 1) * size, sizeof(kj));
-				if ((kj >> from_bit) <= (ki >> from_bit))
-					break;
-				memcpy(v + j * size, v + (j - 1) * size, size);
-				j--;
-			}
-			memcpy(v + j * size, item, size);
-		}
-		free(item);
-		return;
-	}
-	tmp = nm_xreallocarray(NULL, n, size);
-	count = nm_xcalloc(65536, sizeof(size_t));
-	for (unsigned shift = from_bit; shift < 64; shift += 16) {
-		size_t sum = 0;
-		uint64_t k;
-
-		memset(count, 0, 65536 * sizeof(size_t));
-		for (size_t i = 0; i < n; i++) {
-			memcpy(&k, v + i * size, sizeof(k));
-			count[(k >> shift) & 0xffff]++;
-		}
-		if (count[(k >> shift) & 0xffff] == n)
-			continue; /* every key has this digit */
-		for (size_t d = 0; d < 65536; d++) {
-			size_t c = count[d];
-			count[d] = sum;
-			sum += c;
-		}
-		for (size_t i = 0; i < n; i++) {
-			memcpy(&k, v + i * size, sizeof(k));
-			memcpy(tmp + count[(k >> shift) & 0xffff]++ * size, v + i * size, size);
-		}
-		memcpy(v, tmp, n * size);
-	}
-	free(count);
-	free(tmp);
-}
-
 static int strkey_cmp(const void *x, const void *y)
 {
 	const strkey *p = x, *q = y;
@@ -329,7 +270,7 @@ static void group_strings(strkey *v, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
 		v[i].key = hash_finish(hash_bytes(HASH_SEED, v[i].s, v[i].len));
-	radix_sort(v, n, sizeof(*v), 32);
+	nm_sort_by_key(v, n, sizeof(*v), 32);
 	for (size_t i = 0, j; i < n; i = j) {
 		for (j = i + 1; j < n && v[j].key >> 32 == v[i].key >> 32; j++)
 			;
@@ -600,7 +541,7 @@ static void typo_components(similar_search *ss)
 	}
 	free(pre);
 	free(pw);
-	radix_sort(keys, nkeys, sizeof(*keys), 0);
+	nm_sort_by_key(keys, nkeys, sizeof(*keys), 0);
 	for (size_t i = 0, j; i < nkeys; i = j) {
 		for (j = i + 1; j < nkeys && keys[j].key == keys[i].key; j++)
 			;
@@ -655,7 +596,7 @@ static void find_similar(similar_search *ss)
 			poly = poly * POLY_BASE + comp_value(ss->words[ss->occ[nm->first_word + i]].comp);
 		keys[e] = (keyed){poly_key(poly, nm->nwords), ss->eligible[e], 0};
 	}
-	radix_sort(keys, n, sizeof(*keys), 0);
+	nm_sort_by_key(keys, n, sizeof(*keys), 0);
 	for (size_t i = 0, j; i < n; i = j) {
 		for (j = i + 1; j < n && keys[j].key == keys[i].key; j++)
 			;
@@ -819,7 +760,7 @@ static void similar_pairs(pairs *found, dname *names, size_t nnames,
 	ss.eligible = eligible;
 	find_similar(&ss);
 
-	radix_sort(ss.found, ss.nfound, sizeof(*ss.found), 0);
+	nm_sort_by_key(ss.found, ss.nfound, sizeof(*ss.found), 0);
 	for (size_t i = 0; i < ss.nfound; i++) {
 		const name_pair *p = &ss.found[i];
 		const dname *x = &names[p->key >> 32], *y = &names[p->key & 0xffffffffu];
