@@ -1,8 +1,11 @@
 /*
- * diff_write.c: a diff in words, as text, Markdown, HTML and JSON. The
- * writers keep their German and English words in one table.
+ * diff_write.c: a diff in words (diff_words.h), for the report document
+ * (report_doc.c) that the text and Markdown writers render, and the HTML
+ * and JSON writers of the what-changed section. The German and English
+ * words are kept in one table.
  */
 #include "netmap/diff.h"
+#include "diff_words.h"
 #include "netmap/escape.h"
 #include "netmap/json.h"
 #include "netmap/textfmt.h"
@@ -171,7 +174,7 @@ static const char *finding_word(nm_lang lang, const nm_diff_finding *f)
 }
 
 /* What a finding is about, in words: "A (a) and B (b)", "X (x): dormant". */
-static void finding_words(nm_buf *b, nm_lang lang, const nm_diff_finding *f)
+void nm_diff_finding_words(nm_buf *b, nm_lang lang, const nm_diff_finding *f)
 {
 	const char *x = f->label[0] ? f->label[0] : f->part[0];
 	const char *y = f->label[1] ? f->label[1] : f->part[1];
@@ -206,7 +209,7 @@ static void finding_words(nm_buf *b, nm_lang lang, const nm_diff_finding *f)
 }
 
 /* The text of one record's line after its marker. */
-static void record_words(nm_buf *b, nm_lang lang, const nm_diff_record *r)
+void nm_diff_record_words(nm_buf *b, nm_lang lang, const nm_diff_record *r)
 {
 	int i;
 
@@ -228,7 +231,7 @@ static void record_words(nm_buf *b, nm_lang lang, const nm_diff_record *r)
 		nm_buf_puts(b, TR(lang, r->detail));
 }
 
-static void field_words_line(nm_buf *b, nm_lang lang, const nm_diff_field *f)
+void nm_diff_field_words(nm_buf *b, nm_lang lang, const nm_diff_field *f)
 {
 	nm_buf_printf(b, "%s: ", field_word(lang, f->name));
 	value_words(b, lang, f->name, f->before);
@@ -236,14 +239,14 @@ static void field_words_line(nm_buf *b, nm_lang lang, const nm_diff_field *f)
 	value_words(b, lang, f->name, f->after);
 }
 
-static const char *section_word(nm_diff_what what)
+const char *nm_diff_section_word(nm_diff_what what)
 {
 	return what == NM_DIFF_ACTOR       ? "Actors"
 	       : what == NM_DIFF_COMMITTEE ? "Groups"
 	                                   : "Memberships";
 }
 
-static void count_changes(const nm_diff *d, nm_diff_what what, size_t n[3])
+void nm_diff_count_changes(const nm_diff *d, nm_diff_what what, size_t n[3])
 {
 	n[0] = n[1] = n[2] = 0;
 	for (size_t i = 0; i < d->nrecords; i++)
@@ -251,7 +254,7 @@ static void count_changes(const nm_diff *d, nm_diff_what what, size_t n[3])
 			n[d->records[i].change]++;
 }
 
-static size_t count_findings(const nm_diff *d, bool resolved)
+size_t nm_diff_count_findings(const nm_diff *d, bool resolved)
 {
 	size_t n = 0;
 
@@ -260,23 +263,10 @@ static size_t count_findings(const nm_diff *d, bool resolved)
 	return n;
 }
 
-static const char marks[] = {'+', '-', '~'};
-
-/* ---- text ------------------------------------------------------------------ */
-
-static void underline(nm_buf *b, const char *title, char c)
-{
-	size_t w = nm_text_width(title);
-
-	nm_text_clean(b, title);
-	nm_buf_putc(b, '\n');
-	for (size_t i = 0; i < w; i++)
-		nm_buf_putc(b, c);
-	nm_buf_putc(b, '\n');
-}
+const char nm_diff_marks[3] = {'+', '-', '~'};
 
 /* The section's title: two snapshots, or a snapshot and its plan. */
-static void title(nm_buf *b, const nm_diff *d, nm_lang lang)
+void nm_diff_title(nm_buf *b, const nm_diff *d, nm_lang lang)
 {
 	if (d->plan)
 		nm_buf_printf(b, TR(lang, "What the plan would change in snapshot %lld"), d->from);
@@ -285,141 +275,11 @@ static void title(nm_buf *b, const nm_diff *d, nm_lang lang)
 		              d->to);
 }
 
-void nm_diff_write_text(nm_buf *b, const nm_diff *d, nm_lang lang, unsigned width)
+const char *nm_diff_tr(nm_lang lang, const char *en)
 {
-	nm_buf line = NM_BUF_INIT;
-	size_t w = width ? width : 80;
-
-	title(&line, d, lang);
-	underline(b, nm_buf_cstr(&line), '-');
-	if (nm_diff_is_empty(d))
-		nm_buf_printf(b, "  %s\n", TR(lang, "Nothing changed."));
-	for (int what = NM_DIFF_ACTOR; what <= NM_DIFF_MEMBERSHIP; what++) {
-		size_t n[3];
-
-		count_changes(d, (nm_diff_what)what, n);
-		if (n[0] + n[1] + n[2] == 0)
-			continue;
-		nm_buf_printf(b, "%s: ", TR(lang, section_word((nm_diff_what)what)));
-		nm_buf_printf(b, TR(lang, "%zu added, %zu removed, %zu changed"), n[0], n[1], n[2]);
-		nm_buf_putc(b, '\n');
-		for (size_t i = 0; i < d->nrecords; i++) {
-			const nm_diff_record *r = &d->records[i];
-			if ((int)r->what != what)
-				continue;
-			nm_buf_printf(b, "  %c ", marks[r->change]);
-			nm_buf_clear(&line);
-			record_words(&line, lang, r);
-			nm_text_wrap(b, nm_buf_cstr(&line), 4, 6, w);
-			for (size_t j = 0; j < r->nfields; j++) {
-				nm_buf_puts(b, "      ");
-				nm_buf_clear(&line);
-				field_words_line(&line, lang, &r->fields[j]);
-				nm_text_wrap(b, nm_buf_cstr(&line), 6, 8, w);
-			}
-		}
-	}
-	for (int resolved = 0; resolved < 2; resolved++) {
-		size_t n = count_findings(d, resolved);
-		if (!n)
-			continue;
-		nm_buf_printf(b, "%s (%zu)\n",
-		              TR(lang, resolved ? "Resolved findings" : "New findings"), n);
-		for (size_t i = 0; i < d->nfindings; i++) {
-			if (d->findings[i].resolved != (bool)resolved)
-				continue;
-			nm_buf_printf(b, "  %c ", resolved ? '-' : '+');
-			nm_buf_clear(&line);
-			finding_words(&line, lang, &d->findings[i]);
-			nm_text_wrap(b, nm_buf_cstr(&line), 4, 6, w);
-		}
-	}
-	if (!d->findings_compared) {
-		nm_buf_puts(b, "  ");
-		nm_text_wrap(b,
-		             TR(lang, "The findings of one of the snapshots could not be read; "
-		                      "they are not compared."),
-		             2, 2, w);
-	}
-	nm_buf_release(&line);
+	return TR(lang, en);
 }
 
-/* ---- markdown -------------------------------------------------------------- */
-
-/* Data as Markdown text: control characters cleaned, markup escaped. */
-static void md_text(nm_buf *b, const char *s)
-{
-	nm_buf clean = NM_BUF_INIT;
-
-	nm_text_clean(&clean, s);
-	for (const char *p = nm_buf_cstr(&clean); *p; p++) {
-		if (strchr("\\`*_[]<>|~&", *p))
-			nm_buf_putc(b, '\\');
-		nm_buf_putc(b, *p);
-	}
-	nm_buf_release(&clean);
-}
-
-void nm_diff_write_markdown(nm_buf *b, const nm_diff *d, nm_lang lang)
-{
-	nm_buf line = NM_BUF_INIT;
-
-	nm_buf_puts(b, "## ");
-	title(b, d, lang);
-	nm_buf_puts(b, "\n\n");
-	if (nm_diff_is_empty(d))
-		nm_buf_printf(b, "%s\n\n", TR(lang, "Nothing changed."));
-	for (int what = NM_DIFF_ACTOR; what <= NM_DIFF_MEMBERSHIP; what++) {
-		size_t n[3];
-
-		count_changes(d, (nm_diff_what)what, n);
-		if (n[0] + n[1] + n[2] == 0)
-			continue;
-		nm_buf_printf(b, "**%s**: ", TR(lang, section_word((nm_diff_what)what)));
-		nm_buf_printf(b, TR(lang, "%zu added, %zu removed, %zu changed"), n[0], n[1], n[2]);
-		nm_buf_puts(b, "\n\n");
-		for (size_t i = 0; i < d->nrecords; i++) {
-			const nm_diff_record *r = &d->records[i];
-			if ((int)r->what != what)
-				continue;
-			nm_buf_printf(b, "- `%c` ", marks[r->change]);
-			nm_buf_clear(&line);
-			record_words(&line, lang, r);
-			md_text(b, nm_buf_cstr(&line));
-			nm_buf_putc(b, '\n');
-			for (size_t j = 0; j < r->nfields; j++) {
-				nm_buf_puts(b, "  - ");
-				nm_buf_clear(&line);
-				field_words_line(&line, lang, &r->fields[j]);
-				md_text(b, nm_buf_cstr(&line));
-				nm_buf_putc(b, '\n');
-			}
-		}
-		nm_buf_putc(b, '\n');
-	}
-	for (int resolved = 0; resolved < 2; resolved++) {
-		size_t n = count_findings(d, resolved);
-		if (!n)
-			continue;
-		nm_buf_printf(b, "**%s** (%zu)\n\n",
-		              TR(lang, resolved ? "Resolved findings" : "New findings"), n);
-		for (size_t i = 0; i < d->nfindings; i++) {
-			if (d->findings[i].resolved != (bool)resolved)
-				continue;
-			nm_buf_printf(b, "- `%c` ", resolved ? '-' : '+');
-			nm_buf_clear(&line);
-			finding_words(&line, lang, &d->findings[i]);
-			md_text(b, nm_buf_cstr(&line));
-			nm_buf_putc(b, '\n');
-		}
-		nm_buf_putc(b, '\n');
-	}
-	if (!d->findings_compared)
-		nm_buf_printf(b, "%s\n\n",
-		              TR(lang, "The findings of one of the snapshots could not "
-		                       "be read; they are not compared."));
-	nm_buf_release(&line);
-}
 
 /* ---- HTML ------------------------------------------------------------------ */
 
@@ -429,7 +289,7 @@ void nm_diff_write_html(nm_buf *b, const nm_diff *d, nm_lang lang)
 	static const char *const classes[] = {"added", "removed", "changed"};
 
 	nm_buf_puts(b, "<section class=\"since\">\n<h2>");
-	title(&line, d, lang);
+	nm_diff_title(&line, d, lang);
 	nm_escape_xml(b, nm_buf_cstr(&line));
 	nm_buf_puts(b, "</h2>\n");
 	if (nm_diff_is_empty(d)) {
@@ -440,11 +300,11 @@ void nm_diff_write_html(nm_buf *b, const nm_diff *d, nm_lang lang)
 	for (int what = NM_DIFF_ACTOR; what <= NM_DIFF_MEMBERSHIP; what++) {
 		size_t n[3];
 
-		count_changes(d, (nm_diff_what)what, n);
+		nm_diff_count_changes(d, (nm_diff_what)what, n);
 		if (n[0] + n[1] + n[2] == 0)
 			continue;
 		nm_buf_clear(&line);
-		nm_buf_printf(&line, "%s: ", TR(lang, section_word((nm_diff_what)what)));
+		nm_buf_printf(&line, "%s: ", TR(lang, nm_diff_section_word((nm_diff_what)what)));
 		nm_buf_printf(&line, TR(lang, "%zu added, %zu removed, %zu changed"), n[0], n[1],
 		              n[2]);
 		nm_buf_puts(b, "<h3>");
@@ -455,16 +315,16 @@ void nm_diff_write_html(nm_buf *b, const nm_diff *d, nm_lang lang)
 			if ((int)r->what != what)
 				continue;
 			nm_buf_printf(b, "<li class=\"%s\">%c ", classes[r->change],
-			              marks[r->change]);
+			              nm_diff_marks[r->change]);
 			nm_buf_clear(&line);
-			record_words(&line, lang, r);
+			nm_diff_record_words(&line, lang, r);
 			nm_escape_xml(b, nm_buf_cstr(&line));
 			if (r->nfields)
 				nm_buf_puts(b, "\n<ul>\n");
 			for (size_t j = 0; j < r->nfields; j++) {
 				nm_buf_puts(b, "<li>");
 				nm_buf_clear(&line);
-				field_words_line(&line, lang, &r->fields[j]);
+				nm_diff_field_words(&line, lang, &r->fields[j]);
 				nm_escape_xml(b, nm_buf_cstr(&line));
 				nm_buf_puts(b, "</li>\n");
 			}
@@ -473,7 +333,7 @@ void nm_diff_write_html(nm_buf *b, const nm_diff *d, nm_lang lang)
 		nm_buf_puts(b, "</ul>\n");
 	}
 	for (int resolved = 0; resolved < 2; resolved++) {
-		size_t n = count_findings(d, resolved);
+		size_t n = nm_diff_count_findings(d, resolved);
 		if (!n)
 			continue;
 		nm_buf_puts(b, "<h3>");
@@ -485,7 +345,7 @@ void nm_diff_write_html(nm_buf *b, const nm_diff *d, nm_lang lang)
 			nm_buf_printf(b, "<li class=\"%s\">%c ", resolved ? "resolved" : "new",
 			              resolved ? '-' : '+');
 			nm_buf_clear(&line);
-			finding_words(&line, lang, &d->findings[i]);
+			nm_diff_finding_words(&line, lang, &d->findings[i]);
 			nm_escape_xml(b, nm_buf_cstr(&line));
 			nm_buf_puts(b, "</li>\n");
 		}

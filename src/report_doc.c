@@ -19,6 +19,8 @@
 #include <string.h>
 
 #include "netmap/common.h"
+#include "netmap/diff.h"
+#include "diff_words.h"
 #include "report_plan.h"
 #include "report_words.h"
 
@@ -104,9 +106,19 @@ static void add_data(nm_doc_node *nd, const nm_buf *text)
 	add_run(nd, r);
 }
 
+/* Words built here (a title with numbers), copied into the node. */
+static void add_words_copy(nm_doc_node *nd, const nm_buf *text)
+{
+	nm_doc_run r = {NM_RUN_WORDS, NULL, 0, 0, 0, 0, NM_DATE_NONE, 1};
+
+	r.s = nm_xstrdup(nm_buf_cstr(text));
+	r.len = strlen(r.s);
+	add_run(nd, r);
+}
+
 /*
- * The runs of fmt: its words, each %s or %u replaced by the next of args
- * (nargs of them), %% a percent sign. fmt is a translation and lives as
+ * The runs of fmt: its words, each conversion (%s, %u, %zu, %lld)
+ * replaced by the next of args (nargs of them), %% a percent sign. fmt is a translation and lives as
  * long as the program, so words point into it.
  */
 static void say(nm_doc_node *nd, const char *fmt, const nm_doc_run *args, size_t nargs)
@@ -115,6 +127,8 @@ static void say(nm_doc_node *nd, const char *fmt, const nm_doc_run *args, size_t
 	size_t next = 0;
 
 	while (*p) {
+		const char *conv;
+
 		if (p[0] != '%' || !p[1]) {
 			p++;
 			continue;
@@ -124,13 +138,15 @@ static void say(nm_doc_node *nd, const char *fmt, const nm_doc_run *args, size_t
 			w.len = (size_t)(p - start);
 			add_run(nd, w);
 		}
-		if (p[1] == '%') {
-			nm_doc_run w = r_words("%");
-			add_run(nd, w);
-		} else if (next < nargs) {
+		conv = p + 1;
+		while (*conv && strchr("0123456789.-+ #lhzjt", *conv))
+			conv++; /* flags, width and length: %zu, %lld */
+		if (*conv == '%') {
+			add_run(nd, r_words("%"));
+		} else if (*conv && next < nargs) {
 			add_run(nd, args[next++]);
 		}
-		p += 2;
+		p = *conv ? conv + 1 : conv;
 		start = p;
 	}
 	if (p > start) {
@@ -566,6 +582,73 @@ static void duplicates(nm_doc *d)
 	       "If they are one organisation, keep one id and move the memberships to it.");
 }
 
+/* ---- what changed (a diff) ------------------------------------------------- */
+
+/*
+ * The what-changed section: the title, then per kind of record a group of
+ * the added, removed and changed (with their fields as sub-items), then
+ * the new and the resolved findings.
+ */
+static void changes(nm_doc_node *c, const nm_diff *df, nm_lang lang)
+{
+	nm_buf line = NM_BUF_INIT;
+
+	nm_diff_title(&line, df, lang);
+	add_words_copy(c, &line);
+	if (nm_diff_is_empty(df))
+		WORDS(add(c, NM_DOC_PARA, NM_DOC_NOTHING_CHANGED, 0),
+		      nm_diff_tr(lang, "Nothing changed."));
+	for (int what = NM_DIFF_ACTOR; what <= NM_DIFF_MEMBERSHIP; what++) {
+		nm_doc_node *g;
+		size_t n[3];
+
+		nm_diff_count_changes(df, (nm_diff_what)what, n);
+		if (n[0] + n[1] + n[2] == 0)
+			continue;
+		g = add(c, NM_DOC_GROUP, 0, 0);
+		WORDS(g, nm_diff_tr(lang, nm_diff_section_word((nm_diff_what)what)));
+		SAY(add(g, NM_DOC_PARA, 0, 0), nm_diff_tr(lang, "%zu added, %zu removed, %zu changed"),
+		    r_count(n[0]), r_count(n[1]), r_count(n[2]));
+		for (size_t i = 0; i < df->nrecords; i++) {
+			const nm_diff_record *r = &df->records[i];
+			nm_doc_node *it;
+
+			if ((int)r->what != what)
+				continue;
+			it = add(g, NM_DOC_ITEM, nm_diff_marks[r->change], 0);
+			nm_buf_clear(&line);
+			nm_diff_record_words(&line, lang, r);
+			add_data(it, &line);
+			for (size_t j = 0; j < r->nfields; j++) {
+				nm_buf_clear(&line);
+				nm_diff_field_words(&line, lang, &r->fields[j]);
+				add_data(add(it, NM_DOC_ITEM, 0, 0), &line);
+			}
+		}
+	}
+	for (int resolved = 0; resolved < 2; resolved++) {
+		size_t n = nm_diff_count_findings(df, resolved);
+		nm_doc_node *g;
+
+		if (!n)
+			continue;
+		g = add(c, NM_DOC_GROUP, NM_DOC_FINDINGS, n);
+		WORDS(g, nm_diff_tr(lang, resolved ? "Resolved findings" : "New findings"));
+		for (size_t i = 0; i < df->nfindings; i++) {
+			if (df->findings[i].resolved != (bool)resolved)
+				continue;
+			nm_buf_clear(&line);
+			nm_diff_finding_words(&line, lang, &df->findings[i]);
+			add_data(add(g, NM_DOC_ITEM, resolved ? '-' : '+', 0), &line);
+		}
+	}
+	if (!df->findings_compared)
+		WORDS(add(c, NM_DOC_PARA, NM_DOC_UNCOMPARED, 0),
+		      nm_diff_tr(lang, "The findings of one of the snapshots could not be read; "
+				       "they are not compared."));
+	nm_buf_release(&line);
+}
+
 /* ---- the document ------------------------------------------------------------ */
 
 void nm_doc_build(nm_doc *doc, const nm_analysis *an, const nm_report_opts *opts)
@@ -576,7 +659,7 @@ void nm_doc_build(nm_doc *doc, const nm_analysis *an, const nm_report_opts *opts
 	doc->opts = opts;
 	add(&doc->root, NM_DOC_HEADLINE, 0, 0);
 	if (opts->since)
-		add(&doc->root, NM_DOC_SINCE, 0, 0);
+		changes(add(&doc->root, NM_DOC_SINCE, 0, 0), opts->since, opts->lang);
 	add(&doc->root, NM_DOC_SUMMARY, 0, 0);
 	plan(doc);
 	overlaps(doc, NM_CLASS_DUPLICATE, NM_SEC_DUPLICATE,
@@ -590,6 +673,14 @@ void nm_doc_build(nm_doc *doc, const nm_analysis *an, const nm_report_opts *opts
 	voices(doc);
 	coverage(doc);
 	duplicates(doc);
+}
+
+void nm_doc_build_changes(nm_doc *doc, const nm_diff *diff, const nm_report_opts *opts)
+{
+	memset(doc, 0, sizeof(*doc));
+	doc->root.kind = NM_DOC_ROOT;
+	doc->opts = opts;
+	changes(add(&doc->root, NM_DOC_SINCE, 0, 0), diff, opts->lang);
 }
 
 void nm_doc_free(nm_doc *doc)

@@ -198,9 +198,13 @@ static void summary(out *o)
 /* One run, escaped where it holds data. */
 static void run(const out *o, const nm_doc_run *r)
 {
-	const nm_dataset *ds = o->an->ds;
+	const nm_dataset *ds;
 
 	if (nm_doc_plain_run(o->b, o->doc, r))
+		return;
+	/* Only references need the dataset: a diff alone has none. */
+	ds = o->an ? o->an->ds : NULL;
+	if (!ds && (r->kind == NM_RUN_COMMITTEE || r->kind == NM_RUN_ACTOR || r->kind == NM_RUN_THEME))
 		return;
 	switch (r->kind) {
 	case NM_RUN_CODE:
@@ -354,6 +358,60 @@ static void section_node(out *o, const nm_doc_node *nd)
 	}
 }
 
+/* What changed: a heading, bold group titles, lists with the marks in code. */
+static void changes_node(out *o, const nm_doc_node *nd)
+{
+	nm_buf_puts(o->b, "## ");
+	runs(o, nd);
+	nm_buf_puts(o->b, "\n\n");
+	for (size_t i = 0; i < nd->nkids; i++) {
+		const nm_doc_node *k = nd->kids[i];
+		size_t first = 0;
+
+		if (k->kind == NM_DOC_PARA) {
+			runs(o, k);
+			nm_buf_puts(o->b, "\n\n");
+			continue;
+		}
+		nm_buf_puts(o->b, "**");
+		runs(o, k);
+		if (k->tag == NM_DOC_FINDINGS) {
+			nm_buf_printf(o->b, "** (%s)\n\n", num(o, k->n).s);
+		} else {
+			nm_buf_puts(o->b, "**: ");
+			runs(o, k->kids[0]);
+			nm_buf_puts(o->b, "\n\n");
+			first = 1;
+		}
+		for (size_t j = first; j < k->nkids; j++) {
+			const nm_doc_node *it = k->kids[j];
+
+			nm_buf_printf(o->b, "- `%c` ", (char)it->tag);
+			runs(o, it);
+			nm_buf_putc(o->b, '\n');
+			for (size_t f = 0; f < it->nkids; f++) {
+				nm_buf_puts(o->b, "  - ");
+				runs(o, it->kids[f]);
+				nm_buf_putc(o->b, '\n');
+			}
+		}
+		nm_buf_putc(o->b, '\n');
+	}
+}
+
+void nm_diff_write_markdown(nm_buf *b, const nm_diff *d, nm_lang lang)
+{
+	nm_report_opts opts;
+	nm_doc doc;
+	out o = {b, NULL, &opts, &doc};
+
+	nm_report_opts_init(&opts);
+	opts.lang = lang;
+	nm_doc_build_changes(&doc, d, &opts);
+	changes_node(&o, doc.root.kids[0]);
+	nm_doc_free(&doc);
+}
+
 void nm_report_markdown(nm_buf *b, const nm_analysis *an, const nm_report_opts *opts)
 {
 	nm_doc doc;
@@ -369,7 +427,7 @@ void nm_report_markdown(nm_buf *b, const nm_analysis *an, const nm_report_opts *
 			break;
 		case NM_DOC_SINCE:
 			nm_buf_putc(b, '\n');
-			nm_diff_write_markdown(b, opts->since, opts->lang);
+			changes_node(&o, nd);
 			break;
 		case NM_DOC_SUMMARY:
 			summary(&o);

@@ -247,9 +247,13 @@ static void summary(out *o)
 /* One run, cleaned of control characters where it holds data. */
 static void run(const out *o, nm_buf *b, const nm_doc_run *r)
 {
-	const nm_dataset *ds = o->an->ds;
+	const nm_dataset *ds;
 
 	if (nm_doc_plain_run(b, o->doc, r))
+		return;
+	/* Only references need the dataset: a diff alone has none. */
+	ds = o->an ? o->an->ds : NULL;
+	if (!ds && (r->kind == NM_RUN_COMMITTEE || r->kind == NM_RUN_ACTOR || r->kind == NM_RUN_THEME))
 		return;
 	switch (r->kind) {
 	case NM_RUN_CODE:
@@ -467,6 +471,67 @@ static void section_node(out *o, nm_buf *line, const nm_doc_node *nd)
 		coverage_legend(o);
 }
 
+/* What changed: the title underlined, then the groups of marked lines. */
+static void changes_node(out *o, nm_buf *line, const nm_doc_node *nd, size_t w)
+{
+	const char *title = runs(o, line, nd);
+	size_t tw = nm_text_width(title);
+
+	nm_text_clean(o->b, title);
+	nm_buf_putc(o->b, '\n');
+	for (size_t i = 0; i < tw; i++)
+		nm_buf_putc(o->b, '-');
+	nm_buf_putc(o->b, '\n');
+	for (size_t i = 0; i < nd->nkids; i++) {
+		const nm_doc_node *k = nd->kids[i];
+		size_t first = 0;
+
+		if (k->kind == NM_DOC_PARA && k->tag == NM_DOC_NOTHING_CHANGED) {
+			nm_buf_printf(o->b, "  %s\n", runs(o, line, k));
+			continue;
+		}
+		if (k->kind == NM_DOC_PARA) {
+			nm_buf_puts(o->b, "  ");
+			nm_text_wrap(o->b, runs(o, line, k), 2, 2, w);
+			continue;
+		}
+		if (k->tag == NM_DOC_FINDINGS) {
+			nm_buf_printf(o->b, "%s (", runs(o, line, k));
+			nm_i18n_count(o->b, o->opts->lang, k->n);
+			nm_buf_puts(o->b, ")\n");
+		} else {
+			nm_buf_printf(o->b, "%s: ", runs(o, line, k));
+			nm_buf_printf(o->b, "%s\n", runs(o, line, k->kids[0]));
+			first = 1;
+		}
+		for (size_t j = first; j < k->nkids; j++) {
+			const nm_doc_node *it = k->kids[j];
+
+			nm_buf_printf(o->b, "  %c ", (char)it->tag);
+			nm_text_wrap(o->b, runs(o, line, it), 4, 6, w);
+			for (size_t f = 0; f < it->nkids; f++) {
+				nm_buf_puts(o->b, "      ");
+				nm_text_wrap(o->b, runs(o, line, it->kids[f]), 6, 8, w);
+			}
+		}
+	}
+}
+
+void nm_diff_write_text(nm_buf *b, const nm_diff *d, nm_lang lang, unsigned width)
+{
+	nm_report_opts opts;
+	nm_doc doc;
+	nm_buf line = NM_BUF_INIT;
+	out o = {b, NULL, &opts, width ? width : 80, &doc};
+
+	nm_report_opts_init(&opts);
+	opts.lang = lang;
+	nm_doc_build_changes(&doc, d, &opts);
+	changes_node(&o, &line, doc.root.kids[0], o.width);
+	nm_buf_release(&line);
+	nm_doc_free(&doc);
+}
+
 void nm_report_text(nm_buf *b, const nm_analysis *an, const nm_report_opts *opts)
 {
 	nm_doc doc;
@@ -482,7 +547,7 @@ void nm_report_text(nm_buf *b, const nm_analysis *an, const nm_report_opts *opts
 			headline(&o);
 			break;
 		case NM_DOC_SINCE:
-			nm_diff_write_text(b, opts->since, opts->lang, o.width);
+			changes_node(&o, &line, nd, o.width);
 			nm_buf_putc(b, '\n'); /* set the news apart from the counts */
 			break;
 		case NM_DOC_SUMMARY:

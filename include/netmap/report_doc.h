@@ -50,7 +50,7 @@ typedef struct nm_doc_run {
 typedef enum nm_doc_kind {
 	NM_DOC_ROOT,
 	NM_DOC_HEADLINE, /* laid out by each renderer from the analysis */
-	NM_DOC_SINCE,    /* the what-changed section (opts->since) */
+	NM_DOC_SINCE,    /* what changed (opts->since): runs the title; kids PARA, GROUP */
 	NM_DOC_SUMMARY,  /* laid out by each renderer from the analysis */
 	NM_DOC_PARA,     /* a paragraph of runs */
 	NM_DOC_SECTION,  /* runs: the title; n: the count shown beside it, or 0 */
@@ -86,8 +86,12 @@ enum {
 	NM_DOC_TODO = 1,       /* NM_DOC_ITEM: a task to tick off */
 	NM_DOC_FOR_TABLES = 1, /* NM_DOC_ADVICE: said once under a table of pairs */
 	NM_DOC_TABLE_LOAD = 1, /* NM_DOC_TABLE: actor, committees, meetings a year */
-	NM_DOC_TABLE_COVERAGE  /* NM_DOC_TABLE: theme, then a count per actor type */
+	NM_DOC_TABLE_COVERAGE, /* NM_DOC_TABLE: theme, then a count per actor type */
+	NM_DOC_FINDINGS = 1,   /* NM_DOC_GROUP of what changed: findings, n of them */
+	NM_DOC_NOTHING_CHANGED = 1, /* NM_DOC_PARA of what changed */
+	NM_DOC_UNCOMPARED      /* NM_DOC_PARA: the findings could not be compared */
 };
+/* An NM_DOC_ITEM of what changed has its mark as tag: '+', '-' or '~'. */
 
 typedef struct nm_doc_node {
 	nm_doc_kind kind;
@@ -108,6 +112,8 @@ typedef struct nm_doc {
 
 /* Build the overview of an as a document; free it with nm_doc_free. */
 void nm_doc_build(nm_doc *doc, const nm_analysis *an, const nm_report_opts *opts);
+/* Only the what-changed section of diff (`netmap diff`); an is NULL. */
+void nm_doc_build_changes(nm_doc *doc, const struct nm_diff *diff, const nm_report_opts *opts);
 void nm_doc_free(nm_doc *doc);
 
 /*
