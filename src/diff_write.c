@@ -59,7 +59,7 @@ static const nm_msg msgs[] = {
     {"overloaded actor", "überlastete Akteur:in"},
     {"group to review", "zu prüfendes Gremium"},
     {"theme no group works on", "Thema ohne Gremium"},
-    {"actor in no group", "Akteur:in in keinem Gremium"},
+    {"actor in no group", "Akteur ohne Gremium"},
     {"single-type group", "Gremium mit nur einem Akteurstyp"},
     {"missing voice", "fehlende Stimme"},
     {"possible duplicate records", "mögliche doppelte Einträge"},

@@ -24,7 +24,7 @@
 #include "report_plan.h"
 #include "report_words.h"
 
-#define LIST_CAP 10 /* items per list before "and N more" */
+#define LIST_CAP 10 /* items per list before "and N more", unless asked otherwise */
 
 static const nm_msg msgs[] = {
     {"… and %s more (%s shows them all)", "… und %s weitere (%s zeigt alle)"},
@@ -190,7 +190,7 @@ static void free_node(nm_doc_node *nd)
 
 static size_t cap(nm_doc *d, size_t n)
 {
-	return d->opts->all || n <= LIST_CAP ? n : LIST_CAP;
+	return d->opts->all || n <= d->cap ? n : d->cap;
 }
 
 /* "… and N more (--all shows them all)" when items were left out. */
@@ -558,22 +558,21 @@ static void duplicates(nm_doc *d)
 	            an->nduplicate_actors);
 	for (size_t i = 0; i < shown; i++) {
 		const nm_duplicate_actor *dup = &an->duplicate_actors[i];
-		nm_doc_node *it = add(s, NM_DOC_ITEM, 0, 0);
+		nm_doc_node *it = add(s, NM_DOC_ITEM, 0, 0), *why;
 
 		SAY(it, T(d, "%s and %s"), r_ref(NM_RUN_ACTOR, dup->a),
 		    r_ref(NM_RUN_ACTOR, dup->b));
+		why = add(it, NM_DOC_PARA, 0, 0); /* why they may be one */
 		switch (dup->reason) {
 		case NM_DUP_SAME_NAME:
-			WORDS(it,
-			      T(d, ": the same name once spelling and legal form are set aside"));
+			WORDS(why, T(d, "the same name once spelling and legal form are set aside"));
 			break;
 		case NM_DUP_SAME_CONTACT:
-			WORDS(it, dup->by_email ? T(d, ": the same contact e-mail address")
-			                        : T(d, ": the same website"));
+			WORDS(why, dup->by_email ? T(d, "the same contact e-mail address")
+			                         : T(d, "the same website"));
 			break;
 		default:
-			SAY(it, T(d, ": similar names (%u%% alike)"),
-			    r_count((dup->similarity + 5) / 10));
+			SAY(why, T(d, "similar names (%u%% alike)"), r_count((dup->similarity + 5) / 10));
 			break;
 		}
 	}
@@ -653,10 +652,17 @@ static void changes(nm_doc_node *c, const nm_diff *df, nm_lang lang)
 
 void nm_doc_build(nm_doc *doc, const nm_analysis *an, const nm_report_opts *opts)
 {
+	nm_doc_build_capped(doc, an, opts, LIST_CAP);
+}
+
+void nm_doc_build_capped(nm_doc *doc, const nm_analysis *an, const nm_report_opts *opts,
+                         size_t list_cap)
+{
 	memset(doc, 0, sizeof(*doc));
 	doc->root.kind = NM_DOC_ROOT;
 	doc->an = an;
 	doc->opts = opts;
+	doc->cap = list_cap;
 	add(&doc->root, NM_DOC_HEADLINE, 0, 0);
 	if (opts->since)
 		changes(add(&doc->root, NM_DOC_SINCE, 0, 0), opts->since, opts->lang);

@@ -257,6 +257,10 @@ static void item_node(out *o, const nm_doc_node *nd)
 	else
 		nm_buf_puts(o->b, nd->tag == NM_DOC_TODO ? "- [ ] " : "- ");
 	runs(o, nd);
+	if (nd->nkids && nd->kids[0]->kind == NM_DOC_PARA) { /* why */
+		nm_buf_puts(o->b, ": ");
+		runs(o, nd->kids[0]);
+	}
 	nm_buf_putc(o->b, '\n');
 }
 

@@ -289,6 +289,18 @@ static const char *runs(const out *o, nm_buf *line, const nm_doc_node *nd)
 	return nm_buf_cstr(line);
 }
 
+/* An item's runs, then ": " and why, when it says why. */
+static const char *item_runs(const out *o, nm_buf *line, const nm_doc_node *nd)
+{
+	runs(o, line, nd);
+	if (nd->nkids && nd->kids[0]->kind == NM_DOC_PARA) {
+		nm_buf_puts(line, ": ");
+		for (size_t i = 0; i < nd->kids[0]->nruns; i++)
+			run(o, line, &nd->kids[0]->runs[i]);
+	}
+	return nm_buf_cstr(line);
+}
+
 static void more_node(out *o, nm_buf *line, const nm_doc_node *nd)
 {
 	nm_buf_puts(o->b, "  ");
@@ -313,7 +325,7 @@ static void item_node(out *o, nm_buf *line, const nm_doc_node *nd)
 		nm_buf_printf(o->b, "  %llu. ", (unsigned long long)nd->n);
 		nm_text_wrap(o->b, runs(o, line, nd), indent, indent, o->width);
 	} else {
-		item(o, runs(o, line, nd));
+		item(o, item_runs(o, line, nd));
 	}
 }
 

@@ -55,7 +55,8 @@ typedef enum nm_doc_kind {
 	NM_DOC_PARA,     /* a paragraph of runs */
 	NM_DOC_SECTION,  /* runs: the title; n: the count shown beside it, or 0 */
 	NM_DOC_GROUP,    /* a titled sub-list of a section (the gaps): runs, n */
-	NM_DOC_ITEM,     /* a list item: runs; n: its number in a numbered list */
+	NM_DOC_ITEM,     /* a list item: runs; n: its number in a numbered list;
+	                    a PARA kid says why (a possible duplicate record) */
 	NM_DOC_PAIR,     /* two committees: kids HEAD, DETAIL, ADVICE and ROW */
 	NM_DOC_TABLE,    /* tag: which table; kids: ROWs */
 	NM_DOC_ROW,      /* kids: CELLs */
@@ -108,10 +109,14 @@ typedef struct nm_doc {
 	nm_doc_node root;
 	const nm_analysis *an;
 	const nm_report_opts *opts;
+	size_t cap; /* items a list shows before "and N more", without --all */
 } nm_doc;
 
 /* Build the overview of an as a document; free it with nm_doc_free. */
 void nm_doc_build(nm_doc *doc, const nm_analysis *an, const nm_report_opts *opts);
+/* The same with list_cap items a list rather than 10 (the HTML page shows more). */
+void nm_doc_build_capped(nm_doc *doc, const nm_analysis *an, const nm_report_opts *opts,
+                         size_t list_cap);
 /* Only the what-changed section of diff (`netmap diff`); an is NULL. */
 void nm_doc_build_changes(nm_doc *doc, const struct nm_diff *diff, const nm_report_opts *opts);
 void nm_doc_free(nm_doc *doc);
