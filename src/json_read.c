@@ -86,33 +86,24 @@ static void put_utf8(nm_buf *b, unsigned cp)
 	}
 }
 
-/* A string after its opening quote; NULL on a bad one. */
-static char *read_string(json_parser *jp)
+/*
+ * The rest of a string after its opening quote, with escapes, appended
+ * to b; jp->p ends after the closing quote. 0, or -1 on a bad string.
+ */
+static int decode_string(json_parser *jp, nm_buf *b)
 {
-	nm_buf b = NM_BUF_INIT;
 	unsigned cp, lo;
-	const char *q = jp->p;
 
-	/* Most strings have no escape: one copy, no buffer. */
-	while ((unsigned char)*q >= 0x20 && *q != '"' && *q != '\\')
-		q++;
-	if (*q == '"') {
-		char *str = nm_xstrndup(jp->p, (size_t)(q - jp->p));
-		jp->p = q + 1;
-		return str;
-	}
 	for (;;) {
 		unsigned char c = (unsigned char)*jp->p;
 		if (c == '"') {
-			char *str = nm_xstrdup(nm_buf_cstr(&b)); /* "" when empty */
 			jp->p++;
-			nm_buf_release(&b);
-			return str;
+			return 0;
 		}
 		if (c < 0x20)
-			goto fail; /* the end of the input, or a raw control character */
+			return -1; /* the end of the input, or a raw control character */
 		if (c != '\\') {
-			nm_buf_putc(&b, (char)c);
+			nm_buf_putc(b, (char)c);
 			jp->p++;
 			continue;
 		}
@@ -121,26 +112,26 @@ static char *read_string(json_parser *jp)
 		case '"':
 		case '\\':
 		case '/':
-			nm_buf_putc(&b, *jp->p);
+			nm_buf_putc(b, *jp->p);
 			break;
 		case 'b':
-			nm_buf_putc(&b, '\b');
+			nm_buf_putc(b, '\b');
 			break;
 		case 'f':
-			nm_buf_putc(&b, '\f');
+			nm_buf_putc(b, '\f');
 			break;
 		case 'n':
-			nm_buf_putc(&b, '\n');
+			nm_buf_putc(b, '\n');
 			break;
 		case 'r':
-			nm_buf_putc(&b, '\r');
+			nm_buf_putc(b, '\r');
 			break;
 		case 't':
-			nm_buf_putc(&b, '\t');
+			nm_buf_putc(b, '\t');
 			break;
 		case 'u':
 			if (hex4(jp->p + 1, &cp) < 0)
-				goto fail;
+				return -1;
 			jp->p += 4;
 			if (cp >= 0xD800 && cp < 0xDC00 && jp->p[1] == '\\' && jp->p[2] == 'u' &&
 			    hex4(jp->p + 3, &lo) == 0 && lo >= 0xDC00 && lo < 0xE000) {
@@ -149,16 +140,42 @@ static char *read_string(json_parser *jp)
 			} else if (cp >= 0xD800 && cp < 0xE000) {
 				cp = 0xFFFD; /* a lone surrogate */
 			}
-			put_utf8(&b, cp);
+			put_utf8(b, cp);
 			break;
 		default:
-			goto fail;
+			return -1;
 		}
 		jp->p++;
 	}
-fail:
+}
+
+/* Bytes from p on before a closing quote, when the string has no escape. */
+static size_t plain_span(const char *p)
+{
+	const char *q = p;
+
+	while ((unsigned char)*q >= 0x20 && *q != '"' && *q != '\\')
+		q++;
+	return *q == '"' ? (size_t)(q - p) : (size_t)-1;
+}
+
+/* A string after its opening quote; NULL on a bad one. */
+static char *read_string(json_parser *jp)
+{
+	nm_buf b = NM_BUF_INIT;
+	size_t n = plain_span(jp->p);
+	char *str = NULL;
+
+	/* Most strings have no escape: one copy, no buffer. */
+	if (n != (size_t)-1) {
+		str = nm_xstrndup(jp->p, n);
+		jp->p += n + 1;
+		return str;
+	}
+	if (decode_string(jp, &b) == 0)
+		str = nm_xstrdup(nm_buf_cstr(&b)); /* "" when empty */
 	nm_buf_release(&b);
-	return NULL;
+	return str;
 }
 
 static int read_value(json_parser *jp, nm_json *out);
@@ -351,6 +368,48 @@ const char *nm_json_string(const nm_json *v)
 size_t nm_json_len(const nm_json *v)
 {
 	return v && v->type == NM_JSON_ARR ? v->n : 0;
+}
+
+int nm_json_strings(const char *text, nm_buf *scratch,
+		    int (*each)(void *ctx, const char *s, size_t len), void *ctx)
+{
+	json_parser jp = {text, 0, NULL};
+
+	skip_space(&jp);
+	if (*jp.p++ != '[')
+		return -1;
+	skip_space(&jp);
+	if (*jp.p == ']') {
+		jp.p++;
+	} else {
+		for (;;) {
+			size_t n;
+
+			skip_space(&jp);
+			if (*jp.p++ != '"')
+				return -1;
+			n = plain_span(jp.p);
+			if (n != (size_t)-1) {
+				if (each(ctx, jp.p, n) < 0)
+					return -1;
+				jp.p += n + 1;
+			} else {
+				nm_buf_clear(scratch);
+				if (decode_string(&jp, scratch) < 0 ||
+				    each(ctx, nm_buf_cstr(scratch), scratch->len) < 0)
+					return -1;
+			}
+			skip_space(&jp);
+			if (*jp.p == ']') {
+				jp.p++;
+				break;
+			}
+			if (*jp.p++ != ',')
+				return -1;
+		}
+	}
+	skip_space(&jp);
+	return *jp.p == '\0' ? 0 : -1;
 }
 
 const nm_json *nm_json_at(const nm_json *arr, size_t i)

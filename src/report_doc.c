@@ -6,7 +6,9 @@
  * behind "and N more", which advice follows, and every word of it in
  * English or German (the shared words of report_words.c, the ones only
  * the document uses below). The renderers (report_text.c,
- * report_markdown.c) lay the nodes out and escape the runs.
+ * report_markdown.c, report_html.c) lay the nodes out and escape the
+ * runs. The what-changed section of a diff is built here too, from the
+ * sentences of diff_write.c.
  *
  * Words are kept as format strings whose %s and %u are filled with runs:
  * say() cuts a translated format at its conversions, so a committee's name

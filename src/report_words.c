@@ -1,7 +1,9 @@
 /*
- * report_words.c: the German of the words the text and Markdown reports
- * share (section titles, reasons, advice), kept once. Each writer looks in
- * its own table first, for words only it uses or words it puts otherwise.
+ * report_words.c: the German of the overview's words (section titles,
+ * reasons, advice), kept once: the report document (report_doc.c) words
+ * every section with them for the text, Markdown and HTML writers, and
+ * the text and Markdown headlines use them too. A caller looks in its own
+ * table first, for words only it uses.
  */
 #include "report_words.h"
 

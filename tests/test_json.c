@@ -2,7 +2,8 @@
  * test_json.c: the JSON pieces. Writing: string escaping (controls,
  * quotes, broken UTF-8) and three-decimal fractions. Reading: the tree of
  * a document, escapes and surrogate pairs decoded, the root keys a caller
- * skips left unbuilt, and every broken or too deep document refused.
+ * skips left unbuilt, and every broken or too deep document refused; a
+ * list of strings streamed without a tree (the store's theme lists).
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -163,6 +164,44 @@ static void broken_documents_are_refused(void **state)
 	}
 }
 
+/* Collects the strings nm_json_strings hands out, "|"-joined; "stop" refuses. */
+static int collect(void *ctx, const char *s, size_t len)
+{
+	nm_buf *b = ctx;
+
+	if (len == 4 && memcmp(s, "stop", 4) == 0)
+		return -1;
+	if (b->len)
+		nm_buf_putc(b, '|');
+	nm_buf_put(b, s, len);
+	return 0;
+}
+
+static void expect_strings(const char *json, int rc, const char *want)
+{
+	nm_buf got = NM_BUF_INIT, scratch = NM_BUF_INIT;
+
+	assert_int_equal(nm_json_strings(json, &scratch, collect, &got), rc);
+	assert_string_equal(nm_buf_cstr(&got), want);
+	nm_buf_release(&got);
+	nm_buf_release(&scratch);
+}
+
+static void a_list_of_strings_streams_without_a_tree(void **state)
+{
+	(void)state;
+	expect_strings("[\"counselling\",\"language\"]", 0, "counselling|language");
+	expect_strings(" [ \"a\" , \"b\\u00e4\\n\" , \"\" ] ", 0, "a|b\u00e4\n|");
+	expect_strings("[]", 0, "");
+	expect_strings("[\"a\",]", -1, "a");
+	expect_strings("[\"a\" \"b\"]", -1, "a");
+	expect_strings("[1]", -1, "");
+	expect_strings("[\"a\"] x", -1, "a");
+	expect_strings("\"a\"", -1, "");
+	expect_strings("[\"a\\q\"]", -1, "");
+	expect_strings("[\"a\", \"stop\", \"b\"]", -1, "a");
+}
+
 static void nesting_is_limited(void **state)
 {
 	char deep[2 * NM_JSON_MAX_DEPTH + 8];
@@ -198,6 +237,7 @@ int main(void)
 	    cmocka_unit_test(skipped_root_keys_are_not_built),
 	    cmocka_unit_test(broken_documents_are_refused),
 	    cmocka_unit_test(nesting_is_limited),
+	    cmocka_unit_test(a_list_of_strings_streams_without_a_tree),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -48,6 +48,14 @@ typedef struct nm_json {
  * 0, or -1 (and *out empty) when text is not one JSON value.
  */
 int nm_json_parse(const char *text, nm_json *out, const char *const *skip);
+/*
+ * Read text, a JSON array of strings, without building a tree: each(ctx,
+ * s, len) is called for every string in order, decoded (into scratch when
+ * it has escapes; s is not NUL-terminated otherwise). 0; -1 when text is
+ * no such array or each returned a negative number.
+ */
+int nm_json_strings(const char *text, nm_buf *scratch,
+		    int (*each)(void *ctx, const char *s, size_t len), void *ctx);
 /* Free what a value holds and leave it empty (NM_JSON_NULL). */
 void nm_json_free(nm_json *v);
 /* The value of key in an object; NULL when absent or obj is no object. */

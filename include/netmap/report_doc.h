@@ -1,14 +1,15 @@
 /*
  * report_doc.h: the overview as a document, built once from an analysis
- * and rendered by the text and Markdown writers (cmark's model: one tree,
- * thin renderers).
+ * and rendered by the text, Markdown and HTML writers (cmark's model: one
+ * tree, thin renderers); the what-changed section of a diff too.
  *
  * A document is a tree of nodes: sections, lists of items, pairs,
  * tables, advice and "and N more". Words are chosen once, in the reader's
  * language, when the tree is built; what a renderer still decides is how
  * a node is laid out and how each inline run is escaped: a committee
- * reference is "Name (id)" cleaned of control characters in text and
- * backslash-escaped with the id in a code span in Markdown.
+ * reference is "Name (id)" cleaned of control characters in text,
+ * backslash-escaped with the id in a code span in Markdown, and a link to
+ * the committee's profile, XML-escaped, in HTML.
  *
  * The headline and the findings summary are nodes without children: their
  * layout differs so much between formats (an aligned table of counts, a
