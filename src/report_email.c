@@ -27,6 +27,7 @@
 #include "netmap/trend.h"
 
 #include "graph_svg.h"
+#include "report_html.h"
 #include "report_html_map.h"
 #include "netmap/report.h"
 

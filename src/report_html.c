@@ -18,7 +18,9 @@
 #include "netmap/diff.h"
 #include "netmap/graph.h"
 #include "netmap/report.h"
+#include "netmap/report_doc.h"
 #include "report_plan.h"
+#include "report_html.h"
 #include "report_html_map.h"
 
 #include <stdarg.h>
@@ -90,77 +92,11 @@ static const nm_msg msgs[] = {
 	 "Zusammenlegungs-Clustern und in den Paaren mit den meisten gemeinsamen Mitgliedern. "
 	 "Jedes Gremium hat unten seinen Steckbrief."},
 	{"The picture could not be drawn: %s.", "Das Bild konnte nicht gezeichnet werden: %s."},
-	{"Duplicate groups: candidates for merging", "Doppelte Gremien: Kandidaten für eine Zusammenlegung"},
-	{"Merge clusters", "Zusammenlegungs-Cluster"},
-	{"Nested groups", "Verschachtelte Gremien"},
-	{"Overlapping groups", "Überlappende Gremien"},
-	{"Overloaded actors", "Überlastete Akteure"},
-	{"Groups to review", "Zu prüfende Gremien"},
-	{"Gaps", "Lücken"},
-	{"Missing voices", "Fehlende Stimmen"},
-	{"Coverage: actors of each type working on each theme",
-	 "Abdeckung: Akteure jedes Typs, die an jedem Thema arbeiten"},
-	{"Possible duplicate records", "Mögliche doppelte Einträge"},
-	{" and ", " und "},
-	{" sits inside ", " liegt in "},
-	{"all %u members are also in the larger group of %u; ",
-	 "alle %u Mitglieder sind auch im größeren Gremium mit %u; "},
-	{"neither has themes", "keines hat Themen"},
-	{"its themes are covered there", "seine Themen sind dort abgedeckt"},
-	{"same themes", "gleiche Themen"},
-	{"%u of %u themes shared", "%u von %u Themen gemeinsam"},
-	{"%u of %u members shared (%s overlap), ", "%u von %u Mitgliedern gemeinsam (%s Überschneidung), "},
-	{"Declare it a sub-group (parent: %s) or fold it into the larger group.",
-	 "Als Untergruppe erklären (parent: %s) oder in das größere Gremium eingliedern."},
-	{"Merge them, or give each a distinct mandate and membership.",
-	 "Zusammenlegen oder jedem einen eigenen Auftrag und eigene Mitglieder geben."},
-	{"Coordinate agendas and dates, or agree who covers what.",
-	 "Tagesordnungen und Termine abstimmen oder vereinbaren, wer was abdeckt."},
-	{"%zu groups that duplicate each other: ", "%zu Gremien, die einander doppeln: "},
-	{"One group per cluster is usually enough: merge them into one.",
-	 "Ein Gremium je Cluster genügt meist: legen Sie sie zusammen."},
 	{"actor", "Akteur"},
 	{"committees", "Gremien"},
 	{"meetings/year", "Sitzungen/Jahr"},
-	{"More than %u committees each: share seats with partners, or merge the groups "
-	 "they sit in twice.",
-	 "Jeweils mehr als %u Gremien: Sitze mit Partnern teilen oder Gremien "
-	 "zusammenlegen, in denen sie doppelt sitzen."},
-	{"dormant. Revive it with a mandate, or dissolve it.",
-	 "ruht. Mit einem Auftrag wiederbeleben oder auflösen."},
-	{"stale, last met %s (%d days ago). Ask whether it is still needed.",
-	 "eingeschlafen, zuletzt getagt am %s (vor %d Tagen). Fragen, ob es noch gebraucht wird."},
-	{"ad-hoc group past its planned end %s (%d days ago). Dissolve it or set a new end.",
-	 "Ad-hoc-Gremium über sein geplantes Ende %s hinaus (seit %d Tagen). "
-	 "Auflösen oder ein neues Ende setzen."},
-	{"ad-hoc group running since %s (%d days) with no end. Set an end date or make it "
-	 "permanent.",
-	 "Ad-hoc-Gremium seit %s (%d Tage) ohne Ende. Ein Enddatum setzen oder es "
-	 "dauerhaft einrichten."},
-	{"Themes no group works on", "Themen, an denen kein Gremium arbeitet"},
-	{"Find a group that could take the theme on, or say why none is needed.",
-	 "Ein Gremium finden, das das Thema übernimmt, oder begründen, warum keines nötig ist."},
-	{"Actors in no group", "Akteure in keinem Gremium"},
-	{"Invite them where their themes are discussed.",
-	 "Dort einladen, wo ihre Themen besprochen werden."},
-	{"Groups of one actor type only", "Gremien mit nur einem Akteurstyp"},
-	{"Open them to other sectors, or link them to a mixed network.",
-	 "Für andere Bereiche öffnen oder an ein gemischtes Netzwerk anbinden."},
-	{"no %s at the table", "kein Akteur vom Typ %s am Tisch"},
-	{"Invite them on equal footing to the groups on these themes.",
-	 "Gleichberechtigt in die Gremien zu diesen Themen einladen."},
 	{"theme", "Thema"},
-	{"the same name once spelling and legal form are set aside",
-	 "derselbe Name, von Schreibweise und Rechtsform abgesehen"},
-	{"the same contact e-mail address", "dieselbe Kontakt-E-Mail-Adresse"},
-	{"the same website", "dieselbe Website"},
-	{"similar names (%u%% alike)", "ähnliche Namen (%u %% ähnlich)"},
-	{"If they are one organisation, keep one id and move the memberships to it.",
-	 "Wenn es eine Organisation ist: eine id behalten und die Mitgliedschaften dorthin verschieben."},
-	{"… and %zu more (--all shows them all)", "… und %zu weitere (--all zeigt alle)"},
-	{"Nothing to report in this section.", "In diesem Abschnitt gibt es nichts zu berichten."},
 	{"Written by netmap %s.", "Erstellt mit netmap %s."},
-	{"%s%%", "%s %%"},
 };
 
 typedef struct out {
@@ -168,6 +104,7 @@ typedef struct out {
 	const nm_analysis *an;
 	const nm_report_opts *opts;
 	const char *const *cids; /* e-mail: cid per network, or NULL for inline SVG */
+	const nm_doc *doc;
 } out;
 
 static const char *tr(const out *o, const char *en)
@@ -193,35 +130,6 @@ static void trfb(const out *o, nm_buf *b, const char *en, ...)
 static void esc(out *o, const char *s)
 {
 	nm_escape_xml(o->b, s);
-}
-
-static size_t cap(const out *o, size_t n)
-{
-	return o->opts->all || n <= LIST_CAP ? n : LIST_CAP;
-}
-
-static void more(out *o, size_t shown, size_t n)
-{
-	if (shown < n) {
-		nm_buf_puts(o->b, "<p class=\"more\">");
-		trf(o, "… and %zu more (--all shows them all)", n - shown);
-		nm_buf_puts(o->b, "</p>\n");
-	}
-}
-
-static void advice(out *o, const char *text_html)
-{
-	nm_buf_puts(o->b, "<p class=\"advice\">→ ");
-	nm_buf_puts(o->b, text_html);
-	nm_buf_puts(o->b, "</p>\n");
-}
-
-static void section(out *o, const char *id, const char *title, size_t count)
-{
-	nm_buf_printf(o->b, "<section id=\"%s\">\n<h2>%s", id, tr(o, title));
-	if (count)
-		nm_buf_printf(o->b, " <span class=\"count\">(%zu)</span>", count);
-	nm_buf_puts(o->b, "</h2>\n");
 }
 
 static void committee_ref(out *o, const nm_committee *c)
@@ -492,415 +400,299 @@ static void picture(out *o, nm_graph_network net)
 	nm_buf_puts(o->b, "</figcaption>\n</figure>\n</section>\n");
 }
 
-static void percent(out *o, nm_buf *b, uint64_t num, uint64_t den)
-{
-	char n[32];
-	uint64_t pct = den ? (num * 200 / den + 1) / 2 : 0;
+/* ---- rendering the document ----------------------------------------------- */
 
-	snprintf(n, sizeof(n), "%llu", (unsigned long long)pct);
-	trfb(o, b, "%s%%", n);
-}
-
-static void pair_item(out *o, const nm_overlap *ov)
+/* One run, escaped for XML; references link to the map and profiles. */
+static void run(out *o, const nm_doc_run *r)
 {
 	const nm_dataset *ds = o->an->ds;
-	const nm_committee *a = &ds->committees[ov->a], *b = &ds->committees[ov->b];
-	uint32_t uni = ov->size_a + ov->size_b - ov->shared;
-	static const char *const cls[NM_CLASS_COUNT] = {"dup", "nest", "ovl"};
 
-	size_t index = (size_t)(ov - o->an->overlaps);
+	switch (r->kind) {
+	case NM_RUN_WORDS:
+	case NM_RUN_CODE: {
+		nm_buf words = NM_BUF_INIT;
+
+		nm_buf_put(&words, r->s, r->len);
+		esc(o, nm_buf_cstr(&words));
+		nm_buf_release(&words);
+		break;
+	}
+	case NM_RUN_DATA:
+	case NM_RUN_ID:
+		esc(o, r->s);
+		break;
+	case NM_RUN_COMMITTEE:
+		committee_ref(o, &ds->committees[r->idx]);
+		break;
+	case NM_RUN_ACTOR:
+		actor_ref(o, &ds->actors[r->idx]);
+		break;
+	case NM_RUN_THEME:
+		theme_ref(o, &ds->themes[r->idx]);
+		break;
+	default:
+		nm_doc_plain_run(o->b, o->doc, r);
+		break;
+	}
+}
+
+static void runs(out *o, const nm_doc_node *nd)
+{
+	for (size_t i = 0; i < nd->nruns; i++)
+		run(o, &nd->runs[i]);
+}
+
+static void more_node(out *o, const nm_doc_node *nd)
+{
+	nm_buf_puts(o->b, "<p class=\"more\">");
+	runs(o, nd);
+	nm_buf_puts(o->b, "</p>\n");
+}
+
+static void advice_node(out *o, const nm_doc_node *nd)
+{
+	nm_buf_puts(o->b, "<p class=\"advice\">→ ");
+	runs(o, nd);
+	nm_buf_puts(o->b, "</p>\n");
+}
+
+/* A pair: both committees, why in a second line, then advice. */
+static void pair_node(out *o, const nm_doc_node *nd)
+{
+	static const char *const cls[NM_CLASS_COUNT] = {"dup", "nest", "ovl"};
+	size_t index = (size_t)(nd->pair - o->an->overlaps);
 
 	if (o->cids)
-		nm_buf_printf(o->b, "<li class=\"%s\">", cls[ov->cls]);
+		nm_buf_printf(o->b, "<li class=\"%s\">", cls[nd->pair->cls]);
 	else
-		nm_buf_printf(o->b, "<li class=\"%s\" id=\"f-%zu\">", cls[ov->cls], index);
-	if (ov->cls == NM_CLASS_NESTED) {
-		const nm_committee *small = ov->inside == ov->a ? a : b;
-		const nm_committee *large = ov->inside == ov->a ? b : a;
-		uint32_t ns = ov->inside == ov->a ? ov->size_a : ov->size_b;
-		uint32_t nl = ov->inside == ov->a ? ov->size_b : ov->size_a;
-		nm_buf id = NM_BUF_INIT, text = NM_BUF_INIT;
-
-		committee_ref(o, small);
-		nm_buf_puts(o->b, tr(o, " sits inside "));
-		committee_ref(o, large);
-		if (!o->cids)
-			nm_html_map_finding_link(o->b, o->an, index, o->opts);
-		nm_buf_puts(o->b, "<br/><span class=\"why\">");
-		trf(o, "all %u members are also in the larger group of %u; ", ns, nl);
-		nm_buf_puts(o->b, tr(o, ov->themes_union == 0 ? "neither has themes"
-							     : "its themes are covered there"));
-		nm_buf_puts(o->b, "</span>");
-		nm_escape_xml(&id, large->id);
-		trfb(o, &text, "Declare it a sub-group (parent: %s) or fold it into the larger "
-			       "group.", id.ptr);
-		advice(o, text.ptr);
-		nm_buf_release(&id);
-		nm_buf_release(&text);
-		nm_buf_puts(o->b, "</li>\n");
-		return;
-	}
-	committee_ref(o, a);
-	nm_buf_puts(o->b, tr(o, " and "));
-	committee_ref(o, b);
+		nm_buf_printf(o->b, "<li class=\"%s\" id=\"f-%zu\">", cls[nd->pair->cls], index);
+	runs(o, nd->kids[0]);
 	if (!o->cids)
 		nm_html_map_finding_link(o->b, o->an, index, o->opts);
 	nm_buf_puts(o->b, "<br/><span class=\"why\">");
-	{
-		nm_buf pct = NM_BUF_INIT;
-		percent(o, &pct, ov->shared, uni);
-		trf(o, "%u of %u members shared (%s overlap), ", ov->shared, uni, pct.ptr);
-		nm_buf_release(&pct);
-	}
-	if (ov->themes_union == 0)
-		nm_buf_puts(o->b, tr(o, "neither has themes"));
-	else if (ov->themes_shared == ov->themes_union)
-		nm_buf_puts(o->b, tr(o, "same themes"));
-	else
-		trf(o, "%u of %u themes shared", ov->themes_shared, ov->themes_union);
+	runs(o, nd->kids[1]);
 	nm_buf_puts(o->b, "</span>");
-	advice(o, tr(o, ov->cls == NM_CLASS_DUPLICATE
-			      ? "Merge them, or give each a distinct mandate and membership."
-			      : "Coordinate agendas and dates, or agree who covers what."));
+	advice_node(o, nd->kids[2]);
 	nm_buf_puts(o->b, "</li>\n");
 }
 
-static void overlaps(out *o, nm_class cls, const char *id, const char *title)
+static void item_node(out *o, const nm_doc_node *nd)
 {
-	const nm_analysis *an = o->an;
-	size_t n = nm_analysis_count_class(an, cls), shown = 0;
-
-	if (!n)
-		return;
-	section(o, id, title, n);
-	nm_buf_puts(o->b, "<ul class=\"items\">\n");
-	for (size_t i = 0; i < an->noverlaps && shown < cap(o, n); i++) {
-		if (an->overlaps[i].cls != cls)
-			continue;
-		pair_item(o, &an->overlaps[i]);
-		shown++;
+	nm_buf_puts(o->b, "<li>");
+	runs(o, nd);
+	if (nd->nkids && nd->kids[0]->kind == NM_DOC_PARA) {
+		nm_buf_puts(o->b, "<br/><span class=\"why\">");
+		runs(o, nd->kids[0]);
+		nm_buf_puts(o->b, "</span>");
 	}
-	nm_buf_puts(o->b, "</ul>\n");
-	more(o, shown, n);
-	nm_buf_puts(o->b, "</section>\n");
+	nm_buf_puts(o->b, "</li>\n");
 }
 
-static void clusters(out *o)
+/* A list of the gaps: a heading with its count, the names in one line. */
+static void group_node(out *o, const nm_doc_node *nd)
 {
-	const nm_analysis *an = o->an;
-	size_t shown = cap(o, an->nclusters);
+	size_t shown = 0;
 
-	if (!an->nclusters)
-		return;
-	section(o, "clusters", "Merge clusters", an->nclusters);
-	nm_buf_puts(o->b, "<ol class=\"items\">\n");
-	for (size_t i = 0; i < shown; i++) {
-		const nm_cluster *c = &an->clusters[i];
-		nm_buf_puts(o->b, "<li>");
-		trf(o, "%zu groups that duplicate each other: ", c->n);
-		for (size_t k = 0; k < c->n; k++) {
-			if (k)
+	nm_buf_puts(o->b, "<h3>");
+	runs(o, nd);
+	nm_buf_puts(o->b, " <span class=\"count\">(");
+	nm_i18n_count(o->b, o->opts->lang, nd->n);
+	nm_buf_puts(o->b, ")</span></h3>\n<p>");
+	for (size_t i = 0; i < nd->nkids; i++)
+		if (nd->kids[i]->kind == NM_DOC_ITEM) {
+			if (shown++)
 				nm_buf_puts(o->b, ", ");
-			committee_ref(o, &an->ds->committees[c->committees[k]]);
+			runs(o, nd->kids[i]);
 		}
-		nm_buf_puts(o->b, "</li>\n");
-	}
-	nm_buf_puts(o->b, "</ol>\n");
-	more(o, shown, an->nclusters);
-	advice(o, tr(o, "One group per cluster is usually enough: merge them into one."));
-	nm_buf_puts(o->b, "</section>\n");
+	nm_buf_puts(o->b, "</p>\n");
+	for (size_t i = 0; i < nd->nkids; i++)
+		if (nd->kids[i]->kind == NM_DOC_MORE)
+			more_node(o, nd->kids[i]);
+		else if (nd->kids[i]->kind == NM_DOC_ADVICE)
+			advice_node(o, nd->kids[i]);
 }
 
-static void load(out *o)
+static void load_table(out *o, const nm_doc_node *nd)
 {
-	const nm_analysis *an = o->an;
-	size_t n = nm_analysis_count_overloaded(an), shown = 0;
-	nm_buf text = NM_BUF_INIT;
-
-	if (!n)
-		return;
-	section(o, "load", "Overloaded actors", n);
 	nm_buf_printf(o->b, "<table>\n<thead><tr><th>%s</th><th class=\"num\">%s</th>"
 		      "<th class=\"num\">%s</th></tr></thead>\n<tbody>\n", tr(o, "actor"),
 		      tr(o, "committees"), tr(o, "meetings/year"));
-	for (size_t i = 0; i < an->nload && shown < cap(o, n); i++) {
-		const nm_load *l = &an->load[i];
-		if (!l->overloaded)
-			continue;
+	for (size_t i = 0; i < nd->nkids; i++) {
+		nm_doc_node *const *cell = nd->kids[i]->kids;
+
 		nm_buf_puts(o->b, "<tr><td>");
-		actor_ref(o, &an->ds->actors[l->actor]);
-		nm_buf_printf(o->b, "</td><td class=\"num\">%u</td><td class=\"num\">%u</td></tr>\n",
-			      l->committees, l->meetings);
-		shown++;
+		runs(o, cell[0]);
+		nm_buf_puts(o->b, "</td><td class=\"num\">");
+		runs(o, cell[1]);
+		nm_buf_puts(o->b, "</td><td class=\"num\">");
+		runs(o, cell[2]);
+		nm_buf_puts(o->b, "</td></tr>\n");
 	}
 	nm_buf_puts(o->b, "</tbody>\n</table>\n");
-	more(o, shown, n);
-	trfb(o, &text, "More than %u committees each: share seats with partners, or merge the "
-		       "groups they sit in twice.", an->settings.max_load);
-	advice(o, text.ptr);
-	nm_buf_release(&text);
-	nm_buf_puts(o->b, "</section>\n");
 }
 
-static void review(out *o)
+static void coverage_table(out *o, const nm_doc_node *nd)
 {
-	const nm_analysis *an = o->an;
-	size_t shown = cap(o, an->nreview);
-
-	if (!an->nreview)
-		return;
-	section(o, "review", "Groups to review", an->nreview);
-	nm_buf_puts(o->b, "<ul class=\"items\">\n");
-	for (size_t i = 0; i < shown; i++) {
-		const nm_review *r = &an->review[i];
-		const nm_committee *c = &an->ds->committees[r->committee];
-		nm_buf date = NM_BUF_INIT;
-
-		nm_buf_puts(o->b, "<li>");
-		committee_ref(o, c);
-		nm_buf_puts(o->b, ": ");
-		switch (r->reason) {
-		case NM_REVIEW_DORMANT:
-			nm_buf_puts(o->b, tr(o, "dormant. Revive it with a mandate, or dissolve it."));
-			break;
-		case NM_REVIEW_STALE:
-			nm_i18n_date(&date, o->opts->lang, c->last_met);
-			trf(o, "stale, last met %s (%d days ago). Ask whether it is still needed.",
-			    date.ptr, r->days);
-			break;
-		case NM_REVIEW_OVERDUE_AD_HOC:
-			nm_i18n_date(&date, o->opts->lang, c->ends);
-			trf(o, "ad-hoc group past its planned end %s (%d days ago). Dissolve it or "
-			       "set a new end.", date.ptr, r->days);
-			break;
-		case NM_REVIEW_LONG_RUNNING_AD_HOC:
-			nm_i18n_date(&date, o->opts->lang, c->founded);
-			trf(o, "ad-hoc group running since %s (%d days) with no end. Set an end "
-			       "date or make it permanent.", date.ptr, r->days);
-			break;
-		default:
-			break;
-		}
-		nm_buf_puts(o->b, "</li>\n");
-		nm_buf_release(&date);
-	}
-	nm_buf_puts(o->b, "</ul>\n");
-	more(o, shown, an->nreview);
-	nm_buf_puts(o->b, "</section>\n");
-}
-
-/* what: 0 themes, 1 actors, 2 committees. */
-static void id_names(out *o, const char *title, const uint32_t *idx, size_t n, int what,
-		     const char *advice_en)
-{
-	const nm_dataset *ds = o->an->ds;
-	size_t shown = cap(o, n);
-
-	if (!n)
-		return;
-	nm_buf_printf(o->b, "<h3>%s <span class=\"count\">(%zu)</span></h3>\n<p>",
-		      tr(o, title), n);
-	for (size_t i = 0; i < shown; i++) {
-		if (i)
-			nm_buf_puts(o->b, ", ");
-		if (what == 0)
-			theme_ref(o, &ds->themes[idx[i]]);
-		else if (what == 1)
-			actor_ref(o, &ds->actors[idx[i]]);
-		else
-			committee_ref(o, &ds->committees[idx[i]]);
-	}
-	nm_buf_puts(o->b, "</p>\n");
-	more(o, shown, n);
-	advice(o, tr(o, advice_en));
-}
-
-static void gaps(out *o)
-{
-	const nm_analysis *an = o->an;
-
-	if (!(an->nuncovered_themes + an->nisolated_actors + an->nsingle_type_committees))
-		return;
-	section(o, "gaps", "Gaps", 0);
-	id_names(o, "Themes no group works on", an->uncovered_themes, an->nuncovered_themes, 0,
-		 "Find a group that could take the theme on, or say why none is needed.");
-	id_names(o, "Actors in no group", an->isolated_actors, an->nisolated_actors, 1,
-		 "Invite them where their themes are discussed.");
-	id_names(o, "Groups of one actor type only", an->single_type_committees,
-		 an->nsingle_type_committees, 2,
-		 "Open them to other sectors, or link them to a mixed network.");
-	nm_buf_puts(o->b, "</section>\n");
-}
-
-static void voices(out *o)
-{
-	const nm_analysis *an = o->an;
-	size_t shown = cap(o, an->nmissing_voices);
-
-	if (!an->nmissing_voices)
-		return;
-	section(o, "voices", "Missing voices", an->nmissing_voices);
-	nm_buf_puts(o->b, "<ul class=\"items\">\n");
-	for (size_t i = 0; i < shown; i++) {
-		const nm_missing_voice *m = &an->missing_voices[i];
-		nm_buf_puts(o->b, "<li>");
-		theme_ref(o, &an->ds->themes[m->theme]);
-		nm_buf_puts(o->b, ": ");
-		trf(o, "no %s at the table", nm_i18n_type(o->opts->lang, m->type));
-		nm_buf_puts(o->b, "</li>\n");
-	}
-	nm_buf_puts(o->b, "</ul>\n");
-	more(o, shown, an->nmissing_voices);
-	advice(o, tr(o, "Invite them on equal footing to the groups on these themes."));
-	nm_buf_puts(o->b, "</section>\n");
-}
-
-static void coverage(out *o)
-{
-	const nm_analysis *an = o->an;
-	const nm_dataset *ds = an->ds;
-	size_t shown = cap(o, ds->nthemes);
-
-	if (!ds->nthemes)
-		return;
-	section(o, "coverage", "Coverage: actors of each type working on each theme", 0);
 	nm_buf_printf(o->b, "<table class=\"coverage\">\n<thead><tr><th>%s</th>", tr(o, "theme"));
 	for (int t = 0; t < NM_TYPE_COUNT; t++)
 		nm_buf_printf(o->b, "<th class=\"type\" scope=\"col\">%s</th>",
 			      nm_i18n_type(o->opts->lang, (nm_actor_type)t));
 	nm_buf_puts(o->b, "</tr></thead>\n<tbody>\n");
-	for (size_t th = 0; th < shown; th++) {
+	for (size_t i = 0; i < nd->nkids; i++) {
+		const nm_doc_node *row = nd->kids[i];
+
 		nm_buf_puts(o->b, "<tr><th scope=\"row\">");
-		theme_ref(o, &ds->themes[th]);
+		runs(o, row->kids[0]);
 		nm_buf_puts(o->b, "</th>");
-		for (int t = 0; t < NM_TYPE_COUNT; t++) {
-			uint32_t v = an->coverage[th * NM_TYPE_COUNT + (size_t)t];
-			if (v)
-				nm_buf_printf(o->b, "<td class=\"num\">%u</td>", v);
-			else
+		for (size_t c = 1; c < row->nkids; c++) {
+			if (row->kids[c]->runs[0].n) {
+				nm_buf_puts(o->b, "<td class=\"num\">");
+				runs(o, row->kids[c]);
+				nm_buf_puts(o->b, "</td>");
+			} else {
 				nm_buf_puts(o->b, "<td class=\"num zero\">0</td>");
+			}
 		}
 		nm_buf_puts(o->b, "</tr>\n");
 	}
 	nm_buf_puts(o->b, "</tbody>\n</table>\n");
-	more(o, shown, ds->nthemes);
-	nm_buf_puts(o->b, "</section>\n");
 }
 
-static void duplicates(out *o)
-{
-	const nm_analysis *an = o->an;
-	const nm_dataset *ds = an->ds;
-	size_t shown = cap(o, an->nduplicate_actors);
+/* The id of each section's element, by nm_doc_section. */
+static const char *const section_ids[] = {
+	"merge-proposals", "invitations", "thin",   "duplicates", "clusters",
+	"nested",          "overlaps",    "load",   "review",     "gaps",
+	"voices",          "coverage",    "records",
+};
 
-	if (!an->nduplicate_actors)
-		return;
-	section(o, "records", "Possible duplicate records", an->nduplicate_actors);
-	nm_buf_puts(o->b, "<ul class=\"items\">\n");
-	for (size_t i = 0; i < shown; i++) {
-		const nm_duplicate_actor *d = &an->duplicate_actors[i];
-		nm_buf_puts(o->b, "<li>");
-		actor_ref(o, &ds->actors[d->a]);
-		nm_buf_puts(o->b, tr(o, " and "));
-		actor_ref(o, &ds->actors[d->b]);
-		nm_buf_puts(o->b, "<br/><span class=\"why\">");
-		switch (d->reason) {
-		case NM_DUP_SAME_NAME:
-			nm_buf_puts(o->b, tr(o, "the same name once spelling and legal form are "
-					       "set aside"));
+static void section_node(out *o, const nm_doc_node *nd)
+{
+	const char *list = NULL; /* the open list element, if any */
+
+	nm_buf_printf(o->b, "<section id=\"%s\">\n<h2>", section_ids[nd->tag]);
+	runs(o, nd);
+	if (nd->n) {
+		nm_buf_puts(o->b, " <span class=\"count\">(");
+		nm_i18n_count(o->b, o->opts->lang, nd->n);
+		nm_buf_puts(o->b, ")</span>");
+	}
+	nm_buf_puts(o->b, "</h2>\n");
+	for (size_t i = 0; i < nd->nkids; i++) {
+		const nm_doc_node *k = nd->kids[i];
+
+		if (k->kind == NM_DOC_PAIR || k->kind == NM_DOC_ITEM) {
+			if (!list) {
+				list = k->n ? "ol" : "ul";
+				nm_buf_printf(o->b, "<%s class=\"items\">\n", list);
+			}
+			if (k->kind == NM_DOC_PAIR)
+				pair_node(o, k);
+			else
+				item_node(o, k);
+			continue;
+		}
+		if (list) {
+			nm_buf_printf(o->b, "</%s>\n", list);
+			list = NULL;
+		}
+		switch (k->kind) {
+		case NM_DOC_GROUP:
+			group_node(o, k);
 			break;
-		case NM_DUP_SAME_CONTACT:
-			nm_buf_puts(o->b, tr(o, d->by_email ? "the same contact e-mail address"
-							    : "the same website"));
+		case NM_DOC_TABLE:
+			if (k->tag == NM_DOC_TABLE_LOAD)
+				load_table(o, k);
+			else
+				coverage_table(o, k);
+			break;
+		case NM_DOC_MORE:
+			more_node(o, k);
+			break;
+		case NM_DOC_ADVICE:
+			if (k->tag != NM_DOC_FOR_TABLES) /* pairs carry their own */
+				advice_node(o, k);
 			break;
 		default:
-			trf(o, "similar names (%u%% alike)", (d->similarity + 5) / 10);
 			break;
 		}
-		nm_buf_puts(o->b, "</span></li>\n");
 	}
-	nm_buf_puts(o->b, "</ul>\n");
-	more(o, shown, an->nduplicate_actors);
-	advice(o, tr(o, "If they are one organisation, keep one id and move the memberships "
-			"to it."));
+	if (list)
+		nm_buf_printf(o->b, "</%s>\n", list);
 	nm_buf_puts(o->b, "</section>\n");
 }
 
-/* A section whose title comes from the plan's words (report_plan.c). */
-static void plan_section(out *o, const char *id, const char *title, size_t count)
+/* A to-do list of the plan under its own heading, inside "To do". */
+static void todo_node(out *o, const nm_doc_node *nd)
 {
-	nm_buf_printf(o->b, "<section id=\"%s\">\n<h2>", id);
-	esc(o, title);
-	if (count)
-		nm_buf_printf(o->b, " <span class=\"count\">(%zu)</span>", count);
-	nm_buf_puts(o->b, "</h2>\n");
+	nm_buf_puts(o->b, "<h3>");
+	runs(o, nd);
+	nm_buf_puts(o->b, "</h3>\n<ul class=\"todo\">\n");
+	for (size_t i = 0; i < nd->nkids; i++)
+		if (nd->kids[i]->kind == NM_DOC_ITEM)
+			item_node(o, nd->kids[i]);
+	nm_buf_puts(o->b, "</ul>\n");
+	for (size_t i = 0; i < nd->nkids; i++)
+		if (nd->kids[i]->kind == NM_DOC_MORE)
+			more_node(o, nd->kids[i]);
 }
 
-static void plan_li(out *o, const nm_buf *sentence)
+static bool is_plan(const nm_doc_node *nd)
 {
-	nm_buf_puts(o->b, "<li>");
-	esc(o, nm_buf_cstr(sentence));
-	nm_buf_puts(o->b, "</li>\n");
+	return nd->kind == NM_DOC_PARA ||
+	       (nd->kind == NM_DOC_SECTION && nd->tag <= NM_SEC_THIN_DATA);
 }
 
 /*
- * Right after the findings table: coordinators, hints where the data is
- * thin, and the to-do list of merge proposals and invitations (7).
+ * Right after the findings table: coordinators, the to-do list of merge
+ * proposals and invitations, and hints where the data is thin (7).
  */
 static void plan(out *o)
 {
-	const nm_analysis *an = o->an;
-	nm_lang lang = o->opts->lang;
-	nm_buf line = NM_BUF_INIT;
-	size_t shown;
+	const nm_doc_node *root = &o->doc->root;
+	bool todo = false;
 
-	if (an->ncoordinators) {
-		nm_plan_coordinators(&line, an, lang);
-		nm_buf_puts(o->b, "<p class=\"coordinators\">");
-		esc(o, nm_buf_cstr(&line));
-		nm_buf_puts(o->b, "</p>\n");
+	for (size_t i = 0; i < root->nkids; i++) {
+		const nm_doc_node *nd = root->kids[i];
+
+		if (!is_plan(nd))
+			continue;
+		if (nd->kind == NM_DOC_PARA) {
+			nm_buf_puts(o->b, "<p class=\"coordinators\">");
+			runs(o, nd);
+			nm_buf_puts(o->b, "</p>\n");
+			continue;
+		}
+		if (nd->tag == NM_SEC_THIN_DATA) {
+			if (todo)
+				nm_buf_puts(o->b, "</section>\n");
+			todo = false;
+			nm_buf_puts(o->b, "<section id=\"thin\">\n<h2>");
+			runs(o, nd);
+			nm_buf_puts(o->b, "</h2>\n<ul class=\"items\">\n");
+			for (size_t j = 0; j < nd->nkids; j++)
+				item_node(o, nd->kids[j]);
+			nm_buf_puts(o->b, "</ul>\n</section>\n");
+			continue;
+		}
+		if (!todo) {
+			nm_buf_puts(o->b, "<section id=\"todo\">\n<h2>");
+			esc(o, nm_plan_tr(o->opts->lang, "To do"));
+			nm_buf_puts(o->b, "</h2>\n");
+			todo = true;
+		}
+		todo_node(o, nd);
 	}
-	if (an->nmerge_proposals || an->ninvitations) {
-		plan_section(o, "todo", nm_plan_tr(lang, "To do"), 0);
-		if (an->nmerge_proposals) {
-			shown = cap(o, an->nmerge_proposals);
-			nm_buf_puts(o->b, "<h3>");
-			esc(o, nm_plan_tr(lang, "Merge proposals: what merging would save"));
-			nm_buf_puts(o->b, "</h3>\n<ul class=\"todo\">\n");
-			for (size_t i = 0; i < shown; i++) {
-				nm_buf_clear(&line);
-				nm_plan_merge(&line, an, &an->merge_proposals[i], lang);
-				plan_li(o, &line);
-			}
-			nm_buf_puts(o->b, "</ul>\n");
-			more(o, shown, an->nmerge_proposals);
-		}
-		if (an->ninvitations) {
-			shown = cap(o, an->ninvitations);
-			nm_buf_puts(o->b, "<h3>");
-			esc(o, nm_plan_tr(lang, "Invitations: whom to invite where"));
-			nm_buf_puts(o->b, "</h3>\n<ul class=\"todo\">\n");
-			for (size_t i = 0; i < shown; i++) {
-				nm_buf_clear(&line);
-				nm_plan_invitation(&line, an, &an->invitations[i], lang);
-				plan_li(o, &line);
-			}
-			nm_buf_puts(o->b, "</ul>\n");
-			more(o, shown, an->ninvitations);
-		}
+	if (todo)
 		nm_buf_puts(o->b, "</section>\n");
-	}
-	if (nm_plan_hint_count(an)) {
-		plan_section(o, "thin", nm_plan_tr(lang, "Where the data is thin"), 0);
-		nm_buf_puts(o->b, "<ul class=\"items\">\n");
-		for (int i = 0; i < NM_PLAN_HINTS; i++) {
-			nm_buf_clear(&line);
-			if (nm_plan_hint(&line, an, i, lang))
-				plan_li(o, &line);
-		}
-		nm_buf_puts(o->b, "</ul>\n</section>\n");
-	}
-	nm_buf_release(&line);
+}
+
+static void sections(out *o)
+{
+	const nm_doc_node *root = &o->doc->root;
+
+	for (size_t i = 0; i < root->nkids; i++)
+		if (root->kids[i]->kind == NM_DOC_SECTION && !is_plan(root->kids[i]))
+			section_node(o, root->kids[i]);
 }
 
 static void write_page(out *o)
@@ -915,16 +707,7 @@ static void write_page(out *o)
 	if (!o->cids)
 		nm_html_map_tools(o->b, o->an, o->opts);
 	picture(o, NM_GRAPH_OVERLAPS);
-	overlaps(o, NM_CLASS_DUPLICATE, "duplicates", "Duplicate groups: candidates for merging");
-	clusters(o);
-	overlaps(o, NM_CLASS_NESTED, "nested", "Nested groups");
-	overlaps(o, NM_CLASS_OVERLAP, "overlaps", "Overlapping groups");
-	load(o);
-	review(o);
-	gaps(o);
-	voices(o);
-	coverage(o);
-	duplicates(o);
+	sections(o);
 	if (!o->cids)
 		nm_html_map_profiles(o->b, o->an, o->opts);
 	picture(o, NM_GRAPH_MEMBERS);
@@ -938,15 +721,21 @@ static void write_page(out *o)
 
 void nm_report_html(nm_buf *b, const nm_analysis *an, const nm_report_opts *opts)
 {
-	out o = {b, an, opts, NULL};
+	nm_doc doc;
+	out o = {b, an, opts, NULL, &doc};
 
+	nm_doc_build_capped(&doc, an, opts, LIST_CAP);
 	write_page(&o);
+	nm_doc_free(&doc);
 }
 
 void nm_report_html_cid(nm_buf *b, const nm_analysis *an, const nm_report_opts *opts,
 			const char *const cids[NM_GRAPH_COUNT])
 {
-	out o = {b, an, opts, cids};
+	nm_doc doc;
+	out o = {b, an, opts, cids, &doc};
 
+	nm_doc_build_capped(&doc, an, opts, LIST_CAP);
 	write_page(&o);
+	nm_doc_free(&doc);
 }

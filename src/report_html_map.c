@@ -257,7 +257,24 @@ static void jkey(nm_buf *b, const char *key, const char *value)
 static const char *const class_keys[NM_CLASS_COUNT] = {"dup", "nest", "ovl"};
 
 /* Finding classes a committee is part of, as the script's filter keys. */
-static void committee_findings(nm_buf *b, const nm_analysis *an, uint32_t c, const bool *over)
+/*
+ * Where each committee's memberships start: memberships are sorted by
+ * committee (model.c), so committee c holds [run[c], run[c + 1]). One pass
+ * instead of a scan of every membership for every committee.
+ */
+static size_t *membership_runs(const nm_dataset *ds)
+{
+	size_t *run = nm_xcalloc(ds->ncommittees + 1, sizeof(*run));
+
+	for (size_t m = 0; m < ds->nmemberships; m++)
+		run[ds->memberships[m].committee + 1]++;
+	for (size_t c = 0; c < ds->ncommittees; c++)
+		run[c + 1] += run[c];
+	return run;
+}
+
+static void committee_findings(nm_buf *b, const nm_analysis *an, uint32_t c, const bool *over,
+			       const size_t *run)
 {
 	const nm_dataset *ds = an->ds;
 	bool cls[NM_CLASS_COUNT] = {false, false, false};
@@ -284,8 +301,8 @@ static void committee_findings(nm_buf *b, const nm_analysis *an, uint32_t c, con
 			first = false;
 			break;
 		}
-	for (size_t m = 0; m < ds->nmemberships; m++)
-		if (ds->memberships[m].committee == c && over[ds->memberships[m].actor]) {
+	for (size_t m = run[c]; m < run[c + 1]; m++)
+		if (over[ds->memberships[m].actor]) {
 			nm_buf_printf(b, "%s\"over\"", first ? "" : ",");
 			break;
 		}
@@ -304,6 +321,7 @@ static void data_block(nm_buf *b, const nm_analysis *an, nm_lang lang)
 	const nm_dataset *ds = an->ds;
 	bool *over = nm_xcalloc(ds->nactors ? ds->nactors : 1, sizeof(*over));
 	uint32_t *meetings = nm_xcalloc(ds->nactors ? ds->nactors : 1, sizeof(*meetings));
+	size_t *run = membership_runs(ds);
 	static const char *const words[][2] = {
 		{"members", "members"},     {"themes", "themes"},
 		{"overlaps", "Overlapping groups"}, {"dup", "duplicate"},
@@ -366,14 +384,12 @@ static void data_block(nm_buf *b, const nm_analysis *an, nm_lang lang)
 			nm_buf_printf(b, "%s%u", t ? "," : "", cm->themes[t]);
 		nm_buf_puts(b, "],\"m\":[");
 		if (cm->status != NM_STATUS_DISSOLVED)
-			for (size_t m = 0; m < ds->nmemberships; m++)
-				if (ds->memberships[m].committee == c) {
-					nm_buf_printf(b, "%s%u", first ? "" : ",",
-						      ds->memberships[m].actor);
-					first = false;
-				}
+			for (size_t m = run[c]; m < run[c + 1]; m++) {
+				nm_buf_printf(b, "%s%u", first ? "" : ",", ds->memberships[m].actor);
+				first = false;
+			}
 		nm_buf_puts(b, "],\"f\":");
-		committee_findings(b, an, (uint32_t)c, over);
+		committee_findings(b, an, (uint32_t)c, over, run);
 		nm_buf_puts(b, cm->status == NM_STATUS_DISSOLVED ? ",\"x\":1}" : "}");
 	}
 	nm_buf_puts(b, "],\n\"a\":[");
@@ -398,6 +414,7 @@ static void data_block(nm_buf *b, const nm_analysis *an, nm_lang lang)
 	nm_buf_puts(b, "]}</script>\n");
 	free(over);
 	free(meetings);
+	free(run);
 }
 
 void nm_html_map_script(nm_buf *b, const nm_analysis *an, const nm_report_opts *opts)
@@ -651,9 +668,15 @@ static void profile_members(nm_buf *b, const nm_analysis *an, uint32_t c, nm_lan
 	bool missing = false;
 	size_t lo = 0;
 
-	/* memberships are sorted by committee: find the run of c */
-	while (lo < ds->nmemberships && ds->memberships[lo].committee != c)
-		lo++;
+	/* memberships are sorted by committee: find the run of c by halving */
+	for (size_t hi = ds->nmemberships; lo < hi;) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (ds->memberships[mid].committee < c)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
 	for (size_t m = lo; m < ds->nmemberships && ds->memberships[m].committee == c; m++)
 		per_type[ds->actors[ds->memberships[m].actor].type]++;
 	nm_buf_puts(b, "<h4>");

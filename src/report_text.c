@@ -9,21 +9,22 @@
  * nm_text_clean, so nothing in the data can reach a terminal as a control
  * sequence. Colour is a handful of SGR codes, only when asked for.
  *
- * Every word comes from the table below in English or German; numbers,
- * dates and percentages follow the language (26.11.2026, 2.521, 80 %).
- * Labels are padded by display width, since German words carry umlauts.
+ * The sections come from the report document (report_doc.c), which
+ * chooses what is shown and every word of it; this file lays the nodes out
+ * and cleans the runs. The headline and the findings table are laid out
+ * here, with the words of the table below. Numbers, dates and percentages
+ * follow the language (26.11.2026, 2.521, 80 %). Labels are padded by
+ * display width, since German words carry umlauts.
  */
 #include "netmap/diff.h"
 #include "netmap/report.h"
-#include "report_plan.h"
-#include "report_words.h"
+#include "netmap/report_doc.h"
 #include "netmap/textfmt.h"
+#include "report_words.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-#define LIST_CAP 10 /* items per list before "and N more" */
 
 static const nm_msg msgs[] = {
 	{"as of %s", "Stand: %s"},
@@ -35,18 +36,7 @@ static const nm_msg msgs[] = {
 	{"single-type group", "Gremium mit nur einer Akteursart"},
 	{"missing voice", "fehlende Stimme"},
 	{"missing voices", "fehlende Stimmen"},
-	{"%s sits inside %s", "%s ist vollständig in %s enthalten"},
-	{"all %u members are also in the larger group of %u; ",
-	 "alle %u Mitglieder sitzen auch im größeren Gremium mit %u; "},
-	{"its themes are covered there", "seine Themen sind dort abgedeckt"},
-	{"Declare it a sub-group (parent: %s) or fold it into the larger group.",
-	 "Als Untergruppe erklären (parent: %s) oder im größeren Gremium aufgehen lassen."},
-	{"%u of %u members shared (%s overlap), ",
-	 "%u von %u Mitgliedern gemeinsam (%s Überschneidung), "},
 	{"meetings/y", "Treffen/J."},
-	{" … and %s more (--all shows them all)", " … und %s weitere (--all zeigt alle)"},
-	{"… and %s more (--all shows them all)", "… und %s weitere (--all zeigt alle)"},
-	{"%s (%s): no %s at the table", "%s (%s): ohne %s am Tisch"},
 };
 
 /* Short column heads for the 13 actor types, in enum order. */
@@ -63,6 +53,7 @@ typedef struct out {
 	const nm_analysis *an;
 	const nm_report_opts *opts;
 	unsigned width;
+	const nm_doc *doc;
 } out;
 
 #define T(o, en) nm_report_tr(msgs, sizeof(msgs) / sizeof(msgs[0]), (o)->opts->lang, (en))
@@ -144,23 +135,6 @@ static void advice(out *o, const char *text)
 {
 	nm_buf_printf(o->b, "    %s→%s ", sgr(o, CYAN), sgr(o, RESET));
 	nm_text_wrap(o->b, text, 6, 6, o->width);
-}
-
-static size_t cap(const out *o, size_t n)
-{
-	return o->opts->all || n <= LIST_CAP ? n : LIST_CAP;
-}
-
-static void more(out *o, size_t shown, size_t n, size_t indent)
-{
-	if (shown < n) {
-		for (size_t i = 0; i < indent; i++)
-			nm_buf_putc(o->b, ' ');
-		nm_buf_puts(o->b, sgr(o, DIM));
-		nm_buf_printf(o->b, T(o, "… and %s more (--all shows them all)"),
-			      num(o, n - shown).s);
-		nm_buf_printf(o->b, "%s\n", sgr(o, RESET));
-	}
 }
 
 static void plural(const out *o, nm_buf *b, size_t n, const char *one, const char *many)
@@ -268,116 +242,116 @@ static void summary(out *o)
 	nm_buf_release(&line);
 }
 
-static void themes_phrase(const out *o, nm_buf *b, const nm_overlap *ov)
+/* ---- rendering the document ----------------------------------------------- */
+
+/* One run, cleaned of control characters where it holds data. */
+static void run(const out *o, nm_buf *b, const nm_doc_run *r)
 {
-	if (ov->themes_union == 0)
-		nm_buf_puts(b, T(o, "neither has themes"));
-	else if (ov->themes_shared == ov->themes_union)
-		nm_buf_puts(b, T(o, "same themes"));
-	else
-		nm_buf_printf(b, T(o, "%u of %u themes shared"), ov->themes_shared,
-			      ov->themes_union);
+	const nm_dataset *ds;
+
+	if (nm_doc_plain_run(b, o->doc, r))
+		return;
+	/* Only references need the dataset: a diff alone has none. */
+	ds = o->an ? o->an->ds : NULL;
+	if (!ds && (r->kind == NM_RUN_COMMITTEE || r->kind == NM_RUN_ACTOR || r->kind == NM_RUN_THEME))
+		return;
+	switch (r->kind) {
+	case NM_RUN_CODE:
+		nm_buf_put(b, r->s, r->len);
+		break;
+	case NM_RUN_DATA:
+	case NM_RUN_ID:
+		nm_text_clean(b, r->s);
+		break;
+	case NM_RUN_COMMITTEE:
+		committee_ref(b, &ds->committees[r->idx]);
+		break;
+	case NM_RUN_ACTOR:
+		actor_ref(b, &ds->actors[r->idx]);
+		break;
+	case NM_RUN_THEME:
+		nm_text_clean(b, theme_name(&ds->themes[r->idx]));
+		nm_buf_puts(b, " (");
+		nm_text_clean(b, ds->themes[r->idx].id);
+		nm_buf_putc(b, ')');
+		break;
+	default:
+		break;
+	}
 }
 
-
-static void pair_block(out *o, const nm_overlap *ov)
+/* The runs of a node as one line, into line (cleared first). */
+static const char *runs(const out *o, nm_buf *line, const nm_doc_node *nd)
 {
-	const nm_dataset *ds = o->an->ds;
-	nm_buf line = NM_BUF_INIT, ra = NM_BUF_INIT, rb = NM_BUF_INIT;
-	uint32_t uni = ov->size_a + ov->size_b - ov->shared;
-	const nm_committee *a = &ds->committees[ov->a], *b = &ds->committees[ov->b];
+	nm_buf_clear(line);
+	for (size_t i = 0; i < nd->nruns; i++)
+		run(o, line, &nd->runs[i]);
+	return nm_buf_cstr(line);
+}
 
-	if (ov->cls == NM_CLASS_NESTED) {
-		const nm_committee *small = ov->inside == ov->a ? a : b;
-		const nm_committee *large = ov->inside == ov->a ? b : a;
-		uint32_t ns = ov->inside == ov->a ? ov->size_a : ov->size_b;
-		uint32_t nl = ov->inside == ov->a ? ov->size_b : ov->size_a;
+/* An item's runs, then ": " and why, when it says why. */
+static const char *item_runs(const out *o, nm_buf *line, const nm_doc_node *nd)
+{
+	runs(o, line, nd);
+	if (nd->nkids && nd->kids[0]->kind == NM_DOC_PARA) {
+		nm_buf_puts(line, ": ");
+		for (size_t i = 0; i < nd->kids[0]->nruns; i++)
+			run(o, line, &nd->kids[0]->runs[i]);
+	}
+	return nm_buf_cstr(line);
+}
 
-		committee_ref(&ra, small);
-		committee_ref(&rb, large);
-		nm_buf_printf(&line, T(o, "%s sits inside %s"), ra.ptr, rb.ptr);
-		para(o, 2, line.ptr);
-		nm_buf_clear(&line);
-		nm_buf_printf(&line, T(o, "all %u members are also in the larger group of %u; "),
-			      ns, nl);
-		if (ov->themes_union == 0)
-			nm_buf_puts(&line, T(o, "neither has themes"));
-		else
-			nm_buf_puts(&line, T(o, "its themes are covered there"));
-		para(o, 4, line.ptr);
-		nm_buf_clear(&line);
-		nm_buf_clear(&ra);
-		nm_text_clean(&ra, large->id);
-		nm_buf_printf(&line,
-			      T(o, "Declare it a sub-group (parent: %s) or fold it into the larger "
-				   "group."),
-			      ra.ptr);
-		advice(o, line.ptr);
+static void more_node(out *o, nm_buf *line, const nm_doc_node *nd)
+{
+	nm_buf_puts(o->b, "  ");
+	nm_buf_puts(o->b, sgr(o, DIM));
+	nm_buf_puts(o->b, runs(o, line, nd));
+	nm_buf_printf(o->b, "%s\n", sgr(o, RESET));
+}
+
+static void pair_node(out *o, nm_buf *line, const nm_doc_node *nd)
+{
+	para(o, 2, runs(o, line, nd->kids[0]));
+	para(o, 4, runs(o, line, nd->kids[1]));
+	advice(o, runs(o, line, nd->kids[2]));
+}
+
+/* A numbered item hangs its lines under the text after the number. */
+static void item_node(out *o, nm_buf *line, const nm_doc_node *nd)
+{
+	if (nd->n) {
+		size_t indent = 5 + (nd->n >= 10) + (nd->n >= 100) + (nd->n >= 1000);
+
+		nm_buf_printf(o->b, "  %llu. ", (unsigned long long)nd->n);
+		nm_text_wrap(o->b, runs(o, line, nd), indent, indent, o->width);
 	} else {
-		committee_ref(&ra, a);
-		committee_ref(&rb, b);
-		nm_buf_printf(&line, T(o, "%s and %s"), ra.ptr, rb.ptr);
-		para(o, 2, line.ptr);
-		nm_buf_clear(&line);
-		nm_buf_printf(&line, T(o, "%u of %u members shared (%s overlap), "), ov->shared,
-			      uni, percent(o, ov->shared, uni).s);
-		themes_phrase(o, &line, ov);
-		para(o, 4, line.ptr);
-		if (ov->cls == NM_CLASS_DUPLICATE)
-			advice(o, T(o, "Merge them, or give each a distinct mandate and "
-				       "membership."));
-		else
-			advice(o, T(o, "Coordinate agendas and dates, or agree who covers what."));
+		item(o, item_runs(o, line, nd));
 	}
-	nm_buf_release(&line);
-	nm_buf_release(&ra);
-	nm_buf_release(&rb);
 }
 
-static void overlaps(out *o, nm_class cls, const char *title)
+/* A list of the gaps as one item, "Label: a, b … and N more", then advice. */
+static void group_node(out *o, nm_buf *line, const nm_doc_node *nd)
 {
-	const nm_analysis *an = o->an;
-	size_t n = nm_analysis_count_class(an, cls), shown = 0;
+	nm_buf text = NM_BUF_INIT;
+	size_t shown = 0;
 
-	if (!n)
-		return;
-	section(o, T(o, title), n);
-	for (size_t i = 0; i < an->noverlaps && shown < cap(o, n); i++) {
-		if (an->overlaps[i].cls != cls)
-			continue;
-		if (shown)
-			nm_buf_putc(o->b, '\n');
-		pair_block(o, &an->overlaps[i]);
-		shown++;
-	}
-	more(o, shown, n, 2);
-}
+	nm_buf_printf(&text, "%s:", runs(o, line, nd));
+	for (size_t i = 0; i < nd->nkids; i++) {
+		const nm_doc_node *k = nd->kids[i];
 
-static void clusters(out *o)
-{
-	const nm_analysis *an = o->an;
-	size_t shown = cap(o, an->nclusters);
-
-	if (!an->nclusters)
-		return;
-	section(o, T(o, "Merge clusters"), an->nclusters);
-	for (size_t i = 0; i < shown; i++) {
-		const nm_cluster *c = &an->clusters[i];
-		nm_buf line = NM_BUF_INIT;
-		size_t indent = 5 + (i + 1 >= 10) + (i + 1 >= 100) + (i + 1 >= 1000);
-
-		nm_buf_printf(&line, T(o, "%s groups that duplicate each other: "), num(o, c->n).s);
-		for (size_t k = 0; k < c->n; k++) {
-			if (k)
-				nm_buf_puts(&line, ", ");
-			committee_ref(&line, &an->ds->committees[c->committees[k]]);
+		if (k->kind == NM_DOC_ITEM) {
+			nm_buf_puts(&text, shown++ ? ", " : " ");
+			nm_buf_puts(&text, runs(o, line, k));
+		} else if (k->kind == NM_DOC_MORE) {
+			nm_buf_putc(&text, ' ');
+			nm_buf_puts(&text, runs(o, line, k));
 		}
-		nm_buf_printf(o->b, "  %zu. ", i + 1);
-		nm_text_wrap(o->b, line.ptr, indent, indent, o->width);
-		nm_buf_release(&line);
 	}
-	more(o, shown, an->nclusters, 2);
-	advice(o, T(o, "One group per cluster is usually enough: merge them into one."));
+	item(o, nm_buf_cstr(&text));
+	nm_buf_release(&text);
+	for (size_t i = 0; i < nd->nkids; i++)
+		if (nd->kids[i]->kind == NM_DOC_ADVICE)
+			advice(o, runs(o, line, nd->kids[i]));
 }
 
 /* Right-align s (already in the language) in width columns. */
@@ -390,15 +364,8 @@ static void right(out *o, const char *s, size_t width)
 	nm_text_clean(o->b, s);
 }
 
-static void load(out *o)
+static void load_table(out *o, nm_buf *line, const nm_doc_node *nd)
 {
-	const nm_analysis *an = o->an;
-	size_t n = nm_analysis_count_overloaded(an), shown = 0;
-	nm_buf line = NM_BUF_INIT;
-
-	if (!n)
-		return;
-	section(o, T(o, "Overloaded actors"), n);
 	nm_buf_puts(o->b, "  ");
 	nm_text_fit(o->b, T(o, "actor"), 48, 1);
 	nm_buf_putc(o->b, ' ');
@@ -406,193 +373,61 @@ static void load(out *o)
 	nm_buf_putc(o->b, ' ');
 	right(o, T(o, "meetings/y"), 10);
 	nm_buf_putc(o->b, '\n');
-	for (size_t i = 0; i < an->nload && shown < cap(o, n); i++) {
-		const nm_load *l = &an->load[i];
-		nm_buf ref = NM_BUF_INIT;
-		if (!l->overloaded)
-			continue;
-		actor_ref(&ref, &an->ds->actors[l->actor]);
+	for (size_t i = 0; i < nd->nkids; i++) {
+		nm_doc_node *const *cell = nd->kids[i]->kids;
+
 		nm_buf_puts(o->b, "  ");
-		nm_text_fit(o->b, ref.ptr, 48, 1);
-		nm_buf_printf(o->b, " %10s %10s\n", num(o, l->committees).s, num(o, l->meetings).s);
-		nm_buf_release(&ref);
-		shown++;
+		nm_text_fit(o->b, runs(o, line, cell[0]), 48, 1);
+		nm_buf_printf(o->b, " %10s", runs(o, line, cell[1]));
+		nm_buf_printf(o->b, " %10s\n", runs(o, line, cell[2]));
 	}
-	more(o, shown, n, 2);
-	nm_buf_printf(&line,
-		      T(o, "More than %u committees each: share seats with partners, or merge the "
-			   "groups they sit in twice."),
-		      an->settings.max_load);
-	advice(o, line.ptr);
-	nm_buf_release(&line);
 }
 
-static void review(out *o)
+static size_t namew(const out *o)
 {
-	const nm_analysis *an = o->an;
-	size_t shown = cap(o, an->nreview);
-
-	if (!an->nreview)
-		return;
-	section(o, T(o, "Groups to review"), an->nreview);
-	for (size_t i = 0; i < shown; i++) {
-		const nm_review *r = &an->review[i];
-		const nm_committee *c = &an->ds->committees[r->committee];
-		nm_buf line = NM_BUF_INIT;
-		uint64_t days = r->days > 0 ? (uint64_t)r->days : 0;
-
-		committee_ref(&line, c);
-		nm_buf_puts(&line, ": ");
-		switch (r->reason) {
-		case NM_REVIEW_DORMANT:
-			nm_buf_puts(&line, T(o, "dormant. Revive it with a mandate, or dissolve it."));
-			break;
-		case NM_REVIEW_STALE:
-			nm_buf_printf(&line,
-				      T(o, "stale, last met %s (%s days ago). Ask whether it is "
-					   "still needed."),
-				      date_str(o, c->last_met).s, num(o, days).s);
-			break;
-		case NM_REVIEW_OVERDUE_AD_HOC:
-			if (days == 1)
-				nm_buf_printf(&line,
-					      T(o, "ad-hoc group past its planned end %s (1 day ago). "
-						   "Dissolve it or set a new end."),
-					      date_str(o, c->ends).s);
-			else
-				nm_buf_printf(&line,
-					      T(o, "ad-hoc group past its planned end %s (%s days "
-						   "ago). Dissolve it or set a new end."),
-					      date_str(o, c->ends).s, num(o, days).s);
-			break;
-		case NM_REVIEW_LONG_RUNNING_AD_HOC:
-			nm_buf_printf(&line,
-				      T(o, "ad-hoc group running since %s (%s days) with no end. "
-					   "Set an end date or make it permanent."),
-				      date_str(o, c->founded).s, num(o, days).s);
-			break;
-		default:
-			break;
-		}
-		item(o, line.ptr);
-		nm_buf_release(&line);
-	}
-	more(o, shown, an->nreview, 2);
+	return o->width >= 80 ? o->width - 13 * 4 - 2 : 20;
 }
 
-static void id_names(out *o, const char *label, const uint32_t *idx, size_t n, int what)
+/* Themes by name against the actor types abbreviated, "." for none. */
+static void coverage_table(out *o, const nm_doc_node *nd)
 {
 	const nm_dataset *ds = o->an->ds;
-	size_t shown = cap(o, n);
-	nm_buf line = NM_BUF_INIT;
-
-	if (!n)
-		return;
-	nm_buf_printf(&line, "%s:", T(o, label));
-	for (size_t i = 0; i < shown; i++) {
-		nm_buf_puts(&line, i ? ", " : " ");
-		if (what == 0) {
-			nm_text_clean(&line, theme_name(&ds->themes[idx[i]]));
-			nm_buf_puts(&line, " (");
-			nm_text_clean(&line, ds->themes[idx[i]].id);
-			nm_buf_putc(&line, ')');
-		} else if (what == 1) {
-			actor_ref(&line, &ds->actors[idx[i]]);
-		} else {
-			committee_ref(&line, &ds->committees[idx[i]]);
-		}
-	}
-	if (shown < n)
-		nm_buf_printf(&line, T(o, " … and %s more (--all shows them all)"),
-			      num(o, n - shown).s);
-	item(o, line.ptr);
-	nm_buf_release(&line);
-}
-
-static void gaps(out *o)
-{
-	const nm_analysis *an = o->an;
-	size_t n = an->nuncovered_themes + an->nisolated_actors + an->nsingle_type_committees;
-
-	if (!n)
-		return;
-	section(o, T(o, "Gaps"), 0);
-	id_names(o, "Themes no group works on", an->uncovered_themes, an->nuncovered_themes, 0);
-	if (an->nuncovered_themes)
-		advice(o, T(o, "Find a group that could take the theme on, or say why none is "
-			       "needed."));
-	id_names(o, "Actors in no group", an->isolated_actors, an->nisolated_actors, 1);
-	if (an->nisolated_actors)
-		advice(o, T(o, "Invite them where their themes are discussed."));
-	id_names(o, "Groups of one actor type only", an->single_type_committees,
-		 an->nsingle_type_committees, 2);
-	if (an->nsingle_type_committees)
-		advice(o, T(o, "Open them to other sectors, or link them to a mixed network."));
-}
-
-static void voices(out *o)
-{
-	const nm_analysis *an = o->an;
-	const nm_dataset *ds = an->ds;
-	size_t shown = cap(o, an->nmissing_voices);
-
-	if (!an->nmissing_voices)
-		return;
-	section(o, T(o, "Missing voices"), an->nmissing_voices);
-	for (size_t i = 0; i < shown; i++) {
-		const nm_missing_voice *m = &an->missing_voices[i];
-		nm_buf line = NM_BUF_INIT, label = NM_BUF_INIT, id = NM_BUF_INIT;
-
-		nm_text_clean(&label, theme_name(&ds->themes[m->theme]));
-		nm_text_clean(&id, ds->themes[m->theme].id);
-		nm_buf_printf(&line, T(o, "%s (%s): no %s at the table"), label.ptr, id.ptr,
-			      nm_i18n_type(o->opts->lang, m->type));
-		item(o, line.ptr);
-		nm_buf_release(&line);
-		nm_buf_release(&label);
-		nm_buf_release(&id);
-	}
-	more(o, shown, an->nmissing_voices, 2);
-	advice(o, T(o, "Invite them on equal footing to the groups on these themes."));
-}
-
-static void coverage(out *o)
-{
-	const nm_analysis *an = o->an;
-	const nm_dataset *ds = an->ds;
 	const char *const *abbrev =
 		o->opts->lang == NM_LANG_DE ? type_abbrev_de : type_abbrev_en;
-	size_t shown = cap(o, ds->nthemes);
-	size_t namew = o->width >= 80 ? o->width - 13 * 4 - 2 : 20;
-	nm_buf legend = NM_BUF_INIT, wrapped = NM_BUF_INIT;
 
-	if (!ds->nthemes)
-		return;
-	section(o, T(o, "Coverage: actors of each type working on each theme"), 0);
 	nm_buf_puts(o->b, "  ");
-	nm_text_fit(o->b, T(o, "theme"), namew, 1);
+	nm_text_fit(o->b, T(o, "theme"), namew(o), 1);
 	for (int t = 0; t < NM_TYPE_COUNT; t++)
 		nm_buf_printf(o->b, " %3s", abbrev[t]);
 	nm_buf_putc(o->b, '\n');
-	for (size_t th = 0; th < shown; th++) {
+	for (size_t i = 0; i < nd->nkids; i++) {
+		const nm_doc_node *row = nd->kids[i];
+
 		nm_buf_puts(o->b, "  ");
-		nm_text_fit(o->b, theme_name(&ds->themes[th]), namew, 1);
-		for (int t = 0; t < NM_TYPE_COUNT; t++) {
-			uint32_t v = an->coverage[th * NM_TYPE_COUNT + (size_t)t];
+		nm_text_fit(o->b, theme_name(&ds->themes[row->kids[0]->runs[0].idx]), namew(o), 1);
+		for (size_t c = 1; c < row->nkids; c++) {
+			uint64_t v = row->kids[c]->runs[0].n;
+
 			if (v == 0)
 				nm_buf_printf(o->b, " %s  .%s", sgr(o, DIM), sgr(o, RESET));
 			else
-				nm_buf_printf(o->b, " %3u", v > 999 ? 999 : v);
+				nm_buf_printf(o->b, " %3u", v > 999 ? 999U : (unsigned)v);
 		}
 		nm_buf_putc(o->b, '\n');
 	}
-	more(o, shown, ds->nthemes, 2);
-	/* Each abbreviation stays on the line of its word: wrap with no-break
-	   spaces there, then turn them back into plain spaces. */
+}
+
+/* The abbreviations spelled out; each stays on the line of its word. */
+static void coverage_legend(out *o)
+{
+	const char *const *abbrev =
+		o->opts->lang == NM_LANG_DE ? type_abbrev_de : type_abbrev_en;
+	nm_buf legend = NM_BUF_INIT, wrapped = NM_BUF_INIT;
+
+	/* Wrap with no-break spaces there, then turn them back into spaces. */
 	for (int t = 0; t < NM_TYPE_COUNT; t++)
 		nm_buf_printf(&legend, "%s%s" NBSP "%s", t ? ", " : "", abbrev[t],
 			      nm_i18n_type(o->opts->lang, (nm_actor_type)t));
-	nm_buf_clear(&wrapped);
 	nm_buf_puts(&wrapped, "  ");
 	nm_text_wrap(&wrapped, legend.ptr, 2, 2, o->width);
 	for (const char *p = wrapped.ptr; *p; p++) {
@@ -607,125 +442,140 @@ static void coverage(out *o)
 	nm_buf_release(&legend);
 }
 
-static void duplicates(out *o)
+static void section_node(out *o, nm_buf *line, const nm_doc_node *nd)
 {
-	const nm_analysis *an = o->an;
-	const nm_dataset *ds = an->ds;
-	size_t shown = cap(o, an->nduplicate_actors);
+	size_t pairs = 0;
 
-	if (!an->nduplicate_actors)
-		return;
-	section(o, T(o, "Possible duplicate records"), an->nduplicate_actors);
-	for (size_t i = 0; i < shown; i++) {
-		const nm_duplicate_actor *d = &an->duplicate_actors[i];
-		nm_buf line = NM_BUF_INIT, ra = NM_BUF_INIT, rb = NM_BUF_INIT;
+	section(o, runs(o, line, nd), nd->n);
+	for (size_t i = 0; i < nd->nkids; i++) {
+		const nm_doc_node *k = nd->kids[i];
 
-		actor_ref(&ra, &ds->actors[d->a]);
-		actor_ref(&rb, &ds->actors[d->b]);
-		nm_buf_printf(&line, T(o, "%s and %s"), ra.ptr, rb.ptr);
-		switch (d->reason) {
-		case NM_DUP_SAME_NAME:
-			nm_buf_puts(&line,
-				    T(o, ": the same name once spelling and legal form are set aside"));
+		switch (k->kind) {
+		case NM_DOC_PAIR:
+			if (pairs++)
+				nm_buf_putc(o->b, '\n');
+			pair_node(o, line, k);
 			break;
-		case NM_DUP_SAME_CONTACT:
-			nm_buf_puts(&line, d->by_email ? T(o, ": the same contact e-mail address")
-						       : T(o, ": the same website"));
+		case NM_DOC_ITEM:
+			item_node(o, line, k);
+			break;
+		case NM_DOC_GROUP:
+			group_node(o, line, k);
+			break;
+		case NM_DOC_TABLE:
+			if (k->tag == NM_DOC_TABLE_LOAD)
+				load_table(o, line, k);
+			else
+				coverage_table(o, k);
+			break;
+		case NM_DOC_MORE:
+			more_node(o, line, k);
+			break;
+		case NM_DOC_ADVICE:
+			if (k->tag != NM_DOC_FOR_TABLES) /* pairs carry their own */
+				advice(o, runs(o, line, k));
 			break;
 		default:
-			nm_buf_printf(&line, T(o, ": similar names (%u%% alike)"),
-				      (d->similarity + 5) / 10);
 			break;
 		}
-		item(o, line.ptr);
-		nm_buf_release(&line);
-		nm_buf_release(&ra);
-		nm_buf_release(&rb);
 	}
-	more(o, shown, an->nduplicate_actors, 2);
-	advice(o, T(o, "If they are one organisation, keep one id and move the memberships to "
-		       "it."));
+	if (nd->tag == NM_SEC_COVERAGE)
+		coverage_legend(o);
 }
 
-/* A sentence of the plan as a list item, cleaned of control characters. */
-static void plan_item(out *o, const nm_buf *sentence)
+/* What changed: the title underlined, then the groups of marked lines. */
+static void changes_node(out *o, nm_buf *line, const nm_doc_node *nd, size_t w)
 {
-	nm_buf clean = NM_BUF_INIT;
+	const char *title = runs(o, line, nd);
+	size_t tw = nm_text_width(title);
 
-	nm_text_clean(&clean, nm_buf_cstr(sentence));
-	item(o, nm_buf_cstr(&clean));
-	nm_buf_release(&clean);
+	nm_text_clean(o->b, title);
+	nm_buf_putc(o->b, '\n');
+	for (size_t i = 0; i < tw; i++)
+		nm_buf_putc(o->b, '-');
+	nm_buf_putc(o->b, '\n');
+	for (size_t i = 0; i < nd->nkids; i++) {
+		const nm_doc_node *k = nd->kids[i];
+		size_t first = 0;
+
+		if (k->kind == NM_DOC_PARA && k->tag == NM_DOC_NOTHING_CHANGED) {
+			nm_buf_printf(o->b, "  %s\n", runs(o, line, k));
+			continue;
+		}
+		if (k->kind == NM_DOC_PARA) {
+			nm_buf_puts(o->b, "  ");
+			nm_text_wrap(o->b, runs(o, line, k), 2, 2, w);
+			continue;
+		}
+		if (k->tag == NM_DOC_FINDINGS) {
+			nm_buf_printf(o->b, "%s (", runs(o, line, k));
+			nm_i18n_count(o->b, o->opts->lang, k->n);
+			nm_buf_puts(o->b, ")\n");
+		} else {
+			nm_buf_printf(o->b, "%s: ", runs(o, line, k));
+			nm_buf_printf(o->b, "%s\n", runs(o, line, k->kids[0]));
+			first = 1;
+		}
+		for (size_t j = first; j < k->nkids; j++) {
+			const nm_doc_node *it = k->kids[j];
+
+			nm_buf_printf(o->b, "  %c ", (char)it->tag);
+			nm_text_wrap(o->b, runs(o, line, it), 4, 6, w);
+			for (size_t f = 0; f < it->nkids; f++) {
+				nm_buf_puts(o->b, "      ");
+				nm_text_wrap(o->b, runs(o, line, it->kids[f]), 6, 8, w);
+			}
+		}
+	}
 }
 
-/* Coordinators, the to-do list, then hints where the data is thin (7). */
-static void plan(out *o)
+void nm_diff_write_text(nm_buf *b, const nm_diff *d, nm_lang lang, unsigned width)
 {
-	const nm_analysis *an = o->an;
-	nm_lang lang = o->opts->lang;
+	nm_report_opts opts;
+	nm_doc doc;
 	nm_buf line = NM_BUF_INIT;
-	size_t shown;
+	out o = {b, NULL, &opts, width ? width : 80, &doc};
 
-	if (an->ncoordinators) {
-		nm_buf clean = NM_BUF_INIT;
-
-		nm_plan_coordinators(&line, an, lang);
-		nm_text_clean(&clean, nm_buf_cstr(&line));
-		nm_buf_putc(o->b, '\n');
-		para(o, 0, nm_buf_cstr(&clean));
-		nm_buf_release(&clean);
-		nm_buf_clear(&line);
-	}
-	if (an->nmerge_proposals) {
-		shown = cap(o, an->nmerge_proposals);
-		section(o, nm_plan_tr(lang, "Merge proposals: what merging would save"),
-			an->nmerge_proposals);
-		for (size_t i = 0; i < shown; i++) {
-			nm_buf_clear(&line);
-			nm_plan_merge(&line, an, &an->merge_proposals[i], lang);
-			plan_item(o, &line);
-		}
-		more(o, shown, an->nmerge_proposals, 2);
-	}
-	if (an->ninvitations) {
-		shown = cap(o, an->ninvitations);
-		section(o, nm_plan_tr(lang, "Invitations: whom to invite where"), an->ninvitations);
-		for (size_t i = 0; i < shown; i++) {
-			nm_buf_clear(&line);
-			nm_plan_invitation(&line, an, &an->invitations[i], lang);
-			plan_item(o, &line);
-		}
-		more(o, shown, an->ninvitations, 2);
-	}
-	if (nm_plan_hint_count(an)) {
-		section(o, nm_plan_tr(lang, "Where the data is thin"), 0);
-		for (int i = 0; i < NM_PLAN_HINTS; i++) {
-			nm_buf_clear(&line);
-			if (nm_plan_hint(&line, an, i, lang))
-				plan_item(o, &line);
-		}
-	}
+	nm_report_opts_init(&opts);
+	opts.lang = lang;
+	nm_doc_build_changes(&doc, d, &opts);
+	changes_node(&o, &line, doc.root.kids[0], o.width);
 	nm_buf_release(&line);
+	nm_doc_free(&doc);
 }
 
 void nm_report_text(nm_buf *b, const nm_analysis *an, const nm_report_opts *opts)
 {
-	out o = {b, an, opts, opts->width >= 60 ? opts->width : 60};
+	nm_doc doc;
+	out o = {b, an, opts, opts->width >= 60 ? opts->width : 60, &doc};
+	nm_buf line = NM_BUF_INIT;
 
-	headline(&o);
-	if (opts->since) {
-		nm_diff_write_text(b, opts->since, opts->lang, o.width);
-		nm_buf_putc(b, '\n'); /* set the news apart from the counts */
+	nm_doc_build(&doc, an, opts);
+	for (size_t i = 0; i < doc.root.nkids; i++) {
+		const nm_doc_node *nd = doc.root.kids[i];
+
+		switch (nd->kind) {
+		case NM_DOC_HEADLINE:
+			headline(&o);
+			break;
+		case NM_DOC_SINCE:
+			changes_node(&o, &line, nd, o.width);
+			nm_buf_putc(b, '\n'); /* set the news apart from the counts */
+			break;
+		case NM_DOC_SUMMARY:
+			summary(&o);
+			break;
+		case NM_DOC_PARA:
+			nm_buf_putc(b, '\n');
+			para(&o, 0, runs(&o, &line, nd));
+			break;
+		case NM_DOC_SECTION:
+			section_node(&o, &line, nd);
+			break;
+		default:
+			break;
+		}
 	}
-	summary(&o);
-	plan(&o);
-	overlaps(&o, NM_CLASS_DUPLICATE, "Duplicate groups: candidates for merging");
-	clusters(&o);
-	overlaps(&o, NM_CLASS_NESTED, "Nested groups");
-	overlaps(&o, NM_CLASS_OVERLAP, "Overlapping groups");
-	load(&o);
-	review(&o);
-	gaps(&o);
-	voices(&o);
-	coverage(&o);
-	duplicates(&o);
+	nm_buf_release(&line);
+	nm_doc_free(&doc);
 }

@@ -1,7 +1,9 @@
 /*
- * report_words.c: the German of the words the text and Markdown reports
- * share (section titles, reasons, advice), kept once. Each writer looks in
- * its own table first, for words only it uses or words it puts otherwise.
+ * report_words.c: the German of the overview's words (section titles,
+ * reasons, advice), kept once: the report document (report_doc.c) words
+ * every section with them for the text, Markdown and HTML writers, and
+ * the text and Markdown headlines use them too. A caller looks in its own
+ * table first, for words only it uses.
  */
 #include "report_words.h"
 
@@ -81,11 +83,11 @@ static const nm_msg words[] = {
 	{"Coverage: actors of each type working on each theme",
 	 "Abdeckung: Akteure jeder Art, die an einem Thema arbeiten"},
 	{"Possible duplicate records", "Mögliche doppelte Einträge"},
-	{": the same name once spelling and legal form are set aside",
-	 ": gleicher Name, wenn man Schreibweise und Rechtsform beiseitelässt"},
-	{": the same contact e-mail address", ": gleiche Kontakt-E-Mail-Adresse"},
-	{": the same website", ": gleiche Website"},
-	{": similar names (%u%% alike)", ": ähnliche Namen (%u %% Übereinstimmung)"},
+	{"the same name once spelling and legal form are set aside",
+	 "gleicher Name, wenn man Schreibweise und Rechtsform beiseitelässt"},
+	{"the same contact e-mail address", "gleiche Kontakt-E-Mail-Adresse"},
+	{"the same website", "gleiche Website"},
+	{"similar names (%u%% alike)", "ähnliche Namen (%u %% Übereinstimmung)"},
 	{"If they are one organisation, keep one id and move the memberships to it.",
 	 "Wenn es eine Organisation ist: eine ID behalten und die Mitgliedschaften dorthin "
 	 "übertragen."},

@@ -1,6 +1,6 @@
 /*
- * report_words.h: the vocabulary the text and Markdown reports share
- * (private to the report writers).
+ * report_words.h: the vocabulary of the overview, shared by the report
+ * document and the writers (private to the report writers).
  */
 #ifndef NETMAP_REPORT_WORDS_H
 #define NETMAP_REPORT_WORDS_H

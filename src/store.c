@@ -28,6 +28,7 @@
  */
 #include "netmap/store.h"
 #include "netmap/buf.h"
+#include "netmap/json.h"
 #include "netmap/strmap.h"
 
 #include <sqlite3.h>
@@ -1671,39 +1672,45 @@ static uint32_t find_theme(const nm_dataset *ds, const char *id, size_t len)
 	return NM_NONE;
 }
 
+/* Where parse_themes collects the indices of one list. */
+typedef struct theme_list {
+	const nm_dataset *ds;
+	uint32_t *idx;
+	size_t n, cap;
+} theme_list;
+
+static int add_theme(void *ctx, const char *id, size_t len)
+{
+	theme_list *tl = ctx;
+	uint32_t t = find_theme(tl->ds, id, len);
+
+	if (t == NM_NONE || (tl->n && t <= tl->idx[tl->n - 1]))
+		return -1;
+	NM_GROW(tl->idx, tl->cap, tl->n + 1);
+	tl->idx[tl->n++] = t;
+	return 0;
+}
+
 /*
  * Read a theme list written by format_themes into theme indices. Themes
  * are loaded in id order, so indices of a list sorted by id ascend as the
- * model wants. 0, or -1 when the text is not such a list.
+ * model wants. 0, or -1 when the text is not such a list. The JSON reader
+ * streams the strings: a list per record, no tree built for it.
  */
-static int parse_themes(const char *json, const nm_dataset *ds, uint32_t **out, size_t *n)
+static int parse_themes(const char *json, const nm_dataset *ds, nm_buf *scratch, uint32_t **out,
+			size_t *n)
 {
-	size_t cap = 0;
-	const char *p = json;
+	theme_list tl = {ds, NULL, 0, 0};
 
-	*out = NULL;
-	*n = 0;
-	if (!p || *p++ != '[')
+	if (!json || nm_json_strings(json, scratch, add_theme, &tl) < 0) {
+		free(tl.idx);
+		*out = NULL;
+		*n = 0;
 		return -1;
-	if (*p == ']')
-		return p[1] == '\0' ? 0 : -1;
-	for (;;) {
-		const char *end;
-		uint32_t t;
-
-		if (*p++ != '"' || !(end = strchr(p, '"')))
-			return -1;
-		t = find_theme(ds, p, (size_t)(end - p));
-		if (t == NM_NONE || (*n && t <= (*out)[*n - 1]))
-			return -1;
-		NM_GROW(*out, cap, *n + 1);
-		(*out)[(*n)++] = t;
-		p = end + 1;
-		if (*p == ']')
-			return p[1] == '\0' ? 0 : -1;
-		if (*p++ != ',')
-			return -1;
 	}
+	*out = tl.idx;
+	*n = tl.n;
+	return 0;
 }
 
 static int load_files(nm_store *store, int64_t id, nm_dataset *ds, nm_error *err)
@@ -1762,6 +1769,7 @@ done:
 static int load_actors(nm_store *store, int64_t id, nm_dataset *ds, nm_error *err)
 {
 	sqlite3_stmt *stmt = NULL;
+	nm_buf scratch = NM_BUF_INIT;
 	size_t cap = 0;
 	int rc, step;
 
@@ -1787,7 +1795,7 @@ static int load_actors(nm_store *store, int64_t id, nm_dataset *ds, nm_error *er
 			rc = damaged(store, err, id, "an actor of unknown type", type);
 			goto done;
 		}
-		if (parse_themes(column_text(stmt, 6), ds, &a->themes, &a->nthemes) < 0) {
+		if (parse_themes(column_text(stmt, 6), ds, &scratch, &a->themes, &a->nthemes) < 0) {
 			rc = damaged(store, err, id, "bad themes in actor", a->id);
 			goto done;
 		}
@@ -1796,6 +1804,7 @@ static int load_actors(nm_store *store, int64_t id, nm_dataset *ds, nm_error *er
 		rc = db_error(store, err, "read");
 
 done:
+	nm_buf_release(&scratch);
 	sqlite3_finalize(stmt);
 	return rc;
 }
@@ -1839,6 +1848,7 @@ static int load_committees(nm_store *store, int64_t id, nm_dataset *ds,
 {
 	sqlite3_stmt *stmt = NULL;
 	char **parents = NULL;
+	nm_buf scratch = NM_BUF_INIT;
 	size_t cap = 0, pcap = 0;
 	int rc, step;
 
@@ -1884,7 +1894,7 @@ static int load_committees(nm_store *store, int64_t id, nm_dataset *ds,
 			rc = damaged(store, err, id, "a bad date in committee", c->id);
 			goto done;
 		}
-		if (parse_themes(column_text(stmt, 13), ds, &c->themes, &c->nthemes) < 0) {
+		if (parse_themes(column_text(stmt, 13), ds, &scratch, &c->themes, &c->nthemes) < 0) {
 			rc = damaged(store, err, id, "bad themes in committee", c->id);
 			goto done;
 		}
@@ -1908,6 +1918,7 @@ done:
 	for (size_t i = 0; i < ds->ncommittees && parents; i++)
 		free(parents[i]);
 	free(parents);
+	nm_buf_release(&scratch);
 	sqlite3_finalize(stmt);
 	return rc;
 }

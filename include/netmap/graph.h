@@ -23,7 +23,6 @@
 #include "netmap/analysis.h"
 #include "netmap/buf.h"
 #include "netmap/i18n.h"
-#include "netmap/report.h"
 
 typedef enum nm_graph_network {
 	NM_GRAPH_OVERLAPS, /* committees and their classified pairs */
@@ -68,14 +67,5 @@ int nm_graph_draw(nm_buf *out, const nm_analysis *an, nm_graph_network net,
 
 /* The colours of the classes, as the pictures and their legends use them. */
 extern const char *const nm_graph_class_colors[NM_CLASS_COUNT];
-
-/*
- * The HTML report with its pictures as <img src="cid:..."> references
- * rather than inline SVG, for the e-mail writer (mail clients drop inline
- * SVG). cids[net] names the PNG part of each network, or is NULL when
- * there is none (the report then says why). Implemented in report_html.c.
- */
-void nm_report_html_cid(nm_buf *out, const nm_analysis *an, const nm_report_opts *opts,
-			const char *const cids[NM_GRAPH_COUNT]);
 
 #endif
