@@ -7,10 +7,11 @@
  * linear time. Findings are compared as sorted keys (diff_keys.c): a
  * merge of the two key lists gives the new and the resolved ones.
  *
- * This file computes; diff_write.c puts a diff into words.
+ * This file computes on the datasets and findings it is given (the
+ * callers read them from the store: nm_store_load_pair); diff_write.c
+ * puts a diff into words.
  */
 #include "netmap/diff.h"
-#include "netmap/store.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -498,33 +499,6 @@ int nm_diff_compute_analysed(nm_diff **out, const nm_dataset *from, const char *
 	if (!to_an)
 		return nm_error_set(err, NM_EUSAGE, "a plan comparison needs the changed analysis");
 	return compute(out, from, from_findings, from_an, from_id, to_an->ds, NULL, to_an, to_id);
-}
-
-int nm_diff_snapshots(nm_diff **out, struct nm_store *store, long long from, long long to,
-		      nm_error *err)
-{
-	nm_dataset *dx = NULL, *dy = NULL;
-	char *fx = NULL, *fy = NULL;
-	int rc;
-
-	*out = NULL;
-	if ((rc = nm_store_load(store, from, &dx, NULL, err)) != NM_OK ||
-	    (rc = nm_store_load(store, to, &dy, NULL, err)) != NM_OK)
-		goto done;
-	/* A snapshot without findings is compared on its records only. */
-	if ((rc = nm_store_findings(store, from, &fx, err)) != NM_OK && rc != NM_ENOTFOUND)
-		goto done;
-	if ((rc = nm_store_findings(store, to, &fy, err)) != NM_OK && rc != NM_ENOTFOUND)
-		goto done;
-	nm_error_clear(err);
-	rc = nm_diff_compute(out, dx, fx, from, dy, fy, to, err);
-
-done:
-	free(fx);
-	free(fy);
-	nm_dataset_free(dx);
-	nm_dataset_free(dy);
-	return rc;
 }
 
 void nm_diff_free(nm_diff *diff)

@@ -2047,6 +2047,34 @@ done:
 	return NM_OK;
 }
 
+int nm_store_load_pair(nm_store *store, int64_t from, int64_t to, nm_store_pair *out,
+		       nm_error *err)
+{
+	int64_t id[2] = {from, to};
+	int rc = NM_OK;
+
+	memset(out, 0, sizeof(*out));
+	for (int i = 0; i < 2 && rc == NM_OK; i++)
+		rc = nm_store_load(store, id[i], &out->ds[i], NULL, err);
+	/* A snapshot without findings is compared on its records only. */
+	for (int i = 0; i < 2 && rc == NM_OK; i++)
+		if ((rc = nm_store_findings(store, id[i], &out->findings[i], err)) == NM_ENOTFOUND)
+			rc = NM_OK;
+	if (rc == NM_OK)
+		nm_error_clear(err);
+	return rc;
+}
+
+void nm_store_pair_release(nm_store_pair *pair)
+{
+	for (int i = 0; i < 2; i++) {
+		nm_dataset_free(pair->ds[i]);
+		free(pair->findings[i]);
+		pair->ds[i] = NULL;
+		pair->findings[i] = NULL;
+	}
+}
+
 const char *nm_store_sqlite_version(void)
 {
 	return sqlite3_libversion();

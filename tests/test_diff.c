@@ -412,6 +412,7 @@ static void test_diff__snapshots_of_a_store(void **state)
 	nm_store *store = NULL;
 	nm_dataset *a = dataset(before_yaml), *b = dataset(after_yaml);
 	nm_settings s;
+	nm_store_pair pair;
 	nm_diff *d = NULL;
 	nm_error err;
 	int64_t id;
@@ -420,16 +421,28 @@ static void test_diff__snapshots_of_a_store(void **state)
 	assert_int_equal(nm_store_open(&store, ":memory:", NM_STORE_WRITE, &err), NM_OK);
 	assert_int_equal(nm_store_put_snapshot(store, a, 0, &s, before_json, &id, &err), NM_OK);
 	assert_int_equal(nm_store_put_snapshot(store, b, 0, &s, after_json, &id, &err), NM_OK);
-	assert_int_equal(nm_diff_snapshots(&d, store, 1, 2, &err), NM_OK);
+	assert_int_equal(nm_store_load_pair(store, 1, 2, &pair, &err), NM_OK);
+	assert_int_equal(nm_diff_compute(&d, pair.ds[0], pair.findings[0], 1, pair.ds[1],
+					 pair.findings[1], 2, &err),
+			 NM_OK);
+	nm_store_pair_release(&pair);
 	assert_int_equal(d->nfindings, 13);
 	assert_non_null(find(d, NM_DIFF_ACTOR, "new", NULL));
 	nm_diff_free(d);
-	assert_int_equal(nm_diff_snapshots(&d, store, 1, 7, &err), NM_ENOTFOUND);
-	assert_null(d);
+	assert_int_equal(nm_store_load_pair(store, 1, 7, &pair, &err), NM_ENOTFOUND);
 	assert_non_null(strstr(err.message, "no snapshot 7"));
+	nm_store_pair_release(&pair);
 	assert_int_equal(nm_store_previous(store, 2, &id, &err), NM_OK);
 	assert_int_equal(id, 1);
 	assert_int_equal(nm_store_previous(store, 1, &id, &err), NM_ENOTFOUND);
+	/* A snapshot put without findings comes without them, and no error. */
+	assert_int_equal(nm_store_put_snapshot(store, b, 0, &s, NULL, &id, &err), NM_OK);
+	assert_int_equal(nm_store_load_pair(store, 1, id, &pair, &err), NM_OK);
+	assert_string_equal(err.message, "");
+	assert_non_null(pair.findings[0]);
+	assert_null(pair.findings[1]);
+	assert_int_equal(pair.ds[1]->nactors, b->nactors);
+	nm_store_pair_release(&pair);
 	nm_store_close(store);
 	nm_dataset_free(a);
 	nm_dataset_free(b);

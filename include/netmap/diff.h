@@ -19,8 +19,6 @@
 #include "netmap/i18n.h"
 #include "netmap/model.h"
 
-struct nm_store;
-
 typedef enum nm_diff_what {
 	NM_DIFF_ACTOR,
 	NM_DIFF_COMMITTEE,
@@ -109,14 +107,6 @@ int nm_diff_compute(nm_diff **out, const nm_dataset *from, const char *from_find
 int nm_diff_compute_analysed(nm_diff **out, const nm_dataset *from, const char *from_findings,
 			     const nm_analysis *from_an, long long from_id,
 			     const nm_analysis *to_an, long long to_id, nm_error *err);
-
-/*
- * Load snapshots from and to of an open store and compare them.
- * NM_ENOTFOUND (with a message naming the snapshot) when one is missing;
- * store errors as nm_store_load gives them.
- */
-int nm_diff_snapshots(nm_diff **out, struct nm_store *store, long long from, long long to,
-		      nm_error *err);
 
 void nm_diff_free(nm_diff *diff);
 

@@ -98,6 +98,23 @@ int nm_store_list(nm_store *store, nm_snapshot_info **out, size_t *n,
 int nm_store_findings(nm_store *store, int64_t id, char **out, nm_error *err);
 
 /*
+ * Two snapshots as a comparison needs them (netmap diff, report --since):
+ * each one's dataset and the findings JSON stored with it, NULL when it
+ * was put without findings (no error; the comparison then leaves the
+ * findings out). Both datasets are loaded before the findings, so a
+ * missing snapshot is NM_ENOTFOUND with a message naming it. Release
+ * with nm_store_pair_release, after an error too.
+ */
+typedef struct nm_store_pair {
+	nm_dataset *ds[2];  /* from, to */
+	char *findings[2];  /* from, to; NULL when not stored */
+} nm_store_pair;
+
+int nm_store_load_pair(nm_store *store, int64_t from, int64_t to, nm_store_pair *out,
+		       nm_error *err);
+void nm_store_pair_release(nm_store_pair *pair);
+
+/*
  * Erase one actor's personal data (contact person, e-mail, phone) from every
  * snapshot, in one transaction (contract 5.4); the space it took is zeroed
  * and the write-ahead log truncated where no reader holds it.

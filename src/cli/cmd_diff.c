@@ -31,6 +31,7 @@ int cmd_diff(int argc, char **argv)
 {
 	cli_opts o;
 	nm_store *store = NULL;
+	nm_store_pair pair = {0};
 	nm_diff *diff = NULL;
 	nm_buf out = NM_BUF_INIT;
 	nm_error err;
@@ -65,9 +66,13 @@ int cmd_diff(int argc, char **argv)
 	}
 	if (rc != NM_OK)
 		goto done;
-	rc = nm_diff_snapshots(&diff, store, from, to, &err);
+	if ((rc = nm_store_load_pair(store, from, to, &pair, &err)) != NM_OK)
+		goto done;
+	rc = nm_diff_compute(&diff, pair.ds[0], pair.findings[0], (long long)from, pair.ds[1],
+			     pair.findings[1], (long long)to, &err);
 
 done:
+	nm_store_pair_release(&pair);
 	nm_store_close(store);
 	if (rc != NM_OK) {
 		cli_error("%s", err.message);

@@ -126,7 +126,7 @@ static int since_snapshot(nm_store *store, const char *db, const char *since, in
 		v = strtoll(since, &end, 10);
 		if (*end == '\0' && v > 0) {
 			*out = (int64_t)v;
-			return NM_OK; /* nm_diff_snapshots says when there is no such snapshot */
+			return NM_OK; /* nm_store_load_pair says when there is no such snapshot */
 		}
 	}
 	return cli_usage_error("report", "--since takes last, a date YYYY-MM-DD or a snapshot "
@@ -137,6 +137,7 @@ static int since_snapshot(nm_store *store, const char *db, const char *since, in
 static int load_since(const cli_opts *o, int64_t latest, nm_diff **out)
 {
 	nm_store *store = NULL;
+	nm_store_pair pair = {0};
 	nm_error err;
 	int64_t from = 0;
 	int rc;
@@ -147,7 +148,11 @@ static int load_since(const cli_opts *o, int64_t latest, nm_diff **out)
 	if (rc == NM_OK)
 		rc = since_snapshot(store, o->db, o->since, latest, &from, &err);
 	if (rc == NM_OK)
-		rc = nm_diff_snapshots(out, store, (long long)from, (long long)latest, &err);
+		rc = nm_store_load_pair(store, from, latest, &pair, &err);
+	if (rc == NM_OK)
+		rc = nm_diff_compute(out, pair.ds[0], pair.findings[0], (long long)from, pair.ds[1],
+				     pair.findings[1], (long long)latest, &err);
+	nm_store_pair_release(&pair);
 	nm_store_close(store);
 	if (rc == CLI_USAGE_SHOWN)
 		return EXIT_TROUBLE;
