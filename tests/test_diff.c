@@ -15,12 +15,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "netmap/diag.h"
 #include "netmap/diff.h"
-#include "netmap/loader.h"
 #include "netmap/store.h"
 #include "netmap/textfmt.h"
-#include "netmap/validate.h"
 #include "testutil.h"
 
 #define GOLDEN NETMAP_TEST_DATA "/golden/"
@@ -95,35 +92,17 @@ static const char after_json[] =
 	"     {\"theme\": \"work\", \"type\": \"volunteer_initiative\"}]},\n"
 	" \"duplicate_actors\": [{\"a\": \"caritas\", \"b\": \"new\", \"reason\": \"similar_name\"}]}";
 
-static const char zero_sha[65] =
-	"0000000000000000000000000000000000000000000000000000000000000000";
-
+/* A hand-made snapshot's dataset, its file recorded as a scan would. */
 static nm_dataset *dataset(const char *yaml)
 {
-	nm_diags d;
-	nm_loader *ld;
-	nm_validator *v;
-	nm_doc *docs;
-	nm_dataset *ds = NULL;
-	size_t ndocs;
-	nm_date today;
+	tu_data t;
+	nm_dataset *ds;
 
-	nm_date_parse("2026-11-26", &today);
-	nm_diags_init(&d);
-	ld = nm_loader_new(&d);
-	v = nm_validator_new(&d, today);
-	nm_loader_parse_buffer(ld, "t.yaml", yaml, strlen(yaml), &docs, &ndocs);
-	nm_validator_add_file(v, "t.yaml", zero_sha);
-	for (size_t i = 0; i < ndocs; i++)
-		nm_validator_add_doc(v, &docs[i]);
-	if (nm_validator_finish(v, &ds) != NM_OK)
-		for (size_t i = 0; i < d.n; i++)
-			print_error("%u:%u: %s\n", d.items[i].line, d.items[i].col,
-				    d.items[i].message);
-	nm_validator_free(v);
-	nm_loader_free(ld);
-	nm_diags_release(&d);
-	assert_non_null(ds);
+	tu_validate(&t, &yaml, NULL, 1, "2026-11-26", TU_FILE_SHA);
+	tu_expect_valid(&t);
+	ds = t.ds;
+	t.ds = NULL;
+	tu_data_release(&t);
 	return ds;
 }
 

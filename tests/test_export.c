@@ -17,8 +17,6 @@
 #include <sys/stat.h>
 
 #include "netmap/export.h"
-#include "netmap/loader.h"
-#include "netmap/validate.h"
 #include "testutil.h"
 
 #define TODAY "2026-11-26"
@@ -389,47 +387,16 @@ static const char *const expect_gexf_overlaps[] = {
 	NULL
 };
 
-typedef struct fixture {
-	nm_dataset *ds;
-	nm_analysis *an;
-} fixture;
-
 /* Validate and analyse yaml as of TODAY; the data must have no errors. */
-static fixture load(const char *yaml)
+static tu_data load(const char *yaml)
 {
-	nm_diags d;
-	nm_loader *ld;
-	nm_validator *v;
-	nm_doc *docs;
-	size_t ndocs;
-	nm_date today;
-	nm_error err;
-	fixture f = {0};
+	tu_data f;
 
-	assert_int_equal(nm_date_parse(TODAY, &today), 0);
-	nm_diags_init(&d);
-	ld = nm_loader_new(&d);
-	v = nm_validator_new(&d, today);
-	nm_loader_parse_buffer(ld, "t.yaml", yaml, strlen(yaml), &docs, &ndocs);
-	for (size_t k = 0; k < ndocs; k++)
-		nm_validator_add_doc(v, &docs[k]);
-	nm_loader_free(ld);
-	nm_validator_finish(v, &f.ds);
-	nm_validator_free(v);
-	assert_int_equal(d.errors, 0);
-	nm_diags_release(&d);
-	assert_non_null(f.ds);
-	assert_int_equal(nm_analysis_run(&f.an, f.ds, &f.ds->settings, today, &err), NM_OK);
+	tu_yaml(&f, yaml, TODAY);
 	return f;
 }
 
-static void release(fixture *f)
-{
-	nm_analysis_free(f->an);
-	nm_dataset_free(f->ds);
-}
-
-static char *export(const fixture *f, const char *format, nm_export_network net, bool contacts)
+static char *export(const tu_data *f, const char *format, nm_export_network net, bool contacts)
 {
 	nm_export_opts o = {net, contacts};
 	nm_buf out = NM_BUF_INIT;
@@ -451,12 +418,12 @@ static char *join(const char *const *lines)
 
 static void expect_export(const char *format, nm_export_network net, const char *expected)
 {
-	fixture f = load(small);
+	tu_data f = load(small);
 	char *s = export(&f, format, net, false);
 
 	assert_string_equal(s, expected);
 	free(s);
-	release(&f);
+	tu_data_release(&f);
 }
 
 static size_t count(const char *s, const char *needle)
@@ -553,7 +520,7 @@ static void test_export__gexf_overlaps_exact(void **state)
 
 static void test_export__graphml_members_structure(void **state)
 {
-	fixture f = load(small);
+	tu_data f = load(small);
 	char *s = export(&f, "graphml", NM_EXPORT_MEMBERS, false);
 
 	assert_int_equal(count(s, "<node "), 9);
@@ -586,12 +553,12 @@ static void test_export__graphml_members_structure(void **state)
 	/* Nodes in byte order of their ids, actors and committees merged. */
 	assert_true(strstr(s, "<node id=\"a5\">") < strstr(s, "<node id=\"c1\">"));
 	free(s);
-	release(&f);
+	tu_data_release(&f);
 }
 
 static void test_export__gexf_members_structure(void **state)
 {
-	fixture f = load(small);
+	tu_data f = load(small);
 	char *s = export(&f, "gexf", NM_EXPORT_MEMBERS, false);
 
 	assert_non_null(strstr(s, "<gexf xmlns=\"http://www.gexf.net/1.2draft\" "
@@ -630,7 +597,7 @@ static void test_export__gexf_members_structure(void **state)
 		"        </attvalues>\n"
 		"      </edge>\n"));
 	free(s);
-	release(&f);
+	tu_data_release(&f);
 }
 
 static void test_export__contacts_only_with_include_contacts(void **state)
@@ -638,7 +605,7 @@ static void test_export__contacts_only_with_include_contacts(void **state)
 	static const char *const formats[] = {"graphml", "gexf", "dot", "json"};
 	static const char *const personal[] = {"Erika Muster", "erika@example.org", "+49 1",
 					       "person", "email", "phone"};
-	fixture f = load(small);
+	tu_data f = load(small);
 
 	for (size_t i = 0; i < 4; i++) {
 		char *plain = export(&f, formats[i], NM_EXPORT_MEMBERS, false);
@@ -653,7 +620,7 @@ static void test_export__contacts_only_with_include_contacts(void **state)
 		free(with);
 		free(overlaps);
 	}
-	release(&f);
+	tu_data_release(&f);
 }
 
 static void test_export__hostile_names_still_parse(void **state)
@@ -667,7 +634,7 @@ static void test_export__hostile_names_still_parse(void **state)
 		"4 4 \"Evil \\\"Q\\\" <b>&amp;</b> 'x'\\nline2 \\\\ back\\\\ \\ttab \\u0001\\u001b "
 		"ctl ä ß 日本 ]]> -- }; {\" \"Nord\\r\\nSüd\" \"C:\\\\\"";
 	char *dir = tu_tempdir("export-hostile");
-	fixture f = load(hostile);
+	tu_data f = load(hostile);
 
 	for (size_t i = 0; i < 3; i++) {
 		char name[32], *path, *s;
@@ -703,7 +670,7 @@ static void test_export__hostile_names_still_parse(void **state)
 		free(label);
 		free(path);
 	}
-	release(&f);
+	tu_data_release(&f);
 	free(dir);
 }
 
@@ -871,7 +838,7 @@ static void test_export__output_file_replaced_whole_and_private_with_contacts(vo
 static void test_export__same_analysis_same_bytes(void **state)
 {
 	static const char *const formats[] = {"graphml", "gexf", "dot", "json"};
-	fixture f = load(small);
+	tu_data f = load(small);
 
 	for (size_t i = 0; i < 4; i++) {
 		char *a = export(&f, formats[i], NM_EXPORT_MEMBERS, true);
@@ -880,7 +847,7 @@ static void test_export__same_analysis_same_bytes(void **state)
 		free(a);
 		free(b);
 	}
-	release(&f);
+	tu_data_release(&f);
 }
 
 /*

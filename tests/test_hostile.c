@@ -25,7 +25,7 @@
 #include <time.h>
 
 #include "netmap/buf.h"
-#include "netmap/validate.h"
+#include "testutil.h"
 
 #define TIME_LIMIT 5.0  /* seconds for one case, under ASan on a busy machine */
 #define MAX_RSS_MB 1024 /* the whole suite, 16 MiB scalars included */
@@ -44,38 +44,23 @@ static double now(void)
  */
 static char *check_len(const char *yaml, size_t len, nm_dataset **out)
 {
-	nm_diags d;
-	nm_loader *ld;
-	nm_validator *v;
-	nm_dataset *ds = NULL;
-	nm_doc *docs;
-	size_t ndocs;
+	tu_data t;
 	nm_buf b = NM_BUF_INIT;
-	nm_date today;
 	double start = now(), took;
 
-	assert_int_equal(nm_date_parse("2026-11-26", &today), 0);
-	nm_diags_init(&d);
-	ld = nm_loader_new(&d);
-	v = nm_validator_new(&d, today);
-	nm_loader_parse_buffer(ld, "t.yaml", yaml, len, &docs, &ndocs);
-	for (size_t i = 0; i < ndocs; i++)
-		nm_validator_add_doc(v, &docs[i]);
-	nm_loader_free(ld);
-	nm_validator_finish(v, &ds);
-	nm_validator_free(v);
+	tu_validate(&t, &yaml, &len, 1, "2026-11-26", 0);
 	took = now() - start;
 	if (took > TIME_LIMIT)
 		fail_msg("took %.2f s, more than %.1f s", took, TIME_LIMIT);
-	nm_diags_sort(&d);
-	for (size_t i = 0; i < d.n; i++)
-		nm_buf_printf(&b, "%u:%u: %s: %s\n", d.items[i].line, d.items[i].col,
-			      d.items[i].rule, d.items[i].message);
-	nm_diags_release(&d);
-	if (out)
-		*out = ds;
-	else
-		nm_dataset_free(ds);
+	nm_diags_sort(&t.diags);
+	for (size_t i = 0; i < t.diags.n; i++)
+		nm_buf_printf(&b, "%u:%u: %s: %s\n", t.diags.items[i].line, t.diags.items[i].col,
+			      t.diags.items[i].rule, t.diags.items[i].message);
+	if (out) {
+		*out = t.ds;
+		t.ds = NULL;
+	}
+	tu_data_release(&t);
 	return nm_buf_detach(&b);
 }
 

@@ -28,65 +28,28 @@
 #define TODAY "2026-11-26"
 #define GOLDEN NETMAP_TEST_DATA "/golden/"
 
-typedef struct fixture {
-	nm_dataset *ds;
-	nm_analysis *an;
-} fixture;
-
-static void analyse(fixture *f, nm_loader *ld, nm_validator *v, nm_diags *d)
-{
-	nm_error err = {0};
-	nm_date today;
-
-	nm_loader_free(ld);
-	assert_int_equal(nm_validator_finish(v, &f->ds), 0);
-	nm_validator_free(v);
-	for (size_t i = 0; i < d->n; i++)
-		if (d->items[i].severity == NM_SEV_ERROR)
-			fail_msg("%u:%u: %s", d->items[i].line, d->items[i].col,
-				 d->items[i].message);
-	nm_diags_release(d);
-	assert_non_null(f->ds);
-	assert_int_equal(nm_date_parse(TODAY, &today), 0);
-	assert_int_equal(nm_analysis_run(&f->an, f->ds, &f->ds->settings, today, &err), 0);
-}
-
 /* Load, validate and analyse one YAML document given as a string. */
-static fixture from_yaml(const char *yaml)
+static tu_data from_yaml(const char *yaml)
 {
-	fixture f = {0};
-	nm_diags d;
-	nm_loader *ld;
-	nm_validator *v;
-	nm_date today;
-	nm_doc *docs;
-	size_t ndocs;
+	tu_data f;
 
-	assert_int_equal(nm_date_parse(TODAY, &today), 0);
-	nm_diags_init(&d);
-	ld = nm_loader_new(&d);
-	v = nm_validator_new(&d, today);
-	nm_loader_parse_buffer(ld, "t.yaml", yaml, strlen(yaml), &docs, &ndocs);
-	for (size_t k = 0; k < ndocs; k++)
-		nm_validator_add_doc(v, &docs[k]);
-	analyse(&f, ld, v, &d);
+	tu_yaml(&f, yaml, TODAY);
 	return f;
 }
 
 /* The same for files and directories below the source tree. */
-static fixture from_path(const char *path)
+static tu_data from_path(const char *path)
 {
-	fixture f = {0};
-	nm_diags d;
+	tu_data f = {0};
 	nm_loader *ld;
 	nm_validator *v;
 	nm_error err = {0};
 	nm_date today;
 
 	assert_int_equal(nm_date_parse(TODAY, &today), 0);
-	nm_diags_init(&d);
-	ld = nm_loader_new(&d);
-	v = nm_validator_new(&d, today);
+	nm_diags_init(&f.diags);
+	ld = nm_loader_new(&f.diags);
+	v = nm_validator_new(&f.diags, today);
 	assert_int_equal(nm_loader_add_path(ld, path, &err), 0);
 	for (size_t i = 0; i < nm_loader_file_count(ld); i++) {
 		nm_doc *docs;
@@ -96,14 +59,11 @@ static fixture from_path(const char *path)
 		for (size_t k = 0; k < ndocs; k++)
 			nm_validator_add_doc(v, &docs[k]);
 	}
-	analyse(&f, ld, v, &d);
+	nm_loader_free(ld);
+	(void)nm_validator_finish(v, &f.ds);
+	nm_validator_free(v);
+	tu_analyse(&f, TODAY);
 	return f;
-}
-
-static void release(fixture *f)
-{
-	nm_analysis_free(f->an);
-	nm_dataset_free(f->ds);
 }
 
 typedef struct render_opts {
@@ -113,7 +73,7 @@ typedef struct render_opts {
 	long long snapshot;
 } render_opts;
 
-static char *render(nm_report_fn fn, const fixture *f, render_opts ro)
+static char *render(nm_report_fn fn, const tu_data *f, render_opts ro)
 {
 	nm_report_opts opts;
 	nm_buf out = NM_BUF_INIT;
@@ -265,7 +225,7 @@ static csv_check csv_structure(const char *csv, nm_lang lang)
 
 static void test_reports__csv_tables_keep_their_width_and_defuse_formulas(void **state)
 {
-	fixture f = from_yaml(hostile_yaml);
+	tu_data f = from_yaml(hostile_yaml);
 
 	(void)state;
 	for (int lang = 0; lang < 2; lang++) {
@@ -300,12 +260,12 @@ static void test_reports__csv_tables_keep_their_width_and_defuse_formulas(void *
 		nm_buf_release(&c.all);
 		free(csv);
 	}
-	release(&f);
+	tu_data_release(&f);
 }
 
 static void test_reports__csv_german_uses_semicolons_decimal_commas_and_words(void **state)
 {
-	fixture f = from_path(NETMAP_SOURCE_DIR "/tests/data/cli/small.yaml");
+	tu_data f = from_path(NETMAP_SOURCE_DIR "/tests/data/cli/small.yaml");
 	render_opts de = {NM_LANG_DE, "overlaps", false, false, 0};
 	render_opts en = {NM_LANG_EN, "overlaps", false, false, 0};
 	char *a = render(nm_report_csv, &f, de), *b = render(nm_report_csv, &f, en);
@@ -321,12 +281,12 @@ static void test_reports__csv_german_uses_semicolons_decimal_commas_and_words(vo
 	assert_int_equal(b[0], 'a'); /* no byte-order mark in English */
 	free(a);
 	free(b);
-	release(&f);
+	tu_data_release(&f);
 }
 
 static void test_reports__csv_contacts_only_when_asked(void **state)
 {
-	fixture f = from_yaml(hostile_yaml);
+	tu_data f = from_yaml(hostile_yaml);
 	render_opts without = {NM_LANG_EN, "actors", false, false, 0};
 	render_opts with = {NM_LANG_EN, "actors", false, true, 0};
 	char *a = render(nm_report_csv, &f, without), *b = render(nm_report_csv, &f, with);
@@ -339,12 +299,12 @@ static void test_reports__csv_contacts_only_when_asked(void **state)
 	assert_non_null(strstr(b, ",Erika Beispiel,erika@example.org,\r\n"));
 	free(a);
 	free(b);
-	release(&f);
+	tu_data_release(&f);
 }
 
 static void test_reports__csv_unknown_table_writes_nothing(void **state)
 {
-	fixture f = from_yaml(hostile_yaml);
+	tu_data f = from_yaml(hostile_yaml);
 	render_opts ro = {NM_LANG_EN, "nonsense", false, false, 0};
 	char *a = render(nm_report_csv, &f, ro);
 
@@ -357,7 +317,7 @@ static void test_reports__csv_unknown_table_writes_nothing(void **state)
 		assert_non_null(strstr(nm_csv_tables(), all_tables[t]));
 	}
 	free(a);
-	release(&f);
+	tu_data_release(&f);
 }
 
 /* Unescaped pipes in a line: the cell boundaries a renderer sees. */
@@ -409,7 +369,7 @@ static void check_markdown(const char *md)
 
 static void test_reports__markdown_hostile_names_keep_tables_and_show_no_html(void **state)
 {
-	fixture f = from_yaml(hostile_yaml);
+	tu_data f = from_yaml(hostile_yaml);
 
 	(void)state;
 	for (int lang = 0; lang < 2; lang++) {
@@ -427,7 +387,7 @@ static void test_reports__markdown_hostile_names_keep_tables_and_show_no_html(vo
 		assert_null(strstr(md, "Erika"));
 		free(md);
 	}
-	release(&f);
+	tu_data_release(&f);
 }
 
 static void check_text(const char *txt, size_t width)
@@ -450,8 +410,8 @@ static void check_text(const char *txt, size_t width)
 
 static void test_reports__text_fits_80_columns_in_both_languages(void **state)
 {
-	fixture f = from_yaml(hostile_yaml);
-	fixture g = from_path(NETMAP_SOURCE_DIR "/data");
+	tu_data f = from_yaml(hostile_yaml);
+	tu_data g = from_path(NETMAP_SOURCE_DIR "/data");
 
 	(void)state;
 	for (int lang = 0; lang < 2; lang++) {
@@ -465,13 +425,13 @@ static void test_reports__text_fits_80_columns_in_both_languages(void **state)
 			free(b);
 		}
 	}
-	release(&f);
-	release(&g);
+	tu_data_release(&f);
+	tu_data_release(&g);
 }
 
 static void test_reports__german_words_dates_and_numbers(void **state)
 {
-	fixture f = from_path(NETMAP_SOURCE_DIR "/tests/data/cli/small.yaml");
+	tu_data f = from_path(NETMAP_SOURCE_DIR "/tests/data/cli/small.yaml");
 	render_opts de = {NM_LANG_DE, NULL, false, false, 1};
 	render_opts en = {NM_LANG_EN, NULL, false, false, 1};
 	char *t = render(nm_report_text, &f, de), *m = render(nm_report_markdown, &f, de);
@@ -492,13 +452,13 @@ static void test_reports__german_words_dates_and_numbers(void **state)
 	free(t);
 	free(m);
 	free(e);
-	release(&f);
+	tu_data_release(&f);
 }
 
 static void test_reports__lists_are_capped_unless_all(void **state)
 {
 	nm_buf yaml = NM_BUF_INIT;
-	fixture f;
+	tu_data f;
 
 	(void)state;
 	nm_buf_puts(&yaml, "actors:\n");
@@ -516,14 +476,14 @@ static void test_reports__lists_are_capped_unless_all(void **state)
 		free(md);
 		free(txt);
 	}
-	release(&f);
+	tu_data_release(&f);
 	nm_buf_release(&yaml);
 }
 
 /* Golden outputs of a dataset: text, markdown and every csv table. */
 static void goldens(const char *path, const char *stem, long long snapshot)
 {
-	fixture f = from_path(path);
+	tu_data f = from_path(path);
 	static const char *const langs[] = {"en", "de"};
 	char name[256];
 
@@ -549,7 +509,7 @@ static void goldens(const char *path, const char *stem, long long snapshot)
 			free(out);
 		}
 	}
-	release(&f);
+	tu_data_release(&f);
 }
 
 static void test_reports__small_data_goldens(void **state)

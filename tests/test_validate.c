@@ -13,7 +13,6 @@
 #include <string.h>
 
 #include "netmap/buf.h"
-#include "netmap/validate.h"
 #include "testutil.h"
 
 #define TODAY "2026-11-26"
@@ -27,40 +26,24 @@ typedef struct result {
 /* Validate YAML documents given as files t1.yaml, t2.yaml, ... */
 static result run_files(const char *const *files, size_t n)
 {
-	nm_diags d;
-	nm_loader *ld;
-	nm_validator *v;
+	tu_data t;
 	nm_buf out = NM_BUF_INIT;
-	nm_date today;
 	result r = {0};
 
-	assert_int_equal(nm_date_parse(TODAY, &today), 0);
-	nm_diags_init(&d);
-	ld = nm_loader_new(&d);
-	v = nm_validator_new(&d, today);
-	for (size_t i = 0; i < n; i++) {
-		char name[32];
-		nm_doc *docs;
-		size_t ndocs;
-		snprintf(name, sizeof(name), "t%zu.yaml", i + 1);
-		nm_loader_parse_buffer(ld, name, files[i], strlen(files[i]), &docs, &ndocs);
-		for (size_t k = 0; k < ndocs; k++)
-			nm_validator_add_doc(v, &docs[k]);
-	}
-	nm_loader_free(ld);
-	nm_validator_finish(v, &r.ds);
-	nm_validator_free(v);
-	for (size_t i = 0; i < d.n; i++) {
-		const nm_diag *x = &d.items[i];
+	tu_validate(&t, files, NULL, n, TODAY, TU_NUMBERED);
+	for (size_t i = 0; i < t.diags.n; i++) {
+		const nm_diag *x = &t.diags.items[i];
 		if (n > 1)
-			nm_buf_printf(&out, "%s:", d.files[x->file]);
+			nm_buf_printf(&out, "%s:", t.diags.files[x->file]);
 		nm_buf_printf(&out, "%u:%u: %s: %s\n", x->line, x->col,
 			      x->severity == NM_SEV_ERROR ? "error" : "warning", x->message);
 	}
-	r.errors = d.errors;
-	r.warnings = d.warnings;
+	r.errors = t.diags.errors;
+	r.warnings = t.diags.warnings;
 	r.problems = nm_buf_detach(&out);
-	nm_diags_release(&d);
+	r.ds = t.ds;
+	t.ds = NULL;
+	tu_data_release(&t);
 	return r;
 }
 

@@ -4,6 +4,8 @@
  * the actual output instead of comparing.
  */
 #include "testutil.h"
+#include "netmap/loader.h"
+#include "netmap/validate.h"
 
 #include <stdarg.h>
 #include <stddef.h>
@@ -149,4 +151,80 @@ void tu_assert_golden(const char *actual, const char *golden_path)
 		fail_msg("output differs from '%s'", golden_path);
 	}
 	free(expected);
+}
+
+void tu_validate(tu_data *out, const char *const *texts, const size_t *lens, size_t n,
+		 const char *today, unsigned flags)
+{
+	static const char zero_sha[65] =
+		"0000000000000000000000000000000000000000000000000000000000000000";
+	nm_loader *ld;
+	nm_validator *v;
+	nm_date day;
+
+	memset(out, 0, sizeof(*out));
+	assert_int_equal(nm_date_parse(today, &day), 0);
+	nm_diags_init(&out->diags);
+	ld = nm_loader_new(&out->diags);
+	v = nm_validator_new(&out->diags, day);
+	for (size_t i = 0; i < n; i++) {
+		char name[32];
+		nm_doc *docs;
+		size_t ndocs;
+
+		if (n == 1 && !(flags & TU_NUMBERED))
+			snprintf(name, sizeof(name), "t.yaml");
+		else
+			snprintf(name, sizeof(name), "t%zu.yaml", i + 1);
+		nm_loader_parse_buffer(ld, name, texts[i], lens ? lens[i] : strlen(texts[i]), &docs,
+				       &ndocs);
+		if (flags & TU_FILE_SHA)
+			nm_validator_add_file(v, name, zero_sha);
+		for (size_t k = 0; k < ndocs; k++)
+			nm_validator_add_doc(v, &docs[k]);
+	}
+	nm_loader_free(ld);
+	(void)nm_validator_finish(v, &out->ds);
+	nm_validator_free(v);
+}
+
+void tu_expect_valid(const tu_data *d)
+{
+	const nm_diags *g = &d->diags;
+
+	if (g->errors == 0 && d->ds)
+		return;
+	for (size_t i = 0; i < g->n; i++)
+		if (g->items[i].severity == NM_SEV_ERROR)
+			print_error("%s:%u:%u: %s\n",
+				    g->items[i].file < g->nfiles ? g->files[g->items[i].file] : "-",
+				    g->items[i].line, g->items[i].col, g->items[i].message);
+	fail_msg("the data has %zu errors", g->errors);
+}
+
+void tu_analyse(tu_data *d, const char *today)
+{
+	nm_error err;
+	nm_date day;
+
+	tu_expect_valid(d);
+	assert_int_equal(nm_date_parse(today, &day), 0);
+	nm_error_clear(&err);
+	if (nm_analysis_run(&d->an, d->ds, &d->ds->settings, day, &err) != NM_OK)
+		fail_msg("analysis failed: %s", err.message);
+	assert_non_null(d->an);
+}
+
+void tu_yaml(tu_data *out, const char *yaml, const char *today)
+{
+	tu_validate(out, &yaml, NULL, 1, today, 0);
+	tu_analyse(out, today);
+}
+
+void tu_data_release(tu_data *d)
+{
+	nm_analysis_free(d->an);
+	nm_dataset_free(d->ds);
+	nm_diags_release(&d->diags);
+	memset(d, 0, sizeof(*d));
 }
