@@ -903,6 +903,19 @@ static void keep_book(nm_loader *ld, nm_loaded *x, uint32_t base)
 	x->has_kept = false;
 }
 
+/* The bytes of one source into documents: YAML by libyaml, the rest by its reader. */
+static void parse_source(nm_loaded *x, const queued *q, uint32_t file, const char *data,
+			 size_t len)
+{
+	if (q->kind == NM_SOURCE_YAML) {
+		parse_data(x, file, data, len);
+		return;
+	}
+	if (q->kind == NM_SOURCE_CSV)
+		nm_diags_mark_cells(x->diags, file); /* one problem at one cell said once */
+	read_sheets(x, q, file, data, len);
+}
+
 int nm_loader_parse_buffer(nm_loader *ld, const char *name, const char *data,
 			   size_t len, nm_doc **docs, size_t *ndocs)
 {
@@ -912,15 +925,10 @@ int nm_loader_parse_buffer(nm_loader *ld, const char *name, const char *data,
 	q.path = nm_xstrdup(name);
 	q.kind = (uint8_t)nm_source_kind_of(name);
 	q.from_walk = false;
-	if (q.kind == NM_SOURCE_YAML) {
-		parse_data(&ld->cur, file, data, len);
-	} else {
-		nm_arena_reset(&ld->cur.arena);
-		if (q.kind == NM_SOURCE_CSV)
-			nm_diags_mark_cells(ld->diags, file);
-		read_sheets(&ld->cur, &q, file, data, len);
-		keep_book(ld, &ld->cur, 0);
-	}
+	ld->cur.ndocs = 0;
+	nm_arena_reset(&ld->cur.arena);
+	parse_source(&ld->cur, &q, file, data, len);
+	keep_book(ld, &ld->cur, 0);
 	free(q.path);
 	*docs = ld->cur.docs;
 	*ndocs = ld->cur.ndocs;
@@ -1082,13 +1090,7 @@ static int read_into(nm_loaded *x, const queued *q, char *sha256, nm_error *err)
 	if (sha256)
 		hex_sha256(x->data, len, sha256);
 	file = nm_diags_file(x->diags, q->path);
-	if (q->kind == NM_SOURCE_YAML) {
-		parse_data(x, file, x->data, len);
-	} else {
-		if (q->kind == NM_SOURCE_CSV)
-			nm_diags_mark_cells(x->diags, file);
-		read_sheets(x, q, file, x->data, len);
-	}
+	parse_source(x, q, file, x->data, len);
 	return NM_OK;
 }
 
