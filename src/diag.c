@@ -65,19 +65,6 @@ void nm_diags_mark_cells(nm_diags *d, uint32_t file)
 	d->cells[file] = 1;
 }
 
-void nm_diags_message(const nm_diags *d, const nm_diag *x, nm_buf *b)
-{
-	if (d->sheets && d->sheets[x->file] && x->line) {
-		size_t start = b->len, skip = strlen(d->files[x->file]) + 1;
-		nm_diags_place(d, x->file, x->line, x->col, b);
-		/* Keep "Sheet!C7" of "path:Sheet!C7". */
-		memmove(b->ptr + start, b->ptr + start + skip, b->len - start - skip + 1);
-		b->len -= skip;
-		nm_buf_puts(b, ": ");
-	}
-	nm_buf_puts(b, x->message);
-}
-
 void nm_diags_cell_name(uint32_t line, uint32_t col, char *out)
 {
 	char letters[8];
@@ -106,31 +93,49 @@ int nm_diags_sheet_needs_quotes(const char *sheet)
 	return 0;
 }
 
+/* "Sheet!C7", the sheet quoted when it must be ('Akteure 2026'!C7). */
+static void put_cell(nm_buf *b, const char *sheet, uint32_t line, uint32_t col)
+{
+	char cell[16];
+
+	if (nm_diags_sheet_needs_quotes(sheet)) {
+		/* A quote inside the name is written twice, as spreadsheets do. */
+		nm_buf_putc(b, '\'');
+		for (const char *p = sheet; *p; p++) {
+			if (*p == '\'')
+				nm_buf_putc(b, '\'');
+			nm_buf_putc(b, *p);
+		}
+		nm_buf_putc(b, '\'');
+	} else {
+		nm_buf_puts(b, sheet);
+	}
+	nm_diags_cell_name(line, col, cell);
+	nm_buf_printf(b, "!%s", cell);
+}
+
 void nm_diags_place(const nm_diags *d, uint32_t file, uint32_t line, uint32_t col, nm_buf *b)
 {
 	const char *sheet = d->sheets ? d->sheets[file] : NULL;
-	char cell[16];
 
 	nm_buf_puts(b, d->files[file]);
 	if (sheet && line) {
 		nm_buf_putc(b, ':');
-		if (nm_diags_sheet_needs_quotes(sheet)) {
-			/* A quote inside the name is written twice, as spreadsheets do. */
-			nm_buf_putc(b, '\'');
-			for (const char *p = sheet; *p; p++) {
-				if (*p == '\'')
-					nm_buf_putc(b, '\'');
-				nm_buf_putc(b, *p);
-			}
-			nm_buf_putc(b, '\'');
-		} else {
-			nm_buf_puts(b, sheet);
-		}
-		nm_diags_cell_name(line, col, cell);
-		nm_buf_printf(b, "!%s", cell);
+		put_cell(b, sheet, line, col);
 	} else if (line) {
 		nm_buf_printf(b, ":%u:%u", line, col);
 	}
+}
+
+void nm_diags_message(const nm_diags *d, const nm_diag *x, nm_buf *b)
+{
+	const char *sheet = d->sheets ? d->sheets[x->file] : NULL;
+
+	if (sheet && x->line) {
+		put_cell(b, sheet, x->line, x->col);
+		nm_buf_puts(b, ": ");
+	}
+	nm_buf_puts(b, x->message);
 }
 
 void nm_diags_cut_message(nm_buf *msg)
