@@ -44,6 +44,20 @@ static const nm_msg msgs[] = {
      "%u von %u Mitgliedern gemeinsam (%s Überschneidung), "},
     {"%u of %u", "%u von %u"},
     {": no %s at the table", ": ohne %s am Tisch"},
+    {"As of %s", "Stand: %s"},
+    {"Findings", "Befunde"},
+    {"merge clusters", "Cluster zum Zusammenlegen"},
+    {"missing voices", "Fehlende Stimmen"},
+    {"in %s merge cluster", "in %s Cluster zum Zusammenlegen"},
+    {"in %s merge clusters", "in %s Clustern zum Zusammenlegen"},
+    {"%s uncovered theme", "%s Thema ohne Gremium"},
+    {"%s uncovered themes", "%s Themen ohne Gremium"},
+    {"%s isolated actor", "%s Akteur ohne Gremium"},
+    {"%s isolated actors", "%s Akteure ohne Gremium"},
+    {"%s single-type group", "%s Gremium mit nur einer Akteursart"},
+    {"%s single-type groups", "%s Gremien mit nur einer Akteursart"},
+    {"%s missing voice", "%s fehlende Stimme"},
+    {"%s missing voices", "%s fehlende Stimmen"},
 };
 
 #define T(d, en) nm_report_tr(msgs, sizeof(msgs) / sizeof(msgs[0]), (d)->opts->lang, (en))
@@ -214,6 +228,99 @@ static nm_doc_node *section(nm_doc *d, nm_doc_section which, const char *title, 
 
 	WORDS(s, title);
 	return s;
+}
+
+/* ---- the headline and the findings table ------------------------------------ */
+
+/* The title with the dataset's name, then the date and snapshot. */
+static void headline(nm_doc *d, nm_doc_node *h)
+{
+	const nm_dataset *ds = d->an->ds;
+	nm_doc_node *title = add(h, NM_DOC_PARA, NM_DOC_TITLE, 0);
+	nm_doc_node *meta = add(h, NM_DOC_PARA, NM_DOC_META, 0);
+
+	WORDS(title, T(d, "netmap overview: "));
+	if (ds->name) {
+		nm_doc_run r = {NM_RUN_DATA, ds->name, strlen(ds->name), 0, 0, 0, NM_DATE_NONE, 0};
+		add_run(title, r);
+	} else {
+		WORDS(title, T(d, "(unnamed dataset)"));
+	}
+	SAY(meta, T(d, "As of %s"), r_date(d->an->today));
+	if (d->opts->snapshot) {
+		nm_buf line = NM_BUF_INIT;
+
+		nm_buf_printf(&line, T(d, ", snapshot %lld"), d->opts->snapshot);
+		add_words_copy(meta, &line);
+		nm_buf_release(&line);
+	}
+}
+
+/* "2 actors": the count, then the word for one or many. */
+static void counted(nm_doc *d, nm_doc_node *nd, uint64_t n, const char *one, const char *many)
+{
+	add_run(nd, r_count(n));
+	WORDS(nd, " ");
+	WORDS(nd, T(d, n == 1 ? one : many));
+}
+
+/* A row of the findings table: its label and count. */
+static nm_doc_node *finding(nm_doc *d, nm_doc_node *table, const char *label, uint64_t n)
+{
+	nm_doc_node *row = add(table, NM_DOC_ROW, 0, n);
+
+	WORDS(row, T(d, label));
+	return row;
+}
+
+/* A row under a finding: a label for a table, a phrase for a sentence. */
+static void finding_detail(nm_doc *d, nm_doc_node *row, int tag, const char *label, uint64_t n,
+                           const char *one, const char *many)
+{
+	nm_doc_node *sub = add(row, NM_DOC_ROW, tag, n);
+
+	WORDS(sub, T(d, label));
+	SAY(add(sub, NM_DOC_PARA, 0, 0), T(d, n == 1 ? one : many), r_count(n));
+}
+
+/* The totals of the dataset and the table of how many of each finding. */
+static void summary(nm_doc *d, nm_doc_node *s)
+{
+	const nm_analysis *an = d->an;
+	const nm_dataset *ds = an->ds;
+	nm_doc_node *totals = add(s, NM_DOC_PARA, 0, 0);
+	nm_doc_node *table = add(s, NM_DOC_TABLE, NM_DOC_TABLE_FINDINGS, 0);
+	nm_doc_node *row;
+	size_t gaps = an->nuncovered_themes + an->nisolated_actors + an->nsingle_type_committees +
+	              an->nmissing_voices;
+
+	counted(d, totals, ds->nactors, "actor", "actors");
+	WORDS(totals, ", ");
+	counted(d, totals, ds->ncommittees, "committee", "committees");
+	SAY(totals, T(d, " (%s active or dormant), "), r_count(an->analysed_committees));
+	counted(d, totals, ds->nmemberships, "membership", "memberships");
+	WORDS(totals, ", ");
+	counted(d, totals, ds->nthemes, "theme", "themes");
+
+	WORDS(table, T(d, "Findings"));
+	row = finding(d, table, "duplicate groups (pairs)",
+	              nm_analysis_count_class(an, NM_CLASS_DUPLICATE));
+	finding_detail(d, row, NM_DOC_ROW_WITHIN, "merge clusters", an->nclusters,
+	               "in %s merge cluster", "in %s merge clusters");
+	finding(d, table, "nested groups", nm_analysis_count_class(an, NM_CLASS_NESTED));
+	finding(d, table, "overlapping groups (pairs)", nm_analysis_count_class(an, NM_CLASS_OVERLAP));
+	finding(d, table, "overloaded actors", nm_analysis_count_overloaded(an));
+	finding(d, table, "groups to review", an->nreview);
+	row = finding(d, table, "gaps", gaps);
+	finding_detail(d, row, NM_DOC_ROW_PART, "uncovered themes", an->nuncovered_themes,
+	               "%s uncovered theme", "%s uncovered themes");
+	finding_detail(d, row, NM_DOC_ROW_PART, "isolated actors", an->nisolated_actors,
+	               "%s isolated actor", "%s isolated actors");
+	finding_detail(d, row, NM_DOC_ROW_PART, "single-type groups", an->nsingle_type_committees,
+	               "%s single-type group", "%s single-type groups");
+	finding_detail(d, row, NM_DOC_ROW_PART, "missing voices", an->nmissing_voices,
+	               "%s missing voice", "%s missing voices");
+	finding(d, table, "possible duplicate records", an->nduplicate_actors);
 }
 
 /* ---- the plan (contract 7) ------------------------------------------------- */
@@ -665,10 +772,10 @@ void nm_doc_build_capped(nm_doc *doc, const nm_analysis *an, const nm_report_opt
 	doc->an = an;
 	doc->opts = opts;
 	doc->cap = list_cap;
-	add(&doc->root, NM_DOC_HEADLINE, 0, 0);
+	headline(doc, add(&doc->root, NM_DOC_HEADLINE, 0, 0));
 	if (opts->since)
 		changes(add(&doc->root, NM_DOC_SINCE, 0, 0), opts->since, opts->lang);
-	add(&doc->root, NM_DOC_SUMMARY, 0, 0);
+	summary(doc, add(&doc->root, NM_DOC_SUMMARY, 0, 0));
 	plan(doc);
 	overlaps(doc, NM_CLASS_DUPLICATE, NM_SEC_DUPLICATE,
 	         "Duplicate groups: candidates for merging");

@@ -30,33 +30,6 @@
 #define LIST_CAP 50 /* items per list before "and N more", without --all */
 
 static const nm_msg msgs[] = {
-	{"netmap overview", "netmap-Übersicht"},
-	{"(unnamed dataset)", "(Datensatz ohne Namen)"},
-	{"as of", "Stand"},
-	{"snapshot", "Snapshot"},
-	{"actors", "Akteure"},
-	{"committees", "Gremien"},
-	{"active or dormant", "aktiv oder ruhend"},
-	{"memberships", "Mitgliedschaften"},
-	{"themes", "Themen"},
-	{"Findings", "Befunde"},
-	{"duplicate groups (pairs)", "doppelte Gremien (Paare)"},
-	{"in %zu merge clusters", "in %zu Zusammenlegungs-Clustern"},
-	{"in 1 merge cluster", "in 1 Zusammenlegungs-Cluster"},
-	{"nested groups", "verschachtelte Gremien"},
-	{"overlapping groups (pairs)", "überlappende Gremien (Paare)"},
-	{"overloaded actors", "überlastete Akteure"},
-	{"groups to review", "zu prüfende Gremien"},
-	{"gaps", "Lücken"},
-	{"uncovered themes", "unbesetzte Themen"},
-	{"uncovered theme", "unbesetztes Thema"},
-	{"isolated actors", "Akteure ohne Gremium"},
-	{"isolated actor", "Akteur ohne Gremium"},
-	{"single-type groups", "Gremien mit nur einem Akteurstyp"},
-	{"single-type group", "Gremium mit nur einem Akteurstyp"},
-	{"missing voices", "fehlende Stimmen"},
-	{"missing voice", "fehlende Stimme"},
-	{"possible duplicate records", "mögliche doppelte Einträge"},
 	{"Committee overlap network", "Überschneidungsnetz der Gremien"},
 	{"Each circle is a committee, its size and number the members it has. "
 	 "Lines join classified pairs; committees of one merge cluster share a fill colour.",
@@ -216,18 +189,17 @@ static const char *const css =
 	"figure svg{max-height:240mm}"
 	".advice{background:none;border-left-color:#888}}\n";
 
-static void head(out *o)
-{
-	const nm_dataset *ds = o->an->ds;
-	const char *name = ds->name ? ds->name : tr(o, "(unnamed dataset)");
+static void runs(out *o, const nm_doc_node *nd);
 
+/* The document's head and the page's header: the title and the date line. */
+static void head(out *o, const nm_doc_node *headline)
+{
 	nm_buf_printf(o->b, "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" "
 		      "lang=\"%s\">\n<head>\n<meta charset=\"utf-8\"/>\n"
 		      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n"
 		      "<meta name=\"generator\" content=\"netmap %s\"/>\n<title>",
 		      nm_lang_code(o->opts->lang), NETMAP_VERSION);
-	nm_buf_printf(o->b, "%s: ", tr(o, "netmap overview"));
-	esc(o, name);
+	runs(o, headline->kids[0]);
 	nm_buf_puts(o->b, "</title>\n");
 	if (!o->cids)
 		nm_html_map_csp(o->b);
@@ -236,71 +208,10 @@ static void head(out *o)
 	if (!o->cids)
 		nm_buf_puts(o->b, nm_html_map_css);
 	nm_buf_puts(o->b, "</style>\n</head>\n<body>\n<header>\n<h1>");
-	nm_buf_printf(o->b, "%s: ", tr(o, "netmap overview"));
-	esc(o, name);
-	nm_buf_printf(o->b, "</h1>\n<p class=\"meta\">%s ", tr(o, "as of"));
-	nm_i18n_date(o->b, o->opts->lang, o->an->today);
-	if (o->opts->snapshot)
-		nm_buf_printf(o->b, ", %s %lld", tr(o, "snapshot"), o->opts->snapshot);
+	runs(o, headline->kids[0]);
+	nm_buf_puts(o->b, "</h1>\n<p class=\"meta\">");
+	runs(o, headline->kids[1]);
 	nm_buf_puts(o->b, "</p>\n</header>\n");
-}
-
-static void count_word(out *o, size_t n, const char *words)
-{
-	nm_i18n_count(o->b, o->opts->lang, n);
-	nm_buf_printf(o->b, " %s", tr(o, words));
-}
-
-static void finding_row(out *o, const char *label, size_t n, const char *note_html)
-{
-	nm_buf_printf(o->b, "<tr><th scope=\"row\">%s</th><td class=\"num\">%zu</td>"
-		      "<td class=\"note\">%s</td></tr>\n", tr(o, label), n, note_html);
-}
-
-static void headline(out *o)
-{
-	const nm_analysis *an = o->an;
-	const nm_dataset *ds = an->ds;
-	size_t gaps = an->nuncovered_themes + an->nisolated_actors +
-		      an->nsingle_type_committees + an->nmissing_voices;
-	nm_buf note = NM_BUF_INIT;
-
-	nm_buf_puts(o->b, "<section id=\"summary\">\n<p class=\"totals\">");
-	count_word(o, ds->nactors, "actors");
-	nm_buf_puts(o->b, ", ");
-	count_word(o, ds->ncommittees, "committees");
-	nm_buf_printf(o->b, " (%zu %s), ", an->analysed_committees, tr(o, "active or dormant"));
-	count_word(o, ds->nmemberships, "memberships");
-	nm_buf_puts(o->b, ", ");
-	count_word(o, ds->nthemes, "themes");
-	nm_buf_printf(o->b, "</p>\n<h2>%s</h2>\n<table class=\"findings\">\n<tbody>\n",
-		      tr(o, "Findings"));
-	if (an->nclusters == 1)
-		nm_buf_puts(&note, tr(o, "in 1 merge cluster"));
-	else if (an->nclusters)
-		trfb(o, &note, "in %zu merge clusters", an->nclusters);
-	finding_row(o, "duplicate groups (pairs)", nm_analysis_count_class(an, NM_CLASS_DUPLICATE),
-		    nm_buf_cstr(&note));
-	finding_row(o, "nested groups", nm_analysis_count_class(an, NM_CLASS_NESTED), "");
-	finding_row(o, "overlapping groups (pairs)", nm_analysis_count_class(an, NM_CLASS_OVERLAP),
-		    "");
-	finding_row(o, "overloaded actors", nm_analysis_count_overloaded(an), "");
-	finding_row(o, "groups to review", an->nreview, "");
-	nm_buf_clear(&note);
-	if (gaps)
-		nm_buf_printf(&note, "%zu %s, %zu %s, %zu %s, %zu %s", an->nuncovered_themes,
-			      tr(o, an->nuncovered_themes == 1 ? "uncovered theme" : "uncovered themes"),
-			      an->nisolated_actors,
-			      tr(o, an->nisolated_actors == 1 ? "isolated actor" : "isolated actors"),
-			      an->nsingle_type_committees,
-			      tr(o, an->nsingle_type_committees == 1 ? "single-type group"
-								     : "single-type groups"),
-			      an->nmissing_voices,
-			      tr(o, an->nmissing_voices == 1 ? "missing voice" : "missing voices"));
-	finding_row(o, "gaps", gaps, nm_buf_cstr(&note));
-	finding_row(o, "possible duplicate records", an->nduplicate_actors, "");
-	nm_buf_puts(o->b, "</tbody>\n</table>\n</section>\n");
-	nm_buf_release(&note);
 }
 
 static void legend(out *o)
@@ -686,6 +597,92 @@ static void plan(out *o)
 		nm_buf_puts(o->b, "</section>\n");
 }
 
+/* The findings table: label, count, and what the rows under it say. */
+static void summary_node(out *o, const nm_doc_node *nd)
+{
+	const nm_doc_node *table = nd->kids[1];
+
+	nm_buf_puts(o->b, "<section id=\"summary\">\n<p class=\"totals\">");
+	runs(o, nd->kids[0]);
+	nm_buf_puts(o->b, "</p>\n<h2>");
+	runs(o, table);
+	nm_buf_puts(o->b, "</h2>\n<table class=\"findings\">\n<tbody>\n");
+	for (size_t i = 0; i < table->nkids; i++) {
+		const nm_doc_node *row = table->kids[i];
+		bool parts = row->nkids && row->kids[0]->tag == NM_DOC_ROW_PART;
+		size_t said = 0;
+
+		nm_buf_puts(o->b, "<tr><th scope=\"row\">");
+		runs(o, row);
+		nm_buf_puts(o->b, "</th><td class=\"num\">");
+		nm_i18n_count(o->b, o->opts->lang, row->n);
+		nm_buf_puts(o->b, "</td><td class=\"note\">");
+		for (size_t k = 0; k < row->nkids; k++) {
+			if (parts ? !row->n : !row->kids[k]->n)
+				continue;
+			if (said++)
+				nm_buf_puts(o->b, ", ");
+			runs(o, row->kids[k]->kids[0]);
+		}
+		nm_buf_puts(o->b, "</td></tr>\n");
+	}
+	nm_buf_puts(o->b, "</tbody>\n</table>\n</section>\n");
+}
+
+/*
+ * What changed since an earlier snapshot: a heading, each kind of record
+ * and the findings under headings of their own, the marks kept in the
+ * lists and as classes.
+ */
+static void since_node(out *o, const nm_doc_node *nd)
+{
+	nm_buf_puts(o->b, "<section class=\"since\">\n<h2>");
+	runs(o, nd);
+	nm_buf_puts(o->b, "</h2>\n");
+	for (size_t i = 0; i < nd->nkids; i++) {
+		const nm_doc_node *k = nd->kids[i];
+		bool findings = k->tag == NM_DOC_FINDINGS;
+		size_t first = findings ? 0 : 1;
+
+		if (k->kind == NM_DOC_PARA) {
+			nm_buf_puts(o->b, "<p>");
+			runs(o, k);
+			nm_buf_puts(o->b, "</p>\n");
+			continue;
+		}
+		nm_buf_puts(o->b, "<h3>");
+		runs(o, k);
+		if (findings) {
+			nm_buf_puts(o->b, " (");
+			nm_i18n_count(o->b, o->opts->lang, k->n);
+			nm_buf_putc(o->b, ')');
+		} else {
+			nm_buf_puts(o->b, ": ");
+			runs(o, k->kids[0]);
+		}
+		nm_buf_puts(o->b, "</h3>\n<ul>\n");
+		for (size_t j = first; j < k->nkids; j++) {
+			const nm_doc_node *it = k->kids[j];
+			const char *cls = it->tag == '+' ? (findings ? "new" : "added")
+			                  : it->tag == '-' ? (findings ? "resolved" : "removed")
+			                                   : "changed";
+
+			nm_buf_printf(o->b, "<li class=\"%s\">%c ", cls, (char)it->tag);
+			runs(o, it);
+			if (it->nkids)
+				nm_buf_puts(o->b, "\n<ul>\n");
+			for (size_t f = 0; f < it->nkids; f++) {
+				nm_buf_puts(o->b, "<li>");
+				runs(o, it->kids[f]);
+				nm_buf_puts(o->b, "</li>\n");
+			}
+			nm_buf_puts(o->b, it->nkids ? "</ul></li>\n" : "</li>\n");
+		}
+		nm_buf_puts(o->b, "</ul>\n");
+	}
+	nm_buf_puts(o->b, "</section>\n");
+}
+
 static void sections(out *o)
 {
 	const nm_doc_node *root = &o->doc->root;
@@ -697,12 +694,17 @@ static void sections(out *o)
 
 static void write_page(out *o)
 {
-	head(o);
-	if (o->opts->since)
-		nm_diff_write_html(o->b, o->opts->since, o->opts->lang);
+	const nm_doc_node *root = &o->doc->root;
+
+	head(o, root->kids[0]);
+	for (size_t i = 0; i < root->nkids; i++)
+		if (root->kids[i]->kind == NM_DOC_SINCE)
+			since_node(o, root->kids[i]);
 	if (!o->cids)
 		nm_html_map_trend(o->b, o->an, o->opts);
-	headline(o);
+	for (size_t i = 0; i < root->nkids; i++)
+		if (root->kids[i]->kind == NM_DOC_SUMMARY)
+			summary_node(o, root->kids[i]);
 	plan(o);
 	if (!o->cids)
 		nm_html_map_tools(o->b, o->an, o->opts);

@@ -24,12 +24,8 @@
 #include <string.h>
 
 static const nm_msg msgs[] = {
-	{"As of %s", "Stand: %s"},
-	{"Findings", "Befunde"},
 	{"finding", "Befund"},
 	{"number", "Anzahl"},
-	{"merge clusters", "Cluster zum Zusammenlegen"},
-	{"missing voices", "Fehlende Stimmen"},
 	{"group", "Gremium"},
 	{"group A", "Gremium A"},
 	{"group B", "Gremium B"},
@@ -120,77 +116,6 @@ static void theme_ref(nm_buf *b, const nm_theme *t)
 	nm_buf_puts(b, " (");
 	code(b, t->id);
 	nm_buf_putc(b, ')');
-}
-
-static void section(out *o, const char *title, size_t count)
-{
-	nm_buf_printf(o->b, "\n## %s", title);
-	if (count)
-		nm_buf_printf(o->b, " (%s)", num(o, count).s);
-	nm_buf_puts(o->b, "\n\n");
-}
-
-static void plural(const out *o, nm_buf *b, size_t n, const char *one, const char *many)
-{
-	nm_buf_printf(b, "%s %s", num(o, n).s, n == 1 ? T(o, one) : T(o, many));
-}
-
-static void headline(out *o)
-{
-	const nm_analysis *an = o->an;
-	const nm_dataset *ds = an->ds;
-	nm_buf *b = o->b;
-
-	nm_buf_printf(b, "# %s", T(o, "netmap overview: "));
-	md(b, ds->name ? ds->name : T(o, "(unnamed dataset)"));
-	nm_buf_puts(b, "\n\n*");
-	nm_buf_printf(b, T(o, "As of %s"), date_str(o, an->today).s);
-	if (o->opts->snapshot)
-		nm_buf_printf(b, T(o, ", snapshot %lld"), o->opts->snapshot);
-	nm_buf_puts(b, "*\n");
-}
-
-static void row(out *o, const char *label, size_t n)
-{
-	nm_buf_printf(o->b, "| %s | %s |\n", T(o, label), num(o, n).s);
-}
-
-static void summary(out *o)
-{
-	const nm_analysis *an = o->an;
-	const nm_dataset *ds = an->ds;
-	nm_buf *b = o->b;
-	size_t gaps = an->nuncovered_themes + an->nisolated_actors +
-		      an->nsingle_type_committees + an->nmissing_voices;
-
-	nm_buf_putc(b, '\n');
-	plural(o, b, ds->nactors, "actor", "actors");
-	nm_buf_puts(b, ", ");
-	plural(o, b, ds->ncommittees, "committee", "committees");
-	nm_buf_printf(b, T(o, " (%s active or dormant), "), num(o, an->analysed_committees).s);
-	plural(o, b, ds->nmemberships, "membership", "memberships");
-	nm_buf_puts(b, ", ");
-	plural(o, b, ds->nthemes, "theme", "themes");
-	nm_buf_puts(b, "\n");
-
-	section(o, T(o, "Findings"), 0);
-	nm_buf_printf(b, "| %s | %s |\n|---|---:|\n", T(o, "finding"), T(o, "number"));
-	row(o, "duplicate groups (pairs)", nm_analysis_count_class(an, NM_CLASS_DUPLICATE));
-	row(o, "merge clusters", an->nclusters);
-	row(o, "nested groups", nm_analysis_count_class(an, NM_CLASS_NESTED));
-	row(o, "overlapping groups (pairs)", nm_analysis_count_class(an, NM_CLASS_OVERLAP));
-	row(o, "overloaded actors", nm_analysis_count_overloaded(an));
-	row(o, "groups to review", an->nreview);
-	row(o, "gaps", gaps);
-	nm_buf_printf(b, "| %s %s | %s |\n", "↳", T(o, "uncovered themes"),
-		      num(o, an->nuncovered_themes).s);
-	nm_buf_printf(b, "| %s %s | %s |\n", "↳", T(o, "isolated actors"),
-		      num(o, an->nisolated_actors).s);
-	nm_buf_printf(b, "| %s %s | %s |\n", "↳", T(o, "single-type groups"),
-		      num(o, an->nsingle_type_committees).s);
-	nm_buf_printf(b, "| %s %s | %s |\n", "↳", T(o, "missing voices"),
-		      num(o, an->nmissing_voices).s);
-	row(o, "possible duplicate records", an->nduplicate_actors);
 }
 
 /* ---- rendering the document ----------------------------------------------- */
@@ -403,6 +328,40 @@ static void changes_node(out *o, const nm_doc_node *nd)
 	}
 }
 
+/* The title as a heading, the date line in italics. */
+static void headline_node(out *o, const nm_doc_node *nd)
+{
+	nm_buf_puts(o->b, "# ");
+	runs(o, nd->kids[0]);
+	nm_buf_puts(o->b, "\n\n*");
+	runs(o, nd->kids[1]);
+	nm_buf_puts(o->b, "*\n");
+}
+
+/* The totals, then the findings as a pipe table, the parts of a finding as rows of their own. */
+static void summary_node(out *o, const nm_doc_node *nd)
+{
+	const nm_doc_node *table = nd->kids[1];
+
+	nm_buf_putc(o->b, '\n');
+	runs(o, nd->kids[0]);
+	nm_buf_puts(o->b, "\n\n## ");
+	runs(o, table);
+	nm_buf_printf(o->b, "\n\n| %s | %s |\n|---|---:|\n", T(o, "finding"), T(o, "number"));
+	for (size_t i = 0; i < table->nkids; i++) {
+		const nm_doc_node *row = table->kids[i];
+
+		nm_buf_puts(o->b, "| ");
+		runs(o, row);
+		nm_buf_printf(o->b, " | %s |\n", num(o, row->n).s);
+		for (size_t k = 0; k < row->nkids; k++) {
+			nm_buf_puts(o->b, row->kids[k]->tag == NM_DOC_ROW_PART ? "| ↳ " : "| ");
+			runs(o, row->kids[k]);
+			nm_buf_printf(o->b, " | %s |\n", num(o, row->kids[k]->n).s);
+		}
+	}
+}
+
 void nm_diff_write_markdown(nm_buf *b, const nm_diff *d, nm_lang lang)
 {
 	nm_report_opts opts;
@@ -427,14 +386,14 @@ void nm_report_markdown(nm_buf *b, const nm_analysis *an, const nm_report_opts *
 
 		switch (nd->kind) {
 		case NM_DOC_HEADLINE:
-			headline(&o);
+			headline_node(&o, nd);
 			break;
 		case NM_DOC_SINCE:
 			nm_buf_putc(b, '\n');
 			changes_node(&o, nd);
 			break;
 		case NM_DOC_SUMMARY:
-			summary(&o);
+			summary_node(&o, nd);
 			break;
 		case NM_DOC_PARA:
 			nm_buf_putc(b, '\n');

@@ -27,15 +27,6 @@
 #include <string.h>
 
 static const nm_msg msgs[] = {
-	{"as of %s", "Stand: %s"},
-	{"Findings:", "Befunde:"},
-	{"   in %s merge cluster", "   in %s Cluster zum Zusammenlegen"},
-	{"   in %s merge clusters", "   in %s Clustern zum Zusammenlegen"},
-	{"uncovered theme", "Thema ohne Gremium"},
-	{"isolated actor", "Akteur ohne Gremium"},
-	{"single-type group", "Gremium mit nur einer Akteursart"},
-	{"missing voice", "fehlende Stimme"},
-	{"missing voices", "fehlende Stimmen"},
 	{"meetings/y", "Treffen/J."},
 };
 
@@ -135,111 +126,6 @@ static void advice(out *o, const char *text)
 {
 	nm_buf_printf(o->b, "    %s→%s ", sgr(o, CYAN), sgr(o, RESET));
 	nm_text_wrap(o->b, text, 6, 6, o->width);
-}
-
-static void plural(const out *o, nm_buf *b, size_t n, const char *one, const char *many)
-{
-	nm_buf_printf(b, "%s %s", num(o, n).s, n == 1 ? T(o, one) : T(o, many));
-}
-
-/* A row of the findings table: the label padded by display width. */
-static void finding(out *o, const char *label, size_t n)
-{
-	nm_buf_puts(o->b, "  ");
-	nm_text_fit(o->b, T(o, label), 28, 1);
-	nm_buf_printf(o->b, " %6s", num(o, n).s);
-}
-
-static void headline(out *o)
-{
-	const nm_analysis *an = o->an;
-	const nm_dataset *ds = an->ds;
-	nm_buf *b = o->b;
-	const char *title = T(o, "netmap overview: ");
-
-	nm_buf_printf(b, "%s%s", sgr(o, BOLD), title);
-	nm_text_fit(b, ds->name ? ds->name : T(o, "(unnamed dataset)"),
-		    o->width - nm_text_width(title) - 18, 0);
-	nm_buf_printf(b, "%s\n", sgr(o, RESET));
-	nm_buf_printf(b, T(o, "as of %s"), date_str(o, an->today).s);
-	if (o->opts->snapshot)
-		nm_buf_printf(b, T(o, ", snapshot %lld"), o->opts->snapshot);
-	nm_buf_putc(b, '\n');
-	for (unsigned i = 0; i < o->width; i++)
-		nm_buf_putc(b, '=');
-	nm_buf_putc(b, '\n');
-}
-
-static void summary(out *o)
-{
-	const nm_analysis *an = o->an;
-	const nm_dataset *ds = an->ds;
-	nm_buf *b = o->b;
-	nm_buf line = NM_BUF_INIT;
-	size_t dup = nm_analysis_count_class(an, NM_CLASS_DUPLICATE);
-	size_t nested = nm_analysis_count_class(an, NM_CLASS_NESTED);
-	size_t overlap = nm_analysis_count_class(an, NM_CLASS_OVERLAP);
-	size_t overloaded = nm_analysis_count_overloaded(an);
-	size_t gaps = an->nuncovered_themes + an->nisolated_actors +
-		      an->nsingle_type_committees + an->nmissing_voices;
-
-	plural(o, &line, ds->nactors, "actor", "actors");
-	nm_buf_puts(&line, ", ");
-	plural(o, &line, ds->ncommittees, "committee", "committees");
-	nm_buf_printf(&line, T(o, " (%s active or dormant), "), num(o, an->analysed_committees).s);
-	plural(o, &line, ds->nmemberships, "membership", "memberships");
-	nm_buf_puts(&line, ", ");
-	plural(o, &line, ds->nthemes, "theme", "themes");
-	para(o, 0, line.ptr);
-	nm_buf_clear(&line);
-
-	nm_buf_printf(b, "\n%s\n", T(o, "Findings:"));
-	finding(o, "duplicate groups (pairs)", dup);
-	if (an->nclusters)
-		nm_buf_printf(b, an->nclusters == 1 ? T(o, "   in %s merge cluster")
-						    : T(o, "   in %s merge clusters"),
-			      num(o, an->nclusters).s);
-	nm_buf_putc(b, '\n');
-	finding(o, "nested groups", nested);
-	nm_buf_putc(b, '\n');
-	finding(o, "overlapping groups (pairs)", overlap);
-	nm_buf_putc(b, '\n');
-	finding(o, "overloaded actors", overloaded);
-	nm_buf_putc(b, '\n');
-	finding(o, "groups to review", an->nreview);
-	nm_buf_putc(b, '\n');
-	finding(o, "gaps", gaps);
-	if (gaps) {
-		nm_buf half = NM_BUF_INIT;
-
-		nm_buf_puts(&line, "(");
-		plural(o, &line, an->nuncovered_themes, "uncovered theme", "uncovered themes");
-		nm_buf_puts(&line, ", ");
-		plural(o, &line, an->nisolated_actors, "isolated actor", "isolated actors");
-		nm_buf_puts(&line, ",");
-		plural(o, &half, an->nsingle_type_committees, "single-type group",
-		       "single-type groups");
-		nm_buf_puts(&half, ", ");
-		plural(o, &half, an->nmissing_voices, "missing voice", "missing voices");
-		nm_buf_puts(&half, ")");
-		nm_buf_puts(b, "   ");
-		if (nm_text_width(line.ptr) <= o->width - 40 &&
-		    nm_text_width(half.ptr) <= o->width - 38) {
-			/* One half a line, aligned under the opening parenthesis. */
-			nm_buf_printf(b, "%s\n%38s%s\n", line.ptr, "", half.ptr);
-		} else {
-			nm_buf_putc(&line, ' ');
-			nm_buf_puts(&line, half.ptr);
-			nm_text_wrap(b, line.ptr, 40, 38, o->width);
-		}
-		nm_buf_clear(&line);
-		nm_buf_release(&half);
-	} else {
-		nm_buf_putc(b, '\n');
-	}
-	finding(o, "possible duplicate records", an->nduplicate_actors);
-	nm_buf_putc(b, '\n');
-	nm_buf_release(&line);
 }
 
 /* ---- rendering the document ----------------------------------------------- */
@@ -529,6 +415,94 @@ static void changes_node(out *o, nm_buf *line, const nm_doc_node *nd, size_t w)
 	}
 }
 
+/*
+ * The headline: the title in bold, the dataset's name cut to leave room,
+ * the date line, a rule across the width.
+ */
+static void headline_node(out *o, nm_buf *line, const nm_doc_node *nd)
+{
+	const nm_doc_node *title = nd->kids[0];
+	nm_buf *b = o->b;
+	size_t used = 0;
+
+	nm_buf_puts(b, sgr(o, BOLD));
+	for (size_t i = 0; i < title->nruns; i++) {
+		const nm_doc_run *r = &title->runs[i];
+
+		nm_buf_clear(line);
+		run(o, line, r);
+		if (r->kind == NM_RUN_DATA || i + 1 == title->nruns) {
+			nm_text_fit(b, nm_buf_cstr(line), o->width - used - 18, 0);
+		} else {
+			nm_buf_puts(b, nm_buf_cstr(line));
+			used += nm_text_width(nm_buf_cstr(line));
+		}
+	}
+	nm_buf_printf(b, "%s\n%s\n", sgr(o, RESET), runs(o, line, nd->kids[1]));
+	for (unsigned i = 0; i < o->width; i++)
+		nm_buf_putc(b, '=');
+	nm_buf_putc(b, '\n');
+}
+
+/* The parts of a finding, "(a, b," with "c, d)" aligned under it when both fit. */
+static void finding_parts(out *o, nm_buf *line, const nm_doc_node *row)
+{
+	nm_buf first = NM_BUF_INIT, second = NM_BUF_INIT;
+	size_t half = (row->nkids + 1) / 2;
+
+	for (size_t i = 0; i < row->nkids; i++) {
+		nm_buf *to = i < half ? &first : &second;
+
+		if (i == 0)
+			nm_buf_putc(to, '(');
+		else if (i != half)
+			nm_buf_puts(to, ", ");
+		nm_buf_puts(to, runs(o, line, row->kids[i]->kids[0]));
+		if (i + 1 == half)
+			nm_buf_putc(to, ',');
+	}
+	nm_buf_putc(&second, ')');
+	nm_buf_puts(o->b, "   ");
+	if (nm_text_width(nm_buf_cstr(&first)) <= o->width - 40 &&
+	    nm_text_width(nm_buf_cstr(&second)) <= o->width - 38) {
+		nm_buf_printf(o->b, "%s\n%38s%s\n", nm_buf_cstr(&first), "", nm_buf_cstr(&second));
+	} else {
+		nm_buf_putc(&first, ' ');
+		nm_buf_puts(&first, nm_buf_cstr(&second));
+		nm_text_wrap(o->b, nm_buf_cstr(&first), 40, 38, o->width);
+	}
+	nm_buf_release(&first);
+	nm_buf_release(&second);
+}
+
+/*
+ * The totals wrapped, then the findings as an aligned table: the label
+ * padded to 28 columns, the count, and what the rows under it say.
+ */
+static void summary_node(out *o, nm_buf *line, const nm_doc_node *nd)
+{
+	const nm_doc_node *table = nd->kids[1];
+
+	para(o, 0, runs(o, line, nd->kids[0]));
+	nm_buf_printf(o->b, "\n%s:\n", runs(o, line, table));
+	for (size_t i = 0; i < table->nkids; i++) {
+		const nm_doc_node *row = table->kids[i];
+
+		nm_buf_puts(o->b, "  ");
+		nm_text_fit(o->b, runs(o, line, row), 28, 1);
+		nm_buf_printf(o->b, " %6s", num(o, row->n).s);
+		if (row->nkids && row->kids[0]->tag == NM_DOC_ROW_PART) {
+			if (row->n) {
+				finding_parts(o, line, row);
+				continue;
+			}
+		} else if (row->nkids && row->kids[0]->n) {
+			nm_buf_printf(o->b, "   %s", runs(o, line, row->kids[0]->kids[0]));
+		}
+		nm_buf_putc(o->b, '\n');
+	}
+}
+
 void nm_diff_write_text(nm_buf *b, const nm_diff *d, nm_lang lang, unsigned width)
 {
 	nm_report_opts opts;
@@ -556,14 +530,14 @@ void nm_report_text(nm_buf *b, const nm_analysis *an, const nm_report_opts *opts
 
 		switch (nd->kind) {
 		case NM_DOC_HEADLINE:
-			headline(&o);
+			headline_node(&o, &line, nd);
 			break;
 		case NM_DOC_SINCE:
 			changes_node(&o, &line, nd, o.width);
 			nm_buf_putc(b, '\n'); /* set the news apart from the counts */
 			break;
 		case NM_DOC_SUMMARY:
-			summary(&o);
+			summary_node(&o, &line, nd);
 			break;
 		case NM_DOC_PARA:
 			nm_buf_putc(b, '\n');

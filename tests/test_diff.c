@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "netmap/diff.h"
+#include "netmap/report.h"
 #include "netmap/store.h"
 #include "netmap/textfmt.h"
 #include "testutil.h"
@@ -314,7 +315,15 @@ static void test_diff__markdown_and_html_escape_the_data(void **state)
 	nm_diff *d = compute(before_json, after_json);
 	nm_buf b = NM_BUF_INIT;
 
-	nm_diff_write_html(&b, d, NM_LANG_EN);
+	tu_data data;
+	nm_report_opts opts;
+
+	tu_yaml(&data, "netmap: 1\nactors: [{id: a, name: A, type: other}]\n",
+		"2026-11-26");
+	nm_report_opts_init(&opts);
+	opts.since = d;
+	nm_report_html(&b, data.an, &opts);
+	tu_data_release(&data);
 	assert_non_null(strstr(b.ptr, "<section class=\"since\">\n<h2>What changed from snapshot 3 to 5</h2>"));
 	assert_non_null(strstr(b.ptr, "note: (none) → &lt;b&gt;&amp;&lt;/b&gt;</li>"));
 	assert_null(strstr(b.ptr, "<b>"));

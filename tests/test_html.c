@@ -310,14 +310,14 @@ static void test_html__german_page_is_german(void **state)
 		"Findings", "Duplicate groups", "Merge clusters", "Nested groups",
 		"Overlapping groups", "Overloaded actors", "Groups to review", ">Gaps",
 		"Missing voices", "Coverage:", "Possible duplicate records", "Merge them",
-		"members shared", "as of", " and <strong>", "Each circle", "Boxes are",
+		"members shared", "as of", "As of", " and <strong>", "Each circle", "Boxes are",
 		"Written by", "migrant organisation", "days ago",
 	};
 
 	assert_int_equal(r.status, 0);
 	assert_non_null(strstr(r.out, "lang=\"de\""));
 	assert_non_null(strstr(r.out, "<h2>Befunde</h2>"));
-	assert_non_null(strstr(r.out, "Stand 26.11.2026"));
+	assert_non_null(strstr(r.out, "Stand: 26.11.2026"));
 	for (size_t i = 0; i < sizeof(english) / sizeof(english[0]); i++)
 		if (strstr(r.out, english[i]))
 			fail_msg("English '%s' in the German page", english[i]);

@@ -447,7 +447,7 @@ static void test_reports__german_words_dates_and_numbers(void **state)
 	assert_non_null(strstr(m, "*Stand: 26.11.2026, Snapshot 1*"));
 	assert_non_null(strstr(m, "| Befund | Anzahl |"));
 	assert_null(strstr(m, " the "));
-	assert_non_null(strstr(e, "as of 2026-11-26, snapshot 1\n"));
+	assert_non_null(strstr(e, "As of 2026-11-26, snapshot 1\n"));
 	assert_non_null(strstr(e, "(2,521 days)"));
 	free(t);
 	free(m);

@@ -114,14 +114,14 @@ void nm_diff_free(nm_diff *diff);
 int nm_diff_is_empty(const nm_diff *diff);
 
 /*
- * The "what changed" section in each report format, appended to b. Text
- * fits width columns (80 when 0) and every data string is cleaned of
- * control characters; markdown and HTML escape every data string. JSON is
- * one object without a trailing newline (see docs/history.md).
+ * The "what changed" section as text, Markdown or JSON, appended to b (the
+ * HTML page renders it from the report document). Text fits width columns
+ * (80 when 0) and every data string is cleaned of control characters;
+ * Markdown escapes every data string. JSON is one object without a
+ * trailing newline (see docs/history.md).
  */
 void nm_diff_write_text(nm_buf *b, const nm_diff *diff, nm_lang lang, unsigned width);
 void nm_diff_write_markdown(nm_buf *b, const nm_diff *diff, nm_lang lang);
-void nm_diff_write_html(nm_buf *b, const nm_diff *diff, nm_lang lang);
 void nm_diff_write_json(nm_buf *b, const nm_diff *diff);
 
 #endif

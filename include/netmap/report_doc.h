@@ -11,9 +11,12 @@
  * backslash-escaped with the id in a code span in Markdown, and a link to
  * the committee's profile, XML-escaped, in HTML.
  *
- * The headline and the findings summary are nodes without children: their
- * layout differs so much between formats (an aligned table of counts, a
- * pipe table) that each renderer lays them out from the analysis.
+ * The headline holds two paragraphs, the title and the date line; the
+ * summary a paragraph of totals and the findings table, whose rows carry
+ * a label and a count, and under a finding the rows that say more of it
+ * (the merge clusters of the duplicates, the four kinds of gap), each
+ * with a label for a table and a phrase for a sentence: an aligned table
+ * writes "3   in 2 merge clusters", a pipe table a row of its own.
  */
 #ifndef NETMAP_REPORT_DOC_H
 #define NETMAP_REPORT_DOC_H
@@ -50,9 +53,9 @@ typedef struct nm_doc_run {
 
 typedef enum nm_doc_kind {
 	NM_DOC_ROOT,
-	NM_DOC_HEADLINE, /* laid out by each renderer from the analysis */
+	NM_DOC_HEADLINE, /* kids: PARA title (tag NM_DOC_TITLE), PARA date (NM_DOC_META) */
 	NM_DOC_SINCE,    /* what changed (opts->since): runs the title; kids PARA, GROUP */
-	NM_DOC_SUMMARY,  /* laid out by each renderer from the analysis */
+	NM_DOC_SUMMARY,  /* kids: PARA of totals, TABLE of findings (NM_DOC_TABLE_FINDINGS) */
 	NM_DOC_PARA,     /* a paragraph of runs */
 	NM_DOC_SECTION,  /* runs: the title; n: the count shown beside it, or 0 */
 	NM_DOC_GROUP,    /* a titled sub-list of a section (the gaps): runs, n */
@@ -60,7 +63,9 @@ typedef enum nm_doc_kind {
 	                    a PARA kid says why (a possible duplicate record) */
 	NM_DOC_PAIR,     /* two committees: kids HEAD, DETAIL, ADVICE and ROW */
 	NM_DOC_TABLE,    /* tag: which table; kids: ROWs */
-	NM_DOC_ROW,      /* kids: CELLs */
+	NM_DOC_ROW,      /* kids: CELLs; in the findings table: runs the label, n the
+	                    count, kids the ROWs under it (tag NM_DOC_ROW_WITHIN or
+	                    NM_DOC_ROW_PART), each with a PARA kid: its phrase */
 	NM_DOC_CELL,     /* runs */
 	NM_DOC_ADVICE,   /* runs; tag NM_DOC_FOR_TABLES: only where pairs are a table */
 	NM_DOC_MORE      /* runs; n: the items left out */
@@ -89,6 +94,11 @@ enum {
 	NM_DOC_FOR_TABLES = 1, /* NM_DOC_ADVICE: said once under a table of pairs */
 	NM_DOC_TABLE_LOAD = 1, /* NM_DOC_TABLE: actor, committees, meetings a year */
 	NM_DOC_TABLE_COVERAGE, /* NM_DOC_TABLE: theme, then a count per actor type */
+	NM_DOC_TABLE_FINDINGS, /* NM_DOC_TABLE: runs the title; kids: ROWs of findings */
+	NM_DOC_ROW_WITHIN = 1, /* NM_DOC_ROW under a finding: what its items fall into */
+	NM_DOC_ROW_PART,       /* NM_DOC_ROW under a finding: a part of its count */
+	NM_DOC_TITLE = 1,      /* NM_DOC_PARA of the headline: the title */
+	NM_DOC_META,           /* NM_DOC_PARA of the headline: date and snapshot */
 	NM_DOC_FINDINGS = 1,   /* NM_DOC_GROUP of what changed: findings, n of them */
 	NM_DOC_NOTHING_CHANGED = 1, /* NM_DOC_PARA of what changed */
 	NM_DOC_UNCOMPARED      /* NM_DOC_PARA: the findings could not be compared */
