@@ -8,6 +8,7 @@
 #include "diff_words.h"
 #include "netmap/escape.h"
 #include "netmap/json.h"
+#include "netmap/labels.h"
 #include "netmap/textfmt.h"
 
 #include <stdlib.h>
@@ -72,19 +73,6 @@ static const nm_msg msgs[] = {
     {"same contact", "gleicher Kontakt"},
     {"similar name", "ähnlicher Name"},
     {"no %s", "%s"},
-    /* values */
-    {"active", "aktiv"},
-    {"dissolved", "aufgelöst"},
-    {"member", "Mitglied"},
-    {"guest", "Gast"},
-    {"chair", "Vorsitz"},
-    {"weekly", "wöchentlich"},
-    {"biweekly", "zweiwöchentlich"},
-    {"monthly", "monatlich"},
-    {"quarterly", "vierteljährlich"},
-    {"twice yearly", "halbjährlich"},
-    {"yearly", "jährlich"},
-    {"irregular", "unregelmäßig"},
 };
 
 #define TR(lang, en) NM_TR(msgs, (lang), (en))
@@ -104,6 +92,18 @@ static const char *field_word(nm_lang lang, const char *name)
 	return TR(lang, name);
 }
 
+/* The enum field of status, meets and role values, or -1. */
+static int enum_of(const char *field_name)
+{
+	if (strcmp(field_name, "status") == 0)
+		return NM_ENUM_STATUS;
+	if (strcmp(field_name, "meets") == 0)
+		return NM_ENUM_MEETS;
+	if (strcmp(field_name, "role") == 0)
+		return NM_ENUM_ROLE;
+	return -1;
+}
+
 /* An enum value, date or flag as a reader of lang expects it. */
 static void value_words(nm_buf *b, nm_lang lang, const char *field_name, const char *v)
 {
@@ -120,10 +120,16 @@ static void value_words(nm_buf *b, nm_lang lang, const char *field_name, const c
 		nm_buf_puts(b, nm_i18n_kind(lang, (nm_kind)i));
 	} else if (strcmp(field_name, "ad_hoc") == 0) {
 		nm_buf_puts(b, TR(lang, strcmp(v, "true") == 0 ? "yes" : "no"));
-	} else if (strcmp(field_name, "meets") == 0) {
-		nm_buf_puts(b, TR(lang, strcmp(v, "twice_yearly") == 0 ? "twice yearly" : v));
-	} else if (strcmp(field_name, "status") == 0 || strcmp(field_name, "role") == 0) {
-		nm_buf_puts(b, TR(lang, v));
+	} else if ((i = enum_of(field_name)) >= 0 &&
+	           nm_label_enum_lookup((nm_enum_field)i, v) >= 0) {
+		/* German: the spreadsheets' label (labels.c); English: the value in words */
+		if (lang == NM_LANG_DE)
+			nm_buf_puts(b, nm_label_enum_word((nm_enum_field)i,
+			                                  nm_label_enum_lookup((nm_enum_field)i, v),
+			                                  lang));
+		else
+			for (const char *p = v; *p; p++)
+				nm_buf_putc(b, *p == '_' ? ' ' : *p);
 	} else if (strcmp(field_name, "themes") == 0) {
 		for (const char *p = v; *p; p++) {
 			if (*p == ',')
@@ -227,6 +233,8 @@ void nm_diff_record_words(nm_buf *b, nm_lang lang, const nm_diff_record *r)
 	else if (r->what == NM_DIFF_COMMITTEE &&
 	         (i = nm_enum_lookup(nm_kind_names, NM_KIND_COUNT, r->detail)) >= 0)
 		nm_buf_puts(b, nm_i18n_kind(lang, (nm_kind)i));
+	else if (r->what == NM_DIFF_MEMBERSHIP)
+		value_words(b, lang, "role", r->detail);
 	else
 		nm_buf_puts(b, TR(lang, r->detail));
 }

@@ -16,6 +16,7 @@
  * quoted. Contact data (personal, contract 5.4) only with include_contacts.
  */
 #include "netmap/report.h"
+#include "netmap/labels.h"
 #include "netmap/report_csv.h"
 #include "netmap/textfmt.h"
 #include "report_plan.h"
@@ -79,7 +80,7 @@ static const nm_msg msgs[] = {
 	{"reason", "Grund"},
 	{"days", "Tage"},
 	{"date", "Datum"},
-	{"dormant", "ruht"},
+	{"dormant", "ruhend"},
 	{"long_running_ad_hoc", "Ad-hoc-Gremium ohne Ende"},
 	{"overdue_ad_hoc", "Ad-hoc-Gremium über geplantes Ende"},
 	{"stale", "lange ohne Treffen"},
@@ -110,15 +111,6 @@ static const nm_msg msgs[] = {
 	{"last_met", "zuletzt getagt"},
 	{"meets", "Turnus"},
 	{"members", "Mitglieder"},
-	{"active", "aktiv"},
-	{"dissolved", "aufgelöst"},
-	{"weekly", "wöchentlich"},
-	{"biweekly", "vierzehntäglich"},
-	{"monthly", "monatlich"},
-	{"quarterly", "vierteljährlich"},
-	{"twice_yearly", "halbjährlich"},
-	{"yearly", "jährlich"},
-	{"irregular", "unregelmäßig"},
 	{"actor_name", "Name des Akteurs"},
 	{"committee_name", "Name des Gremiums"},
 	{"missing_voice", "fehlende Stimme"},
@@ -237,6 +229,12 @@ static void cell_type(out *o, nm_actor_type t)
 static void cell_kind(out *o, nm_kind k)
 {
 	cell(o, o->opts->lang == NM_LANG_DE ? nm_i18n_kind(o->opts->lang, k) : nm_kind_names[k]);
+}
+
+/* A status, meets or role value: the code in English, the spreadsheets' label in German. */
+static void cell_enum(out *o, nm_enum_field field, int value)
+{
+	cell(o, nm_label_enum_word(field, value, o->opts->lang));
 }
 
 static void cell_bool(out *o, bool v)
@@ -510,14 +508,17 @@ static void committees(out *o)
 		committee_cells(o, i);
 		cell_kind(o, c->kind);
 		cell_bool(o, c->ad_hoc);
-		cell_code(o, nm_status_names[c->status]);
+		cell_enum(o, NM_ENUM_STATUS, (int)c->status);
 		cell_themes(o, c->themes, c->nthemes);
 		cell(o, c->lead != NM_NONE ? ds->actors[c->lead].id : "");
 		cell(o, c->parent != NM_NONE ? ds->committees[c->parent].id : "");
 		cell_date(o, c->founded);
 		cell_date(o, c->ends);
 		cell_date(o, c->last_met);
-		cell_code(o, c->meets < NM_FREQ_COUNT ? nm_freq_names[c->meets] : "");
+		if (c->meets < NM_FREQ_COUNT)
+			cell_enum(o, NM_ENUM_MEETS, (int)c->meets);
+		else
+			cell(o, "");
 		cell(o, c->district);
 		cell_num(o, o->an->member_count[i]);
 		cell(o, c->note);
@@ -568,7 +569,10 @@ static void merge_proposals(out *o)
 		cell_themes(o, m->themes, m->nthemes);
 		cell_num(o, m->seats_before);
 		cell_num(o, m->seats_after);
-		cell_code(o, m->meets < NM_FREQ_COUNT ? nm_freq_names[m->meets] : "");
+		if (m->meets < NM_FREQ_COUNT)
+			cell_enum(o, NM_ENUM_MEETS, (int)m->meets);
+		else
+			cell(o, "");
 		cell_num(o, m->member_meetings_before);
 		cell_num(o, m->member_meetings_after);
 		nm_buf_clear(&text);

@@ -8,6 +8,7 @@
  */
 #include "cli.h"
 
+#include "netmap/labels.h"
 #include "netmap/names.h"
 #include "netmap/textfmt.h"
 #include "netmap/validate.h"
@@ -55,16 +56,6 @@ static const nm_msg words[] = {
 	{"Review: ", "Zu prüfen: "},
 	{"nothing to review", "nichts"},
 	/* values */
-	{"active", "aktiv"},
-	{"dormant", "ruhend"},
-	{"dissolved", "aufgelöst"},
-	{"weekly", "wöchentlich"},
-	{"biweekly", "vierzehntäglich"},
-	{"monthly", "monatlich"},
-	{"quarterly", "vierteljährlich"},
-	{"twice_yearly", "halbjährlich"},
-	{"yearly", "jährlich"},
-	{"irregular", "unregelmäßig"},
 	{"duplicate", "Duplikat"},
 	{"nested", "verschachtelt"},
 	{"overlap", "Überschneidung"},
@@ -83,6 +74,8 @@ typedef struct show {
 } show;
 
 #define W(s, en) NM_TR(words, (s)->lang, en)
+/* A status or meets value: the code in English, the spreadsheets' label in German. */
+#define V(s, field, value) nm_label_enum_word((field), (int)(value), (s)->lang)
 
 static const char *type_word(const show *s, nm_actor_type t)
 {
@@ -256,7 +249,7 @@ static void show_actor(const show *s, uint32_t a)
 		for (size_t i = 0; i < l.n; i++) {
 			const nm_committee *c = &ds->committees[ds->memberships[l.v[i].index].committee];
 			entry(b, c->name, c->id,
-			      c->status != NM_STATUS_ACTIVE ? W(s, nm_status_names[c->status]) : NULL);
+			      c->status != NM_STATUS_ACTIVE ? V(s, NM_ENUM_STATUS, c->status) : NULL);
 		}
 		items_release(&l);
 	}
@@ -294,7 +287,7 @@ static void show_committee(const show *s, uint32_t c)
 
 	heading(s, W(s, "Committee: "), x->name, x->id);
 	field(s, W(s, "kind"), kind_word(s, x->kind));
-	field(s, W(s, "status"), W(s, nm_status_names[x->status]));
+	field(s, W(s, "status"), V(s, NM_ENUM_STATUS, x->status));
 	if (x->ad_hoc)
 		field(s, W(s, "ad hoc"), W(s, "yes"));
 	themes_line(s, ds, x->themes, x->nthemes);
@@ -303,7 +296,7 @@ static void show_committee(const show *s, uint32_t c)
 	if (x->parent != NM_NONE)
 		field(s, W(s, "parent"), ds->committees[x->parent].name);
 	if (x->meets != NM_FREQ_NONE)
-		field(s, W(s, "meets"), W(s, nm_freq_names[x->meets]));
+		field(s, W(s, "meets"), V(s, NM_ENUM_MEETS, x->meets));
 	date_field(s, W(s, "founded"), x->founded);
 	date_field(s, W(s, "ends"), x->ends);
 	date_field(s, W(s, "last met"), x->last_met);
