@@ -203,25 +203,46 @@ static void test_roundtrip_cli__import_of_invalid_data_writes_nothing(void **sta
 	free(dir);
 }
 
-static void test_roundtrip_cli__import_usage_errors(void **state)
+/* A scratch folder made before a test; its path is the state. */
+static int scratch_folder(void **state)
 {
-	char *dir = tu_tempdir("rt-usage");
-	tu_run r = NETMAP(dir, "import", SHEETS "small.yaml");
+	*state = tu_tempdir("rt-usage");
+	return 0;
+}
+
+static int scratch_folder_release(void **state)
+{
+	free(*state);
+	return 0;
+}
+
+static void test_roundtrip_cli__import_without_an_output_folder_exits_2_with_the_usage(void **state)
+{
+	tu_run r = NETMAP(*state, "import", SHEETS "small.yaml");
 
 	assert_int_equal(r.status, 2);
 	assert_string_equal(r.err, "netmap: give the folder to write with -o DIR\n"
 	                           "usage: netmap import PATH... -o DIR [--force]\n"
 	                           "Try 'netmap help import'\n");
 	tu_run_release(&r);
-	r = NETMAP(dir, "import", "-o", "x");
+}
+
+static void test_roundtrip_cli__import_without_a_path_exits_2(void **state)
+{
+	tu_run r = NETMAP(*state, "import", "-o", "x");
+
 	assert_int_equal(r.status, 2);
 	assert_non_null(strstr(r.err, "netmap: no PATH given\n"));
 	tu_run_release(&r);
-	r = NETMAP(dir, "import", "--bogus", "-o", "x", SHEETS "small.yaml");
+}
+
+static void test_roundtrip_cli__import_with_an_unknown_option_exits_2(void **state)
+{
+	tu_run r = NETMAP(*state, "import", "--bogus", "-o", "x", SHEETS "small.yaml");
+
 	assert_int_equal(r.status, 2);
 	assert_non_null(strstr(r.err, "netmap: unknown option '--bogus'\n"));
 	tu_run_release(&r);
-	free(dir);
 }
 
 static void test_roundtrip_cli__yaml_template_validates_clean_with_a_workflow(void **state)
@@ -446,10 +467,9 @@ static void test_roundtrip_cli__csv_template_is_one_file_a_table_with_headers(vo
 	free(dir);
 }
 
-static void test_roundtrip_cli__init_usage_errors(void **state)
+static void test_roundtrip_cli__init_of_an_unknown_format_exits_2_with_the_usage(void **state)
 {
-	char *dir = tu_tempdir("rt-init-usage");
-	tu_run r = NETMAP(dir, "init", "--format", "xls");
+	tu_run r = NETMAP(*state, "init", "--format", "xls");
 
 	assert_int_equal(r.status, 2);
 	assert_string_equal(
@@ -457,24 +477,43 @@ static void test_roundtrip_cli__init_usage_errors(void **state)
 	           "usage: netmap init [--lang de|en] [--format xlsx|ods|csv|yaml] [-o PATH] "
 	           "[--force]\nTry 'netmap help init'\n");
 	tu_run_release(&r);
-	r = NETMAP(dir, "init", "--lang", "fr");
+}
+
+static void test_roundtrip_cli__init_of_an_unknown_language_exits_2(void **state)
+{
+	tu_run r = NETMAP(*state, "init", "--lang", "fr");
+
 	assert_int_equal(r.status, 2);
 	assert_non_null(strstr(r.err, "netmap: --lang takes de or en, not 'fr'\n"));
 	tu_run_release(&r);
-	r = NETMAP(dir, "init", "extra");
+}
+
+static void test_roundtrip_cli__init_with_an_operand_exits_2(void **state)
+{
+	tu_run r = NETMAP(*state, "init", "extra");
+
 	assert_int_equal(r.status, 2);
 	assert_non_null(strstr(r.err, "netmap: unexpected argument 'extra'\n"));
 	tu_run_release(&r);
-	r = NETMAP(dir, "init", "-o", "-");
+}
+
+static void test_roundtrip_cli__init_to_stdout_exits_2(void **state)
+{
+	tu_run r = NETMAP(*state, "init", "-o", "-");
+
 	assert_int_equal(r.status, 2);
 	assert_non_null(strstr(r.err, "netmap: a template is written to files: give -o PATH\n"));
 	tu_run_release(&r);
-	r = NETMAP(dir, "init", "-o", "/nonexistent/v.xlsx");
+}
+
+static void test_roundtrip_cli__init_into_a_missing_folder_exits_2(void **state)
+{
+	tu_run r = NETMAP(*state, "init", "-o", "/nonexistent/v.xlsx");
+
 	assert_int_equal(r.status, 2);
 	assert_string_equal(
 	    r.err, "netmap: cannot write '/nonexistent/v.xlsx': No such file or directory\n");
 	tu_run_release(&r);
-	free(dir);
 }
 
 static void test_roundtrip_cli__export_xlsx_holds_the_dataset(void **state)
@@ -642,7 +681,12 @@ int main(void)
 	    cmocka_unit_test(test_roundtrip_cli__hostile_names_import_and_scan_the_same),
 	    cmocka_unit_test(test_roundtrip_cli__import_overwrites_only_with_force),
 	    cmocka_unit_test(test_roundtrip_cli__import_of_invalid_data_writes_nothing),
-	    cmocka_unit_test(test_roundtrip_cli__import_usage_errors),
+	    cmocka_unit_test_setup_teardown(test_roundtrip_cli__import_without_an_output_folder_exits_2_with_the_usage,
+	                                    scratch_folder, scratch_folder_release),
+	    cmocka_unit_test_setup_teardown(test_roundtrip_cli__import_without_a_path_exits_2,
+	                                    scratch_folder, scratch_folder_release),
+	    cmocka_unit_test_setup_teardown(test_roundtrip_cli__import_with_an_unknown_option_exits_2,
+	                                    scratch_folder, scratch_folder_release),
 	    cmocka_unit_test(test_roundtrip_cli__yaml_template_validates_clean_with_a_workflow),
 	    cmocka_unit_test(test_roundtrip_cli__yaml_template_examples_are_valid_when_uncommented),
 	    cmocka_unit_test(
@@ -650,7 +694,16 @@ int main(void)
 	    cmocka_unit_test(test_roundtrip_cli__english_xlsx_template_uses_english_words),
 	    cmocka_unit_test(test_roundtrip_cli__ods_template_has_validations_and_dates),
 	    cmocka_unit_test(test_roundtrip_cli__csv_template_is_one_file_a_table_with_headers),
-	    cmocka_unit_test(test_roundtrip_cli__init_usage_errors),
+	    cmocka_unit_test_setup_teardown(test_roundtrip_cli__init_of_an_unknown_format_exits_2_with_the_usage,
+	                                    scratch_folder, scratch_folder_release),
+	    cmocka_unit_test_setup_teardown(test_roundtrip_cli__init_of_an_unknown_language_exits_2,
+	                                    scratch_folder, scratch_folder_release),
+	    cmocka_unit_test_setup_teardown(test_roundtrip_cli__init_with_an_operand_exits_2,
+	                                    scratch_folder, scratch_folder_release),
+	    cmocka_unit_test_setup_teardown(test_roundtrip_cli__init_to_stdout_exits_2,
+	                                    scratch_folder, scratch_folder_release),
+	    cmocka_unit_test_setup_teardown(test_roundtrip_cli__init_into_a_missing_folder_exits_2,
+	                                    scratch_folder, scratch_folder_release),
 	    cmocka_unit_test(test_roundtrip_cli__export_xlsx_holds_the_dataset),
 	    cmocka_unit_test(test_roundtrip_cli__export_contacts_only_with_include_contacts),
 	    cmocka_unit_test(test_roundtrip_cli__export_ods_writes_dates_as_date_values),
