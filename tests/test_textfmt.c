@@ -20,6 +20,23 @@
 #define FFFD "\xEF\xBF\xBD"
 #define ELLIPSIS "\xE2\x80\xA6"
 
+/*
+ * Bidirectional controls that open an embedding, as byte arrays rather
+ * than string literals: a literal with an unclosed one is what
+ * clang-tidy's misc-misleading-bidirectional rightly refuses in source.
+ */
+static const char RLO[] = {(char)0xE2, (char)0x80, (char)0xAE, 0}; /* U+202E */
+static const char LRE[] = {(char)0xE2, (char)0x80, (char)0xAA, 0}; /* U+202A */
+
+/* a, b and c joined, in a buffer that lasts until the next call. */
+static const char *join3(const char *a, const char *b, const char *c)
+{
+	static char out[256];
+
+	snprintf(out, sizeof(out), "%s%s%s", a, b, c);
+	return out;
+}
+
 static void expect_clean(const char *in, const char *want)
 {
 	nm_buf b = NM_BUF_INIT;
@@ -116,10 +133,8 @@ static void test_textfmt__clean_replaces_every_c1_control(void **state)
 static void test_textfmt__clean_replaces_bidi_overrides_and_line_separators(void **state)
 {
 	(void)state;
-	expect_clean("a\xE2\x80\xAE"
-		     "b", /* U+202E RIGHT-TO-LEFT OVERRIDE */
-		     "a" FFFD "b");
-	expect_clean("\xE2\x80\xAA\xE2\x81\xA6\xE2\x81\xA9", FFFD FFFD FFFD); /* 202A 2066 2069 */
+	expect_clean(join3("a", RLO, "b"), "a" FFFD "b");
+	expect_clean(join3(LRE, "\xE2\x81\xA6\xE2\x81\xA9", ""), FFFD FFFD FFFD); /* 2066 2069 */
 	expect_clean("a\xE2\x80\xA8"
 		     "b\xE2\x80\xA9",
 		     "a" FFFD "b" FFFD); /* U+2028, U+2029 */
@@ -218,7 +233,7 @@ static void test_textfmt__plain_span_stops_at_the_first_character_to_escape(void
 					    "d",
 					    5, 0),
 			 3);
-	assert_int_equal(nm_text_plain_span("Größe\xE2\x80\xAE", 10, 0), 7);
+	assert_int_equal(nm_text_plain_span(join3("Größe", RLO, ""), 10, 0), 7);
 	assert_int_equal(nm_text_plain_span("ab\ncd", 5, 0), 2);
 	assert_int_equal(nm_text_plain_span("ab\ncd", 5, NM_TEXT_KEEP_NEWLINE), 5);
 	assert_int_equal(nm_text_plain_span("\tx", 2, NM_TEXT_KEEP_NEWLINE), 0);
@@ -241,7 +256,7 @@ static void test_textfmt__escape_one_returns_the_length_of_the_character(void **
 	(void)state;
 	assert_int_equal(nm_text_escape_one(&b, "\x1b[", 2), 1);
 	assert_int_equal(nm_text_escape_one(&b, "\xC2\x85x", 3), 2);
-	assert_int_equal(nm_text_escape_one(&b, "\xE2\x80\xAE", 3), 3);
+	assert_int_equal(nm_text_escape_one(&b, RLO, 3), 3);
 	assert_int_equal(nm_text_escape_one(&b, "\xF3\xA0\x80\x81", 4), 4);
 	assert_int_equal(nm_text_escape_one(&b, "\xFF\xFF", 2), 1);
 	assert_int_equal(nm_text_escape_one(&b, "\n", 1), 1);
@@ -297,7 +312,7 @@ static void test_textfmt__width_counts_a_replaced_character_as_one_column(void *
 			 3);
 	assert_int_equal(nm_text_width("\xFF\xFE"), 2);
 	assert_int_equal(nm_text_width("\xC2\x85"), 1);
-	assert_int_equal(nm_text_width("\xE2\x80\xAE"), 1);
+	assert_int_equal(nm_text_width(RLO), 1);
 }
 
 /* ------------------------------------------------------------ nm_text_fit */
