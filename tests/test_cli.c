@@ -112,6 +112,8 @@ static int remove_scan(void **state)
 static void test_cli__help_prints_the_usage_on_stdout(void **state)
 {
 	tu_run r = NETMAP("--help");
+
+	(void)state;
 	assert_int_equal(r.status, 0);
 	assert_true(strncmp(r.out, "usage: netmap [--help] [--version] <command>", 44) == 0);
 	assert_string_equal(r.err, "");
@@ -121,6 +123,8 @@ static void test_cli__help_prints_the_usage_on_stdout(void **state)
 static void test_cli__version_names_the_data_format_and_libyaml(void **state)
 {
 	tu_run r = NETMAP("--version");
+
+	(void)state;
 	assert_int_equal(r.status, 0);
 	assert_true(strncmp(r.out, "netmap 1.0.0 (data format 1; libyaml ", 37) == 0);
 	tu_run_release(&r);
@@ -129,6 +133,8 @@ static void test_cli__version_names_the_data_format_and_libyaml(void **state)
 static void test_cli__help_of_a_command_lists_its_options(void **state)
 {
 	tu_run r = NETMAP("help", "scan");
+
+	(void)state;
 	assert_int_equal(r.status, 0);
 	assert_true(strncmp(r.out, "usage: netmap scan [options] PATH...\n", 37) == 0);
 	assert_non_null(strstr(r.out, "--max-load N"));
@@ -138,6 +144,8 @@ static void test_cli__help_of_a_command_lists_its_options(void **state)
 static void test_cli__help_option_after_a_command_prints_its_usage(void **state)
 {
 	tu_run r = NETMAP("validate", "--help");
+
+	(void)state;
 	assert_int_equal(r.status, 0);
 	assert_true(strncmp(r.out, "usage: netmap validate", 22) == 0);
 	tu_run_release(&r);
@@ -146,6 +154,8 @@ static void test_cli__help_option_after_a_command_prints_its_usage(void **state)
 static void test_cli__unknown_command_exits_2_with_a_hint(void **state)
 {
 	tu_run r = NETMAP("frobnicate");
+
+	(void)state;
 	assert_int_equal(r.status, 2);
 	assert_string_equal(r.out, "");
 	assert_string_equal(r.err, "netmap: unknown command 'frobnicate'\nTry 'netmap --help'\n");
@@ -155,6 +165,8 @@ static void test_cli__unknown_command_exits_2_with_a_hint(void **state)
 static void test_cli__unknown_option_exits_2_with_the_usage_and_a_hint(void **state)
 {
 	tu_run r = NETMAP("scan", "--bogus", SMALL);
+
+	(void)state;
 	assert_int_equal(r.status, 2);
 	assert_string_equal(r.out, "");
 	assert_string_equal(r.err, "netmap: unknown option '--bogus'\n"
@@ -166,6 +178,8 @@ static void test_cli__unknown_option_exits_2_with_the_usage_and_a_hint(void **st
 static void test_cli__impossible_today_exits_2(void **state)
 {
 	tu_run r = NETMAP("validate", "--today", "2026-02-30", SMALL);
+
+	(void)state;
 	assert_int_equal(r.status, 2);
 	assert_true(strncmp(r.err, "netmap: --today takes a date YYYY-MM-DD, not '2026-02-30'\n", 58) == 0);
 	tu_run_release(&r);
@@ -174,6 +188,8 @@ static void test_cli__impossible_today_exits_2(void **state)
 static void test_cli__max_load_that_is_no_number_exits_2(void **state)
 {
 	tu_run r = NETMAP("report", "--max-load", "many");
+
+	(void)state;
 	assert_int_equal(r.status, 2);
 	tu_run_release(&r);
 }
@@ -181,12 +197,15 @@ static void test_cli__max_load_that_is_no_number_exits_2(void **state)
 static void test_cli__validate_without_a_path_exits_2(void **state)
 {
 	tu_run r = NETMAP("validate");
+
+	(void)state;
 	assert_int_equal(r.status, 2);
 	tu_run_release(&r);
 }
 
 static void test_cli__options_before_the_command_exit_2(void **state)
 {
+	(void)state;
 	/* Options belong after the command. */
 	tu_run r = NETMAP("--db", "x.db", "scan", SMALL);
 	assert_int_equal(r.status, 2);
@@ -196,6 +215,8 @@ static void test_cli__options_before_the_command_exit_2(void **state)
 static void test_cli__validate_valid_data(void **state)
 {
 	tu_run r = NETMAP("validate", "--today", "2026-11-26", SMALL);
+
+	(void)state;
 	assert_int_equal(r.status, 0);
 	assert_string_equal(r.out, "0 errors, 0 warnings in 1 file\n");
 	assert_string_equal(r.err, "");
@@ -205,6 +226,8 @@ static void test_cli__validate_valid_data(void **state)
 static void test_cli__validate_text_lists_every_problem(void **state)
 {
 	tu_run r = NETMAP("validate", "--today", "2026-11-26", BROKEN);
+
+	(void)state;
 	assert_int_equal(r.status, 1);
 	tu_assert_golden(r.out, GOLDEN "validate-broken.txt");
 	assert_string_equal(r.err, "");
@@ -214,6 +237,8 @@ static void test_cli__validate_text_lists_every_problem(void **state)
 static void test_cli__validate_json_lists_every_problem(void **state)
 {
 	tu_run r = NETMAP("validate", "--today", "2026-11-26", "--format", "json", BROKEN);
+
+	(void)state;
 	assert_int_equal(r.status, 1);
 	tu_assert_golden(r.out, GOLDEN "validate-broken.json");
 	tu_run_release(&r);
@@ -222,6 +247,8 @@ static void test_cli__validate_json_lists_every_problem(void **state)
 static void test_cli__validate_github_annotates_every_problem(void **state)
 {
 	tu_run r = NETMAP("validate", "--today", "2026-11-26", "--format", "github", BROKEN);
+
+	(void)state;
 	assert_int_equal(r.status, 1);
 	tu_assert_golden(r.out, GOLDEN "validate-broken.github");
 	tu_run_release(&r);
@@ -235,6 +262,7 @@ static void test_cli__github_annotations_cannot_be_broken_by_the_data(void **sta
 	char *expected;
 	size_t n;
 
+	(void)state;
 	/* A key with a newline, a percent sign and a fake annotation. */
 	tu_write_file(file, "\"x%0A\\n::error file=evil::pwned\": 1\n");
 	r = NETMAP("validate", "--format", "github", file);
@@ -299,6 +327,8 @@ static void test_cli__validate_strict_fails_on_warnings(void **state)
 static void test_cli__unreadable_path_exits_2_but_checks_the_rest(void **state)
 {
 	tu_run r = NETMAP("validate", "tests/data/cli/nope.yaml", BROKEN);
+
+	(void)state;
 	assert_int_equal(r.status, 2);
 	assert_non_null(strstr(r.out, "3 errors, "));
 	assert_string_equal(r.err, "netmap: cannot read 'tests/data/cli/nope.yaml': "
@@ -312,6 +342,7 @@ static void test_cli__scan_of_invalid_data_creates_no_store(void **state)
 	char *db = tu_path(dir, "n.db");
 	tu_run r = NETMAP("scan", "--db", db, BROKEN);
 
+	(void)state;
 	assert_int_equal(r.status, 1);
 	assert_string_equal(r.out, "");
 	assert_non_null(strstr(r.err, "broken.yaml:3:28: error: unknown actor type 'asociation'"));
@@ -351,6 +382,7 @@ static void test_cli__report_without_a_store_or_snapshot_exits_2(void **state)
 	char *db = tu_path(dir, "none.db");
 	tu_run r = NETMAP("report", "--db", db);
 
+	(void)state;
 	assert_int_equal(r.status, 2);
 	assert_string_equal(r.out, "");
 	assert_true(strncmp(r.err, "netmap: ", 8) == 0);

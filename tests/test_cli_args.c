@@ -132,6 +132,7 @@ static void test_cli_args__scan_takes_its_options_after_the_path(void **state)
 	/* The README's example, as written. */
 	tu_run r = NETMAP("scan", SMALL, "--db", db, "--today", "2026-11-26");
 
+	(void)state;
 	expect_golden(&r, 0, GOLDEN "small.txt", "");
 	free(db);
 	free(dir);
@@ -163,6 +164,7 @@ static void test_cli_args__option_values_may_follow_an_equals_sign(void **state)
 	/* = between option and value works anywhere too. */
 	tu_run r = NETMAP("validate", SMALL, "--today=2026-11-26", "--format=json");
 
+	(void)state;
 	assert_int_equal(r.status, 0);
 	assert_true(strncmp(r.out, "{\"files\": 1, \"errors\": 0,", 25) == 0);
 	tu_run_release(&r);
@@ -190,6 +192,7 @@ static void test_cli_args__after_double_dash_an_option_is_a_path(void **state)
 	/* After "--", "--strict" is a path. */
 	tu_run r = NETMAP("validate", "--today", "2026-11-26", "--", "--strict");
 
+	(void)state;
 	expect(&r, 2, "0 errors, 0 warnings in 0 files\n",
 	       "netmap: cannot read '--strict': No such file or directory\n");
 }
@@ -198,6 +201,7 @@ static void test_cli_args__after_double_dash_an_option_and_its_value_are_paths(v
 {
 	tu_run r = NETMAP("validate", "--", SMALL, "--format", "json");
 
+	(void)state;
 	assert_int_equal(r.status, 2);
 	assert_string_equal(r.out, "0 errors, 0 warnings in 1 file\n");
 	assert_true(strncmp(r.err, "netmap: cannot read '--format': No such file or directory\n", 58) == 0);
@@ -208,6 +212,7 @@ static void test_cli_args__after_double_dash_an_option_is_an_operand_of_list(voi
 {
 	tu_run r = NETMAP("list", "--", "--db", "actors");
 
+	(void)state;
 	expect(&r, 2, "",
 	       "netmap: say what to list: actors or committees\n"
 	       "usage: netmap list [options] actors|committees\n"
@@ -220,6 +225,7 @@ static void test_cli_args__help_after_an_operand_exits_0_with_the_usage(void **s
 {
 	tu_run r = NETMAP("show", "ak-sprache", "--help");
 
+	(void)state;
 	expect(&r, 0,
 	       "usage: netmap show [options] ID|NAME\n\n"
 	       "show one actor or committee.\n\n"
@@ -234,6 +240,7 @@ static void test_cli_args__help_of_a_command_exits_0_with_its_usage(void **state
 {
 	tu_run r = NETMAP("help", "scans");
 
+	(void)state;
 	expect(&r, 0,
 	       "usage: netmap scans [--db FILE] [--lang LANG]\n\n"
 	       "list the snapshots in the store.\n\n"
@@ -249,6 +256,7 @@ static void test_cli_args__show_without_an_id_says_what_to_give(void **state)
 {
 	tu_run r = NETMAP("show");
 
+	(void)state;
 	expect(&r, 2, "",
 	       "netmap: give one actor or committee: its ID or a part of its name\n"
 	       "usage: netmap show [options] ID|NAME\n"
@@ -259,6 +267,7 @@ static void test_cli_args__show_of_two_ids_says_to_give_one(void **state)
 {
 	tu_run r = NETMAP("show", "a", "b");
 
+	(void)state;
 	expect(&r, 2, "",
 	       "netmap: give one actor or committee: its ID or a part of its name\n"
 	       "usage: netmap show [options] ID|NAME\n"
@@ -269,6 +278,7 @@ static void test_cli_args__an_unexpected_argument_is_named(void **state)
 {
 	tu_run r = NETMAP("scans", "extra");
 
+	(void)state;
 	expect(&r, 2, "",
 	       "netmap: unexpected argument 'extra'\n"
 	       "usage: netmap scans [--db FILE] [--lang LANG]\n"
@@ -279,6 +289,7 @@ static void test_cli_args__help_of_two_commands_names_the_second(void **state)
 {
 	tu_run r = NETMAP("help", "scan", "report");
 
+	(void)state;
 	expect(&r, 2, "",
 	       "netmap: unexpected argument 'report'\n"
 	       "usage: netmap help [--lang LANG] [COMMAND]\n"
@@ -289,6 +300,7 @@ static void test_cli_args__lang_other_than_de_or_en_is_a_usage_error(void **stat
 {
 	tu_run r = NETMAP("validate", SMALL, "--lang", "fr");
 
+	(void)state;
 	expect(&r, 2, "",
 	       "netmap: --lang takes de or en, not 'fr'\n"
 	       "usage: netmap validate [options] PATH...\n"
@@ -299,6 +311,7 @@ static void test_cli_args__an_option_without_its_value_is_a_usage_error(void **s
 {
 	tu_run r = NETMAP("list", "actors", "--db");
 
+	(void)state;
 	expect(&r, 2, "",
 	       "netmap: option '--db' needs a value\n"
 	       "usage: netmap list [options] actors|committees\n"
@@ -309,6 +322,7 @@ static void test_cli_args__since_a_word_without_a_store_exits_2(void **state)
 {
 	tu_run r = NETMAP("report", "--since", "yesterday", "--db", "none.db");
 
+	(void)state;
 	assert_int_equal(r.status, 2);
 	tu_run_release(&r);
 }
@@ -318,6 +332,7 @@ static void test_cli_args__an_option_before_the_command_is_an_unknown_command(vo
 	/* Options still belong after the command (contract 5.1). */
 	tu_run r = NETMAP("--db", "x.db", "scan", SMALL);
 
+	(void)state;
 	expect(&r, 2, "", "netmap: unknown command '--db'\nTry 'netmap --help'\n");
 }
 
@@ -489,6 +504,7 @@ static void test_cli_args__validate_lang_de_keeps_error_and_ends_in_german(void 
 	tu_run r = NETMAP("validate", "--lang", "de", "tests/data/cli/broken.yaml", "--today",
 			  "2026-11-26");
 
+	(void)state;
 	assert_int_equal(r.status, 1);
 	/* The problems keep error: and warning:; the closing line is German. */
 	assert_non_null(strstr(r.out, ": error: "));
@@ -500,6 +516,7 @@ static void test_cli_args__validate_lang_de_of_valid_data(void **state)
 {
 	tu_run r = NETMAP("validate", SMALL, "--lang", "de");
 
+	(void)state;
 	expect(&r, 0, "0 Fehler, 0 Warnungen in 1 Datei\n", "");
 }
 
@@ -546,6 +563,7 @@ static void test_cli_args__help_lang_de_of_a_command_is_german(void **state)
 {
 	tu_run r = NETMAP("help", "--lang", "de", "show");
 
+	(void)state;
 	expect(&r, 0,
 	       "Aufruf: netmap show [Optionen] ID|NAME\n\n"
 	       "Einen Akteur oder ein Gremium zeigen.\n\n"
@@ -562,6 +580,7 @@ static void test_cli_args__help_option_takes_a_lang_that_follows_it(void **state
 	tu_run r = NETMAP("show", "--help", "--lang", "de");
 	tu_run s = NETMAP("help", "show", "--lang", "de");
 
+	(void)state;
 	assert_int_equal(r.status, 0);
 	assert_string_equal(r.out, s.out);
 	tu_run_release(&r);
@@ -572,6 +591,7 @@ static void test_cli_args__help_option_lang_de_of_scan_lists_german_options(void
 {
 	tu_run r = NETMAP("scan", "--lang", "de", "--help");
 
+	(void)state;
 	assert_int_equal(r.status, 0);
 	assert_true(strncmp(r.out, "Aufruf: netmap scan [Optionen] PFAD...\n\n", 40) == 0);
 	assert_non_null(strstr(r.out, "      --max-load N            Gremien, ab denen"));
@@ -582,6 +602,7 @@ static void test_cli_args__help_lang_de_lists_the_commands_in_german(void **stat
 {
 	tu_run r = NETMAP("help", "--lang", "de");
 
+	(void)state;
 	assert_int_equal(r.status, 0);
 	assert_true(strncmp(r.out, "Aufruf: netmap [--help] [--version] <Befehl> [<Argumente>]\n", 59) == 0);
 	assert_non_null(strstr(r.out, "\n  show       einen Akteur oder ein Gremium zeigen\n"));
@@ -592,6 +613,7 @@ static void test_cli_args__help_without_lang_follows_lc_all(void **state)
 {
 	tu_run r, s;
 
+	(void)state;
 	/* Without --lang, the locale decides (LC_ALL first). */
 	setenv("LC_ALL", "de_DE.UTF-8", 1);
 	r = NETMAP("--help");
@@ -608,6 +630,7 @@ static void test_cli_args__help_lang_en_is_english(void **state)
 {
 	tu_run r = NETMAP("validate", "--help", "--lang", "en");
 
+	(void)state;
 	assert_true(strncmp(r.out, "usage: netmap validate [options] PATH...\n", 41) == 0);
 	tu_run_release(&r);
 }
@@ -616,6 +639,7 @@ static void test_cli_args__usage_error_after_lang_de_shows_the_german_synopsis(v
 {
 	tu_run r = NETMAP("scans", "--lang", "de", "--bogus");
 
+	(void)state;
 	expect(&r, 2, "",
 	       "netmap: unknown option '--bogus'\n"
 	       "Aufruf: netmap scans [--db DATEI] [--lang SPRACHE]\n"
@@ -629,6 +653,7 @@ static void test_cli_args__version_is_the_projects(void **state)
 	char *cmake = tu_read_file(SRC "/CMakeLists.txt", NULL);
 	char project[64];
 
+	(void)state;
 	assert_int_equal(r.status, 0);
 	assert_true(strncmp(r.out, expected, strlen(expected)) == 0);
 	snprintf(project, sizeof(project), "project(netmap VERSION %s ", NETMAP_VERSION);
@@ -674,6 +699,7 @@ static void test_cli_args__man_page_and_completion_name_every_command(void **sta
 	char *warnings = shell("MANWIDTH=80 man --warnings -l " SRC "/docs/netmap.1 2>&1 >/dev/null",
 			       &status);
 
+	(void)state;
 	assert_int_equal(status, 0);
 	assert_string_equal(warnings, "");
 	assert_non_null(strstr(page, "NETMAP(1)"));

@@ -197,6 +197,7 @@ static void test_cli_controls__validate_text_shows_every_control(void **state)
 	tu_run r;
 	char *expected;
 
+	(void)state;
 	bad_file_make(&f, "controls-text");
 	r = NETMAP("validate", f.path);
 	assert_int_equal(r.status, 1);
@@ -221,6 +222,7 @@ static void test_cli_controls__validate_json_escapes_every_control(void **state)
 	tu_run r;
 	char *expected;
 
+	(void)state;
 	bad_file_make(&f, "controls-json");
 	pj = make("f", SET_ALL);
 	r = NETMAP("validate", "--format", "json", f.path);
@@ -245,6 +247,7 @@ static void test_cli_controls__validate_github_shows_every_control(void **state)
 	tu_run r;
 	char *expected;
 
+	(void)state;
 	bad_file_make(&f, "controls-github");
 	pg = make("f", SET_ALL);
 	r = NETMAP("validate", "--format", "github", f.path);
@@ -266,6 +269,7 @@ static void test_cli_controls__scan_shows_every_control_on_stderr(void **state)
 	tu_run r;
 	char *db, *expected;
 
+	(void)state;
 	bad_file_make(&f, "controls-scan");
 	db = tu_path(f.dir, "n.db");
 	r = NETMAP("scan", "--db", db, f.path);

@@ -259,6 +259,7 @@ static void test_diff__findings_new_and_resolved(void **state)
 	nm_diff *d = compute(before_json, after_json);
 	char summary[1024] = "";
 
+	(void)state;
 	assert_true(d->findings_compared);
 	for (size_t i = 0; i < d->nfindings; i++) {
 		const nm_diff_finding *f = &d->findings[i];
@@ -291,6 +292,7 @@ static void test_diff__nothing_changed(void **state)
 	nm_buf b = NM_BUF_INIT;
 	nm_error err;
 
+	(void)state;
 	assert_int_equal(nm_diff_compute(&d, a, before_json, 1, a, before_json, 1, &err), NM_OK);
 	assert_true(nm_diff_is_empty(d));
 	nm_diff_write_text(&b, d, NM_LANG_EN, 80);
@@ -328,6 +330,7 @@ static void test_diff__text_golden_in_english_and_german(void **state)
 	nm_diff *d = compute(before_json, after_json);
 	nm_buf b = NM_BUF_INIT;
 
+	(void)state;
 	nm_diff_write_text(&b, d, NM_LANG_EN, 80);
 	tu_assert_golden(b.ptr, GOLDEN "diff-en.txt");
 	assert_null(strchr(b.ptr, '\033')); /* the escape in a name is cleaned */
@@ -345,6 +348,7 @@ static void test_diff__json_golden(void **state)
 	nm_diff *d = compute(before_json, after_json);
 	nm_buf b = NM_BUF_INIT;
 
+	(void)state;
 	nm_diff_write_json(&b, d);
 	nm_buf_putc(&b, '\n');
 	tu_assert_golden(b.ptr, GOLDEN "diff.json");
@@ -357,6 +361,7 @@ static void test_diff__markdown_and_html_escape_the_data(void **state)
 	nm_diff *d = compute(before_json, after_json);
 	nm_buf b = NM_BUF_INIT;
 
+	(void)state;
 	nm_diff_write_html(&b, d, NM_LANG_EN);
 	assert_non_null(strstr(b.ptr, "<section class=\"since\">\n<h2>What changed from snapshot 3 to 5</h2>"));
 	assert_non_null(strstr(b.ptr, "note: (none) → &lt;b&gt;&amp;&lt;/b&gt;</li>"));
@@ -383,6 +388,7 @@ static void test_diff__findings_that_are_no_json_object_are_not_compared(void **
 	};
 	nm_diff *d;
 
+	(void)state;
 	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
 		d = compute(bad[i], after_json);
 		if (d->findings_compared) /* not JSON, or JSON but no object */
@@ -399,6 +405,7 @@ static void test_diff__missing_findings_are_not_compared_and_the_diff_says_so(vo
 	nm_error err;
 	nm_diff *d;
 
+	(void)state;
 	assert_int_equal(nm_diff_compute(&d, a, NULL, 1, a, after_json, 2, &err), NM_OK);
 	nm_dataset_free(a);
 	assert_false(d->findings_compared);
@@ -417,6 +424,7 @@ static void test_diff__deeply_nested_findings_stop_at_the_limit(void **state)
 	nm_buf deep = NM_BUF_INIT;
 	nm_diff *d;
 
+	(void)state;
 	/* Deep nesting stops at the limit instead of the stack. */
 	for (int i = 0; i < 100000; i++)
 		nm_buf_putc(&deep, '[');
@@ -435,6 +443,7 @@ static void test_diff__findings_of_the_wrong_shape_are_skipped_and_the_rest_comp
 			     " \"review\": [{\"committee\": \"\\u0061k\", \"reason\": \"dormant\"}]}",
 			     "{}");
 
+	(void)state;
 	assert_true(d->findings_compared);
 	assert_int_equal(d->nfindings, 1);
 	assert_true(d->findings[0].resolved);
@@ -453,6 +462,7 @@ static void test_diff__snapshots_of_a_store(void **state)
 	nm_error err;
 	int64_t id;
 
+	(void)state;
 	nm_settings_default(&s);
 	assert_int_equal(nm_store_open(&store, ":memory:", NM_STORE_WRITE, &err), NM_OK);
 	assert_int_equal(nm_store_put_snapshot(store, a, 0, &s, before_json, &id, &err), NM_OK);

@@ -484,21 +484,25 @@ static void expect_graphviz(const char *path, size_t nodes, size_t edges)
 
 static void test_export__json_members_exact(void **state)
 {
+	(void)state;
 	expect_export("json", NM_EXPORT_MEMBERS, expect_json_members);
 }
 
 static void test_export__json_overlaps_exact(void **state)
 {
+	(void)state;
 	expect_export("json", NM_EXPORT_OVERLAPS, expect_json_overlaps);
 }
 
 static void test_export__dot_members_exact(void **state)
 {
+	(void)state;
 	expect_export("dot", NM_EXPORT_MEMBERS, expect_dot_members);
 }
 
 static void test_export__dot_overlaps_exact(void **state)
 {
+	(void)state;
 	expect_export("dot", NM_EXPORT_OVERLAPS, expect_dot_overlaps);
 }
 
@@ -506,6 +510,7 @@ static void test_export__graphml_overlaps_exact(void **state)
 {
 	char *expected = join(expect_graphml_overlaps);
 
+	(void)state;
 	expect_export("graphml", NM_EXPORT_OVERLAPS, expected);
 	free(expected);
 }
@@ -514,6 +519,7 @@ static void test_export__gexf_overlaps_exact(void **state)
 {
 	char *expected = join(expect_gexf_overlaps);
 
+	(void)state;
 	expect_export("gexf", NM_EXPORT_OVERLAPS, expected);
 	free(expected);
 }
@@ -523,6 +529,7 @@ static void test_export__graphml_members_structure(void **state)
 	tu_data f = load(small);
 	char *s = export(&f, "graphml", NM_EXPORT_MEMBERS, false);
 
+	(void)state;
 	assert_int_equal(count(s, "<node "), 9);
 	assert_int_equal(count(s, "<edge "), 10);
 	assert_int_equal(count(s, "<key "), 30); /* 4 graph, 23 node, 3 edge */
@@ -561,6 +568,7 @@ static void test_export__gexf_members_structure(void **state)
 	tu_data f = load(small);
 	char *s = export(&f, "gexf", NM_EXPORT_MEMBERS, false);
 
+	(void)state;
 	assert_non_null(strstr(s, "<gexf xmlns=\"http://www.gexf.net/1.2draft\" "
 				  "xmlns:viz=\"http://www.gexf.net/1.2draft/viz\" version=\"1.2\">\n"));
 	assert_non_null(strstr(s, "<graph mode=\"static\" defaultedgetype=\"undirected\">\n"));
@@ -991,6 +999,7 @@ static void test_export__same_analysis_same_bytes(void **state)
 	static const char *const formats[] = {"graphml", "gexf", "dot", "json"};
 	tu_data f = load(small);
 
+	(void)state;
 	for (size_t i = 0; i < 4; i++) {
 		char *a = export(&f, formats[i], NM_EXPORT_MEMBERS, true);
 		char *b = export(&f, formats[i], NM_EXPORT_MEMBERS, true);
@@ -1011,6 +1020,7 @@ static void test_export__dot_of_example_town_draws_a_readable_picture(void **sta
 	char *db = tu_path(dir, "n.db");
 	char cmd[8192];
 
+	(void)state;
 	snprintf(cmd, sizeof(cmd), "cd '%s' && '%s' scan --db '%s' data >/dev/null", NETMAP_SOURCE_DIR,
 		 NETMAP_BIN, db);
 	assert_int_equal(system(cmd), 0);

@@ -416,6 +416,7 @@ static void test_html__small_goldens_in_english_and_german(void **state)
 	char *db = scan(dir, SMALL);
 	static const char *const langs[] = {"en", "de"};
 
+	(void)state;
 	for (int i = 0; i < 2; i++) {
 		char golden[512];
 		tu_run r = NETMAP("report", "--db", db, "--today", "2026-11-26", "--format",
@@ -448,6 +449,7 @@ static void test_html__german_page_is_german(void **state)
 		"Written by", "migrant organisation", "days ago",
 	};
 
+	(void)state;
 	assert_int_equal(r.status, 0);
 	assert_non_null(strstr(r.out, "lang=\"de\""));
 	assert_non_null(strstr(r.out, "<h2>Befunde</h2>"));

@@ -175,7 +175,7 @@ typedef struct coord_store {
 	tu_run scan;
 } coord_store;
 
-#define COORD PLAN_DATA "coord.yaml"
+static const char COORD[] = PLAN_DATA "coord.yaml";
 
 static int coord_folder(void **state)
 {
