@@ -45,6 +45,7 @@ void nm_buf_grow(nm_buf *b, size_t extra)
 			cap = cap > SIZE_MAX / 2 ? need : cap * 2;
 		b->ptr = nm_xrealloc(b->ptr, cap);
 		b->cap = cap;
+		b->ptr[b->len] = '\0'; /* a new buffer is "" at once, not garbage */
 	}
 }
 

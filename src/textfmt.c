@@ -210,7 +210,13 @@ void nm_text_wrap(nm_buf *b, const char *text, size_t first, size_t indent, size
 		len = (size_t)(p - word);
 		nm_buf_put(&tmp, word, len);
 		w = nm_text_width(tmp.ptr);
-		if (!at_start && col + 1 + w > width) {
+		/*
+		 * A word that does not fit goes to a new line; so does the first
+		 * word when what the caller wrote left too little room for it and
+		 * a new line holds it (or left none at all), rather than being cut.
+		 */
+		if (col + (at_start ? 0 : 1) + w > width &&
+		    (!at_start || (col > indent && (col >= width || indent + w <= width)))) {
 			nm_buf_putc(b, '\n');
 			for (size_t i = 0; i < indent; i++)
 				nm_buf_putc(b, ' ');

@@ -409,56 +409,94 @@ static void test_analysis__overlap_at_jaccard_exactly_0_3(void **state)
 	done(&b, an);
 }
 
-static void test_analysis__min_shared_at_exact_count(void **state)
+/*
+ * Ten actors and pairs of committees sharing one member (jaccard 1/2),
+ * two (equal sets) and three (of four), made before a test.
+ */
+static int pairs_sharing_one_two_and_three(void **state)
 {
-	builder b;
-	nm_analysis *an;
-	nm_settings st;
+	builder *b = calloc(1, sizeof(*b));
 
-	(void)state;
-	build_init(&b);
-	ten_actors(&b);
+	if (!b)
+		return -1;
+	build_init(b);
+	ten_actors(b);
+	committee(b, "one-a", "t");
+	committee(b, "one-b", "t");
+	members(b, "one-a", "a0");
+	members(b, "one-b", "a0 a1");
+	committee(b, "two-a", "t");
+	committee(b, "two-b", "t");
+	members(b, "two-a", "a2 a3");
+	members(b, "two-b", "a2 a3");
+	committee(b, "three-a", "t");
+	committee(b, "three-b", "t");
+	members(b, "three-a", "a4 a5 a6");
+	members(b, "three-b", "a4 a5 a6 a7");
+	*state = b;
+	return 0;
+}
+
+static int builder_release(void **state)
+{
+	builder *b = *state;
+
+	nm_dataset_free(b->ds);
+	free(b);
+	return 0;
+}
+
+static void test_analysis__min_shared_2_by_default_pairs_two_shared_members(void **state)
+{
+	nm_analysis *an = analyse(*state);
+
 	/* One shared member, jaccard 1/2: never with the default 2. */
-	committee(&b, "one-a", "t");
-	committee(&b, "one-b", "t");
-	members(&b, "one-a", "a0");
-	members(&b, "one-b", "a0 a1");
-	/* Two shared, equal sets: a duplicate at min_shared 2. */
-	committee(&b, "two-a", "t");
-	committee(&b, "two-b", "t");
-	members(&b, "two-a", "a2 a3");
-	members(&b, "two-b", "a2 a3");
-	/* Three shared. */
-	committee(&b, "three-a", "t");
-	committee(&b, "three-b", "t");
-	members(&b, "three-a", "a4 a5 a6");
-	members(&b, "three-b", "a4 a5 a6 a7");
-	an = analyse(&b);
 	assert_string_equal(cls(an, "one-a", "one-b"), "none");
+	/* Two shared, equal sets: a duplicate at min_shared 2. */
 	assert_string_equal(cls(an, "two-a", "two-b"), "duplicate");
 	assert_string_equal(cls(an, "three-a", "three-b"), "duplicate");
 	nm_analysis_free(an);
+}
+
+static void test_analysis__min_shared_3_leaves_two_shared_members_unpaired(void **state)
+{
+	nm_settings st;
+	nm_analysis *an;
 
 	nm_settings_default(&st);
 	st.min_shared = 3;
-	an = analyse_with(&b, &st);
+	an = analyse_with(*state, &st);
 	assert_string_equal(cls(an, "two-a", "two-b"), "none");
 	assert_string_equal(cls(an, "three-a", "three-b"), "duplicate");
 	nm_analysis_free(an);
+}
 
+static void test_analysis__min_shared_1_lets_one_shared_member_count(void **state)
+{
+	nm_settings st;
+	nm_analysis *an;
+
+	nm_settings_default(&st);
 	/* min_shared 1 lets one shared member count: {a0} in {a0, a1} is nested. */
 	st.min_shared = 1;
-	an = analyse_with(&b, &st);
+	an = analyse_with(*state, &st);
 	assert_string_equal(cls(an, "one-a", "one-b"), "nested");
 	nm_analysis_free(an);
+}
 
+static void test_analysis__min_shared_0_never_pairs_disjoint_committees(void **state)
+{
+	nm_settings st;
+	nm_analysis *an;
+
+	nm_settings_default(&st);
 	/* min_shared 0 still needs s >= 1: disjoint committees never pair. */
 	st.min_shared = 0;
 	st.overlap_jaccard = (nm_ratio){0, 1};
-	an = analyse_with(&b, &st);
+	an = analyse_with(*state, &st);
 	assert_string_equal(cls(an, "one-a", "two-a"), "none");
 	assert_string_equal(cls(an, "one-a", "one-b"), "nested");
-	done(&b, an);
+	nm_analysis_free(an);
 }
 
 static void test_analysis__classes_ordered_then_jaccard_then_ids(void **state)
@@ -1206,7 +1244,14 @@ int main(void)
 		cmocka_unit_test(test_analysis__duplicate_at_jaccard_exactly_0_6),
 		cmocka_unit_test(test_analysis__theme_jaccard_exactly_0_5_is_duplicate),
 		cmocka_unit_test(test_analysis__overlap_at_jaccard_exactly_0_3),
-		cmocka_unit_test(test_analysis__min_shared_at_exact_count),
+		cmocka_unit_test_setup_teardown(test_analysis__min_shared_2_by_default_pairs_two_shared_members,
+						pairs_sharing_one_two_and_three, builder_release),
+		cmocka_unit_test_setup_teardown(test_analysis__min_shared_3_leaves_two_shared_members_unpaired,
+						pairs_sharing_one_two_and_three, builder_release),
+		cmocka_unit_test_setup_teardown(test_analysis__min_shared_1_lets_one_shared_member_count,
+						pairs_sharing_one_two_and_three, builder_release),
+		cmocka_unit_test_setup_teardown(test_analysis__min_shared_0_never_pairs_disjoint_committees,
+						pairs_sharing_one_two_and_three, builder_release),
 		cmocka_unit_test(test_analysis__classes_ordered_then_jaccard_then_ids),
 		cmocka_unit_test(test_analysis__guests_are_not_members_but_carry_load),
 		cmocka_unit_test(test_analysis__dissolved_committees_take_no_part),

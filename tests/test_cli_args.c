@@ -32,17 +32,76 @@ static tu_run run_in(const char *cwd, const char *const *args)
 
 #define NETMAP(...) run_in(SRC, (const char *const[]){__VA_ARGS__, NULL})
 
-/* A store in a scratch folder holding one scan of SMALL as of 2026-11-26. */
-static char *small_store(const char *name)
-{
-	char *dir = tu_tempdir(name);
-	char *db = tu_path(dir, "n.db");
-	tu_run r = NETMAP("scan", "--db", db, "--today", "2026-11-26", SMALL);
+/* A store in a scratch folder, made before a test and removed after it. */
+typedef struct store {
+	char *dir;
+	char *db;
+} store;
 
+static int store_new(void **state, const char *name)
+{
+	store *f = calloc(1, sizeof(*f));
+
+	if (!f)
+		return -1;
+	f->dir = tu_tempdir(name);
+	f->db = tu_path(f->dir, "n.db");
+	*state = f;
+	return 0;
+}
+
+/* A store holding one scan of SMALL as of 2026-11-26. */
+static int small_store(void **state)
+{
+	store *f;
+	tu_run r;
+
+	if (store_new(state, "args-small") != 0)
+		return -1;
+	f = *state;
+	r = NETMAP("scan", "--db", f->db, "--today", "2026-11-26", SMALL);
 	assert_int_equal(r.status, 0);
 	tu_run_release(&r);
-	free(dir);
-	return db;
+	return 0;
+}
+
+/* A store of actors whose names sort differently by bytes and as read. */
+static int sorted_store(void **state)
+{
+	store *f;
+	char *file;
+	tu_run r;
+
+	if (store_new(state, "args-sorted") != 0)
+		return -1;
+	f = *state;
+	file = tu_path(f->dir, "d.yaml");
+	tu_write_file(file, "netmap: 1\n"
+			    "actors:\n"
+			    "  - {id: z, name: zebra e.V., type: club}\n"
+			    "  - {id: a2, name: Ärztekammer, type: chamber}\n"
+			    "  - {id: m, name: Mitte-Treff, type: club}\n"
+			    "  - {id: a1, name: Arbeit und Leben, type: association}\n"
+			    "committees:\n"
+			    "  - {id: k, name: Kreis, kind: network, members: [z, a2, m, a1]}\n"
+			    "  - {id: b, name: Beirat, kind: advisory_board, members: [z]}\n"
+			    "  - {id: a, name: Ausschuss, kind: committee, members: [z]}\n");
+	r = NETMAP("scan", "--db", f->db, "--today", "2026-11-26", file);
+	assert_int_equal(r.status, 0);
+	tu_run_release(&r);
+	free(file);
+	return 0;
+}
+
+static int remove_store(void **state)
+{
+	store *f = *state;
+
+	unsetenv("COLUMNS"); /* back to 80 for the next test */
+	free(f->db);
+	free(f->dir);
+	free(f);
+	return 0;
 }
 
 static void expect(tu_run *r, int status, const char *out, const char *err)
@@ -54,78 +113,119 @@ static void expect(tu_run *r, int status, const char *out, const char *err)
 	tu_run_release(r);
 }
 
-static void test_cli_args__options_may_follow_the_operands(void **state)
+/* expect() on stdout golden, a file of tests/data/golden. */
+static void expect_golden(tu_run *r, int status, const char *golden, const char *err)
+{
+	char *want = tu_read_file(golden, NULL);
+
+	assert_non_null(want);
+	expect(r, status, want, err);
+	free(want);
+}
+
+/* ------------------------------------------------------------ order of arguments */
+
+static void test_cli_args__scan_takes_its_options_after_the_path(void **state)
 {
 	char *dir = tu_tempdir("args-order");
 	char *db = tu_path(dir, "n.db");
-	char *golden = tu_read_file(GOLDEN "small.txt", NULL);
-	char *show = tu_read_file(GOLDEN "show-ak-sprache.txt", NULL);
-	tu_run r;
+	/* The README's example, as written. */
+	tu_run r = NETMAP("scan", SMALL, "--db", db, "--today", "2026-11-26");
 
-	/* The README's examples, as written. */
-	r = NETMAP("scan", SMALL, "--db", db, "--today", "2026-11-26");
-	expect(&r, 0, golden, "");
-	r = NETMAP("show", "ak-sprache", "--db", db, "--today", "2026-11-26");
-	expect(&r, 0, show, "");
-	r = NETMAP("list", "committees", "--db", db, "--status", "active", "--kind", "network");
-	expect(&r, 0,
-	       "ID         NAME                     KIND    MEM\n"
-	       "nw-sprache Netzwerk Sprachförderung network   5\n", "");
-	r = NETMAP("list", "committees", "--status", "dormant", "--db", db);
-	expect(&r, 0, "ID NAME KIND MEM\n", "");
-	/* = between option and value works anywhere too. */
-	r = NETMAP("validate", SMALL, "--today=2026-11-26", "--format=json");
-	assert_int_equal(r.status, 0);
-	assert_true(strncmp(r.out, "{\"files\": 1, \"errors\": 0,", 25) == 0);
-	tu_run_release(&r);
-	free(golden);
-	free(show);
+	(void)state;
+	expect_golden(&r, 0, GOLDEN "small.txt", "");
 	free(db);
 	free(dir);
 }
 
+static void test_cli_args__show_takes_its_options_after_the_id(void **state)
+{
+	store *f = *state;
+	tu_run r = NETMAP("show", "ak-sprache", "--db", f->db, "--today", "2026-11-26");
+
+	expect_golden(&r, 0, GOLDEN "show-ak-sprache.txt", "");
+}
+
+static void test_cli_args__list_takes_its_options_after_what_to_list(void **state)
+{
+	store *f = *state;
+	tu_run r = NETMAP("list", "committees", "--db", f->db, "--status", "active", "--kind",
+			  "network");
+
+	expect(&r, 0,
+	       "ID         NAME                     KIND    MEM\n"
+	       "nw-sprache Netzwerk Sprachförderung network   5\n", "");
+	r = NETMAP("list", "committees", "--status", "dormant", "--db", f->db);
+	expect(&r, 0, "ID NAME KIND MEM\n", "");
+}
+
+static void test_cli_args__option_values_may_follow_an_equals_sign(void **state)
+{
+	/* = between option and value works anywhere too. */
+	tu_run r = NETMAP("validate", SMALL, "--today=2026-11-26", "--format=json");
+
+	(void)state;
+	assert_int_equal(r.status, 0);
+	assert_true(strncmp(r.out, "{\"files\": 1, \"errors\": 0,", 25) == 0);
+	tu_run_release(&r);
+}
+
 static void test_cli_args__operands_keep_their_order(void **state)
 {
-	char *db = small_store("args-operands");
+	store *f = *state;
 	tu_run a, b;
 
-	a = NETMAP("scan", "--db", db, "--today", "2026-11-27", SMALL);
+	a = NETMAP("scan", "--db", f->db, "--today", "2026-11-27", SMALL);
 	assert_int_equal(a.status, 0);
 	tu_run_release(&a);
-	a = NETMAP("diff", "--db", db, "2", "1");
-	b = NETMAP("diff", "2", "--db", db, "1");
+	a = NETMAP("diff", "--db", f->db, "2", "1");
+	b = NETMAP("diff", "2", "--db", f->db, "1");
 	assert_int_equal(a.status, 0);
 	assert_string_equal(a.out, b.out);
 	assert_non_null(strstr(a.out, "from snapshot 2 to 1"));
 	tu_run_release(&a);
 	tu_run_release(&b);
-	free(db);
 }
 
-static void test_cli_args__double_dash_ends_the_options(void **state)
+static void test_cli_args__after_double_dash_an_option_is_a_path(void **state)
 {
-	tu_run r;
-
 	/* After "--", "--strict" is a path. */
-	r = NETMAP("validate", "--today", "2026-11-26", "--", "--strict");
+	tu_run r = NETMAP("validate", "--today", "2026-11-26", "--", "--strict");
+
+	(void)state;
 	expect(&r, 2, "0 errors, 0 warnings in 0 files\n",
 	       "netmap: cannot read '--strict': No such file or directory\n");
-	r = NETMAP("validate", "--", SMALL, "--format", "json");
+}
+
+static void test_cli_args__after_double_dash_an_option_and_its_value_are_paths(void **state)
+{
+	tu_run r = NETMAP("validate", "--", SMALL, "--format", "json");
+
+	(void)state;
 	assert_int_equal(r.status, 2);
 	assert_string_equal(r.out, "0 errors, 0 warnings in 1 file\n");
 	assert_true(strncmp(r.err, "netmap: cannot read '--format': No such file or directory\n", 58) == 0);
 	tu_run_release(&r);
-	r = NETMAP("list", "--", "--db", "actors");
+}
+
+static void test_cli_args__after_double_dash_an_option_is_an_operand_of_list(void **state)
+{
+	tu_run r = NETMAP("list", "--", "--db", "actors");
+
+	(void)state;
 	expect(&r, 2, "",
 	       "netmap: say what to list: actors or committees\n"
 	       "usage: netmap list [options] actors|committees\n"
 	       "Try 'netmap help list'\n");
 }
 
-static void test_cli_args__help_anywhere_exits_0(void **state)
+/* ------------------------------------------------------------ help */
+
+static void test_cli_args__help_after_an_operand_exits_0_with_the_usage(void **state)
 {
 	tu_run r = NETMAP("show", "ak-sprache", "--help");
 
+	(void)state;
 	expect(&r, 0,
 	       "usage: netmap show [options] ID|NAME\n\n"
 	       "show one actor or committee.\n\n"
@@ -134,7 +234,13 @@ static void test_cli_args__help_anywhere_exits_0(void **state)
 	       "      --today DATE            analyse as of DATE (default: today)\n"
 	       "      --lang LANG             de or en (default: from the locale)\n"
 	       "  -h, --help                  show this help\n", "");
-	r = NETMAP("help", "scans");
+}
+
+static void test_cli_args__help_of_a_command_exits_0_with_its_usage(void **state)
+{
+	tu_run r = NETMAP("help", "scans");
+
+	(void)state;
 	expect(&r, 0,
 	       "usage: netmap scans [--db FILE] [--lang LANG]\n\n"
 	       "list the snapshots in the store.\n\n"
@@ -144,52 +250,96 @@ static void test_cli_args__help_anywhere_exits_0(void **state)
 	       "  -h, --help                  show this help\n", "");
 }
 
-static void test_cli_args__usage_errors_say_what_and_how(void **state)
-{
-	tu_run r;
+/* ------------------------------------------------------------ usage errors */
 
-	r = NETMAP("show");
+static void test_cli_args__show_without_an_id_says_what_to_give(void **state)
+{
+	tu_run r = NETMAP("show");
+
+	(void)state;
 	expect(&r, 2, "",
 	       "netmap: give one actor or committee: its ID or a part of its name\n"
 	       "usage: netmap show [options] ID|NAME\n"
 	       "Try 'netmap help show'\n");
-	r = NETMAP("show", "a", "b");
+}
+
+static void test_cli_args__show_of_two_ids_says_to_give_one(void **state)
+{
+	tu_run r = NETMAP("show", "a", "b");
+
+	(void)state;
 	expect(&r, 2, "",
 	       "netmap: give one actor or committee: its ID or a part of its name\n"
 	       "usage: netmap show [options] ID|NAME\n"
 	       "Try 'netmap help show'\n");
-	r = NETMAP("scans", "extra");
+}
+
+static void test_cli_args__an_unexpected_argument_is_named(void **state)
+{
+	tu_run r = NETMAP("scans", "extra");
+
+	(void)state;
 	expect(&r, 2, "",
 	       "netmap: unexpected argument 'extra'\n"
 	       "usage: netmap scans [--db FILE] [--lang LANG]\n"
 	       "Try 'netmap help scans'\n");
-	r = NETMAP("help", "scan", "report");
+}
+
+static void test_cli_args__help_of_two_commands_names_the_second(void **state)
+{
+	tu_run r = NETMAP("help", "scan", "report");
+
+	(void)state;
 	expect(&r, 2, "",
 	       "netmap: unexpected argument 'report'\n"
 	       "usage: netmap help [--lang LANG] [COMMAND]\n"
 	       "Try 'netmap help help'\n");
-	r = NETMAP("validate", SMALL, "--lang", "fr");
+}
+
+static void test_cli_args__lang_other_than_de_or_en_is_a_usage_error(void **state)
+{
+	tu_run r = NETMAP("validate", SMALL, "--lang", "fr");
+
+	(void)state;
 	expect(&r, 2, "",
 	       "netmap: --lang takes de or en, not 'fr'\n"
 	       "usage: netmap validate [options] PATH...\n"
 	       "Try 'netmap help validate'\n");
-	r = NETMAP("list", "actors", "--db");
+}
+
+static void test_cli_args__an_option_without_its_value_is_a_usage_error(void **state)
+{
+	tu_run r = NETMAP("list", "actors", "--db");
+
+	(void)state;
 	expect(&r, 2, "",
 	       "netmap: option '--db' needs a value\n"
 	       "usage: netmap list [options] actors|committees\n"
 	       "Try 'netmap help list'\n");
-	r = NETMAP("report", "--since", "yesterday", "--db", "none.db");
+}
+
+static void test_cli_args__since_a_word_without_a_store_exits_2(void **state)
+{
+	tu_run r = NETMAP("report", "--since", "yesterday", "--db", "none.db");
+
+	(void)state;
 	assert_int_equal(r.status, 2);
 	tu_run_release(&r);
+}
+
+static void test_cli_args__an_option_before_the_command_is_an_unknown_command(void **state)
+{
 	/* Options still belong after the command (contract 5.1). */
-	r = NETMAP("--db", "x.db", "scan", SMALL);
+	tu_run r = NETMAP("--db", "x.db", "scan", SMALL);
+
+	(void)state;
 	expect(&r, 2, "", "netmap: unknown command '--db'\nTry 'netmap --help'\n");
 }
 
 static void test_cli_args__since_usage_error_is_no_store_error(void **state)
 {
-	char *db = small_store("args-since");
-	tu_run r = NETMAP("report", "--db", db, "--since", "yesterday");
+	store *f = *state;
+	tu_run r = NETMAP("report", "--db", f->db, "--since", "yesterday");
 
 	/* A usage error (once -2, the same number as NM_EIO), not a store message. */
 	expect(&r, 2, "",
@@ -197,60 +347,63 @@ static void test_cli_args__since_usage_error_is_no_store_error(void **state)
 	       "'yesterday'\n"
 	       "usage: netmap report [options]\n"
 	       "Try 'netmap help report'\n");
-	free(db);
 }
 
-static void test_cli_args__show_searches_names_and_suggests_ids(void **state)
-{
-	char *db = small_store("args-show");
-	char *vhs = tu_read_file(GOLDEN "show-vhs.txt", NULL);
-	tu_run r;
+/* ------------------------------------------------------------ show */
 
-	/* One name holds the words: it is shown; case and accents aside. */
-	r = NETMAP("show", "--db", db, "--today", "2026-11-26", "volkshochschule");
-	expect(&r, 0, vhs, "");
-	r = NETMAP("show", "--db", db, "--today", "2026-11-26", "UBERGANGSMANAGEMENT");
+static void test_cli_args__show_of_the_words_of_one_name_shows_it(void **state)
+{
+	store *f = *state;
+	/* One name holds the words: it is shown. */
+	tu_run r = NETMAP("show", "--db", f->db, "--today", "2026-11-26", "volkshochschule");
+
+	expect_golden(&r, 0, GOLDEN "show-vhs.txt", "");
+}
+
+static void test_cli_args__show_of_a_name_ignores_case_and_accents(void **state)
+{
+	store *f = *state;
+	tu_run r = NETMAP("show", "--db", f->db, "--today", "2026-11-26", "UBERGANGSMANAGEMENT");
+
 	assert_int_equal(r.status, 0);
 	assert_true(strncmp(r.out, "Actor: Stadt Testdorf", 21) == 0);
 	tu_run_release(&r);
-	/* Several: listed by name with their ids. */
-	r = NETMAP("show", "--db", db, "sprach");
+}
+
+static void test_cli_args__show_of_words_several_names_hold_lists_them_with_ids(void **state)
+{
+	store *f = *state;
+	tu_run r = NETMAP("show", "--db", f->db, "sprach");
+
 	expect(&r, 2, "",
 	       "netmap: 2 records have 'sprach' in their name; show one by its id:\n"
 	       "  ak-sprache  Arbeitskreis Sprache (committee)\n"
 	       "  nw-sprache  Netzwerk Sprachförderung (committee)\n");
-	/* None: the closest id. */
-	r = NETMAP("show", "--db", db, "caritass");
+}
+
+static void test_cli_args__show_of_an_unknown_id_suggests_the_closest(void **state)
+{
+	store *f = *state;
+	tu_run r = NETMAP("show", "--db", f->db, "caritass");
+
 	expect(&r, 2, "",
 	       "netmap: no actor or committee 'caritass' in the latest snapshot; "
 	       "did you mean 'caritas'?\n");
-	r = NETMAP("show", "--db", db, "nobody");
+}
+
+static void test_cli_args__show_of_an_id_close_to_none_suggests_nothing(void **state)
+{
+	store *f = *state;
+	tu_run r = NETMAP("show", "--db", f->db, "nobody");
+
 	expect(&r, 2, "", "netmap: no actor or committee 'nobody' in the latest snapshot\n");
-	free(vhs);
-	free(db);
 }
 
 static void test_cli_args__show_sorts_members_by_name_as_printed(void **state)
 {
-	char *dir = tu_tempdir("args-sorted");
-	char *file = tu_path(dir, "d.yaml");
-	char *db = tu_path(dir, "n.db");
-	tu_run r;
+	store *f = *state;
+	tu_run r = NETMAP("show", "--db", f->db, "--today", "2026-11-26", "k");
 
-	tu_write_file(file, "netmap: 1\n"
-			    "actors:\n"
-			    "  - {id: z, name: zebra e.V., type: club}\n"
-			    "  - {id: a2, name: Ärztekammer, type: chamber}\n"
-			    "  - {id: m, name: Mitte-Treff, type: club}\n"
-			    "  - {id: a1, name: Arbeit und Leben, type: association}\n"
-			    "committees:\n"
-			    "  - {id: k, name: Kreis, kind: network, members: [z, a2, m, a1]}\n"
-			    "  - {id: b, name: Beirat, kind: advisory_board, members: [z]}\n"
-			    "  - {id: a, name: Ausschuss, kind: committee, members: [z]}\n");
-	r = NETMAP("scan", "--db", db, "--today", "2026-11-26", file);
-	assert_int_equal(r.status, 0);
-	tu_run_release(&r);
-	r = NETMAP("show", "--db", db, "--today", "2026-11-26", "k");
 	expect(&r, 0,
 	       "Committee: Kreis (k)\n"
 	       "  kind         network\n"
@@ -263,7 +416,13 @@ static void test_cli_args__show_sorts_members_by_name_as_printed(void **state)
 	       "  zebra e.V. (z), club\n"
 	       "\n"
 	       "Review: nothing to review\n", "");
-	r = NETMAP("show", "--db", db, "--today", "2026-11-26", "z");
+}
+
+static void test_cli_args__show_sorts_an_actors_committees_by_name(void **state)
+{
+	store *f = *state;
+	tu_run r = NETMAP("show", "--db", f->db, "--today", "2026-11-26", "z");
+
 	expect(&r, 0,
 	       "Actor: zebra e.V. (z)\n"
 	       "  type         club\n"
@@ -273,61 +432,99 @@ static void test_cli_args__show_sorts_members_by_name_as_printed(void **state)
 	       "  Ausschuss (a)\n"
 	       "  Beirat (b)\n"
 	       "  Kreis (k)\n", "");
-	free(file);
-	free(db);
-	free(dir);
 }
 
-static void test_cli_args__list_fits_columns_and_never_cuts_ids(void **state)
+/* ------------------------------------------------------------ list */
+
+static void test_cli_args__list_without_columns_is_80_wide(void **state)
 {
-	char *db = small_store("args-list");
-	char *golden = tu_read_file(GOLDEN "list-associations.txt", NULL);
+	store *f = *state;
 	tu_run r;
 
 	/* Not a terminal, no COLUMNS: 80. */
 	unsetenv("COLUMNS");
-	r = NETMAP("list", "actors", "--db", db, "--type", "association");
-	expect(&r, 0, golden, "");
+	r = NETMAP("list", "actors", "--db", f->db, "--type", "association");
+	expect_golden(&r, 0, GOLDEN "list-associations.txt", "");
+}
+
+static void test_cli_args__list_of_actors_fits_columns_by_cutting_names(void **state)
+{
+	store *f = *state;
+	tu_run r;
+
 	setenv("COLUMNS", "36", 1);
-	r = NETMAP("list", "actors", "--db", db, "--type", "association");
+	r = NETMAP("list", "actors", "--db", f->db, "--type", "association");
 	expect(&r, 0,
 	       "ID        NAME        TYPE        IN\n"
 	       "caritas   Caritasver… association  2\n"
 	       "caritas-2 Caritas-Ve… association  0\n", "");
-	r = NETMAP("list", "committees", "--db", db);
+}
+
+static void test_cli_args__list_of_committees_fits_columns_by_cutting_names(void **state)
+{
+	store *f = *state;
+	tu_run r;
+
+	setenv("COLUMNS", "36", 1);
+	r = NETMAP("list", "committees", "--db", f->db);
 	expect(&r, 0,
 	       "ID         NAME       KIND          MEM\n"
 	       "ag-arbeit  AG Arbeit  working_group   3\n"
 	       "ak-sprache Arbeitskr… working_group   5\n"
 	       "nw-sprache Netzwerk … network         5\n", "");
+}
+
+static void test_cli_args__list_narrower_than_the_ids_keeps_them_whole(void **state)
+{
+	store *f = *state;
+	tu_run r;
+
 	/* Narrower than the data: the table overflows, the ids stay whole. */
 	setenv("COLUMNS", "10", 1);
-	r = NETMAP("list", "actors", "--db", db, "--type", "migrant_organisation");
+	r = NETMAP("list", "actors", "--db", f->db, "--type", "migrant_organisation");
 	expect(&r, 0,
 	       "ID       NAME       TYPE                 IN\n"
 	       "mo-tuerk Türkische… migrant_organisation  1\n", "");
-	setenv("COLUMNS", "wide", 1);
-	r = NETMAP("list", "actors", "--db", db, "--type", "association");
-	expect(&r, 0, golden, "");
-	unsetenv("COLUMNS");
-	free(golden);
-	free(db);
 }
 
-static void test_cli_args__german_words_with_lang_de(void **state)
+static void test_cli_args__list_with_columns_that_is_no_number_is_80_wide(void **state)
 {
-	char *db = small_store("args-de");
+	store *f = *state;
 	tu_run r;
 
-	r = NETMAP("validate", "--lang", "de", "tests/data/cli/broken.yaml", "--today", "2026-11-26");
+	setenv("COLUMNS", "wide", 1);
+	r = NETMAP("list", "actors", "--db", f->db, "--type", "association");
+	expect_golden(&r, 0, GOLDEN "list-associations.txt", "");
+}
+
+/* ------------------------------------------------------------ German */
+
+static void test_cli_args__validate_lang_de_keeps_error_and_ends_in_german(void **state)
+{
+	tu_run r = NETMAP("validate", "--lang", "de", "tests/data/cli/broken.yaml", "--today",
+			  "2026-11-26");
+
+	(void)state;
 	assert_int_equal(r.status, 1);
 	/* The problems keep error: and warning:; the closing line is German. */
 	assert_non_null(strstr(r.out, ": error: "));
 	assert_non_null(strstr(r.out, "\n3 Fehler, 2 Warnungen in 1 Datei\n"));
 	tu_run_release(&r);
-	r = NETMAP("validate", SMALL, "--lang", "de");
+}
+
+static void test_cli_args__validate_lang_de_of_valid_data(void **state)
+{
+	tu_run r = NETMAP("validate", SMALL, "--lang", "de");
+
+	(void)state;
 	expect(&r, 0, "0 Fehler, 0 Warnungen in 1 Datei\n", "");
-	r = NETMAP("show", "vhs", "--db", db, "--today", "2026-11-26", "--lang", "de");
+}
+
+static void test_cli_args__show_lang_de_has_german_labels_and_types(void **state)
+{
+	store *f = *state;
+	tu_run r = NETMAP("show", "vhs", "--db", f->db, "--today", "2026-11-26", "--lang", "de");
+
 	expect(&r, 0,
 	       "Akteur: Volkshochschule Testdorf (vhs)\n"
 	       "  Typ          Bildungsträger\n"
@@ -337,25 +534,36 @@ static void test_cli_args__german_words_with_lang_de(void **state)
 	       "  AG Arbeit (ag-arbeit)\n"
 	       "  Arbeitskreis Sprache (ak-sprache)\n"
 	       "  Netzwerk Sprachförderung (nw-sprache)\n", "");
-	r = NETMAP("list", "--lang", "de", "committees", "--db", db, "--kind", "network");
+}
+
+static void test_cli_args__list_lang_de_has_german_headings(void **state)
+{
+	store *f = *state;
+	tu_run r = NETMAP("list", "--lang", "de", "committees", "--db", f->db, "--kind", "network");
+
 	expect(&r, 0,
 	       "ID         NAME                     ART     MITGL\n"
 	       "nw-sprache Netzwerk Sprachförderung network     5\n", "");
-	r = NETMAP("scans", "--lang", "de", "--db", db);
+}
+
+static void test_cli_args__scans_lang_de_has_german_headings_and_dates(void **state)
+{
+	store *f = *state;
+	tu_run r = NETMAP("scans", "--lang", "de", "--db", f->db);
+
 	assert_int_equal(r.status, 0);
 	assert_true(strncmp(r.out, "SCAN  AUFGENOMMEN (UTC)     STICHTAG    AKTEURE  GREMIEN  "
 				   "MITGLIEDSCHAFTEN  DATENSATZ\n", 80) == 0);
 	assert_non_null(strstr(r.out, "Z  26.11.2026        8        3                13  "
 				      "Testdorf an der Fulda\n"));
 	tu_run_release(&r);
-	free(db);
 }
 
-static void test_cli_args__german_help(void **state)
+static void test_cli_args__help_lang_de_of_a_command_is_german(void **state)
 {
 	tu_run r = NETMAP("help", "--lang", "de", "show");
-	tu_run s;
 
+	(void)state;
 	expect(&r, 0,
 	       "Aufruf: netmap show [Optionen] ID|NAME\n\n"
 	       "Einen Akteur oder ein Gremium zeigen.\n\n"
@@ -364,23 +572,48 @@ static void test_cli_args__german_help(void **state)
 	       "      --today DATUM           Stichtag der Auswertung (Vorgabe: heute)\n"
 	       "      --lang SPRACHE          de oder en (Vorgabe: aus der Locale)\n"
 	       "  -h, --help                  diese Hilfe zeigen\n", "");
+}
+
+static void test_cli_args__help_option_takes_a_lang_that_follows_it(void **state)
+{
 	/* --help answers after the line is read: --lang may follow it. */
-	r = NETMAP("show", "--help", "--lang", "de");
-	s = NETMAP("help", "show", "--lang", "de");
+	tu_run r = NETMAP("show", "--help", "--lang", "de");
+	tu_run s = NETMAP("help", "show", "--lang", "de");
+
+	(void)state;
 	assert_int_equal(r.status, 0);
 	assert_string_equal(r.out, s.out);
 	tu_run_release(&r);
 	tu_run_release(&s);
-	r = NETMAP("scan", "--lang", "de", "--help");
+}
+
+static void test_cli_args__help_option_lang_de_of_scan_lists_german_options(void **state)
+{
+	tu_run r = NETMAP("scan", "--lang", "de", "--help");
+
+	(void)state;
 	assert_int_equal(r.status, 0);
 	assert_true(strncmp(r.out, "Aufruf: netmap scan [Optionen] PFAD...\n\n", 40) == 0);
 	assert_non_null(strstr(r.out, "      --max-load N            Gremien, ab denen"));
 	tu_run_release(&r);
-	r = NETMAP("help", "--lang", "de");
+}
+
+static void test_cli_args__help_lang_de_lists_the_commands_in_german(void **state)
+{
+	tu_run r = NETMAP("help", "--lang", "de");
+
+	(void)state;
 	assert_int_equal(r.status, 0);
 	assert_true(strncmp(r.out, "Aufruf: netmap [--help] [--version] <Befehl> [<Argumente>]\n", 59) == 0);
 	assert_non_null(strstr(r.out, "\n  show       einen Akteur oder ein Gremium zeigen\n"));
 	tu_run_release(&r);
+}
+
+static void test_cli_args__help_without_lang_follows_lc_all(void **state)
+{
+	tu_run r, s;
+
+	(void)state;
 	/* Without --lang, the locale decides (LC_ALL first). */
 	setenv("LC_ALL", "de_DE.UTF-8", 1);
 	r = NETMAP("--help");
@@ -391,11 +624,22 @@ static void test_cli_args__german_help(void **state)
 	assert_true(strncmp(s.out, "Aufruf: netmap validate [Optionen] PFAD...\n", 43) == 0);
 	tu_run_release(&r);
 	tu_run_release(&s);
-	r = NETMAP("validate", "--help", "--lang", "en");
+}
+
+static void test_cli_args__help_lang_en_is_english(void **state)
+{
+	tu_run r = NETMAP("validate", "--help", "--lang", "en");
+
+	(void)state;
 	assert_true(strncmp(r.out, "usage: netmap validate [options] PATH...\n", 41) == 0);
 	tu_run_release(&r);
-	/* A usage error after --lang de: the German synopsis. */
-	r = NETMAP("scans", "--lang", "de", "--bogus");
+}
+
+static void test_cli_args__usage_error_after_lang_de_shows_the_german_synopsis(void **state)
+{
+	tu_run r = NETMAP("scans", "--lang", "de", "--bogus");
+
+	(void)state;
 	expect(&r, 2, "",
 	       "netmap: unknown option '--bogus'\n"
 	       "Aufruf: netmap scans [--db DATEI] [--lang SPRACHE]\n"
@@ -409,6 +653,7 @@ static void test_cli_args__version_is_the_projects(void **state)
 	char *cmake = tu_read_file(SRC "/CMakeLists.txt", NULL);
 	char project[64];
 
+	(void)state;
 	assert_int_equal(r.status, 0);
 	assert_true(strncmp(r.out, expected, strlen(expected)) == 0);
 	snprintf(project, sizeof(project), "project(netmap VERSION %s ", NETMAP_VERSION);
@@ -454,6 +699,7 @@ static void test_cli_args__man_page_and_completion_name_every_command(void **sta
 	char *warnings = shell("MANWIDTH=80 man --warnings -l " SRC "/docs/netmap.1 2>&1 >/dev/null",
 			       &status);
 
+	(void)state;
 	assert_int_equal(status, 0);
 	assert_string_equal(warnings, "");
 	assert_non_null(strstr(page, "NETMAP(1)"));
@@ -474,21 +720,55 @@ static void test_cli_args__man_page_and_completion_name_every_command(void **sta
 	free(zsh);
 }
 
+#define WITH(test, setup) cmocka_unit_test_setup_teardown(test, setup, remove_store)
+
 int main(void)
 {
 	unsetenv("COLUMNS"); /* list's width: 80 unless a test says otherwise */
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_cli_args__options_may_follow_the_operands),
-		cmocka_unit_test(test_cli_args__operands_keep_their_order),
-		cmocka_unit_test(test_cli_args__double_dash_ends_the_options),
-		cmocka_unit_test(test_cli_args__help_anywhere_exits_0),
-		cmocka_unit_test(test_cli_args__usage_errors_say_what_and_how),
-		cmocka_unit_test(test_cli_args__since_usage_error_is_no_store_error),
-		cmocka_unit_test(test_cli_args__show_searches_names_and_suggests_ids),
-		cmocka_unit_test(test_cli_args__show_sorts_members_by_name_as_printed),
-		cmocka_unit_test(test_cli_args__list_fits_columns_and_never_cuts_ids),
-		cmocka_unit_test(test_cli_args__german_words_with_lang_de),
-		cmocka_unit_test(test_cli_args__german_help),
+		cmocka_unit_test(test_cli_args__scan_takes_its_options_after_the_path),
+		WITH(test_cli_args__show_takes_its_options_after_the_id, small_store),
+		WITH(test_cli_args__list_takes_its_options_after_what_to_list, small_store),
+		cmocka_unit_test(test_cli_args__option_values_may_follow_an_equals_sign),
+		WITH(test_cli_args__operands_keep_their_order, small_store),
+		cmocka_unit_test(test_cli_args__after_double_dash_an_option_is_a_path),
+		cmocka_unit_test(test_cli_args__after_double_dash_an_option_and_its_value_are_paths),
+		cmocka_unit_test(test_cli_args__after_double_dash_an_option_is_an_operand_of_list),
+		cmocka_unit_test(test_cli_args__help_after_an_operand_exits_0_with_the_usage),
+		cmocka_unit_test(test_cli_args__help_of_a_command_exits_0_with_its_usage),
+		cmocka_unit_test(test_cli_args__show_without_an_id_says_what_to_give),
+		cmocka_unit_test(test_cli_args__show_of_two_ids_says_to_give_one),
+		cmocka_unit_test(test_cli_args__an_unexpected_argument_is_named),
+		cmocka_unit_test(test_cli_args__help_of_two_commands_names_the_second),
+		cmocka_unit_test(test_cli_args__lang_other_than_de_or_en_is_a_usage_error),
+		cmocka_unit_test(test_cli_args__an_option_without_its_value_is_a_usage_error),
+		cmocka_unit_test(test_cli_args__since_a_word_without_a_store_exits_2),
+		cmocka_unit_test(test_cli_args__an_option_before_the_command_is_an_unknown_command),
+		WITH(test_cli_args__since_usage_error_is_no_store_error, small_store),
+		WITH(test_cli_args__show_of_the_words_of_one_name_shows_it, small_store),
+		WITH(test_cli_args__show_of_a_name_ignores_case_and_accents, small_store),
+		WITH(test_cli_args__show_of_words_several_names_hold_lists_them_with_ids, small_store),
+		WITH(test_cli_args__show_of_an_unknown_id_suggests_the_closest, small_store),
+		WITH(test_cli_args__show_of_an_id_close_to_none_suggests_nothing, small_store),
+		WITH(test_cli_args__show_sorts_members_by_name_as_printed, sorted_store),
+		WITH(test_cli_args__show_sorts_an_actors_committees_by_name, sorted_store),
+		WITH(test_cli_args__list_without_columns_is_80_wide, small_store),
+		WITH(test_cli_args__list_of_actors_fits_columns_by_cutting_names, small_store),
+		WITH(test_cli_args__list_of_committees_fits_columns_by_cutting_names, small_store),
+		WITH(test_cli_args__list_narrower_than_the_ids_keeps_them_whole, small_store),
+		WITH(test_cli_args__list_with_columns_that_is_no_number_is_80_wide, small_store),
+		cmocka_unit_test(test_cli_args__validate_lang_de_keeps_error_and_ends_in_german),
+		cmocka_unit_test(test_cli_args__validate_lang_de_of_valid_data),
+		WITH(test_cli_args__show_lang_de_has_german_labels_and_types, small_store),
+		WITH(test_cli_args__list_lang_de_has_german_headings, small_store),
+		WITH(test_cli_args__scans_lang_de_has_german_headings_and_dates, small_store),
+		cmocka_unit_test(test_cli_args__help_lang_de_of_a_command_is_german),
+		cmocka_unit_test(test_cli_args__help_option_takes_a_lang_that_follows_it),
+		cmocka_unit_test(test_cli_args__help_option_lang_de_of_scan_lists_german_options),
+		cmocka_unit_test(test_cli_args__help_lang_de_lists_the_commands_in_german),
+		cmocka_unit_test(test_cli_args__help_without_lang_follows_lc_all),
+		cmocka_unit_test(test_cli_args__help_lang_en_is_english),
+		cmocka_unit_test(test_cli_args__usage_error_after_lang_de_shows_the_german_synopsis),
 		cmocka_unit_test(test_cli_args__version_is_the_projects),
 		cmocka_unit_test(test_cli_args__man_page_and_completion_name_every_command),
 	};

@@ -197,6 +197,7 @@ static void test_cli_controls__validate_text_shows_every_control(void **state)
 	tu_run r;
 	char *expected;
 
+	(void)state;
 	bad_file_make(&f, "controls-text");
 	r = NETMAP("validate", f.path);
 	assert_int_equal(r.status, 1);
@@ -221,6 +222,7 @@ static void test_cli_controls__validate_json_escapes_every_control(void **state)
 	tu_run r;
 	char *expected;
 
+	(void)state;
 	bad_file_make(&f, "controls-json");
 	pj = make("f", SET_ALL);
 	r = NETMAP("validate", "--format", "json", f.path);
@@ -245,6 +247,7 @@ static void test_cli_controls__validate_github_shows_every_control(void **state)
 	tu_run r;
 	char *expected;
 
+	(void)state;
 	bad_file_make(&f, "controls-github");
 	pg = make("f", SET_ALL);
 	r = NETMAP("validate", "--format", "github", f.path);
@@ -266,6 +269,7 @@ static void test_cli_controls__scan_shows_every_control_on_stderr(void **state)
 	tu_run r;
 	char *db, *expected;
 
+	(void)state;
 	bad_file_make(&f, "controls-scan");
 	db = tu_path(f.dir, "n.db");
 	r = NETMAP("scan", "--db", db, f.path);
@@ -281,60 +285,107 @@ static void test_cli_controls__scan_shows_every_control_on_stderr(void **state)
 	bad_file_release(&f);
 }
 
-static void test_cli_controls__errors_show_the_arguments_they_quote(void **state)
-{
-	hostile h = make("x", SET_ALL);
-	char *dir = tu_tempdir("controls-args");
-	char *missing = joined("%s/%s", dir, h.raw.ptr);
-	char *expected, *opt;
-	tu_run r;
+/* A hostile argument ("x" and every control) and a scratch folder. */
+typedef struct quoted {
+	hostile h;
+	char *dir;
+} quoted;
 
-	r = NETMAP(h.raw.ptr);
+static int quoted_argument(void **state)
+{
+	quoted *q = calloc(1, sizeof(*q));
+
+	if (!q)
+		return -1;
+	q->h = make("x", SET_ALL);
+	q->dir = tu_tempdir("controls-args");
+	*state = q;
+	return 0;
+}
+
+static int quoted_release(void **state)
+{
+	quoted *q = *state;
+
+	release(&q->h);
+	free(q->dir);
+	free(q);
+	return 0;
+}
+
+static void test_cli_controls__unknown_command_shows_every_control_it_quotes(void **state)
+{
+	quoted *q = *state;
+	tu_run r = NETMAP(q->h.raw.ptr);
+	char *expected;
+
 	assert_int_equal(r.status, 2);
-	expected = joined("netmap: unknown command '%s'\nTry 'netmap --help'\n", h.shown.ptr);
+	expected = joined("netmap: unknown command '%s'\nTry 'netmap --help'\n", q->h.shown.ptr);
 	assert_string_equal(r.err, expected);
 	assert_string_equal(r.out, "");
 	free(expected);
 	tu_run_release(&r);
+}
 
-	r = NETMAP("help", h.raw.ptr);
+static void test_cli_controls__help_of_an_unknown_command_shows_every_control(void **state)
+{
+	quoted *q = *state;
+	tu_run r = NETMAP("help", q->h.raw.ptr);
+	char *expected;
+
 	assert_int_equal(r.status, 2);
-	expected = joined("netmap: unknown command '%s'\nTry 'netmap --help'\n", h.shown.ptr);
+	expected = joined("netmap: unknown command '%s'\nTry 'netmap --help'\n", q->h.shown.ptr);
 	assert_string_equal(r.err, expected);
 	free(expected);
 	tu_run_release(&r);
+}
 
-	r = NETMAP("validate", missing);
+static void test_cli_controls__unreadable_path_shows_every_control(void **state)
+{
+	quoted *q = *state;
+	char *missing = joined("%s/%s", q->dir, q->h.raw.ptr);
+	tu_run r = NETMAP("validate", missing);
+	char *expected;
+
 	assert_int_equal(r.status, 2);
-	expected = joined("netmap: cannot read '%s/%s': No such file or directory\n", dir,
-			  h.shown.ptr);
+	expected = joined("netmap: cannot read '%s/%s': No such file or directory\n", q->dir,
+			  q->h.shown.ptr);
 	assert_string_equal(r.err, expected);
 	assert_string_equal(r.out, "0 errors, 0 warnings in 0 files\n");
 	free(expected);
+	free(missing);
 	tu_run_release(&r);
+}
 
-	opt = joined("--%s", h.raw.ptr);
-	r = NETMAP("scans", opt);
+static void test_cli_controls__unknown_option_shows_every_control(void **state)
+{
+	quoted *q = *state;
+	char *opt = joined("--%s", q->h.raw.ptr);
+	tu_run r = NETMAP("scans", opt);
+	char *expected;
+
 	assert_int_equal(r.status, 2);
 	expected = joined("netmap: unknown option '--%s'\nusage: netmap scans [--db FILE] [--lang LANG]\n"
-			  "Try 'netmap help scans'\n", h.shown.ptr);
+			  "Try 'netmap help scans'\n", q->h.shown.ptr);
 	assert_string_equal(r.err, expected);
 	free(expected);
 	free(opt);
 	tu_run_release(&r);
+}
 
-	r = NETMAP("validate", "--today", h.raw.ptr, "x.yaml");
+static void test_cli_controls__bad_option_value_shows_every_control(void **state)
+{
+	quoted *q = *state;
+	tu_run r = NETMAP("validate", "--today", q->h.raw.ptr, "x.yaml");
+	char *expected;
+
 	assert_int_equal(r.status, 2);
 	expected = joined("netmap: --today takes a date YYYY-MM-DD, not '%s'\n"
 			  "usage: netmap validate [options] PATH...\n"
-			  "Try 'netmap help validate'\n", h.shown.ptr);
+			  "Try 'netmap help validate'\n", q->h.shown.ptr);
 	assert_string_equal(r.err, expected);
 	free(expected);
 	tu_run_release(&r);
-
-	free(missing);
-	free(dir);
-	release(&h);
 }
 
 /*
@@ -365,12 +416,15 @@ static char *dataset_yaml(const store_fixture *s, const char *suffix)
 		      s->c0.yaml.ptr);
 }
 
-static void fixture_make(store_fixture *s, const char *tag)
+static int fixture_make(void **state)
 {
+	store_fixture *s = calloc(1, sizeof(*s));
 	char *text;
 	tu_run r;
 
-	s->dir = tu_tempdir(tag);
+	if (!s)
+		return -1;
+	s->dir = tu_tempdir("controls-store");
 	s->db = tu_path(s->dir, "n.db");
 	s->v1 = tu_path(s->dir, "v1.yaml");
 	s->v2 = tu_path(s->dir, "v2.yaml");
@@ -384,6 +438,7 @@ static void fixture_make(store_fixture *s, const char *tag)
 	text = dataset_yaml(s, " 2");
 	tu_write_file(s->v2, text);
 	free(text);
+	*state = s;
 	r = NETMAP("scan", "--db", s->db, "--today", "2026-11-26", "--format", "json", s->v1);
 	assert_int_equal(r.status, 0);
 	assert_string_equal(r.err, "");
@@ -392,10 +447,13 @@ static void fixture_make(store_fixture *s, const char *tag)
 	assert_int_equal(r.status, 0);
 	assert_string_equal(r.err, "");
 	tu_run_release(&r);
+	return 0;
 }
 
-static void fixture_release(store_fixture *s)
+static int fixture_release(void **state)
 {
+	store_fixture *s = *state;
+
 	release(&s->c0);
 	release(&s->c1);
 	release(&s->bidi);
@@ -404,112 +462,157 @@ static void fixture_release(store_fixture *s)
 	free(s->db);
 	free(s->v1);
 	free(s->v2);
+	free(s);
+	return 0;
 }
 
-static void test_cli_controls__show_shows_every_control(void **state)
+static void test_cli_controls__show_of_an_actor_shows_every_control(void **state)
 {
-	store_fixture s;
-	tu_run r;
+	store_fixture *s = *state;
+	tu_run r = NETMAP("show", "--db", s->db, "--today", "2026-11-26", "a1");
 	char *expected;
 
-	fixture_make(&s, "controls-show");
-	r = NETMAP("show", "--db", s.db, "--today", "2026-11-26", "a1");
 	assert_int_equal(r.status, 0);
 	tu_assert_golden(r.out, GOLDEN "controls-show-a1.txt");
-	expected = joined("Actor: A%s 2 (a1)\n", s.c0.shown.ptr);
+	expected = joined("Actor: A%s 2 (a1)\n", s->c0.shown.ptr);
 	assert_true(strncmp(r.out, expected, strlen(expected)) == 0);
 	free(expected);
 	tu_run_release(&r);
+}
 
-	r = NETMAP("show", "--db", s.db, "--today", "2026-11-26", "k1");
+static void test_cli_controls__show_of_a_committee_shows_every_control(void **state)
+{
+	store_fixture *s = *state;
+	tu_run r = NETMAP("show", "--db", s->db, "--today", "2026-11-26", "k1");
+	char *expected;
+
 	assert_int_equal(r.status, 0);
 	tu_assert_golden(r.out, GOLDEN "controls-show-k1.txt");
-	expected = joined("Committee: K%s 2 (k1)\n", s.bidi.shown.ptr);
+	expected = joined("Committee: K%s 2 (k1)\n", s->bidi.shown.ptr);
 	assert_true(strncmp(r.out, expected, strlen(expected)) == 0);
 	free(expected);
 	tu_run_release(&r);
+}
 
-	r = NETMAP("show", "--db", s.db, s.all.raw.ptr);
+static void test_cli_controls__show_of_an_unknown_id_shows_every_control(void **state)
+{
+	store_fixture *s = *state;
+	tu_run r = NETMAP("show", "--db", s->db, s->all.raw.ptr);
+	char *expected;
+
 	assert_int_equal(r.status, 2);
 	assert_string_equal(r.out, "");
 	expected = joined("netmap: no actor or committee '%s' in the latest snapshot\n",
-			  s.all.shown.ptr);
+			  s->all.shown.ptr);
 	assert_true(strncmp(r.err, expected, strlen(expected)) == 0);
 	free(expected);
 	tu_run_release(&r);
-	fixture_release(&s);
 }
 
-static void test_cli_controls__list_and_scans_show_every_control(void **state)
+static void test_cli_controls__list_of_actors_shows_every_control(void **state)
 {
-	store_fixture s;
-	tu_run r;
-	char *expected;
+	store_fixture *s = *state;
+	tu_run r = NETMAP("list", "--db", s->db, "actors");
 
-	fixture_make(&s, "controls-list");
-	r = NETMAP("list", "--db", s.db, "actors");
 	assert_int_equal(r.status, 0);
 	tu_assert_golden(r.out, GOLDEN "controls-list-actors.txt");
 	tu_run_release(&r);
+}
 
-	r = NETMAP("list", "--db", s.db, "--format", "json", "committees");
+static void test_cli_controls__list_as_json_escapes_every_control(void **state)
+{
+	store_fixture *s = *state;
+	tu_run r = NETMAP("list", "--db", s->db, "--format", "json", "committees");
+	char *expected;
+
 	assert_int_equal(r.status, 0);
 	expected = joined("[\n  {\"id\": \"k1\", \"name\": \"K%s 2\", \"kind\": \"network\", "
-			  "\"status\": \"active\", \"members\": 2}\n]\n", s.bidi.json.ptr);
+			  "\"status\": \"active\", \"members\": 2}\n]\n", s->bidi.json.ptr);
 	assert_string_equal(r.out, expected);
 	free(expected);
 	tu_run_release(&r);
+}
 
-	r = NETMAP("list", "--db", s.db, "--theme", s.all.raw.ptr, "actors");
+static void test_cli_controls__list_of_a_theme_with_controls_succeeds(void **state)
+{
+	store_fixture *s = *state;
+	tu_run r = NETMAP("list", "--db", s->db, "--theme", s->all.raw.ptr, "actors");
+
 	assert_int_equal(r.status, 0);
 	tu_run_release(&r);
+}
 
-	r = NETMAP("list", "--db", s.db, "--status", s.all.raw.ptr, "committees");
+static void test_cli_controls__list_of_an_unknown_status_shows_every_control(void **state)
+{
+	store_fixture *s = *state;
+	tu_run r = NETMAP("list", "--db", s->db, "--status", s->all.raw.ptr, "committees");
+	char *expected;
+
 	assert_int_equal(r.status, 2);
-	expected = joined("netmap: unknown status '%s'\n", s.all.shown.ptr);
+	expected = joined("netmap: unknown status '%s'\n", s->all.shown.ptr);
 	assert_true(strncmp(r.err, expected, strlen(expected)) == 0);
 	free(expected);
 	tu_run_release(&r);
+}
 
-	r = NETMAP("scans", "--db", s.db);
+static void test_cli_controls__scans_show_every_control_of_the_dataset_names(void **state)
+{
+	store_fixture *s = *state;
+	tu_run r = NETMAP("scans", "--db", s->db);
+	char *expected;
+
 	assert_int_equal(r.status, 0);
-	expected = joined("  D%s\n", s.all.shown.ptr);
+	expected = joined("  D%s\n", s->all.shown.ptr);
 	assert_non_null(strstr(r.out, expected));
 	free(expected);
-	expected = joined("  D%s 2\n", s.all.shown.ptr);
+	expected = joined("  D%s 2\n", s->all.shown.ptr);
 	assert_non_null(strstr(r.out, expected));
 	free(expected);
 	tu_run_release(&r);
-	fixture_release(&s);
 }
 
-static void test_cli_controls__diff_and_reports_hold_no_control(void **state)
+static void test_cli_controls__diff_text_holds_no_control(void **state)
 {
-	store_fixture s;
-	tu_run r;
-	char *expected;
+	store_fixture *s = *state;
+	/* The what-changed section replaces them with U+FFFD. */
+	tu_run r = NETMAP("diff", "--db", s->db);
 
-	fixture_make(&s, "controls-diff");
-	/* The what-changed section and the text report replace them with U+FFFD. */
-	r = NETMAP("diff", "--db", s.db);
 	assert_int_equal(r.status, 0);
 	tu_assert_golden(r.out, GOLDEN "controls-diff.txt");
 	tu_run_release(&r);
+}
 
-	r = NETMAP("diff", "--db", s.db, "--format", "json");
+static void test_cli_controls__diff_json_escapes_every_control(void **state)
+{
+	store_fixture *s = *state;
+	tu_run r = NETMAP("diff", "--db", s->db, "--format", "json");
+	char *expected;
+
 	assert_int_equal(r.status, 0);
-	expected = joined("\"K%s 2\"", s.bidi.json.ptr);
+	expected = joined("\"K%s 2\"", s->bidi.json.ptr);
 	assert_non_null(strstr(r.out, expected));
 	free(expected);
 	tu_run_release(&r);
+}
 
-	r = NETMAP("report", "--db", s.db, "--today", "2026-11-26");
+static void test_cli_controls__text_report_holds_no_control(void **state)
+{
+	store_fixture *s = *state;
+	/* The text report replaces them with U+FFFD. */
+	tu_run r = NETMAP("report", "--db", s->db, "--today", "2026-11-26");
+
 	assert_int_equal(r.status, 0);
 	tu_assert_golden(r.out, GOLDEN "controls-report.txt");
 	tu_run_release(&r);
+}
+
+static void test_cli_controls__coloured_report_holds_only_its_own_colours(void **state)
+{
+	store_fixture *s = *state;
+	tu_run r;
 
 	/* In colour, the only escape sequences are the report's own colours. */
-	tu_netmap(&r, NULL, (const char *const[]){"report", "--db", s.db, "--today", "2026-11-26",
+	tu_netmap(&r, NULL, (const char *const[]){"report", "--db", s->db, "--today", "2026-11-26",
 						   "--color", "always", NULL});
 	assert_int_equal(r.status, 0);
 	assert_non_null(strstr(r.out, "\033[1m"));
@@ -523,15 +626,23 @@ static void test_cli_controls__diff_and_reports_hold_no_control(void **state)
 	}
 	assert_no_controls("coloured report", r.out, false);
 	tu_run_release(&r);
+}
 
-	r = NETMAP("report", "--db", s.db, "--today", "2026-11-26", "--format", "json");
+static void test_cli_controls__json_report_escapes_every_control(void **state)
+{
+	store_fixture *s = *state;
+	tu_run r = NETMAP("report", "--db", s->db, "--today", "2026-11-26", "--format", "json");
+	char *expected;
+
 	assert_int_equal(r.status, 0);
-	expected = joined("\"dataset\": \"D%s 2\"", s.all.json.ptr);
+	expected = joined("\"dataset\": \"D%s 2\"", s->all.json.ptr);
 	assert_non_null(strstr(r.out, expected));
 	free(expected);
 	tu_run_release(&r);
-	fixture_release(&s);
 }
+
+#define QUOTED(test) cmocka_unit_test_setup_teardown(test, quoted_argument, quoted_release)
+#define STORED(test) cmocka_unit_test_setup_teardown(test, fixture_make, fixture_release)
 
 int main(void)
 {
@@ -540,10 +651,24 @@ int main(void)
 		cmocka_unit_test(test_cli_controls__validate_json_escapes_every_control),
 		cmocka_unit_test(test_cli_controls__validate_github_shows_every_control),
 		cmocka_unit_test(test_cli_controls__scan_shows_every_control_on_stderr),
-		cmocka_unit_test(test_cli_controls__errors_show_the_arguments_they_quote),
-		cmocka_unit_test(test_cli_controls__show_shows_every_control),
-		cmocka_unit_test(test_cli_controls__list_and_scans_show_every_control),
-		cmocka_unit_test(test_cli_controls__diff_and_reports_hold_no_control),
+		QUOTED(test_cli_controls__unknown_command_shows_every_control_it_quotes),
+		QUOTED(test_cli_controls__help_of_an_unknown_command_shows_every_control),
+		QUOTED(test_cli_controls__unreadable_path_shows_every_control),
+		QUOTED(test_cli_controls__unknown_option_shows_every_control),
+		QUOTED(test_cli_controls__bad_option_value_shows_every_control),
+		STORED(test_cli_controls__show_of_an_actor_shows_every_control),
+		STORED(test_cli_controls__show_of_a_committee_shows_every_control),
+		STORED(test_cli_controls__show_of_an_unknown_id_shows_every_control),
+		STORED(test_cli_controls__list_of_actors_shows_every_control),
+		STORED(test_cli_controls__list_as_json_escapes_every_control),
+		STORED(test_cli_controls__list_of_a_theme_with_controls_succeeds),
+		STORED(test_cli_controls__list_of_an_unknown_status_shows_every_control),
+		STORED(test_cli_controls__scans_show_every_control_of_the_dataset_names),
+		STORED(test_cli_controls__diff_text_holds_no_control),
+		STORED(test_cli_controls__diff_json_escapes_every_control),
+		STORED(test_cli_controls__text_report_holds_no_control),
+		STORED(test_cli_controls__coloured_report_holds_only_its_own_colours),
+		STORED(test_cli_controls__json_report_escapes_every_control),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -156,15 +156,34 @@ static void expect_fields(const nm_diff *d, nm_diff_what what, const char *id,
 	free(got);
 }
 
-static void test_diff__records_by_id_and_field(void **state)
+/* The diff of before_json's and after_json's snapshots, made before a test. */
+static int before_and_after(void **state)
 {
-	nm_diff *d = compute(before_json, after_json);
-	const nm_diff_record *r;
-	char summary[256] = "";
+	*state = compute(before_json, after_json);
+	return 0;
+}
+
+static int diff_release(void **state)
+{
+	nm_diff_free(*state);
+	return 0;
+}
+
+static void test_diff__names_the_two_snapshots_it_compares(void **state)
+{
+	const nm_diff *d = *state;
 
 	assert_int_equal(d->from, 3);
 	assert_int_equal(d->to, 5);
 	assert_false(nm_diff_is_empty(d));
+}
+
+static void test_diff__lists_every_changed_record_in_order_and_nothing_else(void **state)
+{
+	const nm_diff *d = *state;
+	const nm_diff_record *r;
+	char summary[256] = "";
+
 	/* Everything that changed, in order, and nothing else. */
 	for (size_t i = 0; i < d->nrecords; i++) {
 		r = &d->records[i];
@@ -176,27 +195,52 @@ static void test_diff__records_by_id_and_field(void **state)
 				     "C+added C~ak C-old C~sub "
 				     "M+added/new M-ak/caritas M~ak/jc M~ak/stadt M~ak/vhs "
 				     "M+nw/new M-old/gone M-old/jc ");
+}
 
+static void test_diff__a_rename_is_a_change_of_the_same_actor(void **state)
+{
 	/* A rename is a change of the same id; contact data is no field. */
-	expect_fields(d, NM_DIFF_ACTOR, "caritas", NULL,
+	expect_fields(*state, NM_DIFF_ACTOR, "caritas", NULL,
 		      "name: Caritasverband Testdorf e.V. -> Caritas Testdorf");
-	expect_fields(d, NM_DIFF_ACTOR, "vhs", NULL,
+}
+
+static void test_diff__an_actors_changed_fields_are_listed_old_to_new(void **state)
+{
+	expect_fields(*state, NM_DIFF_ACTOR, "vhs", NULL,
 		      "type: education_provider -> school; themes: language -> language,work; "
 		      "district: Mitte -> Nord; website: https://vhs.example -> NULL; "
 		      "note: alt -> neu");
-	expect_fields(d, NM_DIFF_COMMITTEE, "ak", NULL,
+}
+
+static void test_diff__a_committees_changed_fields_are_listed_old_to_new(void **state)
+{
+	expect_fields(*state, NM_DIFF_COMMITTEE, "ak", NULL,
 		      "name: AK Sprache -> AK Sprache und Arbeit; kind: working_group -> network; "
 		      "ad_hoc: false -> true; status: active -> dormant; "
 		      "themes: language -> language,work; lead: stadt -> vhs; ends: NULL -> 2027-06-30; "
 		      "last_met: NULL -> 2026-10-01; meets: monthly -> quarterly; "
 		      "district: NULL -> Mitte; note: NULL -> <b>&</b>");
-	expect_fields(d, NM_DIFF_COMMITTEE, "sub", NULL,
+	expect_fields(*state, NM_DIFF_COMMITTEE, "sub", NULL,
 		      "parent: nw -> NULL; founded: 2020-01-01 -> 2021-01-01");
+}
+
+static void test_diff__a_moved_lead_changes_the_roles_of_both_members(void **state)
+{
 	/* The committee's lead is a role: it moved from stadt to vhs. */
-	expect_fields(d, NM_DIFF_MEMBERSHIP, "ak", "vhs", "role: member -> lead");
-	expect_fields(d, NM_DIFF_MEMBERSHIP, "ak", "stadt", "role: lead -> member");
-	expect_fields(d, NM_DIFF_MEMBERSHIP, "ak", "jc",
+	expect_fields(*state, NM_DIFF_MEMBERSHIP, "ak", "vhs", "role: member -> lead");
+	expect_fields(*state, NM_DIFF_MEMBERSHIP, "ak", "stadt", "role: lead -> member");
+}
+
+static void test_diff__a_memberships_changed_role_and_since_are_listed(void **state)
+{
+	expect_fields(*state, NM_DIFF_MEMBERSHIP, "ak", "jc",
 		      "role: member -> guest; since: 2020-01-01 -> 2019-05-01");
+}
+
+static void test_diff__removed_and_added_records_carry_their_names_and_details(void **state)
+{
+	const nm_diff *d = *state;
+	const nm_diff_record *r;
 
 	r = find(d, NM_DIFF_ACTOR, "gone", NULL);
 	assert_int_equal(r->change, NM_DIFF_REMOVED);
@@ -209,7 +253,6 @@ static void test_diff__records_by_id_and_field(void **state)
 	assert_int_equal(r->change, NM_DIFF_REMOVED);
 	assert_string_equal(r->actor_name, "Caritasverband Testdorf e.V.");
 	assert_string_equal(r->detail, "member");
-	nm_diff_free(d);
 }
 
 static void test_diff__findings_new_and_resolved(void **state)
@@ -217,6 +260,7 @@ static void test_diff__findings_new_and_resolved(void **state)
 	nm_diff *d = compute(before_json, after_json);
 	char summary[1024] = "";
 
+	(void)state;
 	assert_true(d->findings_compared);
 	for (size_t i = 0; i < d->nfindings; i++) {
 		const nm_diff_finding *f = &d->findings[i];
@@ -249,6 +293,7 @@ static void test_diff__nothing_changed(void **state)
 	nm_buf b = NM_BUF_INIT;
 	nm_error err;
 
+	(void)state;
 	assert_int_equal(nm_diff_compute(&d, a, before_json, 1, a, before_json, 1, &err), NM_OK);
 	assert_true(nm_diff_is_empty(d));
 	nm_diff_write_text(&b, d, NM_LANG_EN, 80);
@@ -286,6 +331,7 @@ static void test_diff__text_golden_in_english_and_german(void **state)
 	nm_diff *d = compute(before_json, after_json);
 	nm_buf b = NM_BUF_INIT;
 
+	(void)state;
 	nm_diff_write_text(&b, d, NM_LANG_EN, 80);
 	tu_assert_golden(b.ptr, GOLDEN "diff-en.txt");
 	assert_null(strchr(b.ptr, '\033')); /* the escape in a name is cleaned */
@@ -303,6 +349,7 @@ static void test_diff__json_golden(void **state)
 	nm_diff *d = compute(before_json, after_json);
 	nm_buf b = NM_BUF_INIT;
 
+	(void)state;
 	nm_diff_write_json(&b, d);
 	nm_buf_putc(&b, '\n');
 	tu_assert_golden(b.ptr, GOLDEN "diff.json");
@@ -314,10 +361,10 @@ static void test_diff__markdown_and_html_escape_the_data(void **state)
 {
 	nm_diff *d = compute(before_json, after_json);
 	nm_buf b = NM_BUF_INIT;
-
 	tu_data data;
 	nm_report_opts opts;
 
+	(void)state;
 	tu_yaml(&data, "netmap: 1\nactors: [{id: a, name: A, type: other}]\n",
 		"2026-11-26");
 	nm_report_opts_init(&opts);
@@ -340,17 +387,16 @@ static void test_diff__markdown_and_html_escape_the_data(void **state)
 }
 
 /* The reader takes any bytes; what it cannot read leaves findings uncompared. */
-static void test_diff__findings_reader_is_robust(void **state)
+static void test_diff__findings_that_are_no_json_object_are_not_compared(void **state)
 {
 	static const char *const bad[] = {
 		"", "{", "[]", "null", "{\"overlaps\": [", "{\"a\": \"\\u12\"}", "{\"a\" 1}",
 		"{\"a\": tru}", "{\"a\": \"x\"} trailing", "{\"a\": \"raw\ncontrol\"}", "\"x\"",
 		"{\"a\": -}", "{\"a\": \"\\q\"}",
 	};
-	nm_buf deep = NM_BUF_INIT;
 	nm_diff *d;
-	nm_buf b = NM_BUF_INIT;
 
+	(void)state;
 	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
 		d = compute(bad[i], after_json);
 		if (d->findings_compared) /* not JSON, or JSON but no object */
@@ -358,12 +404,18 @@ static void test_diff__findings_reader_is_robust(void **state)
 		assert_int_equal(d->nfindings, 0);
 		nm_diff_free(d);
 	}
-	{
-		nm_dataset *a = dataset(after_yaml);
-		nm_error err;
-		assert_int_equal(nm_diff_compute(&d, a, NULL, 1, a, after_json, 2, &err), NM_OK);
-		nm_dataset_free(a);
-	}
+}
+
+static void test_diff__missing_findings_are_not_compared_and_the_diff_says_so(void **state)
+{
+	nm_dataset *a = dataset(after_yaml);
+	nm_buf b = NM_BUF_INIT;
+	nm_error err;
+	nm_diff *d;
+
+	(void)state;
+	assert_int_equal(nm_diff_compute(&d, a, NULL, 1, a, after_json, 2, &err), NM_OK);
+	nm_dataset_free(a);
 	assert_false(d->findings_compared);
 	nm_diff_write_text(&b, d, NM_LANG_EN, 80);
 	assert_non_null(strstr(b.ptr, "  Nothing changed.\n")); /* records as before */
@@ -372,26 +424,39 @@ static void test_diff__findings_reader_is_robust(void **state)
 	nm_diff_write_json(&b, d);
 	assert_non_null(strstr(b.ptr, "\"findings\": null}"));
 	nm_diff_free(d);
+	nm_buf_release(&b);
+}
 
+static void test_diff__deeply_nested_findings_stop_at_the_limit(void **state)
+{
+	nm_buf deep = NM_BUF_INIT;
+	nm_diff *d;
+
+	(void)state;
 	/* Deep nesting stops at the limit instead of the stack. */
 	for (int i = 0; i < 100000; i++)
 		nm_buf_putc(&deep, '[');
 	d = compute(deep.ptr, after_json);
 	assert_false(d->findings_compared);
 	nm_diff_free(d);
+	nm_buf_release(&deep);
+}
 
+static void test_diff__findings_of_the_wrong_shape_are_skipped_and_the_rest_compared(void **state)
+{
 	/* Entries of the wrong shape are skipped, the rest compared; escapes decoded. */
-	d = compute("{\"overlaps\": [1, {\"a\": \"ak\"}, {\"a\": \"ak\", \"b\": 2, \"class\": \"x\"}],"
-		    " \"load\": {\"actor\": \"vhs\"}, \"gaps\": [],"
-		    " \"review\": [{\"committee\": \"\\u0061k\", \"reason\": \"dormant\"}]}",
-		    "{}");
+	nm_diff *d = compute("{\"overlaps\": [1, {\"a\": \"ak\"}, {\"a\": \"ak\", \"b\": 2, "
+			     "\"class\": \"x\"}],"
+			     " \"load\": {\"actor\": \"vhs\"}, \"gaps\": [],"
+			     " \"review\": [{\"committee\": \"\\u0061k\", \"reason\": \"dormant\"}]}",
+			     "{}");
+
+	(void)state;
 	assert_true(d->findings_compared);
 	assert_int_equal(d->nfindings, 1);
 	assert_true(d->findings[0].resolved);
 	assert_string_equal(d->findings[0].part[0], "ak");
 	nm_diff_free(d);
-	nm_buf_release(&b);
-	nm_buf_release(&deep);
 }
 
 /* Through a store: snapshots by number, a missing one is NM_ENOTFOUND. */
@@ -405,6 +470,7 @@ static void test_diff__snapshots_of_a_store(void **state)
 	nm_error err;
 	int64_t id;
 
+	(void)state;
 	nm_settings_default(&s);
 	assert_int_equal(nm_store_open(&store, ":memory:", NM_STORE_WRITE, &err), NM_OK);
 	assert_int_equal(nm_store_put_snapshot(store, a, 0, &s, before_json, &id, &err), NM_OK);
@@ -439,13 +505,31 @@ static void test_diff__snapshots_of_a_store(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_diff__records_by_id_and_field),
+		cmocka_unit_test_setup_teardown(test_diff__names_the_two_snapshots_it_compares, before_and_after,
+						diff_release),
+		cmocka_unit_test_setup_teardown(test_diff__lists_every_changed_record_in_order_and_nothing_else, before_and_after,
+						diff_release),
+		cmocka_unit_test_setup_teardown(test_diff__a_rename_is_a_change_of_the_same_actor, before_and_after,
+						diff_release),
+		cmocka_unit_test_setup_teardown(test_diff__an_actors_changed_fields_are_listed_old_to_new, before_and_after,
+						diff_release),
+		cmocka_unit_test_setup_teardown(test_diff__a_committees_changed_fields_are_listed_old_to_new, before_and_after,
+						diff_release),
+		cmocka_unit_test_setup_teardown(test_diff__a_moved_lead_changes_the_roles_of_both_members, before_and_after,
+						diff_release),
+		cmocka_unit_test_setup_teardown(test_diff__a_memberships_changed_role_and_since_are_listed, before_and_after,
+						diff_release),
+		cmocka_unit_test_setup_teardown(test_diff__removed_and_added_records_carry_their_names_and_details, before_and_after,
+						diff_release),
 		cmocka_unit_test(test_diff__findings_new_and_resolved),
 		cmocka_unit_test(test_diff__nothing_changed),
 		cmocka_unit_test(test_diff__text_golden_in_english_and_german),
 		cmocka_unit_test(test_diff__json_golden),
 		cmocka_unit_test(test_diff__markdown_and_html_escape_the_data),
-		cmocka_unit_test(test_diff__findings_reader_is_robust),
+		cmocka_unit_test(test_diff__findings_that_are_no_json_object_are_not_compared),
+		cmocka_unit_test(test_diff__missing_findings_are_not_compared_and_the_diff_says_so),
+		cmocka_unit_test(test_diff__deeply_nested_findings_stop_at_the_limit),
+		cmocka_unit_test(test_diff__findings_of_the_wrong_shape_are_skipped_and_the_rest_compared),
 		cmocka_unit_test(test_diff__snapshots_of_a_store),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

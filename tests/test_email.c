@@ -139,11 +139,69 @@ static char *without_png(const char *msg)
 	return nm_buf_detach(&b);
 }
 
-static void test_email__parses_with_a_real_mime_parser(void **state)
+/* A store in a scratch folder, made before a test and removed after it. */
+typedef struct mail_store {
+	char *dir;
+	char *db;
+} mail_store;
+
+static int store_of(void **state, const char *name, const char *yaml, const char *path)
 {
-	char *dir = tu_tempdir("email-parse");
-	char *db = scan(dir, "data");
-	tu_run r = NETMAP("report", "--db", db, "--today", "2026-11-26", "--format", "email",
+	mail_store *f = calloc(1, sizeof(*f));
+
+	if (!f)
+		return -1;
+	f->dir = tu_tempdir(name);
+	if (yaml) {
+		char *file = tu_path(f->dir, "i.yaml");
+		tu_write_file(file, yaml);
+		f->db = scan(f->dir, file);
+		free(file);
+	} else {
+		f->db = scan(f->dir, path);
+	}
+	*state = f;
+	return 0;
+}
+
+/* The example town. */
+static int example_store(void **state)
+{
+	return store_of(state, "email-parse", NULL, "data");
+}
+
+/* A dataset whose name and an actor's name hold CR/LF and a header. */
+static int injecting_store(void **state)
+{
+	return store_of(state, "email-inject",
+			"netmap: 1\ndataset: \"Ort\\r\\nBcc: evil@example.org\"\n"
+			"actors:\n  - {id: a, name: \"A\\r\\nX-Evil: 1\", type: club}\n"
+			"  - {id: b, name: B, type: club}\n"
+			"committees:\n  - {id: c, name: C, kind: network, members: [a, b]}\n"
+			"  - {id: d, name: D, kind: network, members: [a, b]}\n",
+			NULL);
+}
+
+/* tests/data/cli/small.yaml */
+static int small_store(void **state)
+{
+	return store_of(state, "email-golden", NULL, SMALL);
+}
+
+static int store_release(void **state)
+{
+	mail_store *f = *state;
+
+	free(f->db);
+	free(f->dir);
+	free(f);
+	return 0;
+}
+
+static void test_email__message_with_given_headers_parses_with_a_real_mime_parser(void **state)
+{
+	mail_store *f = *state;
+	tu_run r = NETMAP("report", "--db", f->db, "--today", "2026-11-26", "--format", "email",
 			  "--lang", "de", "--to", "Jörg Müller <jm@example.org>, b@example.org",
 			  "--from", "\"Büro, Integration\" <buero@example.org>", "--subject",
 			  "Wöchentliche Übersicht – Gremien und Netzwerke in Lindenau, "
@@ -154,41 +212,36 @@ static void test_email__parses_with_a_real_mime_parser(void **state)
 	assert_string_equal(r.err, "");
 	assert_non_null(strstr(r.out, "\nDate: Mon, 30 Nov 2026 00:00:00 +0000\n"));
 	assert_non_null(strstr(r.out, "@example.org>\nMIME-Version: 1.0\n"));
-	check(dir, r.out,
+	check(f->dir, r.out,
 	      "Wöchentliche Übersicht – Gremien und Netzwerke in Lindenau, mit einem langen "
 	      "Betreff, der gefaltet werden muss",
 	      "Jörg Müller <jm@example.org>, b@example.org",
 	      "\"Büro, Integration\" <buero@example.org>");
 	tu_run_release(&r);
+}
 
+static void test_email__message_without_headers_given_has_the_german_default_subject(void **state)
+{
+	mail_store *f = *state;
 	/* the default subject, in German */
-	r = NETMAP("report", "--db", db, "--today", "2026-11-26", "--format", "email", "--lang",
-		   "de", "--date", "2026-11-30");
+	tu_run r = NETMAP("report", "--db", f->db, "--today", "2026-11-26", "--format", "email",
+			  "--lang", "de", "--date", "2026-11-30");
+
 	assert_int_equal(r.status, 0);
 	assert_null(strstr(r.out, "\nTo:"));
 	assert_null(strstr(r.out, "\nFrom:"));
-	check(dir, r.out, "netmap-Übersicht: Stadt Lindenau, 30.11.2026", "-", "-");
+	check(f->dir, r.out, "netmap-Übersicht: Stadt Lindenau, 30.11.2026", "-", "-");
 	tu_run_release(&r);
-	free(db);
-	free(dir);
 }
 
-static void test_email__no_header_from_data_or_options(void **state)
+static void test_email__options_cannot_add_a_header(void **state)
 {
-	char *dir = tu_tempdir("email-inject");
-	char *yaml = tu_path(dir, "i.yaml");
-	char *db, *head;
-	tu_run r;
+	mail_store *f = *state;
+	tu_run r = NETMAP("report", "--db", f->db, "--today", "2026-11-26", "--format", "email",
+			  "--subject", "Hi\r\nBcc: evil@example.org\n\nbody", "--to",
+			  "a@example.org\r\nCc: evil@example.org", "--date", "2026-11-30");
+	char *head;
 
-	tu_write_file(yaml, "netmap: 1\ndataset: \"Ort\\r\\nBcc: evil@example.org\"\n"
-			    "actors:\n  - {id: a, name: \"A\\r\\nX-Evil: 1\", type: club}\n"
-			    "  - {id: b, name: B, type: club}\n"
-			    "committees:\n  - {id: c, name: C, kind: network, members: [a, b]}\n"
-			    "  - {id: d, name: D, kind: network, members: [a, b]}\n");
-	db = scan(dir, yaml);
-	r = NETMAP("report", "--db", db, "--today", "2026-11-26", "--format", "email",
-		   "--subject", "Hi\r\nBcc: evil@example.org\n\nbody", "--to",
-		   "a@example.org\r\nCc: evil@example.org", "--date", "2026-11-30");
 	assert_int_equal(r.status, 0);
 	head = headers(r.out);
 	assert_null(strstr(head, "\nBcc:"));
@@ -196,51 +249,67 @@ static void test_email__no_header_from_data_or_options(void **state)
 	assert_null(strstr(head, "\nX-Evil:"));
 	assert_null(strchr(r.out, '\r'));
 	free(head);
-	check(dir, r.out, "Hi  Bcc: evil@example.org  body", "-",
+	check(f->dir, r.out, "Hi  Bcc: evil@example.org  body", "-",
 	      "-");
 	tu_run_release(&r);
-
-	/* the default subject carries the dataset's name, CR/LF made spaces */
-	r = NETMAP("report", "--db", db, "--today", "2026-11-26", "--format", "email",
-		   "--date", "2026-11-30");
-	head = headers(r.out);
-	assert_null(strstr(head, "\nBcc:"));
-	free(head);
-	check(dir, r.out, "netmap overview: Ort  Bcc: evil@example.org, 2026-11-30", "-", "-");
-	tu_run_release(&r);
-	free(db);
-	free(yaml);
-	free(dir);
 }
 
-static void test_email__same_store_and_date_same_bytes_golden(void **state)
+static void test_email__dataset_name_cannot_add_a_header_through_the_default_subject(void **state)
 {
-	char *dir = tu_tempdir("email-golden");
-	char *db = scan(dir, SMALL);
-	tu_run a = NETMAP("report", "--db", db, "--today", "2026-11-26", "--format", "email",
-			  "--lang", "en", "--to", "team@example.org", "--from",
-			  "netmap@example.org", "--date", "2026-11-30");
-	tu_run b = NETMAP("report", "--db", db, "--today", "2026-11-26", "--format", "email",
-			  "--lang", "en", "--to", "team@example.org", "--from",
-			  "netmap@example.org", "--date", "2026-11-30");
-	tu_run c = NETMAP("report", "--db", db, "--today", "2026-11-26", "--format", "email",
-			  "--lang", "en", "--to", "team@example.org", "--from",
-			  "netmap@example.org", "--date", "2026-12-07");
-	char *msg;
+	mail_store *f = *state;
+	/* the default subject carries the dataset's name, CR/LF made spaces */
+	tu_run r = NETMAP("report", "--db", f->db, "--today", "2026-11-26", "--format", "email",
+			  "--date", "2026-11-30");
+	char *head = headers(r.out);
+
+	assert_null(strstr(head, "\nBcc:"));
+	free(head);
+	check(f->dir, r.out, "netmap overview: Ort  Bcc: evil@example.org, 2026-11-30", "-", "-");
+	tu_run_release(&r);
+}
+
+/* The English message of f's store dated date. */
+static tu_run message_of(const mail_store *f, const char *date)
+{
+	return NETMAP("report", "--db", f->db, "--today", "2026-11-26", "--format", "email",
+		      "--lang", "en", "--to", "team@example.org", "--from", "netmap@example.org",
+		      "--date", date);
+}
+
+static void test_email__same_store_and_date_give_the_same_bytes(void **state)
+{
+	tu_run a = message_of(*state, "2026-11-30");
+	tu_run b = message_of(*state, "2026-11-30");
 
 	assert_int_equal(a.status, 0);
 	assert_string_equal(a.out, b.out);
+	tu_run_release(&a);
+	tu_run_release(&b);
+}
+
+static void test_email__another_date_gives_another_message_and_message_id(void **state)
+{
+	tu_run a = message_of(*state, "2026-11-30");
+	tu_run c = message_of(*state, "2026-12-07");
+
+	assert_int_equal(a.status, 0);
 	assert_string_not_equal(a.out, c.out);
 	/* another date, another Message-ID */
 	assert_string_not_equal(strstr(a.out, "Message-ID:"), strstr(c.out, "Message-ID:"));
+	tu_run_release(&a);
+	tu_run_release(&c);
+}
+
+static void test_email__message_of_the_small_data_is_golden(void **state)
+{
+	tu_run a = message_of(*state, "2026-11-30");
+	char *msg;
+
+	assert_int_equal(a.status, 0);
 	msg = without_png(a.out);
 	tu_assert_golden(msg, GOLDEN "small-en.eml");
 	free(msg);
 	tu_run_release(&a);
-	tu_run_release(&b);
-	tu_run_release(&c);
-	free(db);
-	free(dir);
 }
 
 /* With several snapshots, the chart of how the network changed travels as a third PNG. */
@@ -253,6 +322,7 @@ static void test_email__several_snapshots_add_the_chart_as_a_png_part(void **sta
 	char cmd[4096];
 	tu_run r;
 
+	(void)state;
 	for (int i = 0; i < 2; i++) {
 		r = NETMAP("scan", "--db", db, "--today", days[i], data[i]);
 		assert_int_equal(r.status, 0);
@@ -287,9 +357,20 @@ static void test_email__several_snapshots_add_the_chart_as_a_png_part(void **sta
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_email__parses_with_a_real_mime_parser),
-		cmocka_unit_test(test_email__no_header_from_data_or_options),
-		cmocka_unit_test(test_email__same_store_and_date_same_bytes_golden),
+		cmocka_unit_test_setup_teardown(test_email__message_with_given_headers_parses_with_a_real_mime_parser, example_store,
+						store_release),
+		cmocka_unit_test_setup_teardown(test_email__message_without_headers_given_has_the_german_default_subject, example_store,
+						store_release),
+		cmocka_unit_test_setup_teardown(test_email__options_cannot_add_a_header, injecting_store,
+						store_release),
+		cmocka_unit_test_setup_teardown(test_email__dataset_name_cannot_add_a_header_through_the_default_subject, injecting_store,
+						store_release),
+		cmocka_unit_test_setup_teardown(test_email__same_store_and_date_give_the_same_bytes, small_store,
+						store_release),
+		cmocka_unit_test_setup_teardown(test_email__another_date_gives_another_message_and_message_id, small_store,
+						store_release),
+		cmocka_unit_test_setup_teardown(test_email__message_of_the_small_data_is_golden, small_store,
+						store_release),
 		cmocka_unit_test(test_email__several_snapshots_add_the_chart_as_a_png_part),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

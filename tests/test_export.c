@@ -484,21 +484,25 @@ static void expect_graphviz(const char *path, size_t nodes, size_t edges)
 
 static void test_export__json_members_exact(void **state)
 {
+	(void)state;
 	expect_export("json", NM_EXPORT_MEMBERS, expect_json_members);
 }
 
 static void test_export__json_overlaps_exact(void **state)
 {
+	(void)state;
 	expect_export("json", NM_EXPORT_OVERLAPS, expect_json_overlaps);
 }
 
 static void test_export__dot_members_exact(void **state)
 {
+	(void)state;
 	expect_export("dot", NM_EXPORT_MEMBERS, expect_dot_members);
 }
 
 static void test_export__dot_overlaps_exact(void **state)
 {
+	(void)state;
 	expect_export("dot", NM_EXPORT_OVERLAPS, expect_dot_overlaps);
 }
 
@@ -506,6 +510,7 @@ static void test_export__graphml_overlaps_exact(void **state)
 {
 	char *expected = join(expect_graphml_overlaps);
 
+	(void)state;
 	expect_export("graphml", NM_EXPORT_OVERLAPS, expected);
 	free(expected);
 }
@@ -514,6 +519,7 @@ static void test_export__gexf_overlaps_exact(void **state)
 {
 	char *expected = join(expect_gexf_overlaps);
 
+	(void)state;
 	expect_export("gexf", NM_EXPORT_OVERLAPS, expected);
 	free(expected);
 }
@@ -523,6 +529,7 @@ static void test_export__graphml_members_structure(void **state)
 	tu_data f = load(small);
 	char *s = export(&f, "graphml", NM_EXPORT_MEMBERS, false);
 
+	(void)state;
 	assert_int_equal(count(s, "<node "), 9);
 	assert_int_equal(count(s, "<edge "), 10);
 	assert_int_equal(count(s, "<key "), 30); /* 4 graph, 23 node, 3 edge */
@@ -561,6 +568,7 @@ static void test_export__gexf_members_structure(void **state)
 	tu_data f = load(small);
 	char *s = export(&f, "gexf", NM_EXPORT_MEMBERS, false);
 
+	(void)state;
 	assert_non_null(strstr(s, "<gexf xmlns=\"http://www.gexf.net/1.2draft\" "
 				  "xmlns:viz=\"http://www.gexf.net/1.2draft/viz\" version=\"1.2\">\n"));
 	assert_non_null(strstr(s, "<graph mode=\"static\" defaultedgetype=\"undirected\">\n"));
@@ -600,32 +608,112 @@ static void test_export__gexf_members_structure(void **state)
 	tu_data_release(&f);
 }
 
-static void test_export__contacts_only_with_include_contacts(void **state)
-{
-	static const char *const formats[] = {"graphml", "gexf", "dot", "json"};
-	static const char *const personal[] = {"Erika Muster", "erika@example.org", "+49 1",
-					       "person", "email", "phone"};
-	tu_data f = load(small);
+/* ------------------------------------------------------------ fixtures */
 
-	for (size_t i = 0; i < 4; i++) {
-		char *plain = export(&f, formats[i], NM_EXPORT_MEMBERS, false);
-		char *with = export(&f, formats[i], NM_EXPORT_MEMBERS, true);
-		char *overlaps = export(&f, formats[i], NM_EXPORT_OVERLAPS, true);
-		for (size_t k = 0; k < 6; k++) {
-			assert_null(strstr(plain, personal[k]));
-			assert_non_null(strstr(with, personal[k]));
-			assert_null(strstr(overlaps, personal[k]));
-		}
-		free(plain);
-		free(with);
-		free(overlaps);
-	}
-	tu_data_release(&f);
+/* A dataset and a scratch folder, made before a test and released after it. */
+typedef struct export_fixture {
+	tu_data f;
+	char *dir;
+} export_fixture;
+
+static int fixture(void **state, const char *yaml, const char *dir)
+{
+	export_fixture *x = calloc(1, sizeof(*x));
+
+	if (!x)
+		return -1;
+	if (yaml)
+		x->f = load(yaml);
+	x->dir = tu_tempdir(dir);
+	*state = x;
+	return 0;
 }
 
-static void test_export__hostile_names_still_parse(void **state)
+static int small_data(void **state)
 {
-	static const char *const formats[] = {"graphml", "gexf", "json"};
+	return fixture(state, small, "export-small");
+}
+
+static int hostile_data(void **state)
+{
+	return fixture(state, hostile, "export-hostile");
+}
+
+/* An empty folder: no data, no store. */
+static int empty_folder(void **state)
+{
+	return fixture(state, NULL, "export-errors");
+}
+
+/* A folder with small.yaml scanned into netmap.db by the real binary. */
+static void scan_small(const char *dir);
+
+static int scanned_folder(void **state)
+{
+	if (fixture(state, NULL, "export-cli") != 0)
+		return -1;
+	scan_small(((export_fixture *)*state)->dir);
+	return 0;
+}
+
+static int fixture_release(void **state)
+{
+	export_fixture *x = *state;
+
+	tu_data_release(&x->f);
+	free(x->dir);
+	free(x);
+	return 0;
+}
+
+/* ------------------------------------------------------------ personal data */
+
+static const char *const graph_formats[] = {"graphml", "gexf", "dot", "json"};
+static const char *const personal[] = {"Erika Muster", "erika@example.org", "+49 1",
+				       "person", "email", "phone"};
+
+static void test_export__members_leave_out_contacts_unless_asked(void **state)
+{
+	export_fixture *x = *state;
+
+	for (size_t i = 0; i < 4; i++) {
+		char *plain = export(&x->f, graph_formats[i], NM_EXPORT_MEMBERS, false);
+		for (size_t k = 0; k < 6; k++)
+			assert_null(strstr(plain, personal[k]));
+		free(plain);
+	}
+}
+
+static void test_export__members_with_contacts_hold_person_email_and_phone(void **state)
+{
+	export_fixture *x = *state;
+
+	for (size_t i = 0; i < 4; i++) {
+		char *with = export(&x->f, graph_formats[i], NM_EXPORT_MEMBERS, true);
+		for (size_t k = 0; k < 6; k++)
+			assert_non_null(strstr(with, personal[k]));
+		free(with);
+	}
+}
+
+static void test_export__overlaps_hold_no_contacts_even_when_asked(void **state)
+{
+	export_fixture *x = *state;
+
+	for (size_t i = 0; i < 4; i++) {
+		char *overlaps = export(&x->f, graph_formats[i], NM_EXPORT_OVERLAPS, true);
+		for (size_t k = 0; k < 6; k++)
+			assert_null(strstr(overlaps, personal[k]));
+		free(overlaps);
+	}
+}
+
+/* ------------------------------------------------------------ hostile names */
+
+static const char *const parsed_formats[] = {"graphml", "gexf", "json"};
+
+static void test_export__members_of_hostile_names_read_back_in_networkx(void **state)
+{
 	/* XML cannot hold the control characters: they are dropped there. */
 	static const char xml_expect[] =
 		"4 4 \"Evil \\\"Q\\\" <b>&amp;</b> 'x'\\nline2 \\\\ back\\\\ \\ttab  ctl ä ß 日本 "
@@ -633,33 +721,46 @@ static void test_export__hostile_names_still_parse(void **state)
 	static const char json_expect[] =
 		"4 4 \"Evil \\\"Q\\\" <b>&amp;</b> 'x'\\nline2 \\\\ back\\\\ \\ttab \\u0001\\u001b "
 		"ctl ä ß 日本 ]]> -- }; {\" \"Nord\\r\\nSüd\" \"C:\\\\\"";
-	char *dir = tu_tempdir("export-hostile");
-	tu_data f = load(hostile);
+	export_fixture *x = *state;
 
 	for (size_t i = 0; i < 3; i++) {
 		char name[32], *path, *s;
-		snprintf(name, sizeof(name), "members.%s", formats[i]);
-		path = tu_path(dir, name);
-		s = export(&f, formats[i], NM_EXPORT_MEMBERS, false);
+		snprintf(name, sizeof(name), "members.%s", parsed_formats[i]);
+		path = tu_path(x->dir, name);
+		s = export(&x->f, parsed_formats[i], NM_EXPORT_MEMBERS, false);
 		tu_write_file(path, s);
 		free(s);
-		expect_networkx(dir, formats[i], path, "h1:label h1:district k1:label",
+		expect_networkx(x->dir, parsed_formats[i], path, "h1:label h1:district k1:label",
 				i < 2 ? xml_expect : json_expect);
 		free(path);
+	}
+}
 
-		snprintf(name, sizeof(name), "overlaps.%s", formats[i]);
-		path = tu_path(dir, name);
-		s = export(&f, formats[i], NM_EXPORT_OVERLAPS, false);
+static void test_export__overlaps_of_hostile_names_read_back_in_networkx(void **state)
+{
+	export_fixture *x = *state;
+
+	for (size_t i = 0; i < 3; i++) {
+		char name[32], *path, *s;
+		snprintf(name, sizeof(name), "overlaps.%s", parsed_formats[i]);
+		path = tu_path(x->dir, name);
+		s = export(&x->f, parsed_formats[i], NM_EXPORT_OVERLAPS, false);
 		tu_write_file(path, s);
 		free(s);
-		expect_networkx(dir, formats[i], path, "k2:label k1:k2:class",
+		expect_networkx(x->dir, parsed_formats[i], path, "k2:label k1:k2:class",
 				"2 1 \"<script>alert(1)</script>\" \"overlap\"");
 		free(path);
 	}
+}
+
+static void test_export__dot_of_hostile_names_draws_with_labels_intact(void **state)
+{
+	export_fixture *x = *state;
+
 	for (int net = 0; net < 2; net++) {
-		char *path = tu_path(dir, net ? "overlaps.dot" : "members.dot");
+		char *path = tu_path(x->dir, net ? "overlaps.dot" : "members.dot");
 		char cmd[4096], *label;
-		char *s = export(&f, "dot", net ? NM_EXPORT_OVERLAPS : NM_EXPORT_MEMBERS, false);
+		char *s = export(&x->f, "dot", net ? NM_EXPORT_OVERLAPS : NM_EXPORT_MEMBERS, false);
 		tu_write_file(path, s);
 		free(s);
 		expect_graphviz(path, net ? 2 : 4, net ? 1 : 4);
@@ -670,9 +771,9 @@ static void test_export__hostile_names_still_parse(void **state)
 		free(label);
 		free(path);
 	}
-	tu_data_release(&f);
-	free(dir);
 }
+
+/* ------------------------------------------------------------ the command */
 
 /* scan the small data into dir/netmap.db through the real binary. */
 static void scan_small(const char *dir)
@@ -688,68 +789,83 @@ static void scan_small(const char *dir)
 	free(yaml);
 }
 
-static void test_export__cli_files_read_by_networkx_and_graphviz(void **state)
+/* export -o file in dir, silent and successful; then networkx reads the file. */
+static void expect_cli_file(const char *dir, const char *format, const char *network,
+			    const char *file, const char *specs, const char *expected)
 {
-	static const struct {
-		const char *format, *network, *file, *specs, *expect;
-	} cases[] = {
-		{"graphml", "members", "m.graphml", "a1:committees c4:bipartite a3:c4:role",
-		 "9 10 3 1 \"guest\""},
-		{"graphml", "overlaps", "o.graphml", "c1:c4:class c1:c4:theme_jaccard c2:cluster",
-		 "3 3 \"nested\" 0.333 1"},
-		{"gexf", "members", "m.gexf", "a1:committees c3:analysed a1:c1:since",
-		 "9 10 3 false \"2020-01-01\""},
-		{"gexf", "overlaps", "o.gexf", "c1:c2:class c1:c2:weight c4:label",
-		 "3 3 \"duplicate\" 2.0 \"UG Sprache\""},
-		{"json", "members", "m.json", "a3:isolated c4:review a4:c4:role",
-		 "9 10 false [\"long_running_ad_hoc\"] \"lead\""},
-		{"json", "overlaps", "o.json", "c2:c4:inside c1:c4:subgroup c1:members",
-		 "3 3 \"c2\" true 2"},
-	};
-	char *dir = tu_tempdir("export-cli");
+	const char *args[] = {"export", "--today", TODAY, "--format", format,
+			      "--network", network, "-o", file, NULL};
+	char *path = tu_path(dir, file);
+	tu_run r;
 
-	scan_small(dir);
-	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
-		const char *args[] = {"export", "--today", TODAY, "--format", cases[i].format,
-				      "--network", cases[i].network, "-o", cases[i].file, NULL};
-		char *path = tu_path(dir, cases[i].file);
-		tu_run r;
-		tu_netmap(&r, dir, args);
-		assert_int_equal(r.status, 0);
-		assert_string_equal(r.out, "");
-		assert_string_equal(r.err, "");
-		tu_run_release(&r);
-		expect_networkx(dir, cases[i].format, path, cases[i].specs, cases[i].expect);
-		free(path);
-	}
+	tu_netmap(&r, dir, args);
+	assert_int_equal(r.status, 0);
+	assert_string_equal(r.out, "");
+	assert_string_equal(r.err, "");
+	tu_run_release(&r);
+	expect_networkx(dir, format, path, specs, expected);
+	free(path);
+}
+
+static void test_export__cli_graphml_files_read_back_in_networkx(void **state)
+{
+	export_fixture *x = *state;
+
+	expect_cli_file(x->dir, "graphml", "members", "m.graphml",
+			"a1:committees c4:bipartite a3:c4:role", "9 10 3 1 \"guest\"");
+	expect_cli_file(x->dir, "graphml", "overlaps", "o.graphml",
+			"c1:c4:class c1:c4:theme_jaccard c2:cluster", "3 3 \"nested\" 0.333 1");
+}
+
+static void test_export__cli_gexf_files_read_back_in_networkx(void **state)
+{
+	export_fixture *x = *state;
+
+	expect_cli_file(x->dir, "gexf", "members", "m.gexf", "a1:committees c3:analysed a1:c1:since",
+			"9 10 3 false \"2020-01-01\"");
+	expect_cli_file(x->dir, "gexf", "overlaps", "o.gexf", "c1:c2:class c1:c2:weight c4:label",
+			"3 3 \"duplicate\" 2.0 \"UG Sprache\"");
+}
+
+static void test_export__cli_json_files_read_back_in_networkx(void **state)
+{
+	export_fixture *x = *state;
+
+	expect_cli_file(x->dir, "json", "members", "m.json", "a3:isolated c4:review a4:c4:role",
+			"9 10 false [\"long_running_ad_hoc\"] \"lead\"");
+	expect_cli_file(x->dir, "json", "overlaps", "o.json", "c2:c4:inside c1:c4:subgroup c1:members",
+			"3 3 \"c2\" true 2");
+}
+
+static void test_export__cli_dot_files_draw_in_graphviz(void **state)
+{
+	export_fixture *x = *state;
+
 	for (int net = 0; net < 2; net++) {
 		const char *args[] = {"export", "--today", TODAY, "--format", "dot", "--network",
 				      net ? "overlaps" : "members", "-o", "g.dot", NULL};
-		char *path = tu_path(dir, "g.dot");
+		char *path = tu_path(x->dir, "g.dot");
 		tu_run r;
-		tu_netmap(&r, dir, args);
+		tu_netmap(&r, x->dir, args);
 		assert_int_equal(r.status, 0);
 		tu_run_release(&r);
 		expect_graphviz(path, net ? 3 : 9, net ? 3 : 10);
 		free(path);
 	}
-	free(dir);
 }
 
 static void test_export__cli_stdout_is_the_library_output(void **state)
 {
 	const char *args[] = {"export", "--today", TODAY, "--format", "json", "--network",
 			      "overlaps", NULL};
-	char *dir = tu_tempdir("export-stdout");
+	export_fixture *x = *state;
 	tu_run r;
 
-	scan_small(dir);
-	tu_netmap(&r, dir, args);
+	tu_netmap(&r, x->dir, args);
 	assert_int_equal(r.status, 0);
 	assert_string_equal(r.out, expect_json_overlaps);
 	assert_string_equal(r.err, "");
 	tu_run_release(&r);
-	free(dir);
 }
 
 static void expect_status(const char *dir, const char *const *args, int status, const char *err)
@@ -763,58 +879,89 @@ static void expect_status(const char *dir, const char *const *args, int status, 
 	tu_run_release(&r);
 }
 
-static void test_export__cli_errors_exit_2(void **state)
+static void test_export__without_a_format_exits_2(void **state)
 {
 	const char *no_format[] = {"export", NULL};
-	const char *bad_format[] = {"export", "--format", "xml", NULL};
-	const char *bad_network[] = {"export", "--format", "json", "--network", "all", NULL};
-	const char *operand[] = {"export", "--format", "json", "extra", NULL};
-	const char *no_store[] = {"export", "--format", "json", "--db", "none.db", NULL};
-	char *dir = tu_tempdir("export-errors");
+	export_fixture *x = *state;
 
-	expect_status(dir, no_format, 2, "--format is required (graphml, gexf, dot, json, xlsx, ods, csv)");
-	expect_status(dir, bad_format, 2, "unknown format 'xml'");
-	expect_status(dir, bad_network, 2, "--network takes members or overlaps");
-	expect_status(dir, operand, 2, "unexpected argument 'extra'");
-	expect_status(dir, no_store, 2, "netmap: ");
-	free(dir);
+	expect_status(x->dir, no_format, 2,
+		      "--format is required (graphml, gexf, dot, json, xlsx, ods, csv)");
 }
 
-static void test_export__failed_write_leaves_no_file(void **state)
+static void test_export__of_an_unknown_format_exits_2(void **state)
 {
-	const char *missing[] = {"export", "--format", "gexf", "-o", "no/such/dir/net.gexf", NULL};
-	const char *onto_dir[] = {"export", "--format", "gexf", "-o", "sub", NULL};
-	char *dir = tu_tempdir("export-fail");
+	const char *bad_format[] = {"export", "--format", "xml", NULL};
+	export_fixture *x = *state;
+
+	expect_status(x->dir, bad_format, 2, "unknown format 'xml'");
+}
+
+static void test_export__of_an_unknown_network_exits_2(void **state)
+{
+	const char *bad_network[] = {"export", "--format", "json", "--network", "all", NULL};
+	export_fixture *x = *state;
+
+	expect_status(x->dir, bad_network, 2, "--network takes members or overlaps");
+}
+
+static void test_export__with_an_operand_exits_2(void **state)
+{
+	const char *operand[] = {"export", "--format", "json", "extra", NULL};
+	export_fixture *x = *state;
+
+	expect_status(x->dir, operand, 2, "unexpected argument 'extra'");
+}
+
+static void test_export__without_a_store_exits_2(void **state)
+{
+	const char *no_store[] = {"export", "--format", "json", "--db", "none.db", NULL};
+	export_fixture *x = *state;
+
+	expect_status(x->dir, no_store, 2, "netmap: ");
+}
+
+/* export with args fails naming want, and leaves no temporary file in dir. */
+static void expect_failed_write(const char *dir, const char *const *args, const char *want)
+{
 	char *sub = tu_path(dir, "sub");
 	char cmd[4096], *listing;
 
-	scan_small(dir);
 	assert_int_equal(mkdir(sub, 0755), 0);
-	expect_status(dir, missing, 2, "cannot write 'no/such/dir/net.gexf'");
-	expect_status(dir, onto_dir, 2, "cannot write 'sub'");
+	expect_status(dir, args, 2, want);
 	/* No temporary file is left beside the target. */
 	snprintf(cmd, sizeof(cmd), "ls -A '%s' | tr '\\n' ' '", dir);
 	listing = run(cmd);
 	assert_string_equal(listing, "netmap.db small.yaml sub ");
 	free(listing);
 	free(sub);
-	free(dir);
 }
 
-static void test_export__output_file_replaced_whole_and_private_with_contacts(void **state)
+static void test_export__failed_write_into_a_missing_folder_leaves_no_file(void **state)
+{
+	const char *missing[] = {"export", "--format", "gexf", "-o", "no/such/dir/net.gexf", NULL};
+	export_fixture *x = *state;
+
+	expect_failed_write(x->dir, missing, "cannot write 'no/such/dir/net.gexf'");
+}
+
+static void test_export__failed_write_onto_a_folder_leaves_no_file(void **state)
+{
+	const char *onto_dir[] = {"export", "--format", "gexf", "-o", "sub", NULL};
+	export_fixture *x = *state;
+
+	expect_failed_write(x->dir, onto_dir, "cannot write 'sub'");
+}
+
+static void test_export__output_file_is_replaced_whole(void **state)
 {
 	const char *plain[] = {"export", "--format", "json", "-o", "net.json", NULL};
-	const char *contacts[] = {"export", "--format", "json", "--include-contacts", "-o",
-				  "net.json", NULL};
-	char *dir = tu_tempdir("export-replace");
-	char *path = tu_path(dir, "net.json");
-	struct stat st;
+	export_fixture *x = *state;
+	char *path = tu_path(x->dir, "net.json");
 	char *s;
 	tu_run r;
 
-	scan_small(dir);
 	tu_write_file(path, "an older, much longer file that must disappear entirely ...\n");
-	tu_netmap(&r, dir, plain);
+	tu_netmap(&r, x->dir, plain);
 	assert_int_equal(r.status, 0);
 	tu_run_release(&r);
 	s = tu_read_file(path, NULL);
@@ -822,8 +969,21 @@ static void test_export__output_file_replaced_whole_and_private_with_contacts(vo
 	assert_null(strstr(s, "older"));
 	assert_null(strstr(s, "erika"));
 	free(s);
+	free(path);
+}
 
-	tu_netmap(&r, dir, contacts);
+static void test_export__output_file_with_contacts_is_private(void **state)
+{
+	const char *contacts[] = {"export", "--format", "json", "--include-contacts", "-o",
+				  "net.json", NULL};
+	export_fixture *x = *state;
+	char *path = tu_path(x->dir, "net.json");
+	struct stat st;
+	char *s;
+	tu_run r;
+
+	tu_write_file(path, "an older file\n");
+	tu_netmap(&r, x->dir, contacts);
 	assert_int_equal(r.status, 0);
 	tu_run_release(&r);
 	s = tu_read_file(path, NULL);
@@ -832,7 +992,6 @@ static void test_export__output_file_replaced_whole_and_private_with_contacts(vo
 	assert_int_equal(stat(path, &st), 0);
 	assert_int_equal(st.st_mode & 0777, 0600);
 	free(path);
-	free(dir);
 }
 
 static void test_export__same_analysis_same_bytes(void **state)
@@ -840,6 +999,7 @@ static void test_export__same_analysis_same_bytes(void **state)
 	static const char *const formats[] = {"graphml", "gexf", "dot", "json"};
 	tu_data f = load(small);
 
+	(void)state;
 	for (size_t i = 0; i < 4; i++) {
 		char *a = export(&f, formats[i], NM_EXPORT_MEMBERS, true);
 		char *b = export(&f, formats[i], NM_EXPORT_MEMBERS, true);
@@ -860,6 +1020,7 @@ static void test_export__dot_of_example_town_draws_a_readable_picture(void **sta
 	char *db = tu_path(dir, "n.db");
 	char cmd[8192];
 
+	(void)state;
 	snprintf(cmd, sizeof(cmd), "cd '%s' && '%s' scan --db '%s' data >/dev/null", NETMAP_SOURCE_DIR,
 		 NETMAP_BIN, db);
 	assert_int_equal(system(cmd), 0);
@@ -881,6 +1042,8 @@ static void test_export__dot_of_example_town_draws_a_readable_picture(void **sta
 	free(dir);
 }
 
+#define WITH(test, setup) cmocka_unit_test_setup_teardown(test, setup, fixture_release)
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -892,13 +1055,26 @@ int main(void)
 		cmocka_unit_test(test_export__gexf_overlaps_exact),
 		cmocka_unit_test(test_export__graphml_members_structure),
 		cmocka_unit_test(test_export__gexf_members_structure),
-		cmocka_unit_test(test_export__contacts_only_with_include_contacts),
-		cmocka_unit_test(test_export__hostile_names_still_parse),
-		cmocka_unit_test(test_export__cli_files_read_by_networkx_and_graphviz),
-		cmocka_unit_test(test_export__cli_stdout_is_the_library_output),
-		cmocka_unit_test(test_export__cli_errors_exit_2),
-		cmocka_unit_test(test_export__failed_write_leaves_no_file),
-		cmocka_unit_test(test_export__output_file_replaced_whole_and_private_with_contacts),
+		WITH(test_export__members_leave_out_contacts_unless_asked, small_data),
+		WITH(test_export__members_with_contacts_hold_person_email_and_phone, small_data),
+		WITH(test_export__overlaps_hold_no_contacts_even_when_asked, small_data),
+		WITH(test_export__members_of_hostile_names_read_back_in_networkx, hostile_data),
+		WITH(test_export__overlaps_of_hostile_names_read_back_in_networkx, hostile_data),
+		WITH(test_export__dot_of_hostile_names_draws_with_labels_intact, hostile_data),
+		WITH(test_export__cli_graphml_files_read_back_in_networkx, scanned_folder),
+		WITH(test_export__cli_gexf_files_read_back_in_networkx, scanned_folder),
+		WITH(test_export__cli_json_files_read_back_in_networkx, scanned_folder),
+		WITH(test_export__cli_dot_files_draw_in_graphviz, scanned_folder),
+		WITH(test_export__cli_stdout_is_the_library_output, scanned_folder),
+		WITH(test_export__without_a_format_exits_2, empty_folder),
+		WITH(test_export__of_an_unknown_format_exits_2, empty_folder),
+		WITH(test_export__of_an_unknown_network_exits_2, empty_folder),
+		WITH(test_export__with_an_operand_exits_2, empty_folder),
+		WITH(test_export__without_a_store_exits_2, empty_folder),
+		WITH(test_export__failed_write_into_a_missing_folder_leaves_no_file, scanned_folder),
+		WITH(test_export__failed_write_onto_a_folder_leaves_no_file, scanned_folder),
+		WITH(test_export__output_file_is_replaced_whole, scanned_folder),
+		WITH(test_export__output_file_with_contacts_is_private, scanned_folder),
 		cmocka_unit_test(test_export__same_analysis_same_bytes),
 		cmocka_unit_test(test_export__dot_of_example_town_draws_a_readable_picture),
 	};

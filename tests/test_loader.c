@@ -308,42 +308,79 @@ static void test_loader__directories_in_byte_order_without_dot_names(void **stat
 	free(dir);
 }
 
-static void test_loader__walks_read_spreadsheets_and_name_what_they_skip(void **state)
-{
-	char *dir = tu_tempdir("loader-sheets");
+/*
+ * A folder of YAML files and spreadsheets in mixed case, the lock files
+ * office programs leave, and files netmap does not read, walked by a
+ * loader before a test.
+ */
+typedef struct walked {
+	char *dir;
 	nm_diags d;
 	nm_loader *ld;
+} walked;
+
+static int folder_of_spreadsheets(void **state)
+{
+	walked *w = calloc(1, sizeof(*w));
 	nm_error err;
-	nm_buf got = NM_BUF_INIT;
+
+	if (!w)
+		return -1;
+	w->dir = tu_tempdir("loader-sheets");
+	write_at(w->dir, "A.YAML", "a: 1\n");
+	write_at(w->dir, "x.Yml", "a: 1\n");
+	write_at(w->dir, "book.xlsx", "");
+	write_at(w->dir, "liste.Ods", "");
+	write_at(w->dir, "Akteure.CSV", "");
+	write_at(w->dir, "~$book.xlsx", "");        /* Excel's lock file */
+	write_at(w->dir, ".~lock.liste.Ods#", "");  /* LibreOffice's */
+	write_at(w->dir, "alt.xls", "");
+	write_at(w->dir, "gremien.yaml.txt", "");
+	write_at(w->dir, "export.json", "");
+	write_at(w->dir, "Liste.numbers", "");
+	write_at(w->dir, "notes.txt", "");
+	nm_diags_init(&w->d);
+	w->ld = nm_loader_new(&w->d);
+	assert_int_equal(nm_loader_add_path(w->ld, w->dir, &err), NM_OK);
+	*state = w;
+	return 0;
+}
+
+static int walked_release(void **state)
+{
+	walked *w = *state;
+
+	nm_loader_free(w->ld);
+	nm_diags_release(&w->d);
+	free(w->dir);
+	free(w);
+	return 0;
+}
+
+static void test_loader__walk_reads_yaml_and_spreadsheets_of_any_case_in_order(void **state)
+{
+	const walked *w = *state;
 	const char *expected[] = {"A.YAML", "Akteure.CSV", "book.xlsx", "liste.Ods", "x.Yml"};
 	const nm_source_kind kinds[] = {NM_SOURCE_YAML, NM_SOURCE_CSV, NM_SOURCE_XLSX,
 					NM_SOURCE_ODS, NM_SOURCE_YAML};
 
-	write_at(dir, "A.YAML", "a: 1\n");
-	write_at(dir, "x.Yml", "a: 1\n");
-	write_at(dir, "book.xlsx", "");
-	write_at(dir, "liste.Ods", "");
-	write_at(dir, "Akteure.CSV", "");
-	write_at(dir, "~$book.xlsx", "");        /* Excel's lock file */
-	write_at(dir, ".~lock.liste.Ods#", "");  /* LibreOffice's */
-	write_at(dir, "alt.xls", "");
-	write_at(dir, "gremien.yaml.txt", "");
-	write_at(dir, "export.json", "");
-	write_at(dir, "Liste.numbers", "");
-	write_at(dir, "notes.txt", "");
-
-	nm_diags_init(&d);
-	ld = nm_loader_new(&d);
-	assert_int_equal(nm_loader_add_path(ld, dir, &err), NM_OK);
-	assert_int_equal(nm_loader_file_count(ld), 5);
+	assert_int_equal(nm_loader_file_count(w->ld), 5);
 	for (size_t i = 0; i < 5; i++) {
-		const char *p = nm_loader_file_path(ld, i);
-		assert_string_equal(p + strlen(dir) + 1, expected[i]);
-		assert_int_equal(nm_loader_file_kind(ld, i), kinds[i]);
+		const char *p = nm_loader_file_path(w->ld, i);
+		assert_string_equal(p + strlen(w->dir) + 1, expected[i]);
+		assert_int_equal(nm_loader_file_kind(w->ld, i), kinds[i]);
 	}
-	for (size_t i = 0; i < d.n; i++)
-		nm_buf_printf(&got, "%s: %s: %s\n", d.files[d.items[i].file] + strlen(dir) + 1,
-			      d.items[i].rule, d.items[i].message);
+}
+
+static void test_loader__walk_names_each_file_it_does_not_read_and_what_to_do(void **state)
+{
+	const walked *w = *state;
+	nm_buf got = NM_BUF_INIT;
+
+	/* Lock files and plain text are skipped silently; the rest each get a warning. */
+	for (size_t i = 0; i < w->d.n; i++)
+		nm_buf_printf(&got, "%s: %s: %s\n", w->d.files[w->d.items[i].file] + strlen(w->dir) + 1,
+			      w->d.items[i].rule, w->d.items[i].message);
 	assert_string_equal(nm_buf_cstr(&got),
 		"Liste.numbers: not-read: a Numbers file is not read; export it from Numbers as "
 		"Excel (.xlsx) or CSV\n"
@@ -353,11 +390,8 @@ static void test_loader__walks_read_spreadsheets_and_name_what_they_skip(void **
 		".xlsx, .ods and .csv files\n"
 		"gremien.yaml.txt: not-read: a YAML file saved as text (.txt) is not read; rename "
 		"it to end in .yaml\n");
-	assert_int_equal(d.warnings, 4);
+	assert_int_equal(w->d.warnings, 4);
 	nm_buf_release(&got);
-	nm_loader_free(ld);
-	nm_diags_release(&d);
-	free(dir);
 }
 
 static void test_loader__directory_without_yaml_is_an_input_error(void **state)
@@ -401,7 +435,10 @@ int main(void)
 		cmocka_unit_test(test_loader__tags_are_kept_for_validation),
 		cmocka_unit_test(test_loader__null_scalars),
 		cmocka_unit_test(test_loader__directories_in_byte_order_without_dot_names),
-		cmocka_unit_test(test_loader__walks_read_spreadsheets_and_name_what_they_skip),
+		cmocka_unit_test_setup_teardown(test_loader__walk_reads_yaml_and_spreadsheets_of_any_case_in_order,
+						folder_of_spreadsheets, walked_release),
+		cmocka_unit_test_setup_teardown(test_loader__walk_names_each_file_it_does_not_read_and_what_to_do,
+						folder_of_spreadsheets, walked_release),
 		cmocka_unit_test(test_loader__directory_without_yaml_is_an_input_error),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

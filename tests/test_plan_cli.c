@@ -168,61 +168,130 @@ static void test_plan_cli__help_plan_has_an_example(void **state)
 	tu_run_release(&r);
 }
 
-static void test_plan_cli__coordinators_flag_and_setting(void **state)
-{
-	char *dir = tu_tempdir("plan-coord"), *db = tu_path(dir, "netmap.db");
-	char *yaml = tu_path(dir, "bad.yaml"), *text;
-	const char *coord = PLAN_DATA "coord.yaml";
-	tu_run r;
+/* A scratch folder for a store; with a scan that names a coordinator. */
+typedef struct coord_store {
+	char *dir;
+	char *db;
+	tu_run scan;
+} coord_store;
 
-	(void)state;
+static const char COORD[] = PLAN_DATA "coord.yaml";
+
+static int coord_folder(void **state)
+{
+	coord_store *f = calloc(1, sizeof(*f));
+
+	if (!f)
+		return -1;
+	f->dir = tu_tempdir("plan-coord");
+	f->db = tu_path(f->dir, "netmap.db");
+	*state = f;
+	return 0;
+}
+
+static int coord_scanned(void **state)
+{
+	coord_store *f;
+
+	if (coord_folder(state) != 0)
+		return -1;
+	f = *state;
+	f->scan = NETMAP("scan", "--db", f->db, "--today", "2026-11-26", "--coordinators", "coord",
+			 COORD);
+	return 0;
+}
+
+static int coord_release(void **state)
+{
+	coord_store *f = *state;
+
+	tu_run_release(&f->scan);
+	free(f->db);
+	free(f->dir);
+	free(f);
+	return 0;
+}
+
+static void test_plan_cli__coordinators_flag_of_an_unknown_id_exits_2_and_stores_nothing(void **state)
+{
+	coord_store *f = *state;
 	/* As a flag: an unknown id is a usage error and nothing is stored. */
-	r = NETMAP("scan", "--db", db, "--coordinators", "cord", coord);
+	tu_run r = NETMAP("scan", "--db", f->db, "--coordinators", "cord", COORD);
+
 	assert_int_equal(r.status, 2);
 	assert_string_equal(r.out, "");
 	assert_has(r.err, "netmap: --coordinators: unknown actor 'cord'; did you mean 'coord'?\n");
 	tu_run_release(&r);
-	assert_null(tu_read_file(db, NULL));
+	assert_null(tu_read_file(f->db, NULL));
+}
 
-	r = NETMAP("scan", "--db", db, "--today", "2026-11-26", "--coordinators", "coord", coord);
-	assert_int_equal(r.status, 0);
-	assert_has(r.out, "\nKoordinierungsstelle (coord): Koordinierungsstelle, not counted in "
-			  "overlaps and\nnever overloaded\n");
-	tu_run_release(&r);
+static void test_plan_cli__coordinators_flag_names_them_in_the_report(void **state)
+{
+	coord_store *f = *state;
+
+	assert_int_equal(f->scan.status, 0);
+	assert_has(f->scan.out, "\nKoordinierungsstelle (coord): Koordinierungsstelle, not counted in "
+				"overlaps and\nnever overloaded\n");
+}
+
+static void test_plan_cli__coordinators_are_stored_with_the_snapshot(void **state)
+{
+	coord_store *f = *state;
+	tu_run r;
+
+	assert_int_equal(f->scan.status, 0);
 	/* Stored with the snapshot: report analyses with it again... */
-	r = NETMAP("report", "--db", db, "--today", "2026-11-26", "--format", "json");
+	r = NETMAP("report", "--db", f->db, "--today", "2026-11-26", "--format", "json");
 	assert_has(r.out, "\"similar_name\": 0.9, \"coordinators\": [\"coord\"]}");
 	tu_run_release(&r);
+}
+
+static void test_plan_cli__empty_coordinators_flag_overrides_the_stored_ones(void **state)
+{
+	coord_store *f = *state;
+	tu_run r;
+
+	assert_int_equal(f->scan.status, 0);
 	/* ... unless --coordinators '' says none. */
-	r = NETMAP("report", "--db", db, "--today", "2026-11-26", "--format", "json",
+	r = NETMAP("report", "--db", f->db, "--today", "2026-11-26", "--format", "json",
 		   "--coordinators", "");
 	assert_has(r.out, "\"coordinators\": []}");
 	assert_has(r.out, "{\"actor\": \"coord\", \"committees\": 5, \"meetings_per_year\": 56, "
 			  "\"overloaded\": true}");
 	tu_run_release(&r);
-	r = NETMAP("report", "--db", db, "--today", "2026-11-26", "--lang", "de");
+}
+
+static void test_plan_cli__german_report_names_the_coordinators(void **state)
+{
+	coord_store *f = *state;
+	tu_run r;
+
+	assert_int_equal(f->scan.status, 0);
+	r = NETMAP("report", "--db", f->db, "--today", "2026-11-26", "--lang", "de");
 	assert_has(r.out, "\nKoordinierungsstelle (coord): Koordinierungsstelle, nicht in "
 			  "Überschneidungen\ngezählt und nie überlastet\n");
 	tu_run_release(&r);
+}
+
+static void test_plan_cli__coordinators_setting_of_an_unknown_id_is_an_error_at_its_place(void **state)
+{
+	coord_store *f = *state;
+	char *yaml = tu_path(f->dir, "bad.yaml");
+	char *text = tu_read_file(COORD, NULL);
+	size_t n = strlen(text);
+	char *bad = nm_xmalloc(n + 64);
+	tu_run r;
 
 	/* In the data: an unknown id is an error at its place, with a suggestion. */
-	text = tu_read_file(coord, NULL);
-	{
-		size_t n = strlen(text);
-		char *bad = nm_xmalloc(n + 64);
-		snprintf(bad, n + 64, "%s  coordinators: [coord, cord]\n", text);
-		tu_write_file(yaml, bad);
-		free(bad);
-	}
+	snprintf(bad, n + 64, "%s  coordinators: [coord, cord]\n", text);
+	tu_write_file(yaml, bad);
 	r = NETMAP("validate", yaml);
 	assert_int_equal(r.status, 1);
 	assert_has(r.out, ":25:25: error: unknown actor 'cord'; did you mean 'coord'?\n");
 	tu_run_release(&r);
-
+	free(bad);
 	free(text);
 	free(yaml);
-	free(db);
-	free(dir);
 }
 
 int main(void)
@@ -232,7 +301,21 @@ int main(void)
 		cmocka_unit_test(test_plan_cli__plan_works_on_a_read_only_store),
 		cmocka_unit_test(test_plan_cli__bad_changes_exit_2_and_print_nothing),
 		cmocka_unit_test(test_plan_cli__help_plan_has_an_example),
-		cmocka_unit_test(test_plan_cli__coordinators_flag_and_setting),
+		cmocka_unit_test_setup_teardown(
+			test_plan_cli__coordinators_flag_of_an_unknown_id_exits_2_and_stores_nothing,
+			coord_folder, coord_release),
+		cmocka_unit_test_setup_teardown(test_plan_cli__coordinators_flag_names_them_in_the_report,
+						coord_scanned, coord_release),
+		cmocka_unit_test_setup_teardown(test_plan_cli__coordinators_are_stored_with_the_snapshot,
+						coord_scanned, coord_release),
+		cmocka_unit_test_setup_teardown(
+			test_plan_cli__empty_coordinators_flag_overrides_the_stored_ones, coord_scanned,
+			coord_release),
+		cmocka_unit_test_setup_teardown(test_plan_cli__german_report_names_the_coordinators,
+						coord_scanned, coord_release),
+		cmocka_unit_test_setup_teardown(
+			test_plan_cli__coordinators_setting_of_an_unknown_id_is_an_error_at_its_place,
+			coord_folder, coord_release),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -223,101 +223,203 @@ static csv_check csv_structure(const char *csv, nm_lang lang)
 	return c;
 }
 
-static void test_reports__csv_tables_keep_their_width_and_defuse_formulas(void **state)
-{
-	tu_data f = from_yaml(hostile_yaml);
+/* ------------------------------------------------------------ fixtures */
 
-	(void)state;
+/* A dataset made before a test and released after it. */
+static int fixture(void **state, tu_data f)
+{
+	tu_data *p = malloc(sizeof(*p));
+
+	if (!p)
+		return -1;
+	*p = f;
+	*state = p;
+	return 0;
+}
+
+/* Every name tries to break some format. */
+static int hostile_data(void **state)
+{
+	return fixture(state, from_yaml(hostile_yaml));
+}
+
+/* tests/data/cli/small.yaml */
+static int small_data(void **state)
+{
+	return fixture(state, from_path(NETMAP_SOURCE_DIR "/tests/data/cli/small.yaml"));
+}
+
+/* The example data of data/. */
+static int example_data(void **state)
+{
+	return fixture(state, from_path(NETMAP_SOURCE_DIR "/data"));
+}
+
+/* Thirteen isolated actors: one more than a list shows (and two). */
+static int thirteen_actors(void **state)
+{
+	nm_buf yaml = NM_BUF_INIT;
+	int rc;
+
+	nm_buf_puts(&yaml, "actors:\n");
+	for (int i = 0; i < 13; i++)
+		nm_buf_printf(&yaml, "  - {id: a%02d, name: Akteur %d, type: club}\n", i, i);
+	rc = fixture(state, from_yaml(yaml.ptr));
+	nm_buf_release(&yaml);
+	return rc;
+}
+
+static int release_data(void **state)
+{
+	tu_data *f = *state;
+
+	tu_data_release(f);
+	free(f);
+	return 0;
+}
+
+/* ------------------------------------------------------------ csv */
+
+static void test_reports__csv_tables_keep_their_width_in_both_languages(void **state)
+{
+	const tu_data *f = *state;
+
 	for (int lang = 0; lang < 2; lang++) {
 		for (size_t t = 0; t < NTABLES; t++) {
 			render_opts ro = {(nm_lang)lang, all_tables[t], false, true, 0};
-			char *csv = render(nm_report_csv, &f, ro);
+			char *csv = render(nm_report_csv, f, ro);
 			csv_check c = csv_structure(csv, (nm_lang)lang);
 			nm_buf_release(&c.all);
 			free(csv);
 		}
 	}
-	{
-		render_opts ro = {NM_LANG_EN, "actors", false, false, 0};
-		char *csv = render(nm_report_csv, &f, ro);
-		csv_check c = csv_structure(csv, NM_LANG_EN);
-		const char *all = c.all.ptr;
-
-		assert_int_equal(c.records, 1 + 10);
-		assert_non_null(strstr(all, "\n'=HYPERLINK(\"http://evil\",\"x\")\n"));
-		assert_non_null(strstr(all, "\n'+49 a;b,c\n"));
-		assert_non_null(strstr(all, "\n'-2+3\n"));
-		assert_non_null(strstr(all, "\n'@SUM(A1:A9)\n"));
-		/* A line break in a name stays inside its quoted cell. */
-		assert_non_null(strstr(all, "\nLine one\nline two\n| cell |\n"));
-		/* Escape sequences and tabs become U+FFFD. */
-		assert_non_null(strstr(all, "\xEF\xBF\xBD[31mred"));
-		assert_non_null(strstr(all, "\n\xEF\xBF\xBDTabbed \"quoted\"\n"));
-		/* The raw text: quotes doubled, commas quoted. */
-		assert_non_null(strstr(csv, "h2,\"'=HYPERLINK(\"\"http://evil\"\",\"\"x\"\")\",agency,"));
-		assert_non_null(strstr(csv, "h3,\"'+49 a;b,c\",club,"));
-		assert_non_null(strstr(csv, "h4,'-2+3,school,"));
-		nm_buf_release(&c.all);
-		free(csv);
-	}
-	tu_data_release(&f);
 }
 
-static void test_reports__csv_german_uses_semicolons_decimal_commas_and_words(void **state)
-{
-	tu_data f = from_path(NETMAP_SOURCE_DIR "/tests/data/cli/small.yaml");
-	render_opts de = {NM_LANG_DE, "overlaps", false, false, 0};
-	render_opts en = {NM_LANG_EN, "overlaps", false, false, 0};
-	char *a = render(nm_report_csv, &f, de), *b = render(nm_report_csv, &f, en);
+/* The English actors table of the hostile data, and its cells. */
+typedef struct actors_csv {
+	char *csv;
+	csv_check c;
+} actors_csv;
 
-	(void)state;
+static actors_csv hostile_actors(const tu_data *f)
+{
+	render_opts ro = {NM_LANG_EN, "actors", false, false, 0};
+	actors_csv a;
+
+	a.csv = render(nm_report_csv, f, ro);
+	a.c = csv_structure(a.csv, NM_LANG_EN);
+	assert_int_equal(a.c.records, 1 + 10);
+	return a;
+}
+
+static void actors_csv_release(actors_csv *a)
+{
+	nm_buf_release(&a->c.all);
+	free(a->csv);
+}
+
+static void test_reports__csv_cells_that_start_like_a_formula_get_a_quote(void **state)
+{
+	actors_csv a = hostile_actors(*state);
+	const char *all = a.c.all.ptr;
+
+	assert_non_null(strstr(all, "\n'=HYPERLINK(\"http://evil\",\"x\")\n"));
+	assert_non_null(strstr(all, "\n'+49 a;b,c\n"));
+	assert_non_null(strstr(all, "\n'-2+3\n"));
+	assert_non_null(strstr(all, "\n'@SUM(A1:A9)\n"));
+	actors_csv_release(&a);
+}
+
+static void test_reports__csv_line_breaks_stay_inside_their_quoted_cell(void **state)
+{
+	actors_csv a = hostile_actors(*state);
+
+	assert_non_null(strstr(a.c.all.ptr, "\nLine one\nline two\n| cell |\n"));
+	actors_csv_release(&a);
+}
+
+static void test_reports__csv_escape_sequences_and_tabs_become_the_replacement_character(void **state)
+{
+	actors_csv a = hostile_actors(*state);
+
+	assert_non_null(strstr(a.c.all.ptr, "\xEF\xBF\xBD[31mred"));
+	assert_non_null(strstr(a.c.all.ptr, "\n\xEF\xBF\xBDTabbed \"quoted\"\n"));
+	actors_csv_release(&a);
+}
+
+static void test_reports__csv_doubles_quotes_and_quotes_cells_with_commas(void **state)
+{
+	actors_csv a = hostile_actors(*state);
+
+	assert_non_null(strstr(a.csv, "h2,\"'=HYPERLINK(\"\"http://evil\"\",\"\"x\"\")\",agency,"));
+	assert_non_null(strstr(a.csv, "h3,\"'+49 a;b,c\",club,"));
+	assert_non_null(strstr(a.csv, "h4,'-2+3,school,"));
+	actors_csv_release(&a);
+}
+
+static void test_reports__csv_german_uses_a_bom_semicolons_decimal_commas_and_words(void **state)
+{
+	render_opts de = {NM_LANG_DE, "overlaps", false, false, 0};
+	char *a = render(nm_report_csv, *state, de);
+
 	assert_non_null(strstr(a, "\xEF\xBB\xBFGremium A;Name A;Gremium B;Name B;Befund;"));
 	assert_non_null(strstr(a, "ak-sprache;Arbeitskreis Sprache;nw-sprache;"
 				  "Netzwerk Sprachförderung;Doppelung;4;0,800;1,000;1,000;;"));
+	free(a);
+}
+
+static void test_reports__csv_english_uses_commas_decimal_points_and_keys(void **state)
+{
+	render_opts en = {NM_LANG_EN, "overlaps", false, false, 0};
+	char *b = render(nm_report_csv, *state, en);
+
 	assert_non_null(strstr(b, "a,a_name,b,b_name,class,shared,jaccard,containment,"
 				  "theme_jaccard,inside,shared_members,shared_themes\r\n"));
 	assert_non_null(strstr(b, "ak-sprache,Arbeitskreis Sprache,nw-sprache,"
 				  "Netzwerk Sprachförderung,duplicate,4,0.800,1.000,1.000,,"));
 	assert_int_equal(b[0], 'a'); /* no byte-order mark in English */
-	free(a);
 	free(b);
-	tu_data_release(&f);
 }
 
-static void test_reports__csv_contacts_only_when_asked(void **state)
+static void test_reports__csv_actors_leave_out_contacts_unless_asked(void **state)
 {
-	tu_data f = from_yaml(hostile_yaml);
 	render_opts without = {NM_LANG_EN, "actors", false, false, 0};
-	render_opts with = {NM_LANG_EN, "actors", false, true, 0};
-	char *a = render(nm_report_csv, &f, without), *b = render(nm_report_csv, &f, with);
+	char *a = render(nm_report_csv, *state, without);
 
-	(void)state;
 	assert_null(strstr(a, "erika"));
 	assert_null(strstr(a, "Erika"));
 	assert_non_null(strstr(a, "id,name,type,themes,district,website,committees,note\r\n"));
+	free(a);
+}
+
+static void test_reports__csv_actors_with_contacts_add_person_email_and_phone(void **state)
+{
+	render_opts with = {NM_LANG_EN, "actors", false, true, 0};
+	char *b = render(nm_report_csv, *state, with);
+
 	assert_non_null(strstr(b, ",note,person,email,phone\r\n"));
 	assert_non_null(strstr(b, ",Erika Beispiel,erika@example.org,\r\n"));
-	free(a);
 	free(b);
-	tu_data_release(&f);
 }
 
 static void test_reports__csv_unknown_table_writes_nothing(void **state)
 {
-	tu_data f = from_yaml(hostile_yaml);
 	render_opts ro = {NM_LANG_EN, "nonsense", false, false, 0};
-	char *a = render(nm_report_csv, &f, ro);
+	char *a = render(nm_report_csv, *state, ro);
 
-	(void)state;
 	assert_string_equal(a, "");
 	assert_false(nm_csv_table_known("nonsense"));
 	assert_false(nm_csv_table_known(NULL));
+	free(a);
+}
+
+static void test_reports__csv_every_table_is_known_and_listed(void **state)
+{
+	(void)state;
 	for (size_t t = 0; t < NTABLES; t++) {
 		assert_true(nm_csv_table_known(all_tables[t]));
 		assert_non_null(strstr(nm_csv_tables(), all_tables[t]));
 	}
-	free(a);
-	tu_data_release(&f);
 }
 
 /* Unescaped pipes in a line: the cell boundaries a renderer sees. */
@@ -367,27 +469,71 @@ static void check_markdown(const char *md)
 	}
 }
 
-static void test_reports__markdown_hostile_names_keep_tables_and_show_no_html(void **state)
+/* The Markdown report of f in lang; free it. */
+static char *markdown_of(const tu_data *f, int lang)
 {
-	tu_data f = from_yaml(hostile_yaml);
+	render_opts ro = {(nm_lang)lang, NULL, false, false, 0};
 
-	(void)state;
+	return render(nm_report_markdown, f, ro);
+}
+
+/* Fail unless the Markdown report holds want in both languages. */
+static void expect_markdown_holds(const tu_data *f, const char *want)
+{
 	for (int lang = 0; lang < 2; lang++) {
-		render_opts ro = {(nm_lang)lang, NULL, false, false, 0};
-		char *md = render(nm_report_markdown, &f, ro);
+		char *md = markdown_of(f, lang);
+
+		if (!strstr(md, want))
+			fail_msg("no '%s' in the %s report:\n%s", want, lang ? "German" : "English", md);
+		free(md);
+	}
+}
+
+static void test_reports__markdown_of_hostile_names_keeps_its_tables_and_shows_no_html(void **state)
+{
+	for (int lang = 0; lang < 2; lang++) {
+		char *md = markdown_of(*state, lang);
 
 		check_markdown(md);
-		assert_non_null(strstr(md, "\\<script\\>alert('x')\\</script\\>"));
-		assert_non_null(strstr(md, "\\| Pipe \\| Gremium \\|"));
-		assert_non_null(strstr(md, "\\*\\*bold\\*\\* \\[link\\](javascript:alert(1)) "
-					   "\\`tick\\`"));
-		assert_non_null(strstr(md, "Line one line two  \\| cell \\|"));
-		assert_non_null(strstr(md, "1\\. not a list \\& \\&amp; \\_u\\_ \\~s\\~ \\$x\\$ \\\\"));
-		assert_non_null(strstr(md, "\\# Gesundheit \\<img src=x onerror=alert(1)\\>"));
+		free(md);
+	}
+}
+
+static void test_reports__markdown_escapes_html_in_names(void **state)
+{
+	expect_markdown_holds(*state, "\\<script\\>alert('x')\\</script\\>");
+	expect_markdown_holds(*state, "\\# Gesundheit \\<img src=x onerror=alert(1)\\>");
+}
+
+static void test_reports__markdown_escapes_pipes_in_names(void **state)
+{
+	expect_markdown_holds(*state, "\\| Pipe \\| Gremium \\|");
+}
+
+static void test_reports__markdown_escapes_emphasis_links_and_code(void **state)
+{
+	expect_markdown_holds(*state, "\\*\\*bold\\*\\* \\[link\\](javascript:alert(1)) \\`tick\\`");
+}
+
+static void test_reports__markdown_joins_line_breaks_in_names(void **state)
+{
+	expect_markdown_holds(*state, "Line one line two  \\| cell \\|");
+}
+
+static void test_reports__markdown_escapes_lists_entities_and_backslashes(void **state)
+{
+	expect_markdown_holds(*state,
+			      "1\\. not a list \\& \\&amp; \\_u\\_ \\~s\\~ \\$x\\$ \\\\");
+}
+
+static void test_reports__markdown_shows_no_contacts(void **state)
+{
+	for (int lang = 0; lang < 2; lang++) {
+		char *md = markdown_of(*state, lang);
+
 		assert_null(strstr(md, "Erika"));
 		free(md);
 	}
-	tu_data_release(&f);
 }
 
 static void check_text(const char *txt, size_t width)
@@ -408,135 +554,274 @@ static void check_text(const char *txt, size_t width)
 	}
 }
 
-static void test_reports__text_fits_80_columns_in_both_languages(void **state)
-{
-	tu_data f = from_yaml(hostile_yaml);
-	tu_data g = from_path(NETMAP_SOURCE_DIR "/data");
+/* ------------------------------------------------------------ text */
 
-	(void)state;
+/* Every text report of f (both languages, with and without --all) within 80 columns. */
+static void expect_text_fits(const tu_data *f)
+{
 	for (int lang = 0; lang < 2; lang++) {
 		for (int all = 0; all < 2; all++) {
 			render_opts ro = {(nm_lang)lang, NULL, all, false, 7};
-			char *a = render(nm_report_text, &f, ro), *b = render(nm_report_text, &g, ro);
+			char *a = render(nm_report_text, f, ro);
 			check_text(a, 80);
-			check_text(b, 80);
-			assert_null(strstr(a, "Erika"));
 			free(a);
-			free(b);
 		}
 	}
-	tu_data_release(&f);
-	tu_data_release(&g);
 }
 
-static void test_reports__german_words_dates_and_numbers(void **state)
+static void test_reports__text_of_hostile_names_fits_80_columns_without_controls(void **state)
 {
-	tu_data f = from_path(NETMAP_SOURCE_DIR "/tests/data/cli/small.yaml");
-	render_opts de = {NM_LANG_DE, NULL, false, false, 1};
-	render_opts en = {NM_LANG_EN, NULL, false, false, 1};
-	char *t = render(nm_report_text, &f, de), *m = render(nm_report_markdown, &f, de);
-	char *e = render(nm_report_text, &f, en);
+	expect_text_fits(*state);
+}
 
-	(void)state;
+static void test_reports__text_of_the_example_data_fits_80_columns_without_controls(void **state)
+{
+	expect_text_fits(*state);
+}
+
+static void test_reports__text_shows_no_contacts(void **state)
+{
+	for (int lang = 0; lang < 2; lang++) {
+		for (int all = 0; all < 2; all++) {
+			render_opts ro = {(nm_lang)lang, NULL, all, false, 7};
+			char *a = render(nm_report_text, *state, ro);
+			assert_null(strstr(a, "Erika"));
+			free(a);
+		}
+	}
+}
+
+/* The report of the small data, snapshot 1, in lang; free it. */
+static char *small_report(const tu_data *f, nm_report_fn fn, nm_lang lang)
+{
+	render_opts ro = {lang, NULL, false, false, 1};
+
+	return render(fn, f, ro);
+}
+
+static void test_reports__german_text_writes_the_date_with_dots(void **state)
+{
+	char *t = small_report(*state, nm_report_text, NM_LANG_DE);
+
 	assert_non_null(strstr(t, "netmap-Übersicht: Testdorf an der Fulda\n"
 				  "Stand: 26.11.2026, Snapshot 1\n"));
+	free(t);
+}
+
+static void test_reports__german_text_groups_thousands_with_a_dot(void **state)
+{
+	char *t = small_report(*state, nm_report_text, NM_LANG_DE);
+
 	assert_non_null(strstr(t, "(2.521 Tage)"));
+	free(t);
+}
+
+static void test_reports__german_text_writes_a_space_before_percent(void **state)
+{
+	char *t = small_report(*state, nm_report_text, NM_LANG_DE);
+
 	assert_non_null(strstr(t, "(80 % Überschneidung)"));
+	free(t);
+}
+
+static void test_reports__german_text_has_german_words_only(void **state)
+{
+	char *t = small_report(*state, nm_report_text, NM_LANG_DE);
+
 	assert_non_null(strstr(t, "ohne ehrenamtliche Initiative am Tisch"));
 	assert_null(strstr(t, " the "));
+	free(t);
+}
+
+static void test_reports__german_markdown_has_german_words_and_dates(void **state)
+{
+	char *m = small_report(*state, nm_report_markdown, NM_LANG_DE);
+
 	assert_non_null(strstr(m, "*Stand: 26.11.2026, Snapshot 1*"));
 	assert_non_null(strstr(m, "| Befund | Anzahl |"));
 	assert_null(strstr(m, " the "));
+	free(m);
+}
+
+static void test_reports__english_text_writes_iso_dates_and_groups_with_a_comma(void **state)
+{
+	char *e = small_report(*state, nm_report_text, NM_LANG_EN);
+
 	assert_non_null(strstr(e, "As of 2026-11-26, snapshot 1\n"));
 	assert_non_null(strstr(e, "(2,521 days)"));
-	free(t);
-	free(m);
 	free(e);
-	tu_data_release(&f);
 }
 
-static void test_reports__lists_are_capped_unless_all(void **state)
-{
-	nm_buf yaml = NM_BUF_INIT;
-	tu_data f;
+/* ------------------------------------------------------------ long lists */
 
-	(void)state;
-	nm_buf_puts(&yaml, "actors:\n");
-	for (int i = 0; i < 13; i++)
-		nm_buf_printf(&yaml, "  - {id: a%02d, name: Akteur %d, type: club}\n", i, i);
-	f = from_yaml(yaml.ptr);
-	for (int all = 0; all < 2; all++) {
-		render_opts ro = {NM_LANG_EN, NULL, all, false, 0};
-		render_opts rd = {NM_LANG_DE, NULL, all, false, 0};
-		char *md = render(nm_report_markdown, &f, ro), *txt = render(nm_report_text, &f, rd);
-		assert_int_equal(strstr(md, "- Akteur 12 (`a12`)") != NULL, all);
-		assert_int_equal(strstr(md, "*… and 3 more (`--all` shows them all)*") != NULL, !all);
-		assert_int_equal(strstr(txt, "… und 3 weitere (--all zeigt alle)") != NULL, !all);
-		check_markdown(md);
-		free(md);
-		free(txt);
-	}
-	tu_data_release(&f);
-	nm_buf_release(&yaml);
+static void test_reports__markdown_lists_are_capped_with_a_hint(void **state)
+{
+	render_opts ro = {NM_LANG_EN, NULL, false, false, 0};
+	char *md = render(nm_report_markdown, *state, ro);
+
+	assert_null(strstr(md, "- Akteur 12 (`a12`)"));
+	assert_non_null(strstr(md, "*… and 3 more (`--all` shows them all)*"));
+	check_markdown(md);
+	free(md);
 }
 
-/* Golden outputs of a dataset: text, markdown and every csv table. */
-static void goldens(const char *path, const char *stem, long long snapshot)
+static void test_reports__markdown_lists_with_all_show_every_entry(void **state)
 {
-	tu_data f = from_path(path);
-	static const char *const langs[] = {"en", "de"};
+	render_opts ro = {NM_LANG_EN, NULL, true, false, 0};
+	char *md = render(nm_report_markdown, *state, ro);
+
+	assert_non_null(strstr(md, "- Akteur 12 (`a12`)"));
+	assert_null(strstr(md, "*… and 3 more (`--all` shows them all)*"));
+	check_markdown(md);
+	free(md);
+}
+
+static void test_reports__german_text_lists_are_capped_with_a_hint(void **state)
+{
+	render_opts rd = {NM_LANG_DE, NULL, false, false, 0};
+	char *txt = render(nm_report_text, *state, rd);
+
+	assert_non_null(strstr(txt, "… und 3 weitere (--all zeigt alle)"));
+	free(txt);
+}
+
+static void test_reports__german_text_lists_with_all_have_no_hint(void **state)
+{
+	render_opts rd = {NM_LANG_DE, NULL, true, false, 0};
+	char *txt = render(nm_report_text, *state, rd);
+
+	assert_null(strstr(txt, "… und 3 weitere (--all zeigt alle)"));
+	free(txt);
+}
+
+/* ------------------------------------------------------------ goldens */
+
+/* The text report of f in both languages against GOLDEN stem.txt and stem.de.txt. */
+static void text_goldens(const tu_data *f, const char *stem)
+{
 	char name[256];
 
 	for (int lang = 0; lang < 2; lang++) {
-		render_opts ro = {(nm_lang)lang, NULL, false, false, snapshot};
-		char *out = render(nm_report_text, &f, ro);
+		render_opts ro = {(nm_lang)lang, NULL, false, false, 1};
+		char *out = render(nm_report_text, f, ro);
 
 		/* The English text goldens are those the command line prints. */
-		snprintf(name, sizeof(name), GOLDEN "%s%s.txt", stem,
-			 lang ? ".de" : "");
+		snprintf(name, sizeof(name), GOLDEN "%s%s.txt", stem, lang ? ".de" : "");
 		tu_assert_golden(out, name);
 		free(out);
-		out = render(nm_report_markdown, &f, ro);
+	}
+}
+
+static const char *const langs[] = {"en", "de"};
+
+static void markdown_goldens(const tu_data *f, const char *stem)
+{
+	char name[256];
+
+	for (int lang = 0; lang < 2; lang++) {
+		render_opts ro = {(nm_lang)lang, NULL, false, false, 1};
+		char *out = render(nm_report_markdown, f, ro);
+
 		snprintf(name, sizeof(name), GOLDEN "%s.%s.md", stem, langs[lang]);
 		tu_assert_golden(out, name);
 		free(out);
+	}
+}
+
+static void csv_goldens(const tu_data *f, const char *stem)
+{
+	char name[256];
+
+	for (int lang = 0; lang < 2; lang++) {
 		for (size_t t = 0; t < NTABLES; t++) {
-			ro.table = all_tables[t];
-			out = render(nm_report_csv, &f, ro);
+			render_opts ro = {(nm_lang)lang, all_tables[t], false, false, 1};
+			char *out = render(nm_report_csv, f, ro);
+
 			snprintf(name, sizeof(name), GOLDEN "%s-%s.%s.csv", stem, all_tables[t],
 				 langs[lang]);
 			tu_assert_golden(out, name);
 			free(out);
 		}
 	}
-	tu_data_release(&f);
 }
 
-static void test_reports__small_data_goldens(void **state)
+static void test_reports__small_data_text_is_golden(void **state)
 {
-	(void)state;
-	goldens(NETMAP_SOURCE_DIR "/tests/data/cli/small.yaml", "small", 1);
+	text_goldens(*state, "small");
 }
 
-static void test_reports__example_data_goldens(void **state)
+static void test_reports__small_data_markdown_is_golden(void **state)
 {
-	(void)state;
-	goldens(NETMAP_SOURCE_DIR "/data", "example", 1);
+	markdown_goldens(*state, "small");
 }
+
+static void test_reports__small_data_csv_tables_are_golden(void **state)
+{
+	csv_goldens(*state, "small");
+}
+
+static void test_reports__example_data_text_is_golden(void **state)
+{
+	text_goldens(*state, "example");
+}
+
+static void test_reports__example_data_markdown_is_golden(void **state)
+{
+	markdown_goldens(*state, "example");
+}
+
+static void test_reports__example_data_csv_tables_are_golden(void **state)
+{
+	csv_goldens(*state, "example");
+}
+
+#define WITH(test, setup) cmocka_unit_test_setup_teardown(test, setup, release_data)
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_reports__csv_tables_keep_their_width_and_defuse_formulas),
-		cmocka_unit_test(test_reports__csv_german_uses_semicolons_decimal_commas_and_words),
-		cmocka_unit_test(test_reports__csv_contacts_only_when_asked),
-		cmocka_unit_test(test_reports__csv_unknown_table_writes_nothing),
-		cmocka_unit_test(test_reports__markdown_hostile_names_keep_tables_and_show_no_html),
-		cmocka_unit_test(test_reports__text_fits_80_columns_in_both_languages),
-		cmocka_unit_test(test_reports__german_words_dates_and_numbers),
-		cmocka_unit_test(test_reports__lists_are_capped_unless_all),
-		cmocka_unit_test(test_reports__small_data_goldens),
-		cmocka_unit_test(test_reports__example_data_goldens),
+		WITH(test_reports__csv_tables_keep_their_width_in_both_languages, hostile_data),
+		WITH(test_reports__csv_cells_that_start_like_a_formula_get_a_quote, hostile_data),
+		WITH(test_reports__csv_line_breaks_stay_inside_their_quoted_cell, hostile_data),
+		WITH(test_reports__csv_escape_sequences_and_tabs_become_the_replacement_character,
+		     hostile_data),
+		WITH(test_reports__csv_doubles_quotes_and_quotes_cells_with_commas, hostile_data),
+		WITH(test_reports__csv_german_uses_a_bom_semicolons_decimal_commas_and_words,
+		     small_data),
+		WITH(test_reports__csv_english_uses_commas_decimal_points_and_keys, small_data),
+		WITH(test_reports__csv_actors_leave_out_contacts_unless_asked, hostile_data),
+		WITH(test_reports__csv_actors_with_contacts_add_person_email_and_phone, hostile_data),
+		WITH(test_reports__csv_unknown_table_writes_nothing, hostile_data),
+		cmocka_unit_test(test_reports__csv_every_table_is_known_and_listed),
+		WITH(test_reports__markdown_of_hostile_names_keeps_its_tables_and_shows_no_html,
+		     hostile_data),
+		WITH(test_reports__markdown_escapes_html_in_names, hostile_data),
+		WITH(test_reports__markdown_escapes_pipes_in_names, hostile_data),
+		WITH(test_reports__markdown_escapes_emphasis_links_and_code, hostile_data),
+		WITH(test_reports__markdown_joins_line_breaks_in_names, hostile_data),
+		WITH(test_reports__markdown_escapes_lists_entities_and_backslashes, hostile_data),
+		WITH(test_reports__markdown_shows_no_contacts, hostile_data),
+		WITH(test_reports__text_of_hostile_names_fits_80_columns_without_controls,
+		     hostile_data),
+		WITH(test_reports__text_of_the_example_data_fits_80_columns_without_controls,
+		     example_data),
+		WITH(test_reports__text_shows_no_contacts, hostile_data),
+		WITH(test_reports__german_text_writes_the_date_with_dots, small_data),
+		WITH(test_reports__german_text_groups_thousands_with_a_dot, small_data),
+		WITH(test_reports__german_text_writes_a_space_before_percent, small_data),
+		WITH(test_reports__german_text_has_german_words_only, small_data),
+		WITH(test_reports__german_markdown_has_german_words_and_dates, small_data),
+		WITH(test_reports__english_text_writes_iso_dates_and_groups_with_a_comma, small_data),
+		WITH(test_reports__markdown_lists_are_capped_with_a_hint, thirteen_actors),
+		WITH(test_reports__markdown_lists_with_all_show_every_entry, thirteen_actors),
+		WITH(test_reports__german_text_lists_are_capped_with_a_hint, thirteen_actors),
+		WITH(test_reports__german_text_lists_with_all_have_no_hint, thirteen_actors),
+		WITH(test_reports__small_data_text_is_golden, small_data),
+		WITH(test_reports__small_data_markdown_is_golden, small_data),
+		WITH(test_reports__small_data_csv_tables_are_golden, small_data),
+		WITH(test_reports__example_data_text_is_golden, example_data),
+		WITH(test_reports__example_data_markdown_is_golden, example_data),
+		WITH(test_reports__example_data_csv_tables_are_golden, example_data),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

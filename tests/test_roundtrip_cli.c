@@ -117,6 +117,7 @@ static void test_roundtrip_cli__example_town_yaml_import_yaml_scans_the_same(voi
 	char *first = scan_json(dir, "a.db", DATA_DIR), *second;
 	tu_run r = NETMAP(dir, "import", DATA_DIR, "-o", "town");
 
+	(void)state;
 	assert_int_equal(r.status, 0);
 	assert_string_equal(r.out, "town: 63 actors, 23 committees, 169 memberships, 12 themes "
 	                           "written as YAML\n");
@@ -139,6 +140,7 @@ static void test_roundtrip_cli__hostile_names_import_and_scan_the_same(void **st
 	char *first = scan_json(dir, "a.db", SHEETS "hostile.yaml"), *second;
 	tu_run r = NETMAP(dir, "import", "-o", "out", SHEETS "hostile.yaml");
 
+	(void)state;
 	assert_int_equal(r.status, 0);
 	assert_string_equal(r.err, "");
 	tu_run_release(&r);
@@ -155,6 +157,7 @@ static void test_roundtrip_cli__import_overwrites_only_with_force(void **state)
 	char *actors = tu_path(dir, "out/actors.yaml"), *text;
 	tu_run r = NETMAP(dir, "import", SHEETS "small.yaml", "-o", "out");
 
+	(void)state;
 	assert_int_equal(r.status, 0);
 	tu_run_release(&r);
 	tu_write_file(actors, "# mine\n");
@@ -183,6 +186,7 @@ static void test_roundtrip_cli__import_of_invalid_data_writes_nothing(void **sta
 	char *bad = tu_path(dir, "bad.yaml");
 	tu_run r;
 
+	(void)state;
 	tu_write_file(bad, "actors:\n  - {id: a, name: A, type: clubb}\n");
 	r = NETMAP(dir, "import", "bad.yaml", "-o", "out");
 	assert_int_equal(r.status, 1);
@@ -203,31 +207,53 @@ static void test_roundtrip_cli__import_of_invalid_data_writes_nothing(void **sta
 	free(dir);
 }
 
-static void test_roundtrip_cli__import_usage_errors(void **state)
+/* A scratch folder made before a test; its path is the state. */
+static int scratch_folder(void **state)
 {
-	char *dir = tu_tempdir("rt-usage");
-	tu_run r = NETMAP(dir, "import", SHEETS "small.yaml");
+	*state = tu_tempdir("rt-usage");
+	return 0;
+}
+
+static int scratch_folder_release(void **state)
+{
+	free(*state);
+	return 0;
+}
+
+static void test_roundtrip_cli__import_without_an_output_folder_exits_2_with_the_usage(void **state)
+{
+	tu_run r = NETMAP(*state, "import", SHEETS "small.yaml");
 
 	assert_int_equal(r.status, 2);
 	assert_string_equal(r.err, "netmap: give the folder to write with -o DIR\n"
 	                           "usage: netmap import PATH... -o DIR [--force]\n"
 	                           "Try 'netmap help import'\n");
 	tu_run_release(&r);
-	r = NETMAP(dir, "import", "-o", "x");
+}
+
+static void test_roundtrip_cli__import_without_a_path_exits_2(void **state)
+{
+	tu_run r = NETMAP(*state, "import", "-o", "x");
+
 	assert_int_equal(r.status, 2);
 	assert_non_null(strstr(r.err, "netmap: no PATH given\n"));
 	tu_run_release(&r);
-	r = NETMAP(dir, "import", "--bogus", "-o", "x", SHEETS "small.yaml");
+}
+
+static void test_roundtrip_cli__import_with_an_unknown_option_exits_2(void **state)
+{
+	tu_run r = NETMAP(*state, "import", "--bogus", "-o", "x", SHEETS "small.yaml");
+
 	assert_int_equal(r.status, 2);
 	assert_non_null(strstr(r.err, "netmap: unknown option '--bogus'\n"));
 	tu_run_release(&r);
-	free(dir);
 }
 
 static void test_roundtrip_cli__yaml_template_validates_clean_with_a_workflow(void **state)
 {
 	static const char *const langs[] = {"de", "en"};
 
+	(void)state;
 	for (int i = 0; i < 2; i++) {
 		char *dir = tu_tempdir(i ? "rt-init-yaml-en" : "rt-init-yaml-de");
 		char *wf = tu_path(dir, "repo/.github/workflows/netmap.yml"), *text;
@@ -266,6 +292,7 @@ static void test_roundtrip_cli__yaml_template_examples_are_valid_when_uncommente
 {
 	static const char *const langs[] = {"de", "en"};
 
+	(void)state;
 	for (int i = 0; i < 2; i++) {
 		char *dir = tu_tempdir(i ? "rt-init-yaml-examples-en" : "rt-init-yaml-examples-de");
 		char *out;
@@ -297,6 +324,7 @@ static void test_roundtrip_cli__xlsx_template_has_sheets_headers_lists_and_froze
 	char *dir = tu_tempdir("rt-init-xlsx"), *path = tu_path(dir, "v.xlsx"), *out;
 	tu_run r = NETMAP(dir, "init", "--lang", "de", "-o", "v.xlsx");
 
+	(void)state;
 	assert_int_equal(r.status, 0);
 	tu_run_release(&r);
 	if (!have_openpyxl())
@@ -364,6 +392,7 @@ static void test_roundtrip_cli__english_xlsx_template_uses_english_words(void **
 	     *out;
 	tu_run r = NETMAP(dir, "init", "--lang", "en");
 
+	(void)state;
 	assert_int_equal(r.status, 0);
 	assert_string_equal(r.out, "netmap-template.xlsx: template written; fill it in, then run "
 	                           "'netmap validate netmap-template.xlsx'\n");
@@ -392,6 +421,7 @@ static void test_roundtrip_cli__ods_template_has_validations_and_dates(void **st
 	char *dir = tu_tempdir("rt-init-ods"), *path = tu_path(dir, "v.ods"), *out;
 	tu_run r = NETMAP(dir, "init", "--lang", "de", "--format", "ods", "-o", "v.ods");
 
+	(void)state;
 	assert_int_equal(r.status, 0);
 	tu_run_release(&r);
 	out = shell("unzip -Z1 '%s'", path);
@@ -434,6 +464,7 @@ static void test_roundtrip_cli__csv_template_is_one_file_a_table_with_headers(vo
 	char *dir = tu_tempdir("rt-init-csv"), *out;
 	tu_run r = NETMAP(dir, "init", "--lang", "en", "--format", "csv", "-o", "t");
 
+	(void)state;
 	assert_int_equal(r.status, 0);
 	tu_run_release(&r);
 	out = shell("cd '%s'/t && ls && cat memberships.csv", dir);
@@ -446,10 +477,9 @@ static void test_roundtrip_cli__csv_template_is_one_file_a_table_with_headers(vo
 	free(dir);
 }
 
-static void test_roundtrip_cli__init_usage_errors(void **state)
+static void test_roundtrip_cli__init_of_an_unknown_format_exits_2_with_the_usage(void **state)
 {
-	char *dir = tu_tempdir("rt-init-usage");
-	tu_run r = NETMAP(dir, "init", "--format", "xls");
+	tu_run r = NETMAP(*state, "init", "--format", "xls");
 
 	assert_int_equal(r.status, 2);
 	assert_string_equal(
@@ -457,24 +487,43 @@ static void test_roundtrip_cli__init_usage_errors(void **state)
 	           "usage: netmap init [--lang de|en] [--format xlsx|ods|csv|yaml] [-o PATH] "
 	           "[--force]\nTry 'netmap help init'\n");
 	tu_run_release(&r);
-	r = NETMAP(dir, "init", "--lang", "fr");
+}
+
+static void test_roundtrip_cli__init_of_an_unknown_language_exits_2(void **state)
+{
+	tu_run r = NETMAP(*state, "init", "--lang", "fr");
+
 	assert_int_equal(r.status, 2);
 	assert_non_null(strstr(r.err, "netmap: --lang takes de or en, not 'fr'\n"));
 	tu_run_release(&r);
-	r = NETMAP(dir, "init", "extra");
+}
+
+static void test_roundtrip_cli__init_with_an_operand_exits_2(void **state)
+{
+	tu_run r = NETMAP(*state, "init", "extra");
+
 	assert_int_equal(r.status, 2);
 	assert_non_null(strstr(r.err, "netmap: unexpected argument 'extra'\n"));
 	tu_run_release(&r);
-	r = NETMAP(dir, "init", "-o", "-");
+}
+
+static void test_roundtrip_cli__init_to_stdout_exits_2(void **state)
+{
+	tu_run r = NETMAP(*state, "init", "-o", "-");
+
 	assert_int_equal(r.status, 2);
 	assert_non_null(strstr(r.err, "netmap: a template is written to files: give -o PATH\n"));
 	tu_run_release(&r);
-	r = NETMAP(dir, "init", "-o", "/nonexistent/v.xlsx");
+}
+
+static void test_roundtrip_cli__init_into_a_missing_folder_exits_2(void **state)
+{
+	tu_run r = NETMAP(*state, "init", "-o", "/nonexistent/v.xlsx");
+
 	assert_int_equal(r.status, 2);
 	assert_string_equal(
 	    r.err, "netmap: cannot write '/nonexistent/v.xlsx': No such file or directory\n");
 	tu_run_release(&r);
-	free(dir);
 }
 
 static void test_roundtrip_cli__export_xlsx_holds_the_dataset(void **state)
@@ -484,6 +533,7 @@ static void test_roundtrip_cli__export_xlsx_holds_the_dataset(void **state)
 	tu_run r = NETMAP(dir, "export", "--db", "t.db", "--format", "xlsx", "--lang", "de", "-o",
 	                  "town.xlsx");
 
+	(void)state;
 	assert_int_equal(r.status, 0);
 	assert_string_equal(r.out, "");
 	assert_string_equal(r.err, "");
@@ -530,6 +580,7 @@ static void test_roundtrip_cli__export_contacts_only_with_include_contacts(void 
 	tu_run r =
 	    NETMAP(dir, "export", "--db", "t.db", "--format", "csv", "--lang", "en", "-o", "plain");
 
+	(void)state;
 	assert_int_equal(r.status, 0);
 	tu_run_release(&r);
 	r = NETMAP(dir, "export", "--db", "t.db", "--format", "csv", "--lang", "en", "-o", "full",
@@ -564,6 +615,7 @@ static void test_roundtrip_cli__export_ods_writes_dates_as_date_values(void **st
 	tu_run r =
 	    NETMAP(dir, "export", "--db", "t.db", "--format", "ods", "--lang", "en", "-o", "t.ods");
 
+	(void)state;
 	assert_int_equal(r.status, 0);
 	tu_run_release(&r);
 	out = shell("unzip -p '%s' content.xml | grep -o 'office:date-value=\"[^\"]*\"'", path);
@@ -584,6 +636,7 @@ static void test_roundtrip_cli__export_sheet_usage_errors(void **state)
 	     *json = scan_json(dir, "t.db", SHEETS "small.yaml");
 	tu_run r = NETMAP(dir, "export", "--db", "t.db", "--format", "csv");
 
+	(void)state;
 	assert_int_equal(r.status, 2);
 	assert_string_equal(r.err, "netmap: --format csv writes one file a table: give -o DIR\n"
 	                           "usage: netmap export [options] --format "
@@ -618,6 +671,7 @@ static void test_roundtrip_cli__example_workbook_is_what_export_writes(void **st
 	tu_run r = NETMAP(dir, "export", "--db", "a.db", "--format", "xlsx", "--lang", "de",
 	                  "--include-contacts", "-o", "lindenau.xlsx");
 
+	(void)state;
 	assert_int_equal(r.status, 0);
 	tu_run_release(&r);
 	made = tu_read_file(path, &lm);
@@ -642,7 +696,12 @@ int main(void)
 	    cmocka_unit_test(test_roundtrip_cli__hostile_names_import_and_scan_the_same),
 	    cmocka_unit_test(test_roundtrip_cli__import_overwrites_only_with_force),
 	    cmocka_unit_test(test_roundtrip_cli__import_of_invalid_data_writes_nothing),
-	    cmocka_unit_test(test_roundtrip_cli__import_usage_errors),
+	    cmocka_unit_test_setup_teardown(test_roundtrip_cli__import_without_an_output_folder_exits_2_with_the_usage,
+	                                    scratch_folder, scratch_folder_release),
+	    cmocka_unit_test_setup_teardown(test_roundtrip_cli__import_without_a_path_exits_2,
+	                                    scratch_folder, scratch_folder_release),
+	    cmocka_unit_test_setup_teardown(test_roundtrip_cli__import_with_an_unknown_option_exits_2,
+	                                    scratch_folder, scratch_folder_release),
 	    cmocka_unit_test(test_roundtrip_cli__yaml_template_validates_clean_with_a_workflow),
 	    cmocka_unit_test(test_roundtrip_cli__yaml_template_examples_are_valid_when_uncommented),
 	    cmocka_unit_test(
@@ -650,7 +709,16 @@ int main(void)
 	    cmocka_unit_test(test_roundtrip_cli__english_xlsx_template_uses_english_words),
 	    cmocka_unit_test(test_roundtrip_cli__ods_template_has_validations_and_dates),
 	    cmocka_unit_test(test_roundtrip_cli__csv_template_is_one_file_a_table_with_headers),
-	    cmocka_unit_test(test_roundtrip_cli__init_usage_errors),
+	    cmocka_unit_test_setup_teardown(test_roundtrip_cli__init_of_an_unknown_format_exits_2_with_the_usage,
+	                                    scratch_folder, scratch_folder_release),
+	    cmocka_unit_test_setup_teardown(test_roundtrip_cli__init_of_an_unknown_language_exits_2,
+	                                    scratch_folder, scratch_folder_release),
+	    cmocka_unit_test_setup_teardown(test_roundtrip_cli__init_with_an_operand_exits_2,
+	                                    scratch_folder, scratch_folder_release),
+	    cmocka_unit_test_setup_teardown(test_roundtrip_cli__init_to_stdout_exits_2,
+	                                    scratch_folder, scratch_folder_release),
+	    cmocka_unit_test_setup_teardown(test_roundtrip_cli__init_into_a_missing_folder_exits_2,
+	                                    scratch_folder, scratch_folder_release),
 	    cmocka_unit_test(test_roundtrip_cli__export_xlsx_holds_the_dataset),
 	    cmocka_unit_test(test_roundtrip_cli__export_contacts_only_with_include_contacts),
 	    cmocka_unit_test(test_roundtrip_cli__export_ods_writes_dates_as_date_values),

@@ -91,12 +91,12 @@ static void test_sheets__messages_name_sheet_and_cell_and_say_what_to_do(void **
 	tu_run_release(&r);
 }
 
-static void test_sheets__json_and_github_name_the_cell(void **state)
+static void test_sheets__json_names_the_sheet_and_cell_or_null_for_a_whole_file(void **state)
 {
 	tu_run r;
 	const char *json[] = {"validate", "--format", "json", "leer.xlsx", "liste.xlsx", NULL};
-	const char *gh[] = {"validate", "--format", "github", "liste.xlsx", NULL};
 
+	(void)state;
 	tu_netmap(&r, NETMAP_TEST_DATA "/sheets/messages", json);
 	/* A whole-file problem: line 1, column 1, sheet and cell null (6.5). */
 	assert_non_null(strstr(r.out, "{\"file\": \"leer.xlsx\", \"line\": 1, \"column\": 1, "
@@ -107,6 +107,14 @@ static void test_sheets__json_and_github_name_the_cell(void **state)
 				      "\"unknown actor type 'Wohlfartsverband'; did you mean "
 				      "'Wohlfahrtsverband'?\", \"sheet\": \"Akteure\", \"cell\": \"B2\"}"));
 	tu_run_release(&r);
+}
+
+static void test_sheets__github_annotation_starts_its_message_with_the_cell(void **state)
+{
+	tu_run r;
+	const char *gh[] = {"validate", "--format", "github", "liste.xlsx", NULL};
+
+	(void)state;
 	tu_netmap(&r, NETMAP_TEST_DATA "/sheets/messages", gh);
 	assert_non_null(strstr(r.out, "::error file=liste.xlsx,line=2,col=2::Akteure!B2: unknown "
 				      "actor type 'Wohlfartsverband'; did you mean "
@@ -138,7 +146,8 @@ int main(void)
 		cmocka_unit_test(test_sheets__ods_scans_to_the_same_report_as_yaml),
 		cmocka_unit_test(test_sheets__csv_folder_scans_to_the_same_report_as_yaml),
 		cmocka_unit_test(test_sheets__messages_name_sheet_and_cell_and_say_what_to_do),
-		cmocka_unit_test(test_sheets__json_and_github_name_the_cell),
+		cmocka_unit_test(test_sheets__json_names_the_sheet_and_cell_or_null_for_a_whole_file),
+		cmocka_unit_test(test_sheets__github_annotation_starts_its_message_with_the_cell),
 		cmocka_unit_test(test_sheets__invalid_workbook_leaves_no_store),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -744,45 +744,97 @@ static void test_store__read_memory_store_is_an_empty_store(void **state)
 	nm_store_close(store);
 }
 
-static void test_store__a_bad_dataset_changes_nothing(void **state)
+/* A memory store holding snapshot 1 of the sample, and the sample. */
+typedef struct stored_sample {
+	nm_store *store;
+	nm_dataset *ds;
+} stored_sample;
+
+static int memory_store_with_one_snapshot(void **state)
 {
-	nm_store *store = open_ok(":memory:", NM_STORE_WRITE);
-	nm_dataset *ds = sample("a@example.org");
-	nm_settings s = analysed_settings();
+	stored_sample *f = calloc(1, sizeof(*f));
+
+	if (!f)
+		return -1;
+	f->store = open_ok(":memory:", NM_STORE_WRITE);
+	f->ds = sample("a@example.org");
+	put_ok(f->store, f->ds, "{}");
+	*state = f;
+	return 0;
+}
+
+static int stored_sample_release(void **state)
+{
+	stored_sample *f = *state;
+
+	nm_dataset_free(f->ds);
+	nm_store_close(f->store);
+	free(f);
+	return 0;
+}
+
+/* After a failed put (its change to the sample undone): snapshot 1 as it was, 2 next. */
+static void expect_nothing_changed(stored_sample *f)
+{
 	nm_error err = {0};
 	int64_t id = 0;
 	nm_dataset *back;
 
-	(void)state;
-	put_ok(store, ds, "{}");
+	assert_int_equal(nm_store_latest(f->store, &id, &err), NM_OK);
+	assert_int_equal(id, 1);
+	/* Snapshot 1 kept its contact data through the failed put. */
+	back = load_ok(f->store, 1, NULL);
+	assert_dataset(f->ds, back, true);
+	nm_dataset_free(back);
+	assert_int_equal(put_ok(f->store, f->ds, "{}"), 2);
+}
+
+static void test_store__two_actors_with_one_id_are_refused_and_change_nothing(void **state)
+{
+	stored_sample *f = *state;
+	nm_settings s = analysed_settings();
+	nm_error err = {0};
+	int64_t id = 0;
+
 	/* Two actors with one id: the schema refuses the second. */
-	free(ds->actors[1].id);
-	ds->actors[1].id = nm_xstrdup("awo-ks");
-	assert_int_equal(nm_store_put_snapshot(store, ds, 0, &s, "{}", &id, &err), NM_ESTORE);
+	free(f->ds->actors[1].id);
+	f->ds->actors[1].id = nm_xstrdup("awo-ks");
+	assert_int_equal(nm_store_put_snapshot(f->store, f->ds, 0, &s, "{}", &id, &err), NM_ESTORE);
 	assert_string_equal(err.message, "cannot write actors to store ':memory:':"
 					 " UNIQUE constraint failed: actors.snapshot, actors.id");
-	free(ds->actors[1].id);
-	ds->actors[1].id = nm_xstrdup("caritas-ks");
-	ds->memberships[4].actor = 99;
-	assert_int_equal(nm_store_put_snapshot(store, ds, 0, &s, "{}", &id, &err), NM_ESTORE);
+	free(f->ds->actors[1].id);
+	f->ds->actors[1].id = nm_xstrdup("caritas-ks");
+	expect_nothing_changed(f);
+}
+
+static void test_store__a_membership_of_a_bad_index_is_refused_and_changes_nothing(void **state)
+{
+	stored_sample *f = *state;
+	nm_settings s = analysed_settings();
+	nm_error err = {0};
+	int64_t id = 0;
+
+	f->ds->memberships[4].actor = 99;
+	assert_int_equal(nm_store_put_snapshot(f->store, f->ds, 0, &s, "{}", &id, &err), NM_ESTORE);
 	assert_string_equal(err.message,
 			    "cannot write membership 4 to store ':memory:': bad index or role");
-	ds->memberships[4].actor = 0;
-	ds->committees[0].meets = (nm_freq)77;
-	assert_int_equal(nm_store_put_snapshot(store, ds, 0, &s, "{}", &id, &err), NM_ESTORE);
+	f->ds->memberships[4].actor = 0;
+	expect_nothing_changed(f);
+}
+
+static void test_store__an_unknown_enum_value_is_refused_and_changes_nothing(void **state)
+{
+	stored_sample *f = *state;
+	nm_settings s = analysed_settings();
+	nm_error err = {0};
+	int64_t id = 0;
+
+	f->ds->committees[0].meets = (nm_freq)77;
+	assert_int_equal(nm_store_put_snapshot(f->store, f->ds, 0, &s, "{}", &id, &err), NM_ESTORE);
 	assert_string_equal(err.message, "cannot write committee 'ag-wohnen' to store ':memory:':"
 					 " unknown enum value");
-	ds->committees[0].meets = NM_FREQ_QUARTERLY;
-
-	assert_int_equal(nm_store_latest(store, &id, &err), NM_OK);
-	assert_int_equal(id, 1);
-	/* Snapshot 1 kept its contact data through the failed puts. */
-	back = load_ok(store, 1, NULL);
-	assert_dataset(ds, back, true);
-	nm_dataset_free(back);
-	assert_int_equal(put_ok(store, ds, "{}"), 2);
-	nm_dataset_free(ds);
-	nm_store_close(store);
+	f->ds->committees[0].meets = NM_FREQ_QUARTERLY;
+	expect_nothing_changed(f);
 }
 
 static void test_store__missing_file_is_not_found(void **state)
@@ -951,23 +1003,65 @@ static void test_store__abandon_removes_a_file_this_open_created(void **state)
 	assert_false(file_exists(path));
 	assert_false(file_exists(wal));
 	assert_false(file_exists(shm));
-
-	/* A store that was there before the open stays. */
-	store = open_ok(path, NM_STORE_WRITE);
-	put_ok(store, ds, "{}");
-	nm_store_close(store);
-	store = open_ok(path, NM_STORE_WRITE);
-	nm_store_abandon(store);
-	assert_true(file_exists(path));
-	store = open_ok(path, NM_STORE_READ);
-	nm_store_abandon(store);
-	assert_true(file_exists(path));
-	nm_store_abandon(NULL);
 	nm_dataset_free(ds);
 	free(wal);
 	free(shm);
 	free(path);
 	free(dir);
+}
+
+/* A store file with one snapshot, there before the open under test. */
+static int store_file_with_one_snapshot(void **state)
+{
+	char **paths = calloc(2, sizeof(*paths));
+	nm_dataset *ds = sample("a@example.org");
+	nm_store *store;
+
+	if (!paths)
+		return -1;
+	paths[0] = tu_tempdir("store-abandon-kept");
+	paths[1] = tu_path(paths[0], "netmap.db");
+	store = open_ok(paths[1], NM_STORE_WRITE);
+	put_ok(store, ds, "{}");
+	nm_store_close(store);
+	nm_dataset_free(ds);
+	*state = paths;
+	return 0;
+}
+
+static int store_file_release(void **state)
+{
+	char **paths = *state;
+
+	free(paths[1]);
+	free(paths[0]);
+	free(paths);
+	return 0;
+}
+
+static void test_store__abandon_of_a_write_keeps_a_store_that_was_there(void **state)
+{
+	char **paths = *state;
+	nm_store *store = open_ok(paths[1], NM_STORE_WRITE);
+
+	/* A store that was there before the open stays. */
+	nm_store_abandon(store);
+	assert_true(file_exists(paths[1]));
+}
+
+static void test_store__abandon_of_a_read_keeps_the_store(void **state)
+{
+	char **paths = *state;
+	nm_store *store = open_ok(paths[1], NM_STORE_READ);
+
+	nm_store_abandon(store);
+	assert_true(file_exists(paths[1]));
+}
+
+static void test_store__abandon_of_no_store_does_nothing(void **state)
+{
+	(void)state;
+	nm_store_abandon(NULL);
 }
 
 static void test_store__contact_data_is_kept_for_the_latest_snapshot_only(void **state)
@@ -1352,7 +1446,12 @@ int main(void)
 		cmocka_unit_test(test_store__findings_come_back_as_stored),
 		cmocka_unit_test(test_store__load_of_a_missing_snapshot_is_not_found),
 		cmocka_unit_test(test_store__read_memory_store_is_an_empty_store),
-		cmocka_unit_test(test_store__a_bad_dataset_changes_nothing),
+		cmocka_unit_test_setup_teardown(test_store__two_actors_with_one_id_are_refused_and_change_nothing,
+						memory_store_with_one_snapshot, stored_sample_release),
+		cmocka_unit_test_setup_teardown(test_store__a_membership_of_a_bad_index_is_refused_and_changes_nothing,
+						memory_store_with_one_snapshot, stored_sample_release),
+		cmocka_unit_test_setup_teardown(test_store__an_unknown_enum_value_is_refused_and_changes_nothing,
+						memory_store_with_one_snapshot, stored_sample_release),
 		cmocka_unit_test(test_store__missing_file_is_not_found),
 		cmocka_unit_test(test_store__a_store_in_a_missing_folder_cannot_be_created),
 		cmocka_unit_test(test_store__a_foreign_sqlite_file_is_refused),
@@ -1361,6 +1460,11 @@ int main(void)
 		cmocka_unit_test(test_store__a_new_file_gets_the_schema_and_pragmas),
 		cmocka_unit_test(test_store__an_empty_file_becomes_a_store),
 		cmocka_unit_test(test_store__abandon_removes_a_file_this_open_created),
+		cmocka_unit_test_setup_teardown(test_store__abandon_of_a_write_keeps_a_store_that_was_there,
+						store_file_with_one_snapshot, store_file_release),
+		cmocka_unit_test_setup_teardown(test_store__abandon_of_a_read_keeps_the_store,
+						store_file_with_one_snapshot, store_file_release),
+		cmocka_unit_test(test_store__abandon_of_no_store_does_nothing),
 		cmocka_unit_test(test_store__contact_data_is_kept_for_the_latest_snapshot_only),
 		cmocka_unit_test(test_store__forget_erases_one_actor_everywhere),
 		cmocka_unit_test(test_store__a_put_failing_at_any_row_changes_nothing),
