@@ -129,7 +129,7 @@ static void value_words(nm_buf *b, nm_lang lang, const char *field_name, const c
 			                                  lang));
 		else
 			for (const char *p = v; *p; p++)
-				nm_buf_putc(b, *p == '_' ? ' ' : *p);
+				nm_buf_putc(b, (char)(*p == '_' ? ' ' : *p));
 	} else if (strcmp(field_name, "themes") == 0) {
 		for (const char *p = v; *p; p++) {
 			if (*p == ',')

@@ -113,11 +113,16 @@ static const enum_table enums[NM_ENUM_FIELD_COUNT] = {
 	{nm_role_names, NM_ROLE_COUNT, role_de},
 };
 
-static const char *const setting_keys[] = {
-	"duplicate_jaccard", "duplicate_theme_jaccard", "overlap_jaccard",
-	"min_shared", "max_load", "stale_days", "ad_hoc_days", "voices",
-	"similar_name", "coordinators", "dataset",
-};
+/* The settings sheet's keys: every setting of nm_setting_defs, then "dataset". */
+static const char *setting_keys[NM_SETTINGS_N + 1];
+static pthread_once_t setting_keys_once = PTHREAD_ONCE_INIT;
+
+static void build_setting_keys(void)
+{
+	for (size_t i = 0; i < NM_SETTINGS_N; i++)
+		setting_keys[i] = nm_setting_defs[i].name;
+	setting_keys[NM_SETTINGS_N] = "dataset";
+}
 
 void nm_label_key(const char *s, nm_buf *out)
 {
@@ -389,6 +394,7 @@ const char *nm_label_setting_of(const char *text)
 	nm_buf k = NM_BUF_INIT, t = NM_BUF_INIT;
 	const char *found = NULL;
 
+	pthread_once(&setting_keys_once, build_setting_keys);
 	nm_label_key(text, &k);
 	for (size_t i = 0; i < sizeof(setting_keys) / sizeof(setting_keys[0]) && !found; i++) {
 		nm_label_key(setting_keys[i], &t);
@@ -402,6 +408,7 @@ const char *nm_label_setting_of(const char *text)
 
 const char *const *nm_label_setting_keys(size_t *n)
 {
+	pthread_once(&setting_keys_once, build_setting_keys);
 	*n = sizeof(setting_keys) / sizeof(setting_keys[0]);
 	return setting_keys;
 }

@@ -7,6 +7,8 @@
 #include "netmap/model.h"
 #include "netmap/sort.h"
 
+#include <errno.h>
+#include <pthread.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -203,17 +205,24 @@ void nm_ratio_format(nm_ratio r, char *out, size_t size)
 
 void nm_settings_default(nm_settings *s)
 {
-	s->duplicate_jaccard = (nm_ratio){6, 10};
-	s->duplicate_theme_jaccard = (nm_ratio){5, 10};
-	s->overlap_jaccard = (nm_ratio){3, 10};
-	s->similar_name = (nm_ratio){9, 10};
-	s->min_shared = 2;
-	s->max_load = 6;
-	s->stale_days = 365;
-	s->ad_hoc_days = 730;
-	s->voices = (1u << NM_TYPE_MIGRANT_ORGANISATION) |
-		    (1u << NM_TYPE_VOLUNTEER_INITIATIVE);
-	s->coordinators = NULL;
+	for (size_t i = 0; i < NM_SETTINGS_N; i++) {
+		const nm_setting_def *d = &nm_setting_defs[i];
+		char *field = (char *)s + d->offset;
+		char *none = NULL;
+
+		switch (d->kind) {
+		case NM_SETTING_RATIO:
+			memcpy(field, &d->ratio, sizeof(d->ratio));
+			break;
+		case NM_SETTING_COUNT:
+		case NM_SETTING_TYPES:
+			memcpy(field, &d->count, sizeof(d->count));
+			break;
+		case NM_SETTING_IDS: /* not freed: s may hold anything */
+			memcpy(field, (void *)&none, sizeof(none));
+			break;
+		}
+	}
 }
 
 static int cmp_cstr(const void *a, const void *b)
@@ -294,46 +303,220 @@ bool nm_settings_next_coordinator(const nm_settings *s, size_t *pos, char *buf, 
 	}
 }
 
+/* In the contract's order; what each means: docs/analysis.md. */
 const nm_setting_def nm_setting_defs[NM_SETTINGS_N] = {
-	{"ad_hoc_days", NM_SET_AD_HOC_DAYS, NM_SETTING_COUNT, offsetof(nm_settings, ad_hoc_days)},
-	{"coordinators", NM_SET_COORDINATORS, NM_SETTING_IDS, offsetof(nm_settings, coordinators)},
-	{"duplicate_jaccard", NM_SET_DUPLICATE_JACCARD, NM_SETTING_RATIO,
-	 offsetof(nm_settings, duplicate_jaccard)},
-	{"duplicate_theme_jaccard", NM_SET_DUPLICATE_THEME_JACCARD, NM_SETTING_RATIO,
-	 offsetof(nm_settings, duplicate_theme_jaccard)},
-	{"max_load", NM_SET_MAX_LOAD, NM_SETTING_COUNT, offsetof(nm_settings, max_load)},
-	{"min_shared", NM_SET_MIN_SHARED, NM_SETTING_COUNT, offsetof(nm_settings, min_shared)},
-	{"overlap_jaccard", NM_SET_OVERLAP_JACCARD, NM_SETTING_RATIO,
-	 offsetof(nm_settings, overlap_jaccard)},
-	{"similar_name", NM_SET_SIMILAR_NAME, NM_SETTING_RATIO,
-	 offsetof(nm_settings, similar_name)},
-	{"stale_days", NM_SET_STALE_DAYS, NM_SETTING_COUNT, offsetof(nm_settings, stale_days)},
-	{"voices", NM_SET_VOICES, NM_SETTING_TYPES, offsetof(nm_settings, voices)},
+	{"duplicate_jaccard", "duplicate-jaccard", NM_SET_DUPLICATE_JACCARD, NM_SETTING_RATIO,
+	 offsetof(nm_settings, duplicate_jaccard), {6, 10}, 0,
+	 {"members' jaccard for a duplicate", "Jaccard der Mitglieder für ein Duplikat"},
+	 "members' jaccard from which two committees are duplicates"},
+	{"duplicate_theme_jaccard", "duplicate-theme-jaccard", NM_SET_DUPLICATE_THEME_JACCARD,
+	 NM_SETTING_RATIO, offsetof(nm_settings, duplicate_theme_jaccard), {5, 10}, 0,
+	 {"themes' jaccard for a duplicate", "Jaccard der Themen für ein Duplikat"},
+	 "themes' jaccard from which two committees are duplicates"},
+	{"overlap_jaccard", "overlap-jaccard", NM_SET_OVERLAP_JACCARD, NM_SETTING_RATIO,
+	 offsetof(nm_settings, overlap_jaccard), {3, 10}, 0,
+	 {"members' jaccard for an overlap", "Jaccard der Mitglieder für eine Überschneidung"},
+	 "members' jaccard from which two committees overlap"},
+	{"min_shared", "min-shared", NM_SET_MIN_SHARED, NM_SETTING_COUNT,
+	 offsetof(nm_settings, min_shared), {0, 1}, 2,
+	 {"shared members for any class", "gemeinsame Mitglieder für jede Klasse"},
+	 "shared members a pair needs for any class"},
+	{"max_load", "max-load", NM_SET_MAX_LOAD, NM_SETTING_COUNT,
+	 offsetof(nm_settings, max_load), {0, 1}, 6,
+	 {"committees before an actor is overloaded", "Gremien, ab denen ein Akteur überlastet ist"},
+	 "committees an actor sits in before it is overloaded"},
+	{"stale_days", "stale-days", NM_SET_STALE_DAYS, NM_SETTING_COUNT,
+	 offsetof(nm_settings, stale_days), {0, 1}, 365,
+	 {"days since last_met before stale", "Tage seit last_met, ab denen ein Gremium ruht"},
+	 "days since last_met before an active committee is stale"},
+	{"ad_hoc_days", "ad-hoc-days", NM_SET_AD_HOC_DAYS, NM_SETTING_COUNT,
+	 offsetof(nm_settings, ad_hoc_days), {0, 1}, 730,
+	 {"days before an ad-hoc group runs long", "Tage, ab denen eine Ad-hoc-Gruppe zu lange läuft"},
+	 "days after founded before an ad-hoc group without an end runs long"},
+	{"voices", "voices", NM_SET_VOICES, NM_SETTING_TYPES, offsetof(nm_settings, voices), {0, 1},
+	 (1u << NM_TYPE_MIGRANT_ORGANISATION) | (1u << NM_TYPE_VOLUNTEER_INITIATIVE),
+	 {"actor types that must be heard", "Akteurstypen, die gehört werden müssen"},
+	 "actor types whose voice every theme needs"},
+	{"similar_name", "similar-name", NM_SET_SIMILAR_NAME, NM_SETTING_RATIO,
+	 offsetof(nm_settings, similar_name), {9, 10}, 0,
+	 {"similarity for similar names", "Ähnlichkeit für ähnliche Namen"},
+	 "similarity from which two actor names are similar"},
+	{"coordinators", "coordinators", NM_SET_COORDINATORS, NM_SETTING_IDS,
+	 offsetof(nm_settings, coordinators), {0, 1}, 0,
+	 {"actors in groups by office: not counted in overlaps, never overloaded ('' for none)",
+	  "Akteure, die von Amts wegen in Gremien sitzen: zählen nicht für Überschneidungen, "
+	  "nie überlastet ('' für keine)"},
+	 "actors who sit in groups by office; left out of overlaps and load"},
 };
+
+const nm_setting_def *nm_setting_find(const char *name)
+{
+	for (size_t i = 0; i < NM_SETTINGS_N; i++)
+		if (strcmp(nm_setting_defs[i].name, name) == 0)
+			return &nm_setting_defs[i];
+	return NULL;
+}
+
+static const char *setting_names[NM_SETTINGS_N];
+static pthread_once_t setting_names_once = PTHREAD_ONCE_INIT;
+
+static void build_setting_names(void)
+{
+	for (size_t i = 0; i < NM_SETTINGS_N; i++)
+		setting_names[i] = nm_setting_defs[i].name;
+}
+
+const char *const *nm_setting_names(void)
+{
+	pthread_once(&setting_names_once, build_setting_names);
+	return setting_names;
+}
+
+void nm_setting_format(const nm_setting_def *def, const nm_settings *s, nm_buf *out)
+{
+	const char *field = (const char *)s + def->offset;
+	char tmp[32];
+	nm_ratio r;
+	uint32_t u;
+
+	nm_buf_clear(out);
+	switch (def->kind) {
+	case NM_SETTING_RATIO:
+		memcpy(&r, field, sizeof(r));
+		nm_ratio_format(r, tmp, sizeof(tmp));
+		nm_buf_puts(out, tmp);
+		break;
+	case NM_SETTING_COUNT:
+		memcpy(&u, field, sizeof(u));
+		nm_buf_printf(out, "%u", u);
+		break;
+	case NM_SETTING_TYPES: {
+		/* Type names in byte order, comma-separated, as JSON lists them. */
+		bool used[NM_TYPE_COUNT] = {false};
+
+		memcpy(&u, field, sizeof(u));
+		for (;;) {
+			int best = -1;
+
+			for (int t = 0; t < NM_TYPE_COUNT; t++)
+				if ((u & (1u << t)) && !used[t] &&
+				    (best < 0 ||
+				     strcmp(nm_actor_type_names[t], nm_actor_type_names[best]) < 0))
+					best = t;
+			if (best < 0)
+				break;
+			used[best] = true;
+			if (out->len)
+				nm_buf_putc(out, ',');
+			nm_buf_puts(out, nm_actor_type_names[best]);
+		}
+		break;
+	}
+	case NM_SETTING_IDS: {
+		const char *ids;
+
+		memcpy((void *)&ids, field, sizeof(ids));
+		if (ids)
+			nm_buf_puts(out, ids);
+		break;
+	}
+	}
+}
+
+
+static int parse_count(const char *s, uint32_t *out)
+{
+	char *end;
+	unsigned long long v;
+
+	if (!s || *s < '0' || *s > '9')
+		return -1;
+	errno = 0;
+	v = strtoull(s, &end, 10);
+	if (errno || *end || v > UINT32_MAX)
+		return -1;
+	*out = (uint32_t)v;
+	return 0;
+}
+
+int nm_setting_parse(const nm_setting_def *def, const char *text, nm_settings *s)
+{
+	char *field = (char *)s + def->offset;
+	nm_ratio r;
+	uint32_t u = 0;
+
+	if (!text)
+		return -1;
+	switch (def->kind) {
+	case NM_SETTING_RATIO:
+		if (nm_ratio_parse(text, &r) < 0)
+			return -1;
+		memcpy(field, &r, sizeof(r));
+		return 0;
+	case NM_SETTING_COUNT:
+		if (parse_count(text, &u) < 0)
+			return -1;
+		memcpy(field, &u, sizeof(u));
+		return 0;
+	case NM_SETTING_TYPES:
+		for (const char *p = text; *p;) {
+			const char *comma = strchr(p, ',');
+			size_t len = comma ? (size_t)(comma - p) : strlen(p);
+			int t = -1;
+
+			for (int i = 0; i < NM_TYPE_COUNT && t < 0; i++)
+				if (strlen(nm_actor_type_names[i]) == len &&
+				    memcmp(nm_actor_type_names[i], p, len) == 0)
+					t = i;
+			if (t < 0)
+				return -1;
+			u |= 1u << t;
+			p += len + (comma ? 1 : 0);
+		}
+		memcpy(field, &u, sizeof(u));
+		return 0;
+	case NM_SETTING_IDS: {
+		char *old, *ids = text[0] ? nm_xstrdup(text) : NULL;
+
+		memcpy((void *)&old, field, sizeof(old));
+		free(old);
+		memcpy(field, (void *)&ids, sizeof(ids));
+		return 0;
+	}
+	}
+	return -1;
+}
+
 
 void nm_settings_merge(nm_settings *dst, const nm_settings *src, unsigned mask)
 {
-	if (mask & NM_SET_DUPLICATE_JACCARD)
-		dst->duplicate_jaccard = src->duplicate_jaccard;
-	if (mask & NM_SET_DUPLICATE_THEME_JACCARD)
-		dst->duplicate_theme_jaccard = src->duplicate_theme_jaccard;
-	if (mask & NM_SET_OVERLAP_JACCARD)
-		dst->overlap_jaccard = src->overlap_jaccard;
-	if (mask & NM_SET_SIMILAR_NAME)
-		dst->similar_name = src->similar_name;
-	if (mask & NM_SET_MIN_SHARED)
-		dst->min_shared = src->min_shared;
-	if (mask & NM_SET_MAX_LOAD)
-		dst->max_load = src->max_load;
-	if (mask & NM_SET_STALE_DAYS)
-		dst->stale_days = src->stale_days;
-	if (mask & NM_SET_AD_HOC_DAYS)
-		dst->ad_hoc_days = src->ad_hoc_days;
-	if (mask & NM_SET_VOICES)
-		dst->voices = src->voices;
-	if (mask & NM_SET_COORDINATORS) {
-		free(dst->coordinators);
-		dst->coordinators = dup_coordinators(src->coordinators);
+	for (size_t i = 0; i < NM_SETTINGS_N; i++) {
+		const nm_setting_def *d = &nm_setting_defs[i];
+		char *to = (char *)dst + d->offset;
+		const char *from = (const char *)src + d->offset;
+
+		if (!(mask & d->bit))
+			continue;
+		switch (d->kind) {
+		case NM_SETTING_RATIO:
+			memcpy(to, from, sizeof(nm_ratio));
+			break;
+		case NM_SETTING_COUNT:
+		case NM_SETTING_TYPES:
+			memcpy(to, from, sizeof(uint32_t));
+			break;
+		case NM_SETTING_IDS: {
+			char *old, *ids;
+			const char *src_ids;
+
+			memcpy((void *)&old, to, sizeof(old));
+			memcpy((void *)&src_ids, from, sizeof(src_ids));
+			ids = dup_coordinators(src_ids);
+			free(old);
+			memcpy(to, (void *)&ids, sizeof(ids));
+			break;
+		}
+		}
 	}
 }
 

@@ -38,34 +38,54 @@ static size_t voice_names(uint32_t voices, const char **names)
 	return n;
 }
 
+/* Every setting of nm_setting_defs in its order; coordinators as the analysis resolved them. */
 static void settings(nm_buf *b, const nm_settings *s, const nm_analysis *an)
 {
-	const char *names[NM_TYPE_COUNT];
-	size_t n = voice_names(s->voices, names);
+	nm_buf_puts(b, "  \"settings\": {");
+	for (size_t i = 0; i < NM_SETTINGS_N; i++) {
+		const nm_setting_def *d = &nm_setting_defs[i];
+		const char *field = (const char *)s + d->offset;
+		const char *names[NM_TYPE_COUNT];
+		nm_ratio r;
+		uint32_t u;
+		size_t n;
 
-	nm_buf_puts(b, "  \"settings\": {\"duplicate_jaccard\": ");
-	ratio(b, s->duplicate_jaccard);
-	nm_buf_puts(b, ", \"duplicate_theme_jaccard\": ");
-	ratio(b, s->duplicate_theme_jaccard);
-	nm_buf_puts(b, ", \"overlap_jaccard\": ");
-	ratio(b, s->overlap_jaccard);
-	nm_buf_printf(b, ", \"min_shared\": %u, \"max_load\": %u, \"stale_days\": %u, "
-		      "\"ad_hoc_days\": %u, \"voices\": [",
-		      s->min_shared, s->max_load, s->stale_days, s->ad_hoc_days);
-	for (size_t i = 0; i < n; i++) {
 		if (i)
 			nm_buf_puts(b, ", ");
-		nm_json_str(b, names[i]);
+		nm_json_str(b, d->name);
+		nm_buf_puts(b, ": ");
+		switch (d->kind) {
+		case NM_SETTING_RATIO:
+			memcpy(&r, field, sizeof(r));
+			ratio(b, r);
+			break;
+		case NM_SETTING_COUNT:
+			memcpy(&u, field, sizeof(u));
+			nm_buf_printf(b, "%u", u);
+			break;
+		case NM_SETTING_TYPES:
+			memcpy(&u, field, sizeof(u));
+			n = voice_names(u, names);
+			nm_buf_putc(b, '[');
+			for (size_t k = 0; k < n; k++) {
+				if (k)
+					nm_buf_puts(b, ", ");
+				nm_json_str(b, names[k]);
+			}
+			nm_buf_putc(b, ']');
+			break;
+		case NM_SETTING_IDS:
+			nm_buf_putc(b, '[');
+			for (size_t k = 0; k < an->ncoordinators; k++) {
+				if (k)
+					nm_buf_puts(b, ", ");
+				nm_json_str(b, an->ds->actors[an->coordinators[k]].id);
+			}
+			nm_buf_putc(b, ']');
+			break;
+		}
 	}
-	nm_buf_puts(b, "], \"similar_name\": ");
-	ratio(b, s->similar_name);
-	nm_buf_puts(b, ", \"coordinators\": [");
-	for (size_t i = 0; i < an->ncoordinators; i++) {
-		if (i)
-			nm_buf_puts(b, ", ");
-		nm_json_str(b, an->ds->actors[an->coordinators[i]].id);
-	}
-	nm_buf_puts(b, "]},\n");
+	nm_buf_puts(b, "},\n");
 }
 
 static void id_list(nm_buf *b, const uint32_t *idx, size_t n, const void *records,

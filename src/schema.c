@@ -178,12 +178,8 @@ static const prop *find_prop(nm_keyset set, const char *key)
 
 bool nm_schema_describes(nm_keyset set, const char *key)
 {
-	if (set == NM_KEYS_SETTINGS) {
-		for (size_t i = 0; i < NM_SETTINGS_N; i++)
-			if (strcmp(nm_setting_defs[i].name, key) == 0)
-				return true;
-		return false;
-	}
+	if (set == NM_KEYS_SETTINGS)
+		return nm_setting_find(key) != NULL;
 	return find_prop(set, key) != NULL;
 }
 
@@ -196,31 +192,6 @@ size_t nm_schema_described(nm_keyset set)
 	for (size_t i = 0; i < NPROPS; i++)
 		n += props[i].set == set;
 	return n;
-}
-
-/* What each setting means, for editors; the list itself is nm_setting_defs. */
-static const struct {
-	const char *name;
-	const char *description;
-} setting_words[] = {
-	{"ad_hoc_days", "days after founded before an ad-hoc group without an end runs long"},
-	{"duplicate_jaccard", "members' jaccard from which two committees are duplicates"},
-	{"duplicate_theme_jaccard", "themes' jaccard from which two committees are duplicates"},
-	{"max_load", "committees an actor sits in before it is overloaded"},
-	{"min_shared", "shared members a pair needs for any class"},
-	{"overlap_jaccard", "members' jaccard from which two committees overlap"},
-	{"similar_name", "similarity from which two actor names are similar"},
-	{"stale_days", "days since last_met before an active committee is stale"},
-	{"voices", "actor types whose voice every theme needs"},
-	{"coordinators", "actors who sit in groups by office; left out of overlaps and load"},
-};
-
-static const char *setting_description(const char *name)
-{
-	for (size_t i = 0; i < sizeof(setting_words) / sizeof(setting_words[0]); i++)
-		if (strcmp(setting_words[i].name, name) == 0)
-			return setting_words[i].description;
-	return NULL;
 }
 
 /* ---- the pieces --------------------------------------------------------- */
@@ -338,7 +309,7 @@ static void id_or_mapping(jw *w, const char *name, nm_keyset set, const char *de
 
 static void setting(jw *w, const nm_setting_def *def, const nm_settings *dflt)
 {
-	const char *description = setting_description(def->name);
+	const char *description = def->description;
 	const char *p = (const char *)dflt + def->offset;
 	char text[32];
 
@@ -392,7 +363,6 @@ static void setting(jw *w, const nm_setting_def *def, const nm_settings *dflt)
 static void settings_def(jw *w)
 {
 	nm_settings dflt;
-	bool coordinators = false;
 
 	nm_settings_default(&dflt);
 	begin(w, "settings", '{');
@@ -400,18 +370,8 @@ static void settings_def(jw *w)
 	    "the analysis thresholds; command-line flags of the same names (with dashes) win");
 	raw(w, "type", "[\"object\", \"null\"]");
 	begin(w, "properties", '{');
-	for (size_t i = 0; i < NM_SETTINGS_N; i++) {
+	for (size_t i = 0; i < NM_SETTINGS_N; i++)
 		setting(w, &nm_setting_defs[i], &dflt);
-		coordinators |= strcmp(nm_setting_defs[i].name, "coordinators") == 0;
-	}
-	if (!coordinators) { /* contract 7.1: actor ids, default none */
-		begin(w, "coordinators", '{');
-		str(w, "description", setting_description("coordinators"));
-		raw(w, "type", "[\"array\", \"null\"]");
-		ref(w, "items", "id");
-		raw(w, "default", "[]");
-		end(w, '}');
-	}
 	end(w, '}');
 	closed(w);
 	end(w, '}');

@@ -324,65 +324,54 @@ static void ratio_text(wbook *bk, wcell *c, nm_ratio r)
 	put_text(bk, c, tmp);
 }
 
+/* A row per given setting of nm_setting_defs, in its order, after the dataset's name. */
 static void settings_rows(wbook *bk, wsheet *s, const nm_dataset *ds, const nm_settings *st,
                           unsigned mask)
 {
-	static const struct {
-		const char *key;
-		unsigned bit;
-	} keys[] = {
-	    {"duplicate_jaccard", NM_SET_DUPLICATE_JACCARD},
-	    {"duplicate_theme_jaccard", NM_SET_DUPLICATE_THEME_JACCARD},
-	    {"overlap_jaccard", NM_SET_OVERLAP_JACCARD},
-	    {"min_shared", NM_SET_MIN_SHARED},
-	    {"max_load", NM_SET_MAX_LOAD},
-	    {"stale_days", NM_SET_STALE_DAYS},
-	    {"ad_hoc_days", NM_SET_AD_HOC_DAYS},
-	    {"voices", NM_SET_VOICES},
-	    {"similar_name", NM_SET_SIMILAR_NAME},
-	};
 	nm_buf tmp = NM_BUF_INIT;
 
 	if (ds->name)
 		put_text(bk, &setting_row(bk, s, "dataset")[1], ds->name);
-	for (size_t i = 0; i < sizeof(keys) / sizeof(keys[0]); i++) {
+	for (size_t i = 0; i < NM_SETTINGS_N; i++) {
+		const nm_setting_def *d = &nm_setting_defs[i];
+		const char *field = (const char *)st + d->offset;
 		wcell *row;
-		if (!(mask & keys[i].bit))
+		nm_ratio r;
+		uint32_t u;
+		const char *ids;
+
+		if (!(mask & d->bit))
 			continue;
-		row = setting_row(bk, s, keys[i].key);
-		switch (keys[i].bit) {
-		case NM_SET_DUPLICATE_JACCARD:
-			ratio_text(bk, &row[1], st->duplicate_jaccard);
+		row = setting_row(bk, s, d->name);
+		switch (d->kind) {
+		case NM_SETTING_RATIO:
+			memcpy(&r, field, sizeof(r));
+			ratio_text(bk, &row[1], r);
 			break;
-		case NM_SET_DUPLICATE_THEME_JACCARD:
-			ratio_text(bk, &row[1], st->duplicate_theme_jaccard);
+		case NM_SETTING_COUNT:
+			memcpy(&u, field, sizeof(u));
+			put_count(&row[1], u);
 			break;
-		case NM_SET_OVERLAP_JACCARD:
-			ratio_text(bk, &row[1], st->overlap_jaccard);
-			break;
-		case NM_SET_SIMILAR_NAME:
-			ratio_text(bk, &row[1], st->similar_name);
-			break;
-		case NM_SET_MIN_SHARED:
-			put_count(&row[1], st->min_shared);
-			break;
-		case NM_SET_MAX_LOAD:
-			put_count(&row[1], st->max_load);
-			break;
-		case NM_SET_STALE_DAYS:
-			put_count(&row[1], st->stale_days);
-			break;
-		case NM_SET_AD_HOC_DAYS:
-			put_count(&row[1], st->ad_hoc_days);
-			break;
-		default: /* voices: a list of types; a single `-` is an empty list */
+		case NM_SETTING_TYPES: /* the types' labels; a single `-` is an empty list */
+			memcpy(&u, field, sizeof(u));
 			nm_buf_clear(&tmp);
 			for (int t = 0; t < NM_TYPE_COUNT; t++) {
-				if (!(st->voices & (1u << t)))
+				if (!(u & (1u << t)))
 					continue;
 				if (tmp.len)
 					nm_buf_puts(&tmp, ", ");
 				nm_buf_puts(&tmp, nm_label_enum_word(NM_ENUM_TYPE, t, bk->lang));
+			}
+			put_text(bk, &row[1], tmp.len ? tmp.ptr : "-");
+			break;
+		case NM_SETTING_IDS: /* the ids, ", " between them; `-` for none */
+			memcpy((void *)&ids, field, sizeof(ids));
+			nm_buf_clear(&tmp);
+			for (const char *p = ids ? ids : ""; *p; p++) {
+				if (*p == ',')
+					nm_buf_puts(&tmp, ", ");
+				else
+					nm_buf_putc(&tmp, *p);
 			}
 			put_text(bk, &row[1], tmp.len ? tmp.ptr : "-");
 			break;

@@ -772,58 +772,6 @@ static int bad_record(nm_store *store, nm_error *err, const char *what, const ch
 			    store->path, problem);
 }
 
-/* The text of a setting, as the settings table holds it. */
-static void format_setting(const nm_setting_def *def, const nm_settings *s, nm_buf *out)
-{
-	const char *field = (const char *)s + def->offset;
-	char tmp[32];
-	nm_ratio r;
-	uint32_t u;
-
-	nm_buf_clear(out);
-	switch (def->kind) {
-	case NM_SETTING_RATIO:
-		memcpy(&r, field, sizeof(r));
-		nm_ratio_format(r, tmp, sizeof(tmp));
-		nm_buf_puts(out, tmp);
-		break;
-	case NM_SETTING_COUNT:
-		memcpy(&u, field, sizeof(u));
-		nm_buf_printf(out, "%u", u);
-		break;
-	case NM_SETTING_TYPES: {
-		/* Type names in byte order, comma-separated, as JSON lists them. */
-		bool used[NM_TYPE_COUNT] = {false};
-
-		memcpy(&u, field, sizeof(u));
-		for (;;) {
-			int best = -1;
-
-			for (int t = 0; t < NM_TYPE_COUNT; t++)
-				if ((u & (1u << t)) && !used[t] &&
-				    (best < 0 ||
-				     strcmp(nm_actor_type_names[t], nm_actor_type_names[best]) < 0))
-					best = t;
-			if (best < 0)
-				break;
-			used[best] = true;
-			if (out->len)
-				nm_buf_putc(out, ',');
-			nm_buf_puts(out, nm_actor_type_names[best]);
-		}
-		break;
-	}
-	case NM_SETTING_IDS: {
-		const char *ids;
-
-		memcpy((void *)&ids, field, sizeof(ids));
-		if (ids)
-			nm_buf_puts(out, ids);
-		break;
-	}
-	}
-}
-
 /*
  * A theme list as the JSON array of its ids, in the model's order (by id):
  * ["counselling","language"], so that json_each() reads it in the shell.
@@ -897,8 +845,8 @@ static int put_settings(nm_store *store, const nm_dataset *ds, const nm_settings
 	for (size_t i = 0; i < NSETTINGS && rc == NM_OK; i++) {
 		int at = writer_row(&w);
 
-		format_setting(&nm_setting_defs[i], settings, &value[i]);
-		format_setting(&nm_setting_defs[i], &ds->settings, &dataset_value[i]);
+		nm_setting_format(&nm_setting_defs[i], settings, &value[i]);
+		nm_setting_format(&nm_setting_defs[i], &ds->settings, &dataset_value[i]);
 		sqlite3_bind_text(w.stmt, at, nm_setting_defs[i].name, -1, SQLITE_STATIC);
 		sqlite3_bind_text(w.stmt, at + 1, nm_buf_cstr(&value[i]), -1, SQLITE_STATIC);
 		sqlite3_bind_text(w.stmt, at + 2, nm_buf_cstr(&dataset_value[i]), -1,
@@ -1348,69 +1296,6 @@ static int column_date(sqlite3_stmt *stmt, int i, nm_date *out)
 	return nm_date_parse(s, out);
 }
 
-static int parse_count(const char *s, uint32_t *out)
-{
-	char *end;
-	unsigned long long v;
-
-	if (!s || *s < '0' || *s > '9')
-		return -1;
-	errno = 0;
-	v = strtoull(s, &end, 10);
-	if (errno || *end || v > UINT32_MAX)
-		return -1;
-	*out = (uint32_t)v;
-	return 0;
-}
-
-static int parse_setting(const nm_setting_def *def, const char *text, nm_settings *s)
-{
-	char *field = (char *)s + def->offset;
-	nm_ratio r;
-	uint32_t u = 0;
-
-	if (!text)
-		return -1;
-	switch (def->kind) {
-	case NM_SETTING_RATIO:
-		if (nm_ratio_parse(text, &r) < 0)
-			return -1;
-		memcpy(field, &r, sizeof(r));
-		return 0;
-	case NM_SETTING_COUNT:
-		if (parse_count(text, &u) < 0)
-			return -1;
-		memcpy(field, &u, sizeof(u));
-		return 0;
-	case NM_SETTING_TYPES:
-		for (const char *p = text; *p;) {
-			const char *comma = strchr(p, ',');
-			size_t len = comma ? (size_t)(comma - p) : strlen(p);
-			int t = -1;
-
-			for (int i = 0; i < NM_TYPE_COUNT && t < 0; i++)
-				if (strlen(nm_actor_type_names[i]) == len &&
-				    memcmp(nm_actor_type_names[i], p, len) == 0)
-					t = i;
-			if (t < 0)
-				return -1;
-			u |= 1u << t;
-			p += len + (comma ? 1 : 0);
-		}
-		memcpy(field, &u, sizeof(u));
-		return 0;
-	case NM_SETTING_IDS: {
-		char *old, *ids = text[0] ? nm_xstrdup(text) : NULL;
-
-		memcpy((void *)&old, field, sizeof(old));
-		free(old);
-		memcpy(field, (void *)&ids, sizeof(ids));
-		return 0;
-	}
-	}
-	return -1;
-}
-
 /*
  * The settings of snapshot id: the ones analysed with into *used, and when
  * ds is not NULL the dataset's own into ds->settings and ds->settings_given.
@@ -1434,13 +1319,12 @@ static int read_settings(nm_store *store, sqlite3_stmt *stmt, int64_t id, nm_set
 		const char *name = column_text(stmt, 0);
 		const nm_setting_def *def = NULL;
 
-		for (size_t i = 0; i < NSETTINGS && name; i++)
-			if (strcmp(nm_setting_defs[i].name, name) == 0)
-				def = &nm_setting_defs[i];
+		if (name)
+			def = nm_setting_find(name);
 		if (!def)
 			continue;
-		if (parse_setting(def, column_text(stmt, 1), used) < 0 ||
-		    (ds && parse_setting(def, column_text(stmt, 2), &ds->settings) < 0)) {
+		if (nm_setting_parse(def, column_text(stmt, 1), used) < 0 ||
+		    (ds && nm_setting_parse(def, column_text(stmt, 2), &ds->settings) < 0)) {
 			rc = damaged(store, err, id, "a bad value of setting", name);
 			goto done;
 		}

@@ -1152,6 +1152,7 @@ static void read_settings(reader *r, size_t start)
 		size_t e = row_end(r, i), b = i;
 		const vcell *kc = NULL, *vc = NULL;
 		const char *key;
+		const nm_setting_def *def;
 		bool dup = false;
 		nm_node *v = NULL;
 
@@ -1204,14 +1205,15 @@ static void read_settings(reader *r, size_t start)
 		}
 		if (!cell_usable(r, vc))
 			continue;
-		if (strcmp(key, "voices") == 0)
-			v = list_node(r, vc, true, NM_ENUM_TYPE);
-		else if (strcmp(key, "coordinators") == 0)
-			v = list_node(r, vc, true, -1);
-		else if (strcmp(key, "dataset") == 0)
+		def = nm_setting_find(key);
+		if (!def) /* dataset */
 			v = text_node(r, cell_place(r, vc), cell_text(r, src_of(r, vc)));
+		else if (def->kind == NM_SETTING_TYPES)
+			v = list_node(r, vc, true, NM_ENUM_TYPE);
+		else if (def->kind == NM_SETTING_IDS)
+			v = list_node(r, vc, true, -1);
 		else
-			v = number_setting(r, vc); /* every other key is a ratio or a count */
+			v = number_setting(r, vc); /* a ratio or a count */
 		if (strcmp(key, "dataset") == 0) {
 			nvec_push(&top, lit_node(r, cell_place(r, kc), key));
 			nvec_push(&top, v);

@@ -281,10 +281,6 @@ static const char *const committee_keys[] = {"id", "name", "kind", "ad_hoc", "th
 static const char *const membership_keys[] = {"actor", "committee", "role", "since"};
 static const char *const member_keys[] = {"actor", "role", "since"};
 static const char *const member_of_keys[] = {"committee", "role", "since"};
-static const char *const settings_keys[] = {"duplicate_jaccard", "duplicate_theme_jaccard",
-					    "overlap_jaccard", "min_shared", "max_load",
-					    "stale_days", "ad_hoc_days", "voices", "similar_name",
-					    "coordinators"};
 
 #define NKEYS(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -302,10 +298,12 @@ const char *const *nm_validate_keys(nm_keyset set, size_t *n)
 		[NM_KEYS_MEMBERSHIP] = {membership_keys, NKEYS(membership_keys)},
 		[NM_KEYS_MEMBER] = {member_keys, NKEYS(member_keys)},
 		[NM_KEYS_MEMBER_OF] = {member_of_keys, NKEYS(member_of_keys)},
-		[NM_KEYS_SETTINGS] = {settings_keys, NKEYS(settings_keys)},
+		[NM_KEYS_SETTINGS] = {NULL, NM_SETTINGS_N}, /* the keys of nm_setting_defs */
 	};
 
 	*n = sets[set].n;
+	if (set == NM_KEYS_SETTINGS)
+		return nm_setting_names();
 	return sets[set].keys;
 }
 
@@ -974,10 +972,55 @@ static bool read_ratio(nm_validator *v, const nm_node *n, const char *key, nm_ra
 	return true;
 }
 
+/* A list of actor types (voices): their mask into *out, false when an item is wrong. */
+static bool read_types(nm_validator *v, const nm_node *n, const char *key, uint32_t *out)
+{
+	uint32_t mask = 0;
+	bool ok = true;
+
+	if (!expect_list(v, n, key))
+		return false;
+	for (uint32_t i = 0; i < n->n; i++) {
+		const nm_node *item = n->u.items[i];
+		int t;
+
+		if (!item_ok(v, item)) {
+			ok = false;
+			continue;
+		}
+		t = enum_value(v, item, "actor type", nm_actor_type_names, NM_TYPE_COUNT);
+		if (t < 0)
+			ok = false;
+		else
+			mask |= 1u << t;
+	}
+	if (ok)
+		*out = mask;
+	return ok;
+}
+
+/* A list of actor ids (coordinators): kept as references, resolved once every actor is read. */
+static void read_ids(nm_validator *v, const nm_node *n, const char *key)
+{
+	if (!expect_list(v, n, key))
+		return;
+	v->coordinators_given = true;
+	for (uint32_t i = 0; i < n->n; i++) {
+		const nm_node *item = n->u.items[i];
+		const char *id;
+
+		if (!item_ok(v, item))
+			continue;
+		id = scalar(v, item, key);
+		if (id)
+			add_ref(v, &v->coordinators, item, id);
+	}
+}
+
+/* Every key of nm_setting_defs, each read by the kind of its value. */
 static void read_settings(nm_validator *v, const nm_node *n)
 {
-	const char *const *keys = settings_keys;
-	const nm_node *val[NKEYS(settings_keys)];
+	const nm_node *val[NM_SETTINGS_N];
 	nm_settings *s = &v->ds->settings;
 	unsigned *given = &v->ds->settings_given;
 
@@ -995,56 +1038,34 @@ static void read_settings(nm_validator *v, const nm_node *n)
 	}
 	v->have_settings = true;
 	v->settings_pos = pos_of(v, n);
-	read_keys(v, n, "settings", keys, 10, val);
-	if (read_ratio(v, val[0], keys[0], &s->duplicate_jaccard))
-		*given |= NM_SET_DUPLICATE_JACCARD;
-	if (read_ratio(v, val[1], keys[1], &s->duplicate_theme_jaccard))
-		*given |= NM_SET_DUPLICATE_THEME_JACCARD;
-	if (read_ratio(v, val[2], keys[2], &s->overlap_jaccard))
-		*given |= NM_SET_OVERLAP_JACCARD;
-	if (read_count(v, val[3], keys[3], &s->min_shared))
-		*given |= NM_SET_MIN_SHARED;
-	if (read_count(v, val[4], keys[4], &s->max_load))
-		*given |= NM_SET_MAX_LOAD;
-	if (read_count(v, val[5], keys[5], &s->stale_days))
-		*given |= NM_SET_STALE_DAYS;
-	if (read_count(v, val[6], keys[6], &s->ad_hoc_days))
-		*given |= NM_SET_AD_HOC_DAYS;
-	if (read_ratio(v, val[8], keys[8], &s->similar_name))
-		*given |= NM_SET_SIMILAR_NAME;
-	if (val[7] && !is_null(val[7]) && expect_list(v, val[7], "voices")) {
-		uint32_t mask = 0;
-		bool ok = true;
-		for (uint32_t i = 0; i < val[7]->n; i++) {
-			const nm_node *item = val[7]->u.items[i];
-			int t;
-			if (!item_ok(v, item)) {
-				ok = false;
-				continue;
-			}
-			t = enum_value(v, item, "actor type", nm_actor_type_names, NM_TYPE_COUNT);
-			if (t < 0)
-				ok = false;
-			else
-				mask |= 1u << t;
+	read_keys(v, n, "settings", nm_setting_names(), NM_SETTINGS_N, val);
+	for (size_t i = 0; i < NM_SETTINGS_N; i++) {
+		const nm_setting_def *d = &nm_setting_defs[i];
+		char *field = (char *)s + d->offset;
+		nm_ratio r;
+		uint32_t u;
+		bool ok = false;
+
+		if (!val[i] || is_null(val[i]))
+			continue;
+		switch (d->kind) {
+		case NM_SETTING_RATIO:
+			if ((ok = read_ratio(v, val[i], d->name, &r)))
+				memcpy(field, &r, sizeof(r));
+			break;
+		case NM_SETTING_COUNT:
+		case NM_SETTING_TYPES:
+			ok = d->kind == NM_SETTING_COUNT ? read_count(v, val[i], d->name, &u)
+			                                 : read_types(v, val[i], d->name, &u);
+			if (ok)
+				memcpy(field, &u, sizeof(u));
+			break;
+		case NM_SETTING_IDS: /* given once resolve_coordinators has read them */
+			read_ids(v, val[i], d->name);
+			break;
 		}
-		if (ok) {
-			s->voices = mask;
-			*given |= NM_SET_VOICES;
-		}
-	}
-	/* Actor ids: resolved by resolve_coordinators once every actor is read. */
-	if (val[9] && !is_null(val[9]) && expect_list(v, val[9], "coordinators")) {
-		v->coordinators_given = true;
-		for (uint32_t i = 0; i < val[9]->n; i++) {
-			const nm_node *item = val[9]->u.items[i];
-			const char *id;
-			if (!item_ok(v, item))
-				continue;
-			id = scalar(v, item, "coordinators");
-			if (id)
-				add_ref(v, &v->coordinators, item, id);
-		}
+		if (ok)
+			*given |= d->bit;
 	}
 }
 

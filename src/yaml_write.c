@@ -257,33 +257,56 @@ static void settings_file(nm_buf *b, const nm_dataset *ds)
 	if (!g)
 		return;
 	nm_buf_puts(b, "settings:\n");
-	if (g & NM_SET_DUPLICATE_JACCARD)
-		ratio(b, "duplicate_jaccard", s->duplicate_jaccard);
-	if (g & NM_SET_DUPLICATE_THEME_JACCARD)
-		ratio(b, "duplicate_theme_jaccard", s->duplicate_theme_jaccard);
-	if (g & NM_SET_OVERLAP_JACCARD)
-		ratio(b, "overlap_jaccard", s->overlap_jaccard);
-	if (g & NM_SET_MIN_SHARED)
-		nm_buf_printf(b, "  min_shared: %u\n", s->min_shared);
-	if (g & NM_SET_MAX_LOAD)
-		nm_buf_printf(b, "  max_load: %u\n", s->max_load);
-	if (g & NM_SET_STALE_DAYS)
-		nm_buf_printf(b, "  stale_days: %u\n", s->stale_days);
-	if (g & NM_SET_AD_HOC_DAYS)
-		nm_buf_printf(b, "  ad_hoc_days: %u\n", s->ad_hoc_days);
-	if (g & NM_SET_VOICES) {
+	for (size_t i = 0; i < NM_SETTINGS_N; i++) {
+		const nm_setting_def *d = &nm_setting_defs[i];
+		const char *field = (const char *)s + d->offset;
+		nm_ratio r;
+		uint32_t u;
+		const char *ids;
 		bool first = true;
-		nm_buf_puts(b, "  voices: [");
-		for (int t = 0; t < NM_TYPE_COUNT; t++) {
-			if (!(s->voices & (1u << t)))
-				continue;
-			nm_buf_printf(b, "%s%s", first ? "" : ", ", nm_actor_type_names[t]);
-			first = false;
+
+		if (!(g & d->bit))
+			continue;
+		switch (d->kind) {
+		case NM_SETTING_RATIO:
+			memcpy(&r, field, sizeof(r));
+			ratio(b, d->name, r);
+			break;
+		case NM_SETTING_COUNT:
+			memcpy(&u, field, sizeof(u));
+			nm_buf_printf(b, "  %s: %u\n", d->name, u);
+			break;
+		case NM_SETTING_TYPES:
+			memcpy(&u, field, sizeof(u));
+			nm_buf_printf(b, "  %s: [", d->name);
+			for (int t = 0; t < NM_TYPE_COUNT; t++) {
+				if (!(u & (1u << t)))
+					continue;
+				nm_buf_printf(b, "%s%s", first ? "" : ", ", nm_actor_type_names[t]);
+				first = false;
+			}
+			nm_buf_puts(b, "]\n");
+			break;
+		case NM_SETTING_IDS: /* ids joined by "," (model.h) */
+			memcpy((void *)&ids, field, sizeof(ids));
+			nm_buf_printf(b, "  %s: [", d->name);
+			for (const char *p = ids ? ids : ""; *p;) {
+				size_t len = strcspn(p, ",");
+				nm_buf one = NM_BUF_INIT;
+
+				if (len) {
+					nm_buf_put(&one, p, len);
+					nm_buf_puts(b, first ? "" : ", ");
+					nm_yaml_scalar(b, nm_buf_cstr(&one));
+					first = false;
+				}
+				nm_buf_release(&one);
+				p += len + (p[len] == ',');
+			}
+			nm_buf_puts(b, "]\n");
+			break;
 		}
-		nm_buf_puts(b, "]\n");
 	}
-	if (g & NM_SET_SIMILAR_NAME)
-		ratio(b, "similar_name", s->similar_name);
 }
 
 static int make_dir(const char *path, nm_error *err)

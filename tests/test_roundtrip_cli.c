@@ -561,7 +561,7 @@ static void test_roundtrip_cli__export_xlsx_holds_the_dataset(void **state)
 	         "Gremien 23 ['ID', 'Name', 'Art', 'ad hoc']\n"
 	         "Mitgliedschaften 169 ['Akteur', 'Gremium', 'Rolle', 'seit']\n"
 	         "Themen 12 ['ID', 'Bezeichnung']\n"
-	         "Einstellungen 10 ['Einstellung', 'Wert']\n"
+	         "Einstellungen 11 ['Einstellung', 'Wert']\n"
 	         "False\n"
 	         "datetime dd.mm.yyyy\n"
 	         "[('dataset', 'Stadt Lindenau'), ('duplicate_jaccard', '0,6')]\n");
@@ -660,6 +660,45 @@ static void test_roundtrip_cli__export_sheet_usage_errors(void **state)
 	free(dir);
 }
 
+/* Every setting of the table survives import and export: coordinators were once lost. */
+static void test_roundtrip_cli__coordinators_survive_import_and_export(void **state)
+{
+	static const char yaml[] = "netmap: 1\ndataset: Co\nsettings:\n"
+	                           "  coordinators: [amt, \"007\"]\n  max_load: 3\nactors:\n"
+	                           "  - {id: amt, name: Amt, type: administration}\n"
+	                           "  - {id: \"007\", name: Sieben, type: other}\n"
+	                           "  - {id: x, name: X, type: club}\ncommittees:\n"
+	                           "  - {id: k1, name: K1, kind: network, members: [amt, x, \"007\"]}\n";
+	static const char want[] = "\"coordinators\": [\"007\", \"amt\"]";
+	char *dir = tu_tempdir("rt-coordinators");
+	char *data = tu_path(dir, "data"), *file = tu_path(dir, "data/d.yaml");
+	char *json, *from_yaml, *from_xlsx;
+	tu_run r;
+
+	(void)state;
+	assert_int_equal(mkdir(data, 0700), 0);
+	tu_write_file(file, yaml);
+	json = scan_json(dir, "a.db", "data");
+	assert_non_null(strstr(json, want));
+	r = NETMAP(dir, "import", "data", "-o", "yaml");
+	assert_int_equal(r.status, 0);
+	tu_run_release(&r);
+	from_yaml = scan_json(dir, "b.db", "yaml");
+	assert_non_null(strstr(from_yaml, want));
+	assert_non_null(strstr(from_yaml, "\"max_load\": 3"));
+	r = NETMAP(dir, "export", "--db", "a.db", "--format", "xlsx", "-o", "co.xlsx");
+	assert_int_equal(r.status, 0);
+	tu_run_release(&r);
+	from_xlsx = scan_json(dir, "c.db", "co.xlsx");
+	assert_non_null(strstr(from_xlsx, want));
+	free(json);
+	free(from_yaml);
+	free(from_xlsx);
+	free(file);
+	free(data);
+	free(dir);
+}
+
 /* examples/lindenau.xlsx is checked in: it must stay what export writes. */
 static void test_roundtrip_cli__example_workbook_is_what_export_writes(void **state)
 {
@@ -724,6 +763,7 @@ int main(void)
 	    cmocka_unit_test(test_roundtrip_cli__export_ods_writes_dates_as_date_values),
 	    cmocka_unit_test(test_roundtrip_cli__export_sheet_usage_errors),
 	    cmocka_unit_test(test_roundtrip_cli__example_workbook_is_what_export_writes),
+	    cmocka_unit_test(test_roundtrip_cli__coordinators_survive_import_and_export),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

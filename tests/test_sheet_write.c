@@ -360,7 +360,8 @@ static void test_sheet_write__german_csv_tables_byte_for_byte(void **state)
 	            "stale_days;365\r\n"
 	            "ad_hoc_days;730\r\n"
 	            "voices;\"Migrantenorganisation, ehrenamtliche Initiative\"\r\n"
-	            "similar_name;\"0,9\"\r\n");
+	            "similar_name;\"0,9\"\r\n"
+	            "coordinators;\" -\"\r\n");
 	themes = tu_path(dir, "Themen.csv");
 	assert_int_equal(stat(themes, &st), 0);
 	free(themes);
@@ -417,7 +418,8 @@ static void test_sheet_write__no_themes_table_when_none_declared(void **state)
 	    "\xEF\xBB\xBFkey,value\r\nduplicate_jaccard,0.6\r\nduplicate_theme_jaccard,0.5\r\n"
 	    "overlap_jaccard,0.3\r\nmin_shared,2\r\nmax_load,6\r\nstale_days,365\r\n"
 	    "ad_hoc_days,730\r\nvoices,\"migrant_organisation, volunteer_initiative\"\r\n"
-	    "similar_name,0.9\r\n");
+	    "similar_name,0.9\r\n"
+	    "coordinators,\" -\"\r\n");
 	nm_dataset_free(ds);
 	free(src);
 	free(out);

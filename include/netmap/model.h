@@ -15,6 +15,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "netmap/buf.h"
 #include "netmap/common.h"
 
 /* A calendar date as days since 1970-01-01; NM_DATE_NONE when absent. */
@@ -156,10 +157,13 @@ enum {
 };
 
 /*
- * The settings as a table: each one's name in `settings:` (and, with
- * dashes, as a flag), its NM_SET_ bit, the kind of value it holds and
- * where it lives in nm_settings. The store writes its rows from it and the
- * JSON Schema (schema.c) its `settings` properties; sorted by name.
+ * The settings as one table, a row each, in the contract's order (2.6,
+ * then 7.1): the key in `settings:`, the command-line flag, its NM_SET_
+ * bit, the kind of value, where it lives in nm_settings, its default and
+ * the words that explain it. Validation, the spreadsheet reader, the
+ * command line and its help, the store, the JSON report, the YAML and
+ * workbook writers, merging and the JSON Schema all walk this table, so
+ * adding a setting is adding a row (and its field in nm_settings).
  */
 typedef enum nm_setting_kind {
 	NM_SETTING_RATIO, /* an nm_ratio: a decimal in [0, 1] */
@@ -169,14 +173,32 @@ typedef enum nm_setting_kind {
 } nm_setting_kind;
 
 typedef struct nm_setting_def {
-	const char *name;
-	unsigned bit;         /* NM_SET_... */
+	const char *name;        /* the key: "duplicate_jaccard" */
+	const char *flag;        /* the option without its dashes: "duplicate-jaccard" */
+	unsigned bit;            /* NM_SET_... */
 	nm_setting_kind kind;
-	size_t offset;        /* of the field in nm_settings */
+	size_t offset;           /* of the field in nm_settings */
+	nm_ratio ratio;          /* the default of a ratio */
+	uint32_t count;          /* the default of a count, the types of a type list */
+	const char *help[2];     /* --help's words in English and German (nm_lang) */
+	const char *description; /* what it means, for editors (the JSON Schema) */
 } nm_setting_def;
 
 #define NM_SETTINGS_N 10
 extern const nm_setting_def nm_setting_defs[NM_SETTINGS_N];
+
+/* The row of a key ("max_load"), or NULL. */
+const nm_setting_def *nm_setting_find(const char *name);
+/* The keys in the table's order, for key checks and did-you-mean. */
+const char *const *nm_setting_names(void);
+/*
+ * A setting's value as text and back, as the store keeps it: a ratio
+ * "0.6", a count "365", types and ids joined by "," (types sorted by
+ * name), "" for no coordinators. Parse returns 0, or -1 when the text is
+ * no such value; an id list it replaces is freed.
+ */
+void nm_setting_format(const nm_setting_def *def, const nm_settings *s, nm_buf *out);
+int nm_setting_parse(const nm_setting_def *def, const char *text, nm_settings *s);
 
 /* Copy into dst the settings of src whose bit is set in mask. */
 void nm_settings_merge(nm_settings *dst, const nm_settings *src, unsigned mask);

@@ -97,6 +97,8 @@ typedef struct cli_command {
 	const char *summary;
 	const char *usage;      /* the synopsis after "netmap " */
 	const char *help;       /* the options, one per line */
+	bool settings;          /* the threshold options (nm_setting_defs) follow them */
+	const char *example;    /* after the options, or NULL */
 } cli_command;
 
 extern const cli_command cli_commands[];
@@ -115,6 +117,8 @@ int cli_usage_error(const char *cmd, const char *fmt, ...)
 #endif
 	;
 void cli_print_help(const cli_command *c, FILE *f);
+/* The lines of the threshold options, from nm_setting_defs, in lang. */
+void cli_print_settings(FILE *f, nm_lang lang);
 /* help.c: the help of c in lang (German where help.c has it), its synopsis. */
 void cli_print_help_in(const cli_command *c, nm_lang lang, FILE *f);
 const char *cli_usage_in(const cli_command *c, nm_lang lang);

@@ -10,20 +10,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#define SETTINGS_HELP \
-	"      --duplicate-jaccard R   members' jaccard for a duplicate (default 0.6)\n" \
-	"      --duplicate-theme-jaccard R  themes' jaccard for a duplicate (default 0.5)\n" \
-	"      --overlap-jaccard R     members' jaccard for an overlap (default 0.3)\n" \
-	"      --min-shared N          shared members for any class (default 2)\n" \
-	"      --max-load N            committees before an actor is overloaded (default 6)\n" \
-	"      --stale-days N          days since last_met before stale (default 365)\n" \
-	"      --ad-hoc-days N         days before an ad-hoc group runs long (default 730)\n" \
-	"      --voices T,T            actor types that must be heard\n" \
-	"                              (default migrant_organisation,volunteer_initiative)\n" \
-	"      --similar-name R        similarity for similar names (default 0.9)\n" \
-	"      --coordinators ID,ID    actors in groups by office: not counted in\n" \
-	"                              overlaps, never overloaded ('' for none)\n"
-
 #define JOBS_HELP \
 	"      --jobs N                read and parse files on N threads (default:\n" \
 	"                              NETMAP_JOBS, or the number of cores)\n"
@@ -43,22 +29,22 @@
 	"      --color WHEN            auto (default), always or never\n" \
 	"      --fail-on LIST          exit 1 when any of these is found: duplicate,\n" \
 	"                              nested, overlap, overloaded, review, gaps,\n" \
-	"                              duplicate_actors\n" SETTINGS_HELP
+	"                              duplicate_actors\n"
 
 const cli_command cli_commands[] = {
 	{"validate", cmd_validate, "check data files; writes nothing", "validate [options] PATH...",
 	 "      --format FORMAT         text (default), json, github, sarif or gitlab\n"
 	 "      --strict                warnings fail the run too (exit 1)\n"
 	 "      --today DATE            the date for date warnings (default: today)\n"
-	 "      --lang LANG             de or en (default: from the locale)\n" JOBS_HELP},
+	 "      --lang LANG             de or en (default: from the locale)\n" JOBS_HELP, false, NULL},
 	{"scan", cmd_scan, "validate, store a snapshot and print the overview",
-	 "scan [options] PATH...", REPORT_HELP JOBS_HELP},
+	 "scan [options] PATH...", REPORT_HELP JOBS_HELP, true, NULL},
 	{"report", cmd_report, "print the overview of the latest snapshot",
-	 "report [options]", REPORT_HELP},
+	 "report [options]", REPORT_HELP, true, NULL},
 	{"show", cmd_show, "show one actor or committee", "show [options] ID|NAME",
 	 "      --db FILE               the store (default netmap.db)\n"
 	 "      --today DATE            analyse as of DATE (default: today)\n"
-	 "      --lang LANG             de or en (default: from the locale)\n"},
+	 "      --lang LANG             de or en (default: from the locale)\n", false, NULL},
 	{"list", cmd_list, "list actors or committees", "list [options] actors|committees",
 	 "      --db FILE               the store (default netmap.db)\n"
 	 "      --type TYPE             actors of this type only\n"
@@ -66,20 +52,20 @@ const cli_command cli_commands[] = {
 	 "      --theme THEME           records on this theme only\n"
 	 "      --status STATUS         committees with this status only\n"
 	 "      --format FORMAT         text (default) or json\n"
-	 "      --lang LANG             de or en (default: from the locale)\n"},
+	 "      --lang LANG             de or en (default: from the locale)\n", false, NULL},
 	{"scans", cmd_scans, "list the snapshots in the store", "scans [--db FILE] [--lang LANG]",
 	 "      --db FILE               the store (default netmap.db)\n"
-	 "      --lang LANG             de or en (default: from the locale)\n"},
+	 "      --lang LANG             de or en (default: from the locale)\n", false, NULL},
 	{"diff", cmd_diff, "what changed between two snapshots", "diff [options] [FROM] [TO]",
 	 "      --db FILE               the store (default netmap.db)\n"
 	 "      --format FORMAT         text (default) or json\n"
-	 "      --lang LANG             de or en (default: from the locale)\n"},
+	 "      --lang LANG             de or en (default: from the locale)\n", false, NULL},
 	{"prune", cmd_prune, "drop old snapshots", "prune [--db FILE] --keep N",
 	 "      --db FILE               the store (default netmap.db)\n"
-	 "      --keep N                keep the N latest snapshots\n"},
+	 "      --keep N                keep the N latest snapshots\n", false, NULL},
 	{"forget", cmd_forget, "erase one actor's personal data from the store",
 	 "forget [--db FILE] ACTOR",
-	 "      --db FILE               the store (default netmap.db)\n"},
+	 "      --db FILE               the store (default netmap.db)\n", false, NULL},
 	{"export", cmd_export, "the network for Gephi or Graphviz, or the dataset as a workbook",
 	 "export [options] --format graphml|gexf|dot|json|xlsx|ods|csv",
 	 "      --db FILE               the store (default netmap.db)\n"
@@ -91,8 +77,8 @@ const cli_command cli_commands[] = {
 	 "  -o, --output FILE           write to FILE instead of stdout\n"
 	 "      --include-contacts      include personal contact data\n"
 	 "      --today DATE            analyse as of DATE (default: today)\n"
-	 "      (and the threshold options of 'netmap help report')\n"},
-	{"schema", cmd_schema, "print the JSON Schema of the data files", "schema", ""},
+	 "      (and the threshold options of 'netmap help report')\n", false, NULL},
+	{"schema", cmd_schema, "print the JSON Schema of the data files", "schema", "", false, NULL},
 	{"plan", cmd_plan, "what if: merge, dissolve or invite in memory and show the result",
 	 "plan [options] [--merge ID,ID...]... [--dissolve ID]... [--invite ACTOR:COMMITTEE]...",
 	 "      --merge A,B,...         merge B... into A: their members, leads, themes\n"
@@ -111,7 +97,8 @@ const cli_command cli_commands[] = {
 	 "      --date DATE             email: the date to put in the message\n"
 	 "      --include-contacts      include personal contact data\n"
 	 "      --all                   show every item of long lists\n"
-	 "      --color WHEN            auto (default), always or never\n" SETTINGS_HELP
+	 "      --color WHEN            auto (default), always or never\n",
+	 true,
 	 "\nExample:\n"
 	 "  netmap plan --merge ak-sprache,nw-sprachfoerderung --dissolve ag-wohnen-2019 \\\n"
 	 "              --invite gesundheitslotsen:ak-gesundheit\n"
@@ -123,15 +110,15 @@ const cli_command cli_commands[] = {
 	 "      --format FORMAT         xlsx (default), ods, csv (a folder) or yaml (a folder)\n"
 	 "  -o, --output PATH           where to write it (default netmap-vorlage.xlsx or\n"
 	 "                              netmap-template.xlsx, by language and format)\n"
-	 "      --force                 overwrite files that exist\n"},
+	 "      --force                 overwrite files that exist\n", false, NULL},
 	{"import", cmd_import, "read spreadsheets and YAML, write the dataset as YAML",
 	 "import PATH... -o DIR [--force]",
 	 "  -o, --output DIR            the folder to write the YAML files into\n"
 	 "      --force                 overwrite files that exist\n"
-	 "      --today DATE            the date for date warnings (default: today)\n" JOBS_HELP},
+	 "      --today DATE            the date for date warnings (default: today)\n" JOBS_HELP, false, NULL},
 	{"help", cmd_help, "show help for a command", "help [--lang LANG] [COMMAND]",
-	 "      --lang LANG             de or en (default: from the locale)\n"},
-	{NULL, NULL, NULL, NULL, NULL},
+	 "      --lang LANG             de or en (default: from the locale)\n", false, NULL},
+	{NULL, NULL, NULL, NULL, NULL, false, NULL},
 };
 
 const cli_command *cli_find(const char *name)

@@ -6,6 +6,8 @@
  */
 #include "cli.h"
 
+#include "netmap/textfmt.h"
+
 #include "netmap/report.h"
 #include "netmap/report_csv.h"
 #include "netmap/validate.h"
@@ -19,9 +21,9 @@
 enum {
 	O_DB = 256, O_TODAY, O_FORMAT, O_FAIL_ON, O_ALL, O_COLOR, O_STRICT, O_HELP,
 	O_TYPE, O_KIND, O_THEME, O_STATUS,
-	O_DUP_J, O_DUP_TJ, O_OVL_J, O_MIN_SHARED, O_MAX_LOAD, O_STALE, O_AD_HOC, O_VOICES,
-	O_SIMILAR, O_LANG, O_TABLE, O_TO, O_FROM, O_SUBJECT, O_DATE, O_SINCE, O_CONTACTS,
-	O_NETWORK, O_KEEP, O_COORDINATORS, O_JOBS
+	O_LANG, O_TABLE, O_TO, O_FROM, O_SUBJECT, O_DATE, O_SINCE, O_CONTACTS,
+	O_NETWORK, O_KEEP, O_JOBS,
+	O_SETTING = 512 /* + the index of the setting in nm_setting_defs */
 };
 
 typedef struct opt_def {
@@ -42,16 +44,6 @@ static const opt_def defs[] = {
 	{{"kind", required_argument, NULL, O_KIND}, OPT_FILTERS},
 	{{"theme", required_argument, NULL, O_THEME}, OPT_FILTERS},
 	{{"status", required_argument, NULL, O_STATUS}, OPT_FILTERS},
-	{{"duplicate-jaccard", required_argument, NULL, O_DUP_J}, OPT_SETTINGS},
-	{{"duplicate-theme-jaccard", required_argument, NULL, O_DUP_TJ}, OPT_SETTINGS},
-	{{"overlap-jaccard", required_argument, NULL, O_OVL_J}, OPT_SETTINGS},
-	{{"min-shared", required_argument, NULL, O_MIN_SHARED}, OPT_SETTINGS},
-	{{"max-load", required_argument, NULL, O_MAX_LOAD}, OPT_SETTINGS},
-	{{"stale-days", required_argument, NULL, O_STALE}, OPT_SETTINGS},
-	{{"ad-hoc-days", required_argument, NULL, O_AD_HOC}, OPT_SETTINGS},
-	{{"voices", required_argument, NULL, O_VOICES}, OPT_SETTINGS},
-	{{"similar-name", required_argument, NULL, O_SIMILAR}, OPT_SETTINGS},
-	{{"coordinators", required_argument, NULL, O_COORDINATORS}, OPT_SETTINGS},
 	{{"lang", required_argument, NULL, O_LANG}, OPT_LANG},
 	{{"table", required_argument, NULL, O_TABLE}, OPT_OUTPUTS},
 	{{"to", required_argument, NULL, O_TO}, OPT_OUTPUTS},
@@ -75,12 +67,55 @@ void cli_error(const char *fmt, ...)
 	va_end(ap);
 }
 
+void cli_print_settings(FILE *f, nm_lang lang)
+{
+	static const char *const arg[] = {"R", "N", "T,T", "ID,ID"}; /* by nm_setting_kind */
+	nm_settings dflt;
+	nm_buf b = NM_BUF_INIT, opt = NM_BUF_INIT, value = NM_BUF_INIT, text = NM_BUF_INIT;
+
+	nm_settings_default(&dflt);
+	for (size_t i = 0; i < NM_SETTINGS_N; i++) {
+		const nm_setting_def *d = &nm_setting_defs[i];
+		size_t col;
+
+		nm_buf_clear(&opt);
+		nm_buf_printf(&opt, "--%s %s", d->flag, arg[d->kind]);
+		nm_buf_printf(&b, "      %-22s  ", nm_buf_cstr(&opt));
+		col = 6 + (opt.len > 22 ? opt.len : 22) + 2;
+		nm_buf_clear(&value);
+		if (d->kind != NM_SETTING_IDS) /* coordinators: none by default */
+			nm_setting_format(d, &dflt, &value);
+		nm_buf_clear(&text);
+		nm_buf_puts(&text, d->help[lang]);
+		if (value.len)
+			nm_buf_printf(&text, lang == NM_LANG_DE ? " (Vorgabe %s)" : " (default %s)",
+				      nm_buf_cstr(&value));
+		if (col + nm_text_width(nm_buf_cstr(&text)) <= 80 || !value.len) {
+			nm_text_wrap(&b, nm_buf_cstr(&text), col, 30, 80);
+		} else { /* the words, then the default on a line of its own */
+			nm_text_wrap(&b, d->help[lang], col, 30, 80);
+			nm_buf_printf(&b, "%30s", "");
+			nm_buf_printf(&b, lang == NM_LANG_DE ? "(Vorgabe %s)\n" : "(default %s)\n",
+				      nm_buf_cstr(&value));
+		}
+	}
+	fputs(nm_buf_cstr(&b), f);
+	nm_buf_release(&b);
+	nm_buf_release(&opt);
+	nm_buf_release(&value);
+	nm_buf_release(&text);
+}
+
 void cli_print_help(const cli_command *c, FILE *f)
 {
 	fprintf(f, "usage: netmap %s\n\n%s.\n", c->usage, c->summary);
-	if (c->help[0])
+	if (c->help[0] || c->settings)
 		fprintf(f, "\nOptions:\n%s", c->help);
+	if (c->settings)
+		cli_print_settings(f, NM_LANG_EN);
 	fputs("  -h, --help                  show this help\n", f);
+	if (c->example)
+		fputs(c->example, f);
 }
 
 /* The language of the usage lines: the locale's, then --lang once parsed. */
@@ -132,7 +167,7 @@ static int parse_ratio(const char *cmd, const char *name, const char *s, nm_rati
 	return 0;
 }
 
-static int parse_voices(const char *cmd, const char *s, uint32_t *out)
+static int parse_types(const char *cmd, const char *flag, const char *s, uint32_t *out)
 {
 	char *copy = nm_xstrdup(s), *save = NULL;
 	uint32_t mask = 0;
@@ -142,15 +177,43 @@ static int parse_voices(const char *cmd, const char *s, uint32_t *out)
 		int t = nm_enum_lookup(nm_actor_type_names, NM_TYPE_COUNT, tok);
 		if (t < 0) {
 			const char *hint = nm_suggest(tok, nm_actor_type_names, NM_TYPE_COUNT);
-			rc = hint ? cli_usage_error(cmd, "unknown actor type '%s' in --voices; did you mean '%s'?",
-						    tok, hint)
-				  : cli_usage_error(cmd, "unknown actor type '%s' in --voices", tok);
+			rc = hint ? cli_usage_error(cmd, "unknown actor type '%s' in --%s; did you mean '%s'?",
+						    tok, flag, hint)
+				  : cli_usage_error(cmd, "unknown actor type '%s' in --%s", tok, flag);
 			break;
 		}
 		mask |= 1u << t;
 	}
 	free(copy);
 	*out = mask;
+	return rc;
+}
+
+/* --<flag> VALUE of a setting, read by the kind of its value (nm_setting_defs). */
+static int parse_setting(cli_opts *o, const nm_setting_def *d, char *value)
+{
+	char *field = (char *)&o->settings + d->offset;
+	nm_ratio r;
+	uint32_t u = 0;
+	int rc = 0;
+
+	switch (d->kind) {
+	case NM_SETTING_RATIO:
+		if ((rc = parse_ratio(o->cmd, d->flag, value, &r)) == 0)
+			memcpy(field, &r, sizeof(r));
+		break;
+	case NM_SETTING_COUNT:
+	case NM_SETTING_TYPES:
+		rc = d->kind == NM_SETTING_COUNT ? parse_count(o->cmd, d->flag, value, &u)
+						 : parse_types(o->cmd, d->flag, value, &u);
+		if (rc == 0)
+			memcpy(field, &u, sizeof(u));
+		break;
+	case NM_SETTING_IDS: /* borrowed from argv; checked against the data */
+		memcpy(field, (void *)&value, sizeof(value));
+		break;
+	}
+	o->settings_mask |= d->bit;
 	return rc;
 }
 
@@ -208,7 +271,7 @@ static int default_jobs(const char *cmd, unsigned *out)
 
 int cli_parse(cli_opts *o, const char *cmd, unsigned groups, int argc, char **argv)
 {
-	struct option longopts[sizeof(defs) / sizeof(defs[0]) + 2];
+	struct option longopts[sizeof(defs) / sizeof(defs[0]) + NM_SETTINGS_N + 2];
 	size_t n = 0;
 	int c, rc = 0, nops = 0;
 	bool help = false, jobs_given = false;
@@ -228,6 +291,9 @@ int cli_parse(cli_opts *o, const char *cmd, unsigned groups, int argc, char **ar
 	for (size_t i = 0; i < sizeof(defs) / sizeof(defs[0]); i++)
 		if (defs[i].group & groups)
 			longopts[n++] = defs[i].opt;
+	for (size_t i = 0; i < NM_SETTINGS_N && (groups & OPT_SETTINGS); i++)
+		longopts[n++] = (struct option){nm_setting_defs[i].flag, required_argument, NULL,
+						O_SETTING + (int)i};
 	longopts[n++] = (struct option){"help", no_argument, NULL, O_HELP};
 	longopts[n] = (struct option){NULL, 0, NULL, 0};
 
@@ -242,6 +308,10 @@ int cli_parse(cli_opts *o, const char *cmd, unsigned groups, int argc, char **ar
 	opterr = 0;
 	while (rc == 0 && (c = getopt_long(argc, argv, (groups & OPT_FILE) ? "-:ho:" : "-:h",
 					   longopts, NULL)) != -1) {
+		if (c >= O_SETTING && c < O_SETTING + NM_SETTINGS_N) {
+			rc = parse_setting(o, &nm_setting_defs[c - O_SETTING], optarg);
+			continue;
+		}
 		switch (c) {
 		case 1:
 			argv[1 + nops++] = optarg; /* never past optind - 1: nothing unread moves */
@@ -341,47 +411,6 @@ int cli_parse(cli_opts *o, const char *cmd, unsigned groups, int argc, char **ar
 			o->keep = (long)k;
 			break;
 		}
-		case O_DUP_J:
-			rc = parse_ratio(cmd, "duplicate-jaccard", optarg, &o->settings.duplicate_jaccard);
-			o->settings_mask |= NM_SET_DUPLICATE_JACCARD;
-			break;
-		case O_DUP_TJ:
-			rc = parse_ratio(cmd, "duplicate-theme-jaccard", optarg,
-					 &o->settings.duplicate_theme_jaccard);
-			o->settings_mask |= NM_SET_DUPLICATE_THEME_JACCARD;
-			break;
-		case O_OVL_J:
-			rc = parse_ratio(cmd, "overlap-jaccard", optarg, &o->settings.overlap_jaccard);
-			o->settings_mask |= NM_SET_OVERLAP_JACCARD;
-			break;
-		case O_SIMILAR:
-			rc = parse_ratio(cmd, "similar-name", optarg, &o->settings.similar_name);
-			o->settings_mask |= NM_SET_SIMILAR_NAME;
-			break;
-		case O_MIN_SHARED:
-			rc = parse_count(cmd, "min-shared", optarg, &o->settings.min_shared);
-			o->settings_mask |= NM_SET_MIN_SHARED;
-			break;
-		case O_MAX_LOAD:
-			rc = parse_count(cmd, "max-load", optarg, &o->settings.max_load);
-			o->settings_mask |= NM_SET_MAX_LOAD;
-			break;
-		case O_STALE:
-			rc = parse_count(cmd, "stale-days", optarg, &o->settings.stale_days);
-			o->settings_mask |= NM_SET_STALE_DAYS;
-			break;
-		case O_AD_HOC:
-			rc = parse_count(cmd, "ad-hoc-days", optarg, &o->settings.ad_hoc_days);
-			o->settings_mask |= NM_SET_AD_HOC_DAYS;
-			break;
-		case O_VOICES:
-			rc = parse_voices(cmd, optarg, &o->settings.voices);
-			o->settings_mask |= NM_SET_VOICES;
-			break;
-		case O_COORDINATORS: /* borrowed from argv; checked against the data */
-			o->settings.coordinators = optarg;
-			o->settings_mask |= NM_SET_COORDINATORS;
-			break;
 		case ':':
 			rc = cli_usage_error(cmd, "option '%s' needs a value", argv[optind - 1]);
 			break;
