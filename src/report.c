@@ -4,6 +4,8 @@
  */
 #include "netmap/report.h"
 
+#include <pthread.h>
+#include <stdio.h>
 #include <string.h>
 
 static const nm_report_writer writers[] = {
@@ -38,7 +40,20 @@ const nm_report_writer *nm_report_find(const char *format)
 	return NULL;
 }
 
+static char format_list[128];
+static pthread_once_t format_list_once = PTHREAD_ONCE_INIT;
+
+static void build_format_list(void)
+{
+	size_t at = 0;
+
+	for (size_t i = 0; i < sizeof(writers) / sizeof(writers[0]); i++)
+		at += (size_t)snprintf(format_list + at, sizeof(format_list) - at, "%s%s",
+				       i ? ", " : "", writers[i].name);
+}
+
 const char *nm_report_formats(void)
 {
-	return "text, json, markdown, csv, html, email";
+	pthread_once(&format_list_once, build_format_list);
+	return format_list;
 }

@@ -21,34 +21,10 @@
 #include "netmap/textfmt.h"
 #include "report_plan.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-static const char *const tables[] = {
-	"overlaps", "clusters", "load", "review", "gaps", "uncovered_themes",
-	"isolated_actors", "single_type_committees", "coverage", "missing_voices",
-	"duplicate_actors", "actors", "committees", "invitations", "merge_proposals",
-};
-
-#define NTABLES (sizeof(tables) / sizeof(tables[0]))
-
-bool nm_csv_table_known(const char *table)
-{
-	if (!table)
-		return false;
-	for (size_t i = 0; i < NTABLES; i++)
-		if (strcmp(tables[i], table) == 0)
-			return true;
-	return false;
-}
-
-const char *nm_csv_tables(void)
-{
-	return "overlaps, clusters, load, review, gaps, uncovered_themes, isolated_actors, "
-	       "single_type_committees, coverage, missing_voices, duplicate_actors, actors, "
-	       "committees, invitations, merge_proposals";
-}
 
 /* Header words (English: the contract's field names) and German values. */
 static const nm_msg msgs[] = {
@@ -583,44 +559,87 @@ static void merge_proposals(out *o)
 	nm_buf_release(&text);
 }
 
+static void uncovered_themes(out *o)
+{
+	HEADER(o, "theme", "label");
+	uncovered_rows(o, false);
+}
+
+static void isolated_actors(out *o)
+{
+	HEADER(o, "actor", "name", "type");
+	isolated_rows(o, false);
+}
+
+static void single_type_committees(out *o)
+{
+	HEADER(o, "committee", "name", "type");
+	single_type_rows(o, false);
+}
+
+/* The tables of --table, in the order help and messages list them. */
+static const struct {
+	const char *name;
+	void (*write)(out *o);
+} tables[] = {
+	{"overlaps", overlaps},
+	{"clusters", clusters},
+	{"load", load},
+	{"review", review},
+	{"gaps", gaps},
+	{"uncovered_themes", uncovered_themes},
+	{"isolated_actors", isolated_actors},
+	{"single_type_committees", single_type_committees},
+	{"coverage", coverage},
+	{"missing_voices", missing_voices},
+	{"duplicate_actors", duplicate_actors},
+	{"actors", actors},
+	{"committees", committees},
+	{"invitations", invitations},
+	{"merge_proposals", merge_proposals},
+};
+
+#define NTABLES (sizeof(tables) / sizeof(tables[0]))
+
+static int table_of(const char *name)
+{
+	for (size_t i = 0; name && i < NTABLES; i++)
+		if (strcmp(tables[i].name, name) == 0)
+			return (int)i;
+	return -1;
+}
+
+bool nm_csv_table_known(const char *table)
+{
+	return table_of(table) >= 0;
+}
+
+static char table_list[512];
+static pthread_once_t table_list_once = PTHREAD_ONCE_INIT;
+
+static void build_table_list(void)
+{
+	size_t at = 0;
+
+	for (size_t i = 0; i < NTABLES; i++)
+		at += (size_t)snprintf(table_list + at, sizeof(table_list) - at, "%s%s",
+				       i ? ", " : "", tables[i].name);
+}
+
+const char *nm_csv_tables(void)
+{
+	pthread_once(&table_list_once, build_table_list);
+	return table_list;
+}
+
 void nm_report_csv(nm_buf *b, const nm_analysis *an, const nm_report_opts *opts)
 {
-	static const struct {
-		const char *name;
-		void (*write)(out *o);
-	} writers[] = {
-		{"overlaps", overlaps},
-		{"clusters", clusters},
-		{"load", load},
-		{"review", review},
-		{"gaps", gaps},
-		{"coverage", coverage},
-		{"missing_voices", missing_voices},
-		{"duplicate_actors", duplicate_actors},
-		{"actors", actors},
-		{"committees", committees},
-		{"invitations", invitations},
-		{"merge_proposals", merge_proposals},
-	};
 	out o = {b, an, opts, opts->lang == NM_LANG_DE ? ';' : ',', true};
-	const char *t = opts->table;
+	int t = table_of(opts->table);
 
-	if (!nm_csv_table_known(t))
+	if (t < 0)
 		return;
 	if (opts->lang == NM_LANG_DE)
 		nm_buf_puts(b, "\xEF\xBB\xBF");
-	if (strcmp(t, "uncovered_themes") == 0) {
-		HEADER(&o, "theme", "label");
-		uncovered_rows(&o, false);
-	} else if (strcmp(t, "isolated_actors") == 0) {
-		HEADER(&o, "actor", "name", "type");
-		isolated_rows(&o, false);
-	} else if (strcmp(t, "single_type_committees") == 0) {
-		HEADER(&o, "committee", "name", "type");
-		single_type_rows(&o, false);
-	} else {
-		for (size_t i = 0; i < sizeof(writers) / sizeof(writers[0]); i++)
-			if (strcmp(writers[i].name, t) == 0)
-				writers[i].write(&o);
-	}
+	tables[t].write(&o);
 }

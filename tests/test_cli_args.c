@@ -17,6 +17,8 @@
 #include <string.h>
 
 #include "netmap/common.h"
+#include "netmap/model.h"
+#include "netmap/report.h"
 #include "testutil.h"
 
 #define SRC NETMAP_SOURCE_DIR
@@ -722,6 +724,41 @@ static void test_cli_args__man_page_and_completion_name_every_command(void **sta
 
 #define WITH(test, setup) cmocka_unit_test_setup_teardown(test, setup, remove_store)
 
+/* Each item of a comma-separated list (", ") is in text. */
+static void expect_each(const char *text, const char *list, const char *what)
+{
+	char *copy = strdup(list), *save = NULL;
+
+	for (char *tok = strtok_r(copy, ", ", &save); tok; tok = strtok_r(NULL, ", ", &save))
+		if (!strstr(text, tok))
+			fail_msg("help does not name the %s '%s'", what, tok);
+	free(copy);
+}
+
+/* The help of report names every format, --fail-on condition and setting, in both languages. */
+static void test_cli_args__report_help_names_every_format_condition_and_setting(void **state)
+{
+	static const char *const langs[] = {"en", "de"};
+
+	(void)state;
+	for (size_t l = 0; l < 2; l++) {
+		tu_run r = NETMAP("help", "report", "--lang", langs[l]);
+
+		assert_int_equal(r.status, 0);
+		expect_each(r.out, nm_report_formats(), "format");
+		expect_each(r.out, "duplicate, nested, overlap, overloaded, review, gaps, "
+				   "duplicate_actors", "--fail-on condition");
+		for (size_t i = 0; i < NM_SETTINGS_N; i++) {
+			char flag[64];
+
+			snprintf(flag, sizeof(flag), "--%s ", nm_setting_defs[i].flag);
+			if (!strstr(r.out, flag))
+				fail_msg("help does not name the setting '%s'", flag);
+		}
+		tu_run_release(&r);
+	}
+}
+
 int main(void)
 {
 	unsetenv("COLUMNS"); /* list's width: 80 unless a test says otherwise */
@@ -736,6 +773,7 @@ int main(void)
 		cmocka_unit_test(test_cli_args__after_double_dash_an_option_is_an_operand_of_list),
 		cmocka_unit_test(test_cli_args__help_after_an_operand_exits_0_with_the_usage),
 		cmocka_unit_test(test_cli_args__help_of_a_command_exits_0_with_its_usage),
+		cmocka_unit_test(test_cli_args__report_help_names_every_format_condition_and_setting),
 		cmocka_unit_test(test_cli_args__show_without_an_id_says_what_to_give),
 		cmocka_unit_test(test_cli_args__show_of_two_ids_says_to_give_one),
 		cmocka_unit_test(test_cli_args__an_unexpected_argument_is_named),

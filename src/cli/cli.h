@@ -53,17 +53,6 @@ enum {
 	OPT_JOBS = 1 << 14       /* --jobs N (and NETMAP_JOBS): threads that read */
 };
 
-/* --fail-on conditions. */
-enum {
-	FAIL_DUPLICATE = 1 << 0,
-	FAIL_NESTED = 1 << 1,
-	FAIL_OVERLAP = 1 << 2,
-	FAIL_OVERLOADED = 1 << 3,
-	FAIL_REVIEW = 1 << 4,
-	FAIL_GAPS = 1 << 5,
-	FAIL_DUPLICATE_ACTORS = 1 << 6
-};
-
 typedef struct cli_opts {
 	const char *cmd;
 	const char *db;

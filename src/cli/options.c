@@ -217,19 +217,77 @@ static int parse_setting(cli_opts *o, const nm_setting_def *d, char *value)
 	return rc;
 }
 
+/* The conditions of --fail-on: a name each, and how many of it an analysis found. */
+static size_t found_duplicate(const nm_analysis *an)
+{
+	return nm_analysis_count_class(an, NM_CLASS_DUPLICATE);
+}
+
+static size_t found_nested(const nm_analysis *an)
+{
+	return nm_analysis_count_class(an, NM_CLASS_NESTED);
+}
+
+static size_t found_overlap(const nm_analysis *an)
+{
+	return nm_analysis_count_class(an, NM_CLASS_OVERLAP);
+}
+
+static size_t found_overloaded(const nm_analysis *an)
+{
+	return nm_analysis_count_overloaded(an);
+}
+
+static size_t found_review(const nm_analysis *an)
+{
+	return an->nreview;
+}
+
+static size_t found_gaps(const nm_analysis *an)
+{
+	return an->nuncovered_themes + an->nisolated_actors + an->nsingle_type_committees +
+	       an->nmissing_voices;
+}
+
+static size_t found_duplicate_actors(const nm_analysis *an)
+{
+	return an->nduplicate_actors;
+}
+
+static const struct {
+	const char *name;
+	size_t (*found)(const nm_analysis *an);
+} fail_on[] = {
+	{"duplicate", found_duplicate},
+	{"nested", found_nested},
+	{"overlap", found_overlap},
+	{"overloaded", found_overloaded},
+	{"review", found_review},
+	{"gaps", found_gaps},
+	{"duplicate_actors", found_duplicate_actors},
+};
+
+#define NFAIL_ON (sizeof(fail_on) / sizeof(fail_on[0]))
+
+/* --fail-on LIST: a bit (1u << the row of fail_on) per condition named. */
 static int parse_fail_on(const char *cmd, const char *s, unsigned *out)
 {
-	static const char *const names[] = {"duplicate", "nested", "overlap", "overloaded",
-					    "review", "gaps", "duplicate_actors"};
 	char *copy = nm_xstrdup(s), *save = NULL;
 	int rc = 0;
 
 	for (char *tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
-		int i = nm_enum_lookup(names, 7, tok);
-		if (i < 0) {
-			rc = cli_usage_error(cmd, "unknown --fail-on condition '%s' (one of "
-					     "duplicate, nested, overlap, overloaded, review, gaps, "
-					     "duplicate_actors)", tok);
+		size_t i = 0;
+
+		while (i < NFAIL_ON && strcmp(fail_on[i].name, tok) != 0)
+			i++;
+		if (i == NFAIL_ON) {
+			nm_buf names = NM_BUF_INIT;
+
+			for (size_t k = 0; k < NFAIL_ON; k++)
+				nm_buf_printf(&names, "%s%s", k ? ", " : "", fail_on[k].name);
+			rc = cli_usage_error(cmd, "unknown --fail-on condition '%s' (one of %s)", tok,
+					     nm_buf_cstr(&names));
+			nm_buf_release(&names);
 			break;
 		}
 		*out |= 1u << i;
@@ -473,17 +531,9 @@ void cli_diags_text(nm_buf *b, const nm_diags *d)
 
 int cli_fail_on(const cli_opts *o, const nm_analysis *an)
 {
-	unsigned f = o->fail_on;
-
-	if (((f & FAIL_DUPLICATE) && nm_analysis_count_class(an, NM_CLASS_DUPLICATE)) ||
-	    ((f & FAIL_NESTED) && nm_analysis_count_class(an, NM_CLASS_NESTED)) ||
-	    ((f & FAIL_OVERLAP) && nm_analysis_count_class(an, NM_CLASS_OVERLAP)) ||
-	    ((f & FAIL_OVERLOADED) && nm_analysis_count_overloaded(an)) ||
-	    ((f & FAIL_REVIEW) && an->nreview) ||
-	    ((f & FAIL_GAPS) && (an->nuncovered_themes || an->nisolated_actors ||
-				 an->nsingle_type_committees || an->nmissing_voices)) ||
-	    ((f & FAIL_DUPLICATE_ACTORS) && an->nduplicate_actors))
-		return EXIT_FINDINGS;
+	for (size_t i = 0; i < NFAIL_ON; i++)
+		if ((o->fail_on & (1u << i)) && fail_on[i].found(an))
+			return EXIT_FINDINGS;
 	return EXIT_OK;
 }
 
