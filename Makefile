@@ -3,7 +3,8 @@
 #
 # Hardening (docs/security.md): `make faults` kills scans and fills disks,
 # `make concurrency` runs scans and readers on one store at once, `make lint`
-# runs cppcheck and clang-tidy, `make memcheck` runs the CLI tests under
+# runs cppcheck, clang-tidy and the clang-format check (`make format`
+# applies .clang-format), `make memcheck` runs the CLI tests under
 # valgrind, `make fuzz FUZZ_SECONDS=N` runs the libFuzzer targets.
 
 BUILD        ?= build
@@ -17,6 +18,7 @@ LINT_BUILD   ?= build-lint
 MEMCHECK_BUILD ?= build-memcheck
 BROWSER_BUILD ?= build-browser
 CLANG_TIDY   ?= clang-tidy-14
+CLANG_FORMAT ?= clang-format-14
 JOBS         ?= $(shell nproc 2>/dev/null || echo 2)
 PREFIX       ?= /usr/local
 
@@ -26,7 +28,8 @@ DEB_PACKAGES = gcc make cmake pkg-config libyaml-dev libsqlite3-dev \
                libzip-dev libexpat1-dev libxlsxwriter-dev
 BENCH_PACKAGES = python3 python3-yaml python3-networkx time bc valgrind
 FUZZ_PACKAGES = clang libclang-rt-dev
-LINT_PACKAGES = cppcheck clang-tidy-14
+FORMAT_PACKAGES = clang-format-14
+LINT_PACKAGES = cppcheck clang-tidy-14 $(FORMAT_PACKAGES)
 FAULT_PACKAGES = sqlite3 python3 util-linux
 MEMCHECK_PACKAGES = valgrind
 # What `make check` needs beyond the build: the JSON Schema test's validator.
@@ -36,7 +39,8 @@ BROWSER_PACKAGES = chromium nodejs
 
 SUDO = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps build demo check test bench fuzz faults concurrency install lint memcheck \
+.PHONY: all deps build demo check test bench fuzz faults concurrency install lint format \
+	format-check memcheck \
 	screenshots browser-test clean
 
 all: build
@@ -102,6 +106,8 @@ concurrency: deps
 
 # cppcheck and clang-tidy (.clang-tidy) over the sources: zero findings.
 # False positives are suppressed, with reasons, in .cppcheck-suppressions.
+# Then the format check: every tracked C file as clang-format-14 writes it
+# (.clang-format); `make format` rewrites them so.
 lint: deps
 	$(call apt_install,$(LINT_PACKAGES))
 	cmake -S . -B $(LINT_BUILD) -DCMAKE_EXPORT_COMPILE_COMMANDS=ON -DBUILD_TESTING=OFF >/dev/null
@@ -115,6 +121,15 @@ lint: deps
 		$(LINT_BUILD)/clang-tidy.err >&2; \
 	if [ $$status = 0 ]; then echo "lint: cppcheck and clang-tidy: no findings"; fi; \
 	exit $$status
+	$(MAKE) --no-print-directory format-check
+
+format-check:
+	$(call apt_install,$(FORMAT_PACKAGES))
+	CLANG_FORMAT=$(CLANG_FORMAT) .ci/format
+
+format:
+	$(call apt_install,$(FORMAT_PACKAGES))
+	CLANG_FORMAT=$(CLANG_FORMAT) .ci/format -i
 
 # The HTML report in headless Chromium (tests/browser/report.test.cjs):
 # Debian's chromium, playwright-core at the version package-lock.json pins,
