@@ -32,7 +32,7 @@ typedef struct vpos {
 } vpos;
 
 typedef struct vref {
-	char *id;
+	const char *id;   /* interned in the validator's refs */
 	vpos pos;
 	bool by_name;     /* from a spreadsheet cell: an id or a name (6.4) */
 } vref;
@@ -45,7 +45,7 @@ typedef struct vrefs {
 typedef struct vrecord {
 	vpos pos;         /* the record's mapping */
 	vpos id_pos;      /* its id value */
-	vrefs themes;
+	uint32_t themes, nthemes; /* its theme references in theme_refs */
 	vref lead;        /* committees: lead (id NULL when absent) */
 	vref parent;      /* committees: parent */
 	vpos status_pos;
@@ -54,17 +54,17 @@ typedef struct vrecord {
 } vrecord;
 
 typedef struct vmember {
-	char *actor;      /* in the validator's arena */
-	char *committee;
+	const char *actor; /* interned (refs), or the record's own id */
+	const char *committee;
 	vpos actor_pos, committee_pos;
 	vpos pos;         /* where the pair is written */
-	int role;         /* written role, or -1 */
 	nm_date since;
-	bool from_lead;   /* written as a committee's lead: resolved with it */
 	uint32_t self;    /* the record the list belongs to, or NM_NONE */
-	bool actor_by_name, committee_by_name; /* from cells: ids or names (6.4) */
 	uint32_t a, c;    /* resolved indices */
-	size_t seq;       /* reading order */
+	uint32_t seq;     /* reading order */
+	int8_t role;      /* written role, or -1 */
+	bool from_lead;   /* written as a committee's lead: resolved with it */
+	bool actor_by_name, committee_by_name; /* from cells: ids or names (6.4) */
 } vmember;
 
 typedef struct vtheme {
@@ -79,6 +79,8 @@ typedef struct ident {
 struct nm_validator {
 	nm_diags *diags;
 	nm_arena refs;         /* the text of every reference, until finish */
+	nm_strmap interned;    /* that text, each distinct string once */
+	vrefs theme_refs;      /* the theme references of every record */
 	nm_date today;
 	nm_dataset *ds;
 
@@ -324,10 +326,38 @@ static const char *scalar(nm_validator *v, const nm_node *n, const char *field)
 	return n->u.value;
 }
 
+/* The arena of the dataset's strings (nm_dataset.pool). */
+static nm_arena *pool(nm_validator *v)
+{
+	if (!v->ds->pool)
+		v->ds->pool = nm_xcalloc(1, sizeof(*v->ds->pool));
+	return v->ds->pool;
+}
+
+static char *pool_strdup(nm_validator *v, const char *s)
+{
+	return nm_arena_strdup(pool(v), s);
+}
+
+/*
+ * One copy of a referenced id for every reference to it: memberships name
+ * the same committee again and again.
+ */
+static const char *intern(nm_validator *v, const char *s)
+{
+	const char *p = nm_strmap_key(&v->interned, s);
+
+	if (!p) {
+		p = nm_arena_strdup(&v->refs, s);
+		(void)nm_strmap_put(&v->interned, p, 0);
+	}
+	return p;
+}
+
 static char *dup_text(nm_validator *v, const nm_node *n, const char *field)
 {
 	const char *s = scalar(v, n, field);
-	return s ? nm_xstrdup(s) : NULL;
+	return s ? pool_strdup(v, s) : NULL;
 }
 
 /* Which labelled field an enum's names are, or -1. */
@@ -524,14 +554,19 @@ static void check_tags(nm_validator *v, const nm_node *n, size_t depth)
 static void add_ref(nm_validator *v, vrefs *r, const nm_node *at, const char *id)
 {
 	NM_GROW(r->items, r->cap, r->n + 1);
-	r->items[r->n].id = nm_arena_strdup(&v->refs, id);
+	r->items[r->n].id = intern(v, id);
 	r->items[r->n].pos = pos_of(v, at);
 	r->items[r->n].by_name = at->from == NM_FROM_CELL;
 	r->n++;
 }
 
-static void read_theme_refs(nm_validator *v, const nm_node *n, vrefs *out)
+/* A record's theme references, appended to the validator's theme_refs. */
+static void read_theme_refs(nm_validator *v, const nm_node *n, vrecord *rec)
 {
+	vrefs *out = &v->theme_refs;
+
+	rec->themes = (uint32_t)out->n;
+	rec->nthemes = 0;
 	if (is_null(n) || !expect_list(v, n, "themes"))
 		return;
 	for (uint32_t i = 0; i < n->n; i++) { // NOLINT(clang-analyzer-core.NullDereference): is_null(NULL)
@@ -543,6 +578,7 @@ static void read_theme_refs(nm_validator *v, const nm_node *n, vrefs *out)
 		if (s)
 			add_ref(v, out, item, s);
 	}
+	rec->nthemes = (uint32_t)(out->n - rec->themes);
 }
 
 /* Register an id in the shared actor/committee namespace; false if taken. */
@@ -667,13 +703,13 @@ static void read_membership(nm_validator *v, const nm_node *item, const char *se
 	}
 	m = new_member(v);
 	m->self = self_id ? self : NM_NONE;
-	m->actor = self_id && !self_is_committee ? NULL : nm_arena_strdup(&v->refs, actor);
-	m->committee = self_id && self_is_committee ? NULL : nm_arena_strdup(&v->refs, committee);
+	m->actor = self_id && !self_is_committee ? NULL : intern(v, actor);
+	m->committee = self_id && self_is_committee ? NULL : intern(v, committee);
 	m->actor_pos = actor_pos;
 	m->committee_pos = committee_pos;
 	m->actor_by_name = m->committee_by_name = item->from == NM_FROM_CELL;
 	m->pos = pos_of(v, item);
-	m->role = role;
+	m->role = (int8_t)role;
 	m->since = since;
 }
 
@@ -705,7 +741,7 @@ static bool read_identity(nm_validator *v, const nm_node *map, const char *what,
 	else if (name && name[0] == '\0')
 		error_at(v, "empty", name_node, "'name' must not be empty");
 	if (name)
-		*name_out = nm_xstrdup(name);
+		*name_out = pool_strdup(v, name);
 	if (!id)
 		return false;
 	if (!valid_id(id)) {
@@ -714,7 +750,7 @@ static bool read_identity(nm_validator *v, const nm_node *map, const char *what,
 			 "starting with a letter or digit", id);
 		return false;
 	}
-	*id_out = nm_xstrdup(id);
+	*id_out = pool_strdup(v, id);
 	return true;
 }
 
@@ -745,7 +781,7 @@ static void read_actor(nm_validator *v, const nm_node *map)
 	else
 		type = enum_value(v, val[TYPE], "actor type", nm_actor_type_names, NM_TYPE_COUNT);
 	a.type = type >= 0 ? (nm_actor_type)type : NM_TYPE_OTHER;
-	read_theme_refs(v, val[THEMES] ? val[THEMES] : NULL, &rec.themes);
+	read_theme_refs(v, val[THEMES] ? val[THEMES] : NULL, &rec);
 	a.district = dup_text(v, val[DISTRICT], "district");
 	a.website = dup_text(v, val[WEBSITE], "website");
 	a.note = dup_text(v, val[NOTE], "note");
@@ -762,10 +798,8 @@ static void read_actor(nm_validator *v, const nm_node *map)
 			a.phone = dup_text(v, cv[2], "phone");
 		}
 	}
-	if (!id_ok) {
-		free(a.id);
-		a.id = nm_xstrdup(""); /* never handed out: the dataset is invalid */
-	}
+	if (!id_ok)
+		a.id = pool_strdup(v, ""); /* never handed out: the dataset is invalid */
 	NM_GROW(ds->actors, v->actor_cap, ds->nactors + 1);
 	NM_GROW(v->actor_rec, v->actor_rec_cap, ds->nactors + 1);
 	ds->actors[ds->nactors] = a;
@@ -808,7 +842,7 @@ static void read_committee(nm_validator *v, const nm_node *map)
 		c.kind = x >= 0 ? (nm_kind)x : NM_KIND_COMMITTEE;
 	}
 	c.ad_hoc = bool_value(v, val[AD_HOC], "ad_hoc");
-	read_theme_refs(v, val[THEMES], &rec.themes);
+	read_theme_refs(v, val[THEMES], &rec);
 	c.status = NM_STATUS_ACTIVE;
 	if (val[STATUS] && !is_null(val[STATUS])) {
 		x = enum_value(v, val[STATUS], "status", nm_status_names, NM_STATUS_COUNT);
@@ -836,13 +870,13 @@ static void read_committee(nm_validator *v, const nm_node *map)
 	{
 		const char *s = scalar(v, val[LEAD], "lead");
 		if (s) {
-			rec.lead.id = nm_arena_strdup(&v->refs, s);
+			rec.lead.id = intern(v, s);
 			rec.lead.pos = pos_of(v, val[LEAD]);
 			rec.lead.by_name = val[LEAD]->from == NM_FROM_CELL;
 		}
 		s = scalar(v, val[PARENT], "parent");
 		if (s) {
-			rec.parent.id = nm_arena_strdup(&v->refs, s);
+			rec.parent.id = intern(v, s);
 			rec.parent.pos = pos_of(v, val[PARENT]);
 			rec.parent.by_name = val[PARENT]->from == NM_FROM_CELL;
 		}
@@ -851,10 +885,8 @@ static void read_committee(nm_validator *v, const nm_node *map)
 	c.parent = NM_NONE;
 	c.district = dup_text(v, val[DISTRICT], "district");
 	c.note = dup_text(v, val[NOTE], "note");
-	if (!id_ok) {
-		free(c.id);
-		c.id = nm_xstrdup("");
-	}
+	if (!id_ok)
+		c.id = pool_strdup(v, "");
 	NM_GROW(ds->committees, v->committee_cap, ds->ncommittees + 1);
 	NM_GROW(v->committee_rec, v->committee_rec_cap, ds->ncommittees + 1);
 	ds->committees[ds->ncommittees] = c;
@@ -919,7 +951,7 @@ static void read_themes(nm_validator *v, const nm_node *n)
 		}
 		NM_GROW(ds->themes, v->theme_cap, ds->nthemes + 1);
 		NM_GROW(v->theme_pos, v->theme_pos_cap, ds->nthemes + 1);
-		ds->themes[ds->nthemes].id = nm_xstrdup(id);
+		ds->themes[ds->nthemes].id = pool_strdup(v, id);
 		ds->themes[ds->nthemes].label = label_node ? dup_text(v, label_node, "label") : NULL;
 		slot = nm_strmap_put(&v->theme_ids, ds->themes[ds->nthemes].id,
 				     (uint32_t)ds->nthemes);
@@ -927,9 +959,7 @@ static void read_themes(nm_validator *v, const nm_node *n)
 			vpos f = v->theme_pos[slot].pos;
 			error_at(v, "duplicate-theme", id_node,
 				 "theme '%s' declared twice, first at %s", id, place(v, f));
-			free(ds->themes[ds->nthemes].id);
-			free(ds->themes[ds->nthemes].label);
-			continue;
+			continue; /* its copies stay in the pool, unused */
 		}
 		v->theme_pos[ds->nthemes].pos = pos_of(v, id_node);
 		ds->nthemes++;
@@ -1069,11 +1099,9 @@ void nm_validator_free(nm_validator *v)
 {
 	if (!v)
 		return;
-	for (size_t i = 0; i < v->nactor_rec; i++)
-		release_refs(&v->actor_rec[i].themes);
-	for (size_t i = 0; i < v->ncommittee_rec; i++)
-		release_refs(&v->committee_rec[i].themes);
+	release_refs(&v->theme_refs);
 	release_refs(&v->coordinators);
+	nm_strmap_release(&v->interned);
 	nm_arena_release(&v->refs);
 	free(v->members);
 	free(v->actor_rec);
@@ -1388,10 +1416,14 @@ static int cmp_u32(const void *a, const void *b)
 }
 
 /* Theme references into indices; with no declared themes, collect them. */
-static void resolve_themes(nm_validator *v, const vrefs *refs, uint32_t **out, size_t *n)
+static void resolve_themes(nm_validator *v, const vrecord *rec, uint32_t **out, size_t *n)
 {
 	nm_dataset *ds = v->ds;
-	uint32_t *idx = refs->n ? nm_xreallocarray(NULL, refs->n, sizeof(*idx)) : NULL;
+	vrefs slice = {v->theme_refs.items ? v->theme_refs.items + rec->themes : NULL, rec->nthemes, 0};
+	const vrefs *refs = &slice;
+	uint32_t *idx = refs->n ? nm_arena_alloc_aligned(pool(v), refs->n * sizeof(*idx),
+							 sizeof(*idx))
+				: NULL;
 	size_t k = 0;
 
 	for (size_t i = 0; i < refs->n; i++) {
@@ -1416,7 +1448,7 @@ static void resolve_themes(nm_validator *v, const vrefs *refs, uint32_t **out, s
 				continue;
 			}
 			NM_GROW(ds->themes, v->theme_cap, ds->nthemes + 1);
-			ds->themes[ds->nthemes].id = nm_xstrdup(id);
+			ds->themes[ds->nthemes].id = pool_strdup(v, id);
 			ds->themes[ds->nthemes].label = NULL;
 			t = nm_strmap_put(&v->theme_ids, ds->themes[ds->nthemes].id,
 					  (uint32_t)ds->nthemes);
@@ -1651,10 +1683,10 @@ int nm_validator_finish(nm_validator *v, nm_dataset **out)
 		*out = NULL;
 	/* Themes first: with none declared, they are collected in reading order. */
 	for (size_t i = 0; i < ds->nactors; i++)
-		resolve_themes(v, &v->actor_rec[i].themes, &ds->actors[i].themes,
+		resolve_themes(v, &v->actor_rec[i], &ds->actors[i].themes,
 			       &ds->actors[i].nthemes);
 	for (size_t i = 0; i < ds->ncommittees; i++)
-		resolve_themes(v, &v->committee_rec[i].themes, &ds->committees[i].themes,
+		resolve_themes(v, &v->committee_rec[i], &ds->committees[i].themes,
 			       &ds->committees[i].nthemes);
 	for (size_t i = 0; i < ds->ncommittees; i++) {
 		vrecord *r = &v->committee_rec[i];

@@ -6,7 +6,9 @@
  * actors, committees) and memberships by (committee, actor), so that an
  * index is as good as an id and every output is deterministic. References
  * between records are indices into these arrays. All strings and arrays
- * belong to the dataset and are freed by nm_dataset_free().
+ * belong to the dataset and are freed by nm_dataset_free(): each its own
+ * allocation, or, when ds->pool is set (a dataset built by validation),
+ * the records' strings and theme arrays live in that arena and die with it.
  */
 #ifndef NETMAP_MODEL_H
 #define NETMAP_MODEL_H
@@ -15,6 +17,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "netmap/arena.h"
 #include "netmap/common.h"
 
 /* A calendar date as days since 1970-01-01; NM_DATE_NONE when absent. */
@@ -245,6 +248,13 @@ typedef struct nm_dataset {
 	unsigned settings_given; /* NM_SET_... bits given in `settings:` */
 	nm_input_file *files;
 	size_t nfiles;
+	/*
+	 * NULL, or the arena of every record's strings (ids, names, labels,
+	 * optional texts) and theme arrays: they are not freed one by one.
+	 * The dataset's name, file paths, settings and record arrays are
+	 * always their own allocations.
+	 */
+	nm_arena *pool;
 } nm_dataset;
 
 nm_dataset *nm_dataset_new(void);
