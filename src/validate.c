@@ -42,26 +42,42 @@ typedef struct vrefs {
 	size_t n, cap;
 } vrefs;
 
+/* Where an actor or committee was written, for the finishing pass. */
 typedef struct vrecord {
 	vpos pos;         /* the record's mapping */
 	vpos id_pos;      /* its id value */
 	uint32_t themes, nthemes; /* its theme references in theme_refs */
-	vref lead;        /* committees: lead (id NULL when absent) */
-	vref parent;      /* committees: parent */
-	vpos status_pos;
-	vpos founded_pos, ends_pos, last_met_pos;
 	bool duplicate;   /* its id was taken: no warnings of its own */
 } vrecord;
 
+/* What only a committee has besides (actors are many: they stay small). */
+typedef struct vcommittee {
+	vrecord r;
+	vref lead;        /* id NULL when absent */
+	vref parent;
+	vpos status_pos;
+	vpos founded_pos, ends_pos, last_met_pos;
+} vcommittee;
+
+/*
+ * One membership as written; there may be millions, so it is kept small:
+ * each side is its id (interned in refs, or the record's own id; NULL for
+ * the record the list belongs to) until the finishing pass resolves it
+ * into an index in its place. Reading order is the order in members.
+ */
 typedef struct vmember {
-	const char *actor; /* interned (refs), or the record's own id */
-	const char *committee;
+	union {
+		const char *actor;
+		uint32_t a;
+	};
+	union {
+		const char *committee;
+		uint32_t c;
+	};
 	vpos actor_pos, committee_pos;
 	vpos pos;         /* where the pair is written */
 	nm_date since;
 	uint32_t self;    /* the record the list belongs to, or NM_NONE */
-	uint32_t a, c;    /* resolved indices */
-	uint32_t seq;     /* reading order */
 	int8_t role;      /* written role, or -1 */
 	bool from_lead;   /* written as a committee's lead: resolved with it */
 	bool actor_by_name, committee_by_name; /* from cells: ids or names (6.4) */
@@ -89,7 +105,7 @@ struct nm_validator {
 	nm_strmap theme_ids;
 	vrecord *actor_rec;    /* parallel to ds->actors */
 	size_t actor_cap;
-	vrecord *committee_rec; /* parallel to ds->committees */
+	vcommittee *committee_rec; /* parallel to ds->committees */
 	size_t committee_cap;
 	size_t nactor_rec, ncommittee_rec; /* records kept, even after finish */
 	size_t theme_pos_cap, actor_rec_cap, committee_rec_cap;
@@ -589,7 +605,7 @@ static bool claim_id(nm_validator *v, const char *id, const nm_node *at, bool co
 
 	if (slot != v->nidents) {
 		const ident *first = &v->idents[slot];
-		const vrecord *r = first->committee ? &v->committee_rec[first->index]
+		const vrecord *r = first->committee ? &v->committee_rec[first->index].r
 						    : &v->actor_rec[first->index];
 		error_at(v, "duplicate-id", at, "duplicate id '%s'%s, first defined at %s", id,
 			 (at->flags & NM_NODE_DERIVED_ID) ? " (made from the name; give the row an id)"
@@ -614,7 +630,7 @@ static vmember *new_member(nm_validator *v)
 	m->role = -1;
 	m->since = NM_DATE_NONE;
 	m->self = NM_NONE;
-	m->seq = v->nmembers++;
+	v->nmembers++;
 	return m;
 }
 
@@ -820,7 +836,7 @@ static void read_committee(nm_validator *v, const nm_node *map)
 	const nm_node *val[15];
 	nm_dataset *ds = v->ds;
 	nm_committee c;
-	vrecord rec;
+	vcommittee rec;
 	int x;
 	bool id_ok;
 
@@ -833,8 +849,8 @@ static void read_committee(nm_validator *v, const nm_node *map)
 	memset(&rec, 0, sizeof(rec));
 	read_keys(v, map, "committee", keys, 15, val);
 	id_ok = read_identity(v, map, "committee", val[ID], val[NAME], &c.id, &c.name);
-	rec.pos = pos_of(v, map);
-	rec.id_pos = val[ID] ? pos_of(v, val[ID]) : rec.pos;
+	rec.r.pos = pos_of(v, map);
+	rec.r.id_pos = val[ID] ? pos_of(v, val[ID]) : rec.r.pos;
 	if (!val[KIND] || is_null(val[KIND])) {
 		missing_at(v, map, "committee is missing required field 'kind'");
 	} else {
@@ -842,7 +858,7 @@ static void read_committee(nm_validator *v, const nm_node *map)
 		c.kind = x >= 0 ? (nm_kind)x : NM_KIND_COMMITTEE;
 	}
 	c.ad_hoc = bool_value(v, val[AD_HOC], "ad_hoc");
-	read_theme_refs(v, val[THEMES], &rec);
+	read_theme_refs(v, val[THEMES], &rec.r);
 	c.status = NM_STATUS_ACTIVE;
 	if (val[STATUS] && !is_null(val[STATUS])) {
 		x = enum_value(v, val[STATUS], "status", nm_status_names, NM_STATUS_COUNT);
@@ -850,7 +866,7 @@ static void read_committee(nm_validator *v, const nm_node *map)
 			c.status = (nm_status)x;
 		rec.status_pos = pos_of(v, val[STATUS]);
 	} else {
-		rec.status_pos = rec.pos;
+		rec.status_pos = rec.r.pos;
 	}
 	c.founded = date_value(v, val[FOUNDED], "founded");
 	c.ends = date_value(v, val[ENDS], "ends");
@@ -893,17 +909,17 @@ static void read_committee(nm_validator *v, const nm_node *map)
 	v->committee_rec[ds->ncommittees] = rec;
 	v->ncommittee_rec = ds->ncommittees + 1;
 	if (id_ok && !claim_id(v, c.id, val[ID], true, (uint32_t)ds->ncommittees)) {
-		v->committee_rec[ds->ncommittees].duplicate = true;
+		v->committee_rec[ds->ncommittees].r.duplicate = true;
 	} else if (id_ok) {
 		read_members_list(v, val[MEMBERS], "members", c.id, (uint32_t)ds->ncommittees,
-				  rec.id_pos, true);
+				  rec.r.id_pos, true);
 		if (rec.lead.id) {
 			vmember *m = new_member(v);
 			m->actor = rec.lead.id;
 			m->actor_by_name = rec.lead.by_name;
 			m->committee = c.id; /* owned by the record, which outlives m */
 			m->actor_pos = rec.lead.pos;
-			m->committee_pos = rec.id_pos;
+			m->committee_pos = rec.r.id_pos;
 			m->pos = rec.lead.pos;
 			m->role = NM_ROLE_LEAD;
 			m->from_lead = true;
@@ -1505,8 +1521,8 @@ static void check_parent_cycles(nm_validator *v)
 				from++;
 			first = from;
 			for (size_t i = from; i < len; i++) {
-				const vrecord *a = &v->committee_rec[path[i]];
-				const vrecord *b = &v->committee_rec[path[first]];
+				const vcommittee *a = &v->committee_rec[path[i]];
+				const vcommittee *b = &v->committee_rec[path[first]];
 				if (a->parent.pos.file < b->parent.pos.file ||
 				    (a->parent.pos.file == b->parent.pos.file &&
 				     (a->parent.pos.line < b->parent.pos.line ||
@@ -1607,16 +1623,16 @@ static void date_warnings(nm_validator *v, uint32_t *per_committee)
 
 	for (size_t i = 0; i < ds->ncommittees; i++) {
 		const nm_committee *c = &ds->committees[i];
-		const vrecord *r = &v->committee_rec[i];
+		const vcommittee *r = &v->committee_rec[i];
 
-		if (c->id[0] == '\0' || r->duplicate)
+		if (c->id[0] == '\0' || r->r.duplicate)
 			continue; /* a committee without a usable id: already an error */
 		if (c->status == NM_STATUS_DISSOLVED && per_committee[i] > 0)
-			problem(v, NM_SEV_WARNING, "dissolved-members", r->pos,
+			problem(v, NM_SEV_WARNING, "dissolved-members", r->r.pos,
 				"dissolved committee '%s' still has %u membership%s", c->id,
 				per_committee[i], per_committee[i] == 1 ? "" : "s");
 		if (c->status == NM_STATUS_ACTIVE && per_committee[i] == 0)
-			problem(v, NM_SEV_WARNING, "empty-committee", r->pos,
+			problem(v, NM_SEV_WARNING, "empty-committee", r->r.pos,
 				"active committee '%s' has no members", c->id);
 		if (c->last_met != NM_DATE_NONE && c->last_met > v->today) {
 			nm_date_format(c->last_met, a);
@@ -1686,10 +1702,10 @@ int nm_validator_finish(nm_validator *v, nm_dataset **out)
 		resolve_themes(v, &v->actor_rec[i], &ds->actors[i].themes,
 			       &ds->actors[i].nthemes);
 	for (size_t i = 0; i < ds->ncommittees; i++)
-		resolve_themes(v, &v->committee_rec[i], &ds->committees[i].themes,
+		resolve_themes(v, &v->committee_rec[i].r, &ds->committees[i].themes,
 			       &ds->committees[i].nthemes);
 	for (size_t i = 0; i < ds->ncommittees; i++) {
-		vrecord *r = &v->committee_rec[i];
+		vcommittee *r = &v->committee_rec[i];
 		if (r->lead.id)
 			ds->committees[i].lead =
 				resolve(v, r->lead.id, r->lead.pos, false, &actor_ids, r->lead.by_name);
@@ -1700,16 +1716,19 @@ int nm_validator_finish(nm_validator *v, nm_dataset **out)
 	}
 	for (size_t k = 0; k < v->nmembers; k++) {
 		vmember *m = &v->members[k];
+		const char *actor = m->actor, *committee = m->committee;
+		uint32_t a, c;
 		/* The side the list was written on is known without a look-up. */
-		m->c = m->committee ? resolve(v, m->committee, m->committee_pos, true, &committee_ids,
-					      m->committee_by_name)
-				    : m->self;
+		c = committee ? resolve(v, committee, m->committee_pos, true, &committee_ids,
+					m->committee_by_name)
+			      : m->self;
 		if (m->from_lead) /* the lead's reference is checked once, above */
-			m->a = m->c == NM_NONE ? NM_NONE : ds->committees[m->c].lead;
+			a = c == NM_NONE ? NM_NONE : ds->committees[c].lead;
 		else
-			m->a = m->actor ? resolve(v, m->actor, m->actor_pos, false, &actor_ids,
-						  m->actor_by_name)
-					: m->self;
+			a = actor ? resolve(v, actor, m->actor_pos, false, &actor_ids, m->actor_by_name)
+				  : m->self;
+		m->a = a; /* the ids are not needed any more */
+		m->c = c;
 	}
 	resolve_coordinators(v, &actor_ids);
 	free(actor_ids);
