@@ -1435,13 +1435,18 @@ static int cmp_u32(const void *a, const void *b)
 static void resolve_themes(nm_validator *v, const vrecord *rec, uint32_t **out, size_t *n)
 {
 	nm_dataset *ds = v->ds;
-	vrefs slice = {v->theme_refs.items ? v->theme_refs.items + rec->themes : NULL, rec->nthemes, 0};
+	vrefs slice = {NULL, rec->nthemes, 0};
 	const vrefs *refs = &slice;
-	uint32_t *idx = refs->n ? nm_arena_alloc_aligned(pool(v), refs->n * sizeof(*idx),
-							 sizeof(*idx))
-				: NULL;
+	uint32_t *idx = NULL;
 	size_t k = 0;
 
+	if (rec->nthemes == 0 || !v->theme_refs.items) {
+		*out = NULL;
+		*n = 0;
+		return;
+	}
+	slice.items = v->theme_refs.items + rec->themes;
+	idx = nm_arena_alloc_aligned(pool(v), refs->n * sizeof(*idx), sizeof(*idx));
 	for (size_t i = 0; i < refs->n; i++) {
 		const char *id = refs->items[i].id;
 		uint32_t t = nm_strmap_get(&v->theme_ids, id);
