@@ -357,12 +357,17 @@ static char *pool_strdup(nm_validator *v, const char *s)
 
 /*
  * One copy of a referenced id for every reference to it: memberships name
- * the same committee again and again.
+ * the same committee again and again. An id already read is the record's
+ * own; only an id not (yet) read is copied, once.
  */
 static const char *intern(nm_validator *v, const char *s)
 {
-	const char *p = nm_strmap_key(&v->interned, s);
+	const char *p = nm_strmap_key(&v->ids, s);
 
+	if (!p)
+		p = nm_strmap_key(&v->theme_ids, s);
+	if (!p)
+		p = nm_strmap_key(&v->interned, s);
 	if (!p) {
 		p = nm_arena_strdup(&v->refs, s);
 		(void)nm_strmap_put(&v->interned, p, 0);
@@ -1742,6 +1747,12 @@ int nm_validator_finish(nm_validator *v, nm_dataset **out)
 	merge_memberships(v, per_committee);
 	date_warnings(v, per_committee);
 	free(per_committee);
+	/* What was written is merged: room for sorting the records. */
+	free(v->members);
+	v->members = NULL;
+	v->nmembers = v->members_cap = 0;
+	release_refs(&v->theme_refs);
+	memset(&v->theme_refs, 0, sizeof(v->theme_refs));
 	nm_diags_sort(v->diags);
 	if (v->diags->errors)
 		return NM_EINVALID;
