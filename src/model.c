@@ -424,6 +424,10 @@ void nm_dataset_free(nm_dataset *ds)
 {
 	if (!ds)
 		return;
+	for (size_t i = 0; i < ds->nactors; i++)
+		free(ds->actors[i].themes);
+	for (size_t i = 0; i < ds->ncommittees; i++)
+		free(ds->committees[i].themes);
 	if (ds->pool) {
 		nm_arena_release(ds->pool);
 		free(ds->pool);
@@ -436,7 +440,6 @@ void nm_dataset_free(nm_dataset *ds)
 			nm_actor *a = &ds->actors[i];
 			free(a->id);
 			free(a->name);
-			free(a->themes);
 			free(a->district);
 			free(a->website);
 			free(a->note);
@@ -448,7 +451,6 @@ void nm_dataset_free(nm_dataset *ds)
 			nm_committee *c = &ds->committees[i];
 			free(c->id);
 			free(c->name);
-			free(c->themes);
 			free(c->district);
 			free(c->note);
 		}

@@ -1451,7 +1451,7 @@ static void resolve_themes(nm_validator *v, const vrecord *rec, uint32_t **out, 
 		return;
 	}
 	slice.items = v->theme_refs.items + rec->themes;
-	idx = nm_arena_alloc_aligned(pool(v), refs->n * sizeof(*idx), sizeof(*idx));
+	idx = nm_xreallocarray(NULL, refs->n, sizeof(*idx)); /* its own: plan may replace it */
 	for (size_t i = 0; i < refs->n; i++) {
 		const char *id = refs->items[i].id;
 		uint32_t t = nm_strmap_get(&v->theme_ids, id);

@@ -7,8 +7,8 @@
  * index is as good as an id and every output is deterministic. References
  * between records are indices into these arrays. All strings and arrays
  * belong to the dataset and are freed by nm_dataset_free(): each its own
- * allocation, or, when ds->pool is set (a dataset built by validation),
- * the records' strings and theme arrays live in that arena and die with it.
+ * allocation, except that when ds->pool is set (a dataset built by
+ * validation) the records' strings live in that arena and die with it.
  */
 #ifndef NETMAP_MODEL_H
 #define NETMAP_MODEL_H
@@ -250,9 +250,10 @@ typedef struct nm_dataset {
 	size_t nfiles;
 	/*
 	 * NULL, or the arena of every record's strings (ids, names, labels,
-	 * optional texts) and theme arrays: they are not freed one by one.
-	 * The dataset's name, file paths, settings and record arrays are
-	 * always their own allocations.
+	 * optional texts): they are not freed one by one, and a new text for
+	 * one goes into the pool too (or work on nm_dataset_clone's copy).
+	 * Theme arrays, the dataset's name, file paths, settings and the
+	 * record arrays are always their own allocations.
 	 */
 	nm_arena *pool;
 } nm_dataset;
