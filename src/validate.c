@@ -357,15 +357,14 @@ static char *pool_strdup(nm_validator *v, const char *s)
 
 /*
  * One copy of a referenced id for every reference to it: memberships name
- * the same committee again and again. An id already read is the record's
- * own; only an id not (yet) read is copied, once.
+ * the same committee again and again. An id already read (a key of
+ * known: v->ids or v->theme_ids) is the record's own; only an id not
+ * (yet) read is copied, once.
  */
-static const char *intern(nm_validator *v, const char *s)
+static const char *intern(nm_validator *v, const nm_strmap *known, const char *s)
 {
-	const char *p = nm_strmap_key(&v->ids, s);
+	const char *p = nm_strmap_key(known, s);
 
-	if (!p)
-		p = nm_strmap_key(&v->theme_ids, s);
 	if (!p)
 		p = nm_strmap_key(&v->interned, s);
 	if (!p) {
@@ -572,10 +571,12 @@ static void check_tags(nm_validator *v, const nm_node *n, size_t depth)
 
 /* ---- records ------------------------------------------------------------ */
 
-static void add_ref(nm_validator *v, vrefs *r, const nm_node *at, const char *id)
+/* A reference to id, to a record of known (v->ids or v->theme_ids). */
+static void add_ref(nm_validator *v, vrefs *r, const nm_strmap *known, const nm_node *at,
+		    const char *id)
 {
 	NM_GROW(r->items, r->cap, r->n + 1);
-	r->items[r->n].id = intern(v, id);
+	r->items[r->n].id = intern(v, known, id);
 	r->items[r->n].pos = pos_of(v, at);
 	r->items[r->n].by_name = at->from == NM_FROM_CELL;
 	r->n++;
@@ -597,7 +598,7 @@ static void read_theme_refs(nm_validator *v, const nm_node *n, vrecord *rec)
 			continue;
 		s = scalar(v, item, "themes");
 		if (s)
-			add_ref(v, out, item, s);
+			add_ref(v, out, &v->theme_ids, item, s);
 	}
 	rec->nthemes = (uint32_t)(out->n - rec->themes);
 }
@@ -724,8 +725,8 @@ static void read_membership(nm_validator *v, const nm_node *item, const char *se
 	}
 	m = new_member(v);
 	m->self = self_id ? self : NM_NONE;
-	m->actor = self_id && !self_is_committee ? NULL : intern(v, actor);
-	m->committee = self_id && self_is_committee ? NULL : intern(v, committee);
+	m->actor = self_id && !self_is_committee ? NULL : intern(v, &v->ids, actor);
+	m->committee = self_id && self_is_committee ? NULL : intern(v, &v->ids, committee);
 	m->actor_pos = actor_pos;
 	m->committee_pos = committee_pos;
 	m->actor_by_name = m->committee_by_name = item->from == NM_FROM_CELL;
@@ -891,13 +892,13 @@ static void read_committee(nm_validator *v, const nm_node *map)
 	{
 		const char *s = scalar(v, val[LEAD], "lead");
 		if (s) {
-			rec.lead.id = intern(v, s);
+			rec.lead.id = intern(v, &v->ids, s);
 			rec.lead.pos = pos_of(v, val[LEAD]);
 			rec.lead.by_name = val[LEAD]->from == NM_FROM_CELL;
 		}
 		s = scalar(v, val[PARENT], "parent");
 		if (s) {
-			rec.parent.id = intern(v, s);
+			rec.parent.id = intern(v, &v->ids, s);
 			rec.parent.pos = pos_of(v, val[PARENT]);
 			rec.parent.by_name = val[PARENT]->from == NM_FROM_CELL;
 		}
@@ -1094,7 +1095,7 @@ static void read_settings(nm_validator *v, const nm_node *n)
 				continue;
 			id = scalar(v, item, "coordinators");
 			if (id)
-				add_ref(v, &v->coordinators, item, id);
+				add_ref(v, &v->coordinators, &v->ids, item, id);
 		}
 	}
 }
