@@ -1581,6 +1581,7 @@ static void merge_memberships(nm_validator *v, uint32_t *per_committee)
 		idx[k] = (uint32_t)k;
 	}
 	nm_sort_u64(keys, idx, n);
+	free(keys); /* the pairs are compared in the members from here on */
 	ds->memberships = nm_xreallocarray(NULL, n ? n : 1, sizeof(*ds->memberships));
 	while (i < n) {
 		const vmember *first = &v->members[idx[i]], *first_written = NULL;
@@ -1596,7 +1597,8 @@ static void merge_memberships(nm_validator *v, uint32_t *per_committee)
 		m.committee = first->c;
 		m.role = NM_ROLE_MEMBER;
 		m.since = NM_DATE_NONE;
-		for (; j < n && keys[j] == keys[i]; j++) {
+		for (; j < n && v->members[idx[j]].c == first->c && v->members[idx[j]].a == first->a;
+		     j++) {
 			const vmember *e = &v->members[idx[j]];
 			if (e->since != NM_DATE_NONE && (m.since == NM_DATE_NONE || e->since < m.since))
 				m.since = e->since;
@@ -1623,7 +1625,6 @@ static void merge_memberships(nm_validator *v, uint32_t *per_committee)
 		per_committee[m.committee]++;
 		i = j;
 	}
-	free(keys);
 	free(idx);
 }
 
