@@ -1,6 +1,7 @@
 /*
  * arena.c: blocks of 1 MiB (or one object, when larger), handed out by
- * bumping an offset. Nothing is freed alone.
+ * bumping an offset, rounded up only to what each object needs (text is
+ * packed byte by byte). Nothing is freed alone.
  */
 #include "netmap/arena.h"
 #include "netmap/common.h"
@@ -16,15 +17,16 @@ struct nm_arena_block {
 	max_align_t data[];
 };
 
-void *nm_arena_alloc(nm_arena *a, size_t size)
+void *nm_arena_alloc_aligned(nm_arena *a, size_t size, size_t align)
 {
 	nm_arena_block *b = a->head;
-	const size_t align = sizeof(max_align_t);
+	size_t at = 0;
 
-	if (size > SIZE_MAX - align)
+	if (size > SIZE_MAX - sizeof(max_align_t))
 		nm_xmalloc(SIZE_MAX); /* aborts */
-	size = (size + align - 1) / align * align;
-	if (!b || b->size - b->used < size) {
+	if (b)
+		at = (b->used + align - 1) / align * align;
+	if (!b || at > b->size || b->size - at < size) {
 		if (a->spare && size <= a->spare->size) {
 			b = a->spare; /* reusing a block spares the page faults */
 			a->spare = b->next;
@@ -36,14 +38,20 @@ void *nm_arena_alloc(nm_arena *a, size_t size)
 		b->used = 0;
 		b->next = a->head;
 		a->head = b;
+		at = 0;
 	}
-	b->used += size;
-	return (char *)b->data + b->used - size;
+	b->used = at + size;
+	return (char *)b->data + at;
+}
+
+void *nm_arena_alloc(nm_arena *a, size_t size)
+{
+	return nm_arena_alloc_aligned(a, size, sizeof(max_align_t));
 }
 
 char *nm_arena_strndup(nm_arena *a, const char *s, size_t n)
 {
-	char *p = nm_arena_alloc(a, n + 1);
+	char *p = nm_arena_alloc_aligned(a, n + 1, 1); /* text needs no alignment */
 	memcpy(p, s, n);
 	p[n] = '\0';
 	return p;

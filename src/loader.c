@@ -567,8 +567,8 @@ static void attach(parse *ps, nm_node *node)
 	ps->pending[ps->npending++] = node;
 	{
 		nm_node *parent = ps->stack[ps->depth - 1].node;
-		uint64_t w = parent->weight + node->weight;
-		parent->weight = w < parent->weight ? UINT64_MAX : w;
+		uint64_t w = (uint64_t)parent->weight + node->weight;
+		parent->weight = w > UINT32_MAX ? UINT32_MAX : (uint32_t)w;
 	}
 }
 
@@ -694,7 +694,9 @@ static void on_scalar(parse *ps, const yaml_event_t *ev)
 								  : ev->data.scalar.length);
 	node->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
 	/* Long scalars weigh more, so aliases cannot multiply megabytes. */
-	node->weight = 1 + ev->data.scalar.length / NM_ALIAS_BYTES_PER_NODE;
+	node->weight = ev->data.scalar.length / NM_ALIAS_BYTES_PER_NODE >= UINT32_MAX
+			       ? UINT32_MAX
+			       : 1 + (uint32_t)(ev->data.scalar.length / NM_ALIAS_BYTES_PER_NODE);
 	if (memchr(ev->data.scalar.value, '\0', ev->data.scalar.length))
 		nm_diags_add(ps->ld->diags, NM_SEV_ERROR, "encoding", ps->file, node->line,
 			     node->col, "NUL character in a value (written as an escape)");
@@ -1044,10 +1046,15 @@ int nm_loader_read_matrices(nm_loader *ld, bool (*is_committee)(void *, const ch
 	return NM_OK;
 }
 
-/* Read the whole file into x->data (NUL-terminated); *len its size. */
+/*
+ * Read the whole file into x->data (NUL-terminated); *len its size. The
+ * buffer is sized from the file's size, so that it is not up to twice as
+ * large as the file; one that grows while read still reads whole.
+ */
 static int read_bytes(nm_loaded *x, const char *path, size_t *len, nm_error *err)
 {
 	FILE *f = fopen(path, "rb");
+	struct stat st;
 	size_t cap = 0;
 
 	*len = 0;
@@ -1055,6 +1062,11 @@ static int read_bytes(nm_loaded *x, const char *path, size_t *len, nm_error *err
 	x->data = NULL;
 	if (!f)
 		return nm_error_set(err, NM_EIO, "cannot read '%s': %s", path, strerror(errno));
+	if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
+	    (uint64_t)st.st_size < SIZE_MAX / 2) {
+		cap = (size_t)st.st_size + 65536; /* room to see the end without growing */
+		x->data = nm_xmalloc(cap + 1);
+	}
 	for (;;) {
 		size_t got;
 		if (cap - *len < 65536) {
@@ -1104,6 +1116,9 @@ int nm_loader_read(nm_loader *ld, size_t i, nm_doc **docs, size_t *ndocs,
 	if (rc != NM_OK)
 		return rc;
 	keep_book(ld, &ld->cur, 0);
+	/* The trees hold copies of what they need: the bytes may go now. */
+	free(ld->cur.data);
+	ld->cur.data = NULL;
 	*docs = ld->cur.docs;
 	*ndocs = ld->cur.ndocs;
 	return NM_OK;

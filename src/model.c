@@ -607,29 +607,36 @@ void nm_dataset_free(nm_dataset *ds)
 {
 	if (!ds)
 		return;
-	for (size_t i = 0; i < ds->nthemes; i++) {
-		free(ds->themes[i].id);
-		free(ds->themes[i].label);
-	}
-	for (size_t i = 0; i < ds->nactors; i++) {
-		nm_actor *a = &ds->actors[i];
-		free(a->id);
-		free(a->name);
-		free(a->themes);
-		free(a->district);
-		free(a->website);
-		free(a->note);
-		free(a->person);
-		free(a->email);
-		free(a->phone);
-	}
-	for (size_t i = 0; i < ds->ncommittees; i++) {
-		nm_committee *c = &ds->committees[i];
-		free(c->id);
-		free(c->name);
-		free(c->themes);
-		free(c->district);
-		free(c->note);
+	for (size_t i = 0; i < ds->nactors; i++)
+		free(ds->actors[i].themes);
+	for (size_t i = 0; i < ds->ncommittees; i++)
+		free(ds->committees[i].themes);
+	if (ds->pool) {
+		nm_arena_release(ds->pool);
+		free(ds->pool);
+	} else {
+		for (size_t i = 0; i < ds->nthemes; i++) {
+			free(ds->themes[i].id);
+			free(ds->themes[i].label);
+		}
+		for (size_t i = 0; i < ds->nactors; i++) {
+			nm_actor *a = &ds->actors[i];
+			free(a->id);
+			free(a->name);
+			free(a->district);
+			free(a->website);
+			free(a->note);
+			free(a->person);
+			free(a->email);
+			free(a->phone);
+		}
+		for (size_t i = 0; i < ds->ncommittees; i++) {
+			nm_committee *c = &ds->committees[i];
+			free(c->id);
+			free(c->name);
+			free(c->district);
+			free(c->note);
+		}
 	}
 	for (size_t i = 0; i < ds->nfiles; i++)
 		free(ds->files[i].path);

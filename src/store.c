@@ -46,7 +46,7 @@
 
 #define STORE_APPLICATION_ID 0x4E4D4150 /* "NMAP" */
 #define STORE_BUSY_TIMEOUT_MS 5000
-#define STORE_CACHE_KIB 262144 /* page cache cap of a writer: 256 MiB */
+#define STORE_CACHE_KIB 32768 /* page cache cap of a writer: 32 MiB; more pages spill to the WAL */
 #define BATCH_ROWS 64           /* rows of one multi-row INSERT */
 
 #if defined(__GNUC__)

@@ -95,3 +95,20 @@ uint32_t nm_strmap_get(const nm_strmap *m, const char *key)
 	}
 	return UINT32_MAX;
 }
+
+const char *nm_strmap_key(const nm_strmap *m, const char *key)
+{
+	uint32_t h;
+	size_t j;
+
+	if (!m->cap)
+		return NULL;
+	h = hash(key);
+	j = h & (m->cap - 1);
+	while (m->keys[j]) {
+		if (m->hashes[j] == h && strcmp(m->keys[j], key) == 0)
+			return m->keys[j];
+		j = (j + 1) & (m->cap - 1);
+	}
+	return NULL;
+}

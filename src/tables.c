@@ -369,7 +369,7 @@ static nm_node *scalar_node(const reader *r, place p, const char *s, size_t len)
 
 	n->u.value = nm_arena_strndup(r->ctx->arena, s, len);
 	n->n = (uint32_t)len;
-	n->weight = 1 + len / NM_ALIAS_BYTES_PER_NODE;
+	n->weight = (uint32_t)(1 + len / NM_ALIAS_BYTES_PER_NODE); /* a cell is far shorter */
 	return n;
 }
 
@@ -414,8 +414,8 @@ static nm_node *collection(const reader *r, uint8_t kind, place p, nvec *v)
 		memcpy(n->u.items, v->v, v->n * sizeof(*v->v));
 	}
 	for (size_t i = 0; i < v->n; i++) {
-		uint64_t w = n->weight + v->v[i]->weight;
-		n->weight = w < n->weight ? UINT64_MAX : w;
+		uint64_t w = (uint64_t)n->weight + v->v[i]->weight;
+		n->weight = w > UINT32_MAX ? UINT32_MAX : (uint32_t)w;
 	}
 	v->n = 0;
 	return n;

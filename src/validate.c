@@ -32,7 +32,7 @@ typedef struct vpos {
 } vpos;
 
 typedef struct vref {
-	char *id;
+	const char *id;   /* interned in the validator's refs */
 	vpos pos;
 	bool by_name;     /* from a spreadsheet cell: an id or a name (6.4) */
 } vref;
@@ -42,29 +42,45 @@ typedef struct vrefs {
 	size_t n, cap;
 } vrefs;
 
+/* Where an actor or committee was written, for the finishing pass. */
 typedef struct vrecord {
 	vpos pos;         /* the record's mapping */
 	vpos id_pos;      /* its id value */
-	vrefs themes;
-	vref lead;        /* committees: lead (id NULL when absent) */
-	vref parent;      /* committees: parent */
-	vpos status_pos;
-	vpos founded_pos, ends_pos, last_met_pos;
+	uint32_t themes, nthemes; /* its theme references in theme_refs */
 	bool duplicate;   /* its id was taken: no warnings of its own */
 } vrecord;
 
+/* What only a committee has besides (actors are many: they stay small). */
+typedef struct vcommittee {
+	vrecord r;
+	vref lead;        /* id NULL when absent */
+	vref parent;
+	vpos status_pos;
+	vpos founded_pos, ends_pos, last_met_pos;
+} vcommittee;
+
+/*
+ * One membership as written; there may be millions, so it is kept small:
+ * each side is its id (interned in refs, or the record's own id; NULL for
+ * the record the list belongs to) until the finishing pass resolves it
+ * into an index in its place. Reading order is the order in members.
+ */
 typedef struct vmember {
-	char *actor;      /* in the validator's arena */
-	char *committee;
+	union {
+		const char *actor;
+		uint32_t a;
+	};
+	union {
+		const char *committee;
+		uint32_t c;
+	};
 	vpos actor_pos, committee_pos;
 	vpos pos;         /* where the pair is written */
-	int role;         /* written role, or -1 */
 	nm_date since;
-	bool from_lead;   /* written as a committee's lead: resolved with it */
 	uint32_t self;    /* the record the list belongs to, or NM_NONE */
+	int8_t role;      /* written role, or -1 */
+	bool from_lead;   /* written as a committee's lead: resolved with it */
 	bool actor_by_name, committee_by_name; /* from cells: ids or names (6.4) */
-	uint32_t a, c;    /* resolved indices */
-	size_t seq;       /* reading order */
 } vmember;
 
 typedef struct vtheme {
@@ -79,6 +95,8 @@ typedef struct ident {
 struct nm_validator {
 	nm_diags *diags;
 	nm_arena refs;         /* the text of every reference, until finish */
+	nm_strmap interned;    /* that text, each distinct string once */
+	vrefs theme_refs;      /* the theme references of every record */
 	nm_date today;
 	nm_dataset *ds;
 
@@ -87,7 +105,7 @@ struct nm_validator {
 	nm_strmap theme_ids;
 	vrecord *actor_rec;    /* parallel to ds->actors */
 	size_t actor_cap;
-	vrecord *committee_rec; /* parallel to ds->committees */
+	vcommittee *committee_rec; /* parallel to ds->committees */
 	size_t committee_cap;
 	size_t nactor_rec, ncommittee_rec; /* records kept, even after finish */
 	size_t theme_pos_cap, actor_rec_cap, committee_rec_cap;
@@ -322,10 +340,42 @@ static const char *scalar(nm_validator *v, const nm_node *n, const char *field)
 	return n->u.value;
 }
 
+/* The arena of the dataset's strings (nm_dataset.pool). */
+static nm_arena *pool(nm_validator *v)
+{
+	if (!v->ds->pool)
+		v->ds->pool = nm_xcalloc(1, sizeof(*v->ds->pool));
+	return v->ds->pool;
+}
+
+static char *pool_strdup(nm_validator *v, const char *s)
+{
+	return nm_arena_strdup(pool(v), s);
+}
+
+/*
+ * One copy of a referenced id for every reference to it: memberships name
+ * the same committee again and again. An id already read (a key of
+ * known: v->ids or v->theme_ids) is the record's own; only an id not
+ * (yet) read is copied, once.
+ */
+static const char *intern(nm_validator *v, const nm_strmap *known, const char *s)
+{
+	const char *p = nm_strmap_key(known, s);
+
+	if (!p)
+		p = nm_strmap_key(&v->interned, s);
+	if (!p) {
+		p = nm_arena_strdup(&v->refs, s);
+		(void)nm_strmap_put(&v->interned, p, 0);
+	}
+	return p;
+}
+
 static char *dup_text(nm_validator *v, const nm_node *n, const char *field)
 {
 	const char *s = scalar(v, n, field);
-	return s ? nm_xstrdup(s) : NULL;
+	return s ? pool_strdup(v, s) : NULL;
 }
 
 /* Which labelled field an enum's names are, or -1. */
@@ -519,17 +569,24 @@ static void check_tags(nm_validator *v, const nm_node *n, size_t depth)
 
 /* ---- records ------------------------------------------------------------ */
 
-static void add_ref(nm_validator *v, vrefs *r, const nm_node *at, const char *id)
+/* A reference to id, to a record of known (v->ids or v->theme_ids). */
+static void add_ref(nm_validator *v, vrefs *r, const nm_strmap *known, const nm_node *at,
+		    const char *id)
 {
 	NM_GROW(r->items, r->cap, r->n + 1);
-	r->items[r->n].id = nm_arena_strdup(&v->refs, id);
+	r->items[r->n].id = intern(v, known, id);
 	r->items[r->n].pos = pos_of(v, at);
 	r->items[r->n].by_name = at->from == NM_FROM_CELL;
 	r->n++;
 }
 
-static void read_theme_refs(nm_validator *v, const nm_node *n, vrefs *out)
+/* A record's theme references, appended to the validator's theme_refs. */
+static void read_theme_refs(nm_validator *v, const nm_node *n, vrecord *rec)
 {
+	vrefs *out = &v->theme_refs;
+
+	rec->themes = (uint32_t)out->n;
+	rec->nthemes = 0;
 	if (is_null(n) || !expect_list(v, n, "themes"))
 		return;
 	for (uint32_t i = 0; i < n->n; i++) { // NOLINT(clang-analyzer-core.NullDereference): is_null(NULL)
@@ -539,8 +596,9 @@ static void read_theme_refs(nm_validator *v, const nm_node *n, vrefs *out)
 			continue;
 		s = scalar(v, item, "themes");
 		if (s)
-			add_ref(v, out, item, s);
+			add_ref(v, out, &v->theme_ids, item, s);
 	}
+	rec->nthemes = (uint32_t)(out->n - rec->themes);
 }
 
 /* Register an id in the shared actor/committee namespace; false if taken. */
@@ -551,7 +609,7 @@ static bool claim_id(nm_validator *v, const char *id, const nm_node *at, bool co
 
 	if (slot != v->nidents) {
 		const ident *first = &v->idents[slot];
-		const vrecord *r = first->committee ? &v->committee_rec[first->index]
+		const vrecord *r = first->committee ? &v->committee_rec[first->index].r
 						    : &v->actor_rec[first->index];
 		error_at(v, "duplicate-id", at, "duplicate id '%s'%s, first defined at %s", id,
 			 (at->flags & NM_NODE_DERIVED_ID) ? " (made from the name; give the row an id)"
@@ -576,7 +634,7 @@ static vmember *new_member(nm_validator *v)
 	m->role = -1;
 	m->since = NM_DATE_NONE;
 	m->self = NM_NONE;
-	m->seq = v->nmembers++;
+	v->nmembers++;
 	return m;
 }
 
@@ -665,13 +723,13 @@ static void read_membership(nm_validator *v, const nm_node *item, const char *se
 	}
 	m = new_member(v);
 	m->self = self_id ? self : NM_NONE;
-	m->actor = self_id && !self_is_committee ? NULL : nm_arena_strdup(&v->refs, actor);
-	m->committee = self_id && self_is_committee ? NULL : nm_arena_strdup(&v->refs, committee);
+	m->actor = self_id && !self_is_committee ? NULL : intern(v, &v->ids, actor);
+	m->committee = self_id && self_is_committee ? NULL : intern(v, &v->ids, committee);
 	m->actor_pos = actor_pos;
 	m->committee_pos = committee_pos;
 	m->actor_by_name = m->committee_by_name = item->from == NM_FROM_CELL;
 	m->pos = pos_of(v, item);
-	m->role = role;
+	m->role = (int8_t)role;
 	m->since = since;
 }
 
@@ -703,7 +761,7 @@ static bool read_identity(nm_validator *v, const nm_node *map, const char *what,
 	else if (name && name[0] == '\0')
 		error_at(v, "empty", name_node, "'name' must not be empty");
 	if (name)
-		*name_out = nm_xstrdup(name);
+		*name_out = pool_strdup(v, name);
 	if (!id)
 		return false;
 	if (!valid_id(id)) {
@@ -712,7 +770,7 @@ static bool read_identity(nm_validator *v, const nm_node *map, const char *what,
 			 "starting with a letter or digit", id);
 		return false;
 	}
-	*id_out = nm_xstrdup(id);
+	*id_out = pool_strdup(v, id);
 	return true;
 }
 
@@ -743,7 +801,7 @@ static void read_actor(nm_validator *v, const nm_node *map)
 	else
 		type = enum_value(v, val[TYPE], "actor type", nm_actor_type_names, NM_TYPE_COUNT);
 	a.type = type >= 0 ? (nm_actor_type)type : NM_TYPE_OTHER;
-	read_theme_refs(v, val[THEMES] ? val[THEMES] : NULL, &rec.themes);
+	read_theme_refs(v, val[THEMES] ? val[THEMES] : NULL, &rec);
 	a.district = dup_text(v, val[DISTRICT], "district");
 	a.website = dup_text(v, val[WEBSITE], "website");
 	a.note = dup_text(v, val[NOTE], "note");
@@ -760,10 +818,8 @@ static void read_actor(nm_validator *v, const nm_node *map)
 			a.phone = dup_text(v, cv[2], "phone");
 		}
 	}
-	if (!id_ok) {
-		free(a.id);
-		a.id = nm_xstrdup(""); /* never handed out: the dataset is invalid */
-	}
+	if (!id_ok)
+		a.id = pool_strdup(v, ""); /* never handed out: the dataset is invalid */
 	NM_GROW(ds->actors, v->actor_cap, ds->nactors + 1);
 	NM_GROW(v->actor_rec, v->actor_rec_cap, ds->nactors + 1);
 	ds->actors[ds->nactors] = a;
@@ -784,7 +840,7 @@ static void read_committee(nm_validator *v, const nm_node *map)
 	const nm_node *val[15];
 	nm_dataset *ds = v->ds;
 	nm_committee c;
-	vrecord rec;
+	vcommittee rec;
 	int x;
 	bool id_ok;
 
@@ -797,8 +853,8 @@ static void read_committee(nm_validator *v, const nm_node *map)
 	memset(&rec, 0, sizeof(rec));
 	read_keys(v, map, "committee", keys, 15, val);
 	id_ok = read_identity(v, map, "committee", val[ID], val[NAME], &c.id, &c.name);
-	rec.pos = pos_of(v, map);
-	rec.id_pos = val[ID] ? pos_of(v, val[ID]) : rec.pos;
+	rec.r.pos = pos_of(v, map);
+	rec.r.id_pos = val[ID] ? pos_of(v, val[ID]) : rec.r.pos;
 	if (!val[KIND] || is_null(val[KIND])) {
 		missing_at(v, map, "committee is missing required field 'kind'");
 	} else {
@@ -806,7 +862,7 @@ static void read_committee(nm_validator *v, const nm_node *map)
 		c.kind = x >= 0 ? (nm_kind)x : NM_KIND_COMMITTEE;
 	}
 	c.ad_hoc = bool_value(v, val[AD_HOC], "ad_hoc");
-	read_theme_refs(v, val[THEMES], &rec.themes);
+	read_theme_refs(v, val[THEMES], &rec.r);
 	c.status = NM_STATUS_ACTIVE;
 	if (val[STATUS] && !is_null(val[STATUS])) {
 		x = enum_value(v, val[STATUS], "status", nm_status_names, NM_STATUS_COUNT);
@@ -814,7 +870,7 @@ static void read_committee(nm_validator *v, const nm_node *map)
 			c.status = (nm_status)x;
 		rec.status_pos = pos_of(v, val[STATUS]);
 	} else {
-		rec.status_pos = rec.pos;
+		rec.status_pos = rec.r.pos;
 	}
 	c.founded = date_value(v, val[FOUNDED], "founded");
 	c.ends = date_value(v, val[ENDS], "ends");
@@ -834,13 +890,13 @@ static void read_committee(nm_validator *v, const nm_node *map)
 	{
 		const char *s = scalar(v, val[LEAD], "lead");
 		if (s) {
-			rec.lead.id = nm_arena_strdup(&v->refs, s);
+			rec.lead.id = intern(v, &v->ids, s);
 			rec.lead.pos = pos_of(v, val[LEAD]);
 			rec.lead.by_name = val[LEAD]->from == NM_FROM_CELL;
 		}
 		s = scalar(v, val[PARENT], "parent");
 		if (s) {
-			rec.parent.id = nm_arena_strdup(&v->refs, s);
+			rec.parent.id = intern(v, &v->ids, s);
 			rec.parent.pos = pos_of(v, val[PARENT]);
 			rec.parent.by_name = val[PARENT]->from == NM_FROM_CELL;
 		}
@@ -849,27 +905,25 @@ static void read_committee(nm_validator *v, const nm_node *map)
 	c.parent = NM_NONE;
 	c.district = dup_text(v, val[DISTRICT], "district");
 	c.note = dup_text(v, val[NOTE], "note");
-	if (!id_ok) {
-		free(c.id);
-		c.id = nm_xstrdup("");
-	}
+	if (!id_ok)
+		c.id = pool_strdup(v, "");
 	NM_GROW(ds->committees, v->committee_cap, ds->ncommittees + 1);
 	NM_GROW(v->committee_rec, v->committee_rec_cap, ds->ncommittees + 1);
 	ds->committees[ds->ncommittees] = c;
 	v->committee_rec[ds->ncommittees] = rec;
 	v->ncommittee_rec = ds->ncommittees + 1;
 	if (id_ok && !claim_id(v, c.id, val[ID], true, (uint32_t)ds->ncommittees)) {
-		v->committee_rec[ds->ncommittees].duplicate = true;
+		v->committee_rec[ds->ncommittees].r.duplicate = true;
 	} else if (id_ok) {
 		read_members_list(v, val[MEMBERS], "members", c.id, (uint32_t)ds->ncommittees,
-				  rec.id_pos, true);
+				  rec.r.id_pos, true);
 		if (rec.lead.id) {
 			vmember *m = new_member(v);
 			m->actor = rec.lead.id;
 			m->actor_by_name = rec.lead.by_name;
 			m->committee = c.id; /* owned by the record, which outlives m */
 			m->actor_pos = rec.lead.pos;
-			m->committee_pos = rec.id_pos;
+			m->committee_pos = rec.r.id_pos;
 			m->pos = rec.lead.pos;
 			m->role = NM_ROLE_LEAD;
 			m->from_lead = true;
@@ -917,7 +971,7 @@ static void read_themes(nm_validator *v, const nm_node *n)
 		}
 		NM_GROW(ds->themes, v->theme_cap, ds->nthemes + 1);
 		NM_GROW(v->theme_pos, v->theme_pos_cap, ds->nthemes + 1);
-		ds->themes[ds->nthemes].id = nm_xstrdup(id);
+		ds->themes[ds->nthemes].id = pool_strdup(v, id);
 		ds->themes[ds->nthemes].label = label_node ? dup_text(v, label_node, "label") : NULL;
 		slot = nm_strmap_put(&v->theme_ids, ds->themes[ds->nthemes].id,
 				     (uint32_t)ds->nthemes);
@@ -925,9 +979,7 @@ static void read_themes(nm_validator *v, const nm_node *n)
 			vpos f = v->theme_pos[slot].pos;
 			error_at(v, "duplicate-theme", id_node,
 				 "theme '%s' declared twice, first at %s", id, place(v, f));
-			free(ds->themes[ds->nthemes].id);
-			free(ds->themes[ds->nthemes].label);
-			continue;
+			continue; /* its copies stay in the pool, unused */
 		}
 		v->theme_pos[ds->nthemes].pos = pos_of(v, id_node);
 		ds->nthemes++;
@@ -1013,7 +1065,7 @@ static void read_ids(nm_validator *v, const nm_node *n, const char *key)
 			continue;
 		id = scalar(v, item, key);
 		if (id)
-			add_ref(v, &v->coordinators, item, id);
+			add_ref(v, &v->coordinators, &v->ids, item, id);
 	}
 }
 
@@ -1090,11 +1142,9 @@ void nm_validator_free(nm_validator *v)
 {
 	if (!v)
 		return;
-	for (size_t i = 0; i < v->nactor_rec; i++)
-		release_refs(&v->actor_rec[i].themes);
-	for (size_t i = 0; i < v->ncommittee_rec; i++)
-		release_refs(&v->committee_rec[i].themes);
+	release_refs(&v->theme_refs);
 	release_refs(&v->coordinators);
+	nm_strmap_release(&v->interned);
 	nm_arena_release(&v->refs);
 	free(v->members);
 	free(v->actor_rec);
@@ -1409,12 +1459,21 @@ static int cmp_u32(const void *a, const void *b)
 }
 
 /* Theme references into indices; with no declared themes, collect them. */
-static void resolve_themes(nm_validator *v, const vrefs *refs, uint32_t **out, size_t *n)
+static void resolve_themes(nm_validator *v, const vrecord *rec, uint32_t **out, size_t *n)
 {
 	nm_dataset *ds = v->ds;
-	uint32_t *idx = refs->n ? nm_xreallocarray(NULL, refs->n, sizeof(*idx)) : NULL;
+	vrefs slice = {NULL, rec->nthemes, 0};
+	const vrefs *refs = &slice;
+	uint32_t *idx = NULL;
 	size_t k = 0;
 
+	if (rec->nthemes == 0 || !v->theme_refs.items) {
+		*out = NULL;
+		*n = 0;
+		return;
+	}
+	slice.items = v->theme_refs.items + rec->themes;
+	idx = nm_xreallocarray(NULL, refs->n, sizeof(*idx)); /* its own: plan may replace it */
 	for (size_t i = 0; i < refs->n; i++) {
 		const char *id = refs->items[i].id;
 		uint32_t t = nm_strmap_get(&v->theme_ids, id);
@@ -1437,7 +1496,7 @@ static void resolve_themes(nm_validator *v, const vrefs *refs, uint32_t **out, s
 				continue;
 			}
 			NM_GROW(ds->themes, v->theme_cap, ds->nthemes + 1);
-			ds->themes[ds->nthemes].id = nm_xstrdup(id);
+			ds->themes[ds->nthemes].id = pool_strdup(v, id);
 			ds->themes[ds->nthemes].label = NULL;
 			t = nm_strmap_put(&v->theme_ids, ds->themes[ds->nthemes].id,
 					  (uint32_t)ds->nthemes);
@@ -1494,8 +1553,8 @@ static void check_parent_cycles(nm_validator *v)
 				from++;
 			first = from;
 			for (size_t i = from; i < len; i++) {
-				const vrecord *a = &v->committee_rec[path[i]];
-				const vrecord *b = &v->committee_rec[path[first]];
+				const vcommittee *a = &v->committee_rec[path[i]];
+				const vcommittee *b = &v->committee_rec[path[first]];
 				if (a->parent.pos.file < b->parent.pos.file ||
 				    (a->parent.pos.file == b->parent.pos.file &&
 				     (a->parent.pos.line < b->parent.pos.line ||
@@ -1543,6 +1602,7 @@ static void merge_memberships(nm_validator *v, uint32_t *per_committee)
 		idx[k] = (uint32_t)k;
 	}
 	nm_sort_u64(keys, idx, n);
+	free(keys); /* the pairs are compared in the members from here on */
 	ds->memberships = nm_xreallocarray(NULL, n ? n : 1, sizeof(*ds->memberships));
 	while (i < n) {
 		const vmember *first = &v->members[idx[i]], *first_written = NULL;
@@ -1558,7 +1618,8 @@ static void merge_memberships(nm_validator *v, uint32_t *per_committee)
 		m.committee = first->c;
 		m.role = NM_ROLE_MEMBER;
 		m.since = NM_DATE_NONE;
-		for (; j < n && keys[j] == keys[i]; j++) {
+		for (; j < n && v->members[idx[j]].c == first->c && v->members[idx[j]].a == first->a;
+		     j++) {
 			const vmember *e = &v->members[idx[j]];
 			if (e->since != NM_DATE_NONE && (m.since == NM_DATE_NONE || e->since < m.since))
 				m.since = e->since;
@@ -1585,7 +1646,6 @@ static void merge_memberships(nm_validator *v, uint32_t *per_committee)
 		per_committee[m.committee]++;
 		i = j;
 	}
-	free(keys);
 	free(idx);
 }
 
@@ -1596,16 +1656,16 @@ static void date_warnings(nm_validator *v, uint32_t *per_committee)
 
 	for (size_t i = 0; i < ds->ncommittees; i++) {
 		const nm_committee *c = &ds->committees[i];
-		const vrecord *r = &v->committee_rec[i];
+		const vcommittee *r = &v->committee_rec[i];
 
-		if (c->id[0] == '\0' || r->duplicate)
+		if (c->id[0] == '\0' || r->r.duplicate)
 			continue; /* a committee without a usable id: already an error */
 		if (c->status == NM_STATUS_DISSOLVED && per_committee[i] > 0)
-			problem(v, NM_SEV_WARNING, "dissolved-members", r->pos,
+			problem(v, NM_SEV_WARNING, "dissolved-members", r->r.pos,
 				"dissolved committee '%s' still has %u membership%s", c->id,
 				per_committee[i], per_committee[i] == 1 ? "" : "s");
 		if (c->status == NM_STATUS_ACTIVE && per_committee[i] == 0)
-			problem(v, NM_SEV_WARNING, "empty-committee", r->pos,
+			problem(v, NM_SEV_WARNING, "empty-committee", r->r.pos,
 				"active committee '%s' has no members", c->id);
 		if (c->last_met != NM_DATE_NONE && c->last_met > v->today) {
 			nm_date_format(c->last_met, a);
@@ -1672,13 +1732,13 @@ int nm_validator_finish(nm_validator *v, nm_dataset **out)
 		*out = NULL;
 	/* Themes first: with none declared, they are collected in reading order. */
 	for (size_t i = 0; i < ds->nactors; i++)
-		resolve_themes(v, &v->actor_rec[i].themes, &ds->actors[i].themes,
+		resolve_themes(v, &v->actor_rec[i], &ds->actors[i].themes,
 			       &ds->actors[i].nthemes);
 	for (size_t i = 0; i < ds->ncommittees; i++)
-		resolve_themes(v, &v->committee_rec[i].themes, &ds->committees[i].themes,
+		resolve_themes(v, &v->committee_rec[i].r, &ds->committees[i].themes,
 			       &ds->committees[i].nthemes);
 	for (size_t i = 0; i < ds->ncommittees; i++) {
-		vrecord *r = &v->committee_rec[i];
+		vcommittee *r = &v->committee_rec[i];
 		if (r->lead.id)
 			ds->committees[i].lead =
 				resolve(v, r->lead.id, r->lead.pos, false, &actor_ids, r->lead.by_name);
@@ -1689,16 +1749,19 @@ int nm_validator_finish(nm_validator *v, nm_dataset **out)
 	}
 	for (size_t k = 0; k < v->nmembers; k++) {
 		vmember *m = &v->members[k];
+		const char *actor = m->actor, *committee = m->committee;
+		uint32_t a, c;
 		/* The side the list was written on is known without a look-up. */
-		m->c = m->committee ? resolve(v, m->committee, m->committee_pos, true, &committee_ids,
-					      m->committee_by_name)
-				    : m->self;
+		c = committee ? resolve(v, committee, m->committee_pos, true, &committee_ids,
+					m->committee_by_name)
+			      : m->self;
 		if (m->from_lead) /* the lead's reference is checked once, above */
-			m->a = m->c == NM_NONE ? NM_NONE : ds->committees[m->c].lead;
+			a = c == NM_NONE ? NM_NONE : ds->committees[c].lead;
 		else
-			m->a = m->actor ? resolve(v, m->actor, m->actor_pos, false, &actor_ids,
-						  m->actor_by_name)
-					: m->self;
+			a = actor ? resolve(v, actor, m->actor_pos, false, &actor_ids, m->actor_by_name)
+				  : m->self;
+		m->a = a; /* the ids are not needed any more */
+		m->c = c;
 	}
 	resolve_coordinators(v, &actor_ids);
 	free(actor_ids);
@@ -1707,6 +1770,12 @@ int nm_validator_finish(nm_validator *v, nm_dataset **out)
 	merge_memberships(v, per_committee);
 	date_warnings(v, per_committee);
 	free(per_committee);
+	/* What was written is merged: room for sorting the records. */
+	free(v->members);
+	v->members = NULL;
+	v->nmembers = v->members_cap = 0;
+	release_refs(&v->theme_refs);
+	memset(&v->theme_refs, 0, sizeof(v->theme_refs));
 	nm_diags_sort(v->diags);
 	if (v->diags->errors)
 		return NM_EINVALID;

@@ -19,7 +19,9 @@ typedef struct nm_arena {
 
 /* size bytes aligned for any type; never NULL. */
 void *nm_arena_alloc(nm_arena *a, size_t size);
-/* A NUL-terminated copy of the n bytes at s. */
+/* size bytes at a multiple of align (a power of two, at most max_align_t's). */
+void *nm_arena_alloc_aligned(nm_arena *a, size_t size, size_t align);
+/* A NUL-terminated copy of the n bytes at s (not aligned: packed). */
 char *nm_arena_strndup(nm_arena *a, const char *s, size_t n);
 char *nm_arena_strdup(nm_arena *a, const char *s);
 /* Forget every object but keep the blocks for the next ones. */

@@ -58,12 +58,13 @@ struct nm_node {
 	uint32_t line;     /* 1-based */
 	uint32_t col;      /* 1-based, in characters */
 	uint32_t n;        /* scalar: length; seq: items; map: keys + values */
+	uint32_t weight;   /* nodes this one stands for, aliases expanded; it
+			      stops at UINT32_MAX, far above any budget */
 	const char *tag;   /* an explicit tag, or NULL */
 	union {
 		const char *value;  /* scalar, NUL-terminated */
 		nm_node **items;    /* seq: items; map: key, value, key, value... */
 	} u;
-	uint64_t weight;   /* nodes this one stands for, aliases expanded */
 };
 
 typedef struct nm_doc {

@@ -6,7 +6,9 @@
  * actors, committees) and memberships by (committee, actor), so that an
  * index is as good as an id and every output is deterministic. References
  * between records are indices into these arrays. All strings and arrays
- * belong to the dataset and are freed by nm_dataset_free().
+ * belong to the dataset and are freed by nm_dataset_free(): each its own
+ * allocation, except that when ds->pool is set (a dataset built by
+ * validation) the records' strings live in that arena and die with it.
  */
 #ifndef NETMAP_MODEL_H
 #define NETMAP_MODEL_H
@@ -15,6 +17,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "netmap/arena.h"
 #include "netmap/buf.h"
 #include "netmap/common.h"
 
@@ -267,6 +270,14 @@ typedef struct nm_dataset {
 	unsigned settings_given; /* NM_SET_... bits given in `settings:` */
 	nm_input_file *files;
 	size_t nfiles;
+	/*
+	 * NULL, or the arena of every record's strings (ids, names, labels,
+	 * optional texts): they are not freed one by one, and a new text for
+	 * one goes into the pool too (or work on nm_dataset_clone's copy).
+	 * Theme arrays, the dataset's name, file paths, settings and the
+	 * record arrays are always their own allocations.
+	 */
+	nm_arena *pool;
 } nm_dataset;
 
 nm_dataset *nm_dataset_new(void);

@@ -23,5 +23,7 @@ void nm_strmap_release(nm_strmap *m);
 uint32_t nm_strmap_put(nm_strmap *m, const char *key, uint32_t value);
 /* The value of key, or UINT32_MAX when absent. */
 uint32_t nm_strmap_get(const nm_strmap *m, const char *key);
+/* The key stored equal to key (to share one copy of a string), or NULL. */
+const char *nm_strmap_key(const nm_strmap *m, const char *key);
 
 #endif
