@@ -46,6 +46,14 @@ typedef struct help_de {
 	"      --jobs N                Dateien mit N Threads lesen (Vorgabe: NETMAP_JOBS\n" \
 	"                              oder die Zahl der Prozessorkerne)\n"
 
+#define SCAN_JOBS_DE \
+	"      --jobs N                mit N Threads lesen und auswerten (Vorgabe:\n" \
+	"                              NETMAP_JOBS oder die Zahl der Prozessorkerne)\n"
+
+#define ANALYSE_JOBS_DE \
+	"      --jobs N                mit N Threads auswerten (Vorgabe: NETMAP_JOBS\n" \
+	"                              oder die Zahl der Prozessorkerne)\n"
+
 #define DB_DE "      --db DATEI              der Speicher (Vorgabe netmap.db)\n"
 #define LANG_DE "      --lang SPRACHE          de oder en (Vorgabe: aus der Locale)\n"
 
@@ -56,8 +64,9 @@ static const help_de table[] = {
 	 "      --today DATUM           das Datum für Datumswarnungen (Vorgabe: heute)\n" LANG_DE
 	 JOBS_DE},
 	{"scan", "prüfen, einen Stand speichern und die Übersicht ausgeben",
-	 "scan [Optionen] PFAD...", REPORT_DE JOBS_DE},
-	{"report", "die Übersicht des letzten Stands ausgeben", "report [Optionen]", REPORT_DE},
+	 "scan [Optionen] PFAD...", REPORT_DE SCAN_JOBS_DE},
+	{"report", "die Übersicht des letzten Stands ausgeben", "report [Optionen]",
+	 REPORT_DE ANALYSE_JOBS_DE},
 	{"show", "einen Akteur oder ein Gremium zeigen", "show [Optionen] ID|NAME",
 	 DB_DE "      --today DATUM           Stichtag der Auswertung (Vorgabe: heute)\n" LANG_DE},
 	{"list", "Akteure oder Gremien auflisten", "list [Optionen] actors|committees",
