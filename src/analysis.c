@@ -22,6 +22,12 @@
  * members only (nested), and the committees of its rarest member are the
  * candidates. Every count stays exact, and ratios are compared as fractions
  * by cross-multiplication in 64 bits, never in floating point.
+ *
+ * On several threads (nm_analysis_run_jobs), ranges of committees a are
+ * searched apart, each worker with its own counters and cursors and each
+ * range into its own list; the lists joined in range order are the list
+ * one thread makes (par.h). Duplicate actor records, which need nothing
+ * of the rest, are found beside it on a thread of their own.
  */
 #include "netmap/analysis.h"
 

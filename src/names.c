@@ -14,6 +14,10 @@
  * Names are grouped by that key, and only names of one group are aligned
  * word by word, so the search finds every similar pair at any threshold
  * (docs/duplicates.md has the argument for coordinators).
+ *
+ * With several jobs, normalising and aligning run on ranges of records,
+ * each range into its own list, joined in range order (par.h): the lists
+ * are those of one thread, element for element.
  */
 #include "netmap/names.h"
 #include "netmap/sort.h"
