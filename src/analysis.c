@@ -1179,13 +1179,19 @@ int nm_analysis_run_jobs(nm_analysis **out, const nm_dataset *ds, const nm_setti
 	find_coordinators(an);
 	/*
 	 * Duplicate actor records need nothing of the rest: with more than one
-	 * job they are found beside it and joined before the result is handed
-	 * out; whichever finishes first, the result is the same.
+	 * job they are found beside it, on half the jobs, and joined before
+	 * the result is handed out; whichever finishes first, the result is
+	 * the same. (On two cores that is one thread each, which does less
+	 * work than splitting both: each worker folds the words it meets.)
 	 */
 	names.an = an;
-	names.jobs = jobs;
+	names.jobs = jobs > 1 ? jobs / 2 : 1;
 	if (jobs > 1)
 		names_threaded = pthread_create(&names_thread, NULL, find_duplicate_actors, &names) == 0;
+	if (names_threaded)
+		jobs -= names.jobs;
+	else
+		names.jobs = jobs;
 	an->member_count = nm_xcalloc(ds->ncommittees ? ds->ncommittees : 1,
 				      sizeof(*an->member_count));
 	analysed = nm_xcalloc(ds->ncommittees ? ds->ncommittees : 1, sizeof(*analysed));
