@@ -22,10 +22,19 @@
  * members only (nested), and the committees of its rarest member are the
  * candidates. Every count stays exact, and ratios are compared as fractions
  * by cross-multiplication in 64 bits, never in floating point.
+ *
+ * On several threads (nm_analysis_run_jobs), ranges of committees a are
+ * searched apart, each worker with its own counters and cursors and each
+ * range into its own list; the lists joined in range order are the list
+ * one thread makes (par.h). Duplicate actor records, which need nothing
+ * of the rest, are found beside it on a thread of their own.
  */
 #include "netmap/analysis.h"
 
+#include "par.h"
+
 #include <assert.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -83,12 +92,25 @@ typedef struct pairs_ctx {
 	uint32_t *prefix;      /* per committee: heavy prefix length (0: none) */
 	rows by_prefix;        /* per rank: committees with it in their prefix */
 	uint32_t *tin, *tout;  /* parent forest, depth-first entry and exit times */
-	uint32_t *rank_stamp;  /* rank -> a + 1 when heavy in committee a */
 	uint64_t *mask;        /* up to 64 heavy actors: per committee, bit per rank */
+	const bool *analysed;
 
 	nm_overlap *out;
-	size_t nout, cap;
+	size_t nout;
 } pairs_ctx;
+
+/*
+ * What one worker of the pair search keeps from committee to committee; a
+ * worker's committees come in ascending order, so the cursors only move on.
+ */
+typedef struct pairs_scratch {
+	uint32_t *cnt;        /* per committee b: light members shared with a */
+	uint32_t *seen;       /* per committee b: a + 1 once touched from a */
+	uint32_t *touched;    /* the b touched from a */
+	uint32_t *rank_stamp; /* rank -> a + 1 when heavy in committee a */
+	size_t *cur;          /* per actor: where a is (or comes) in its committees */
+	size_t *pcur;         /* per rank: where a is (or comes) in by_prefix */
+} pairs_scratch;
 
 static int cmp_u32(const void *a, const void *b)
 {
@@ -223,7 +245,7 @@ static uint32_t popcount64(uint64_t x)
 }
 
 /* How many of a's heavy members are also heavy members of b. */
-static uint32_t heavy_common(const pairs_ctx *p, uint32_t a, uint32_t b)
+static uint32_t heavy_common(const pairs_ctx *p, const pairs_scratch *sc, uint32_t a, uint32_t b)
 {
 	const uint32_t *ha = p->heavy.v + p->heavy.off[a];
 	const uint32_t *hb = p->heavy.v + p->heavy.off[b];
@@ -238,7 +260,7 @@ static uint32_t heavy_common(const pairs_ctx *p, uint32_t a, uint32_t b)
 	if (nb <= 8 * na) {
 		/* rank_stamp marks a's heavy members during a's turn. */
 		for (size_t i = 0; i < nb; i++)
-			n += p->rank_stamp[hb[i]] == a + 1;
+			n += sc->rank_stamp[hb[i]] == a + 1;
 		return n;
 	}
 	for (size_t i = 0; i < na; i++)
@@ -263,8 +285,8 @@ static bool may_fit(const pairs_ctx *p, uint32_t sa, uint32_t sb, uint32_t smax)
 	       ratio_at_least(smax, uni, p->st->overlap_jaccard);
 }
 
-/* Classify the pair {a, b} with s shared members; keep it when it has a class. */
-static void consider(pairs_ctx *p, uint32_t a, uint32_t b, uint32_t s)
+/* Classify the pair {a, b} with s shared members; keep it in out when it has a class. */
+static void consider(const pairs_ctx *p, nm_par_part *out, uint32_t a, uint32_t b, uint32_t s)
 {
 	const nm_settings *st = p->st;
 	const nm_committee *ca, *cb;
@@ -306,8 +328,8 @@ static void consider(pairs_ctx *p, uint32_t a, uint32_t b, uint32_t s)
 	else
 		return;
 
-	NM_GROW(p->out, p->cap, p->nout + 1);
-	o = &p->out[p->nout++];
+	nm_grow(&out->v, &out->cap, out->n + 1, sizeof(*o));
+	o = (nm_overlap *)out->v + out->n++;
 	memset(o, 0, sizeof(*o));
 	o->a = lo;
 	o->b = hi;
@@ -358,7 +380,6 @@ static void index_heavy(pairs_ctx *p, const bool *analysed)
 	}
 	for (uint32_t r = 0; r < p->nheavy; r++)
 		p->rank[p->heavy_actor[r]] = r;
-	p->rank_stamp = nm_xcalloc(p->nheavy ? p->nheavy : 1, sizeof(*p->rank_stamp));
 
 	/* Per committee, the ranks of its heavy members, ascending. */
 	p->heavy.off = nm_xcalloc(nc + 1, sizeof(*p->heavy.off));
@@ -440,30 +461,24 @@ static int cmp_overlap(const void *x, const void *y)
 	return (a->b > b->b) - (a->b < b->b);
 }
 
-/* Every classified pair of analysed committees (contract 3.1). */
-static void find_overlaps(pairs_ctx *p, const bool *analysed)
+/*
+ * The pairs {a, b}, a < b, of the committees a of one range, into out;
+ * sc holds the worker's counters and cursors.
+ */
+static void pairs_from(const pairs_ctx *p, pairs_scratch *sc, nm_par_part *out,
+		       uint32_t from, uint32_t to)
 {
-	const nm_dataset *ds = p->ds;
-	size_t nc = ds->ncommittees, na = ds->nactors, k;
-	uint32_t *cnt = nm_xcalloc(nc ? nc : 1, sizeof(*cnt));
-	uint32_t *seen = nm_xcalloc(nc ? nc : 1, sizeof(*seen));
-	uint32_t *touched = nm_xreallocarray(NULL, nc ? nc : 1, sizeof(*touched));
-	size_t *cur = nm_xreallocarray(NULL, na ? na : 1, sizeof(*cur));
-	size_t *pcur;
+	const bool *analysed = p->analysed;
+	uint32_t *cnt = sc->cnt, *seen = sc->seen, *touched = sc->touched;
 
-	index_heavy(p, analysed);
-	pcur = nm_xreallocarray(NULL, (size_t)p->nheavy + 1, sizeof(*pcur));
-	memcpy(cur, p->comms.off, na * sizeof(*cur));
-	memcpy(pcur, p->by_prefix.off, (size_t)p->nheavy * sizeof(*pcur));
-
-	for (uint32_t a = 0; a < nc; a++) {
+	for (uint32_t a = from; a < to; a++) {
 		size_t ntouched = 0;
 		size_t h0 = p->heavy.off[a], nh = p->heavy.off[a + 1] - h0;
 
 		if (!analysed[a] || p->size[a] == 0)
 			continue;
 		for (size_t j = 0; j < nh; j++)
-			p->rank_stamp[p->heavy.v[h0 + j]] = a + 1;
+			sc->rank_stamp[p->heavy.v[h0 + j]] = a + 1;
 
 		/* Light members: count shared members with every later b. */
 		for (size_t i = p->members.off[a]; i < p->members.off[a + 1]; i++) {
@@ -472,8 +487,11 @@ static void find_overlaps(pairs_ctx *p, const bool *analysed)
 
 			if (p->rank[x] != NM_NONE)
 				continue;
-			pos = cur[x]++;
+			/* Past the committees of x that other workers took. */
+			for (pos = sc->cur[x]; p->comms.v[pos] < a; pos++)
+				;
 			assert(p->comms.v[pos] == a);
+			sc->cur[x] = pos + 1;
 			for (size_t j = pos + 1; j < end; j++) {
 				uint32_t b = p->comms.v[j];
 				if (cnt[b]++ == 0)
@@ -483,9 +501,12 @@ static void find_overlaps(pairs_ctx *p, const bool *analysed)
 		/* Later b sharing heavy actors only, with a jaccard that may fit. */
 		for (uint32_t j = 0; j < p->prefix[a]; j++) {
 			uint32_t r = p->heavy.v[h0 + j];
-			size_t pos = pcur[r]++, end = p->by_prefix.off[r + 1];
+			size_t pos, end = p->by_prefix.off[r + 1];
 
+			for (pos = sc->pcur[r]; p->by_prefix.v[pos] < a; pos++)
+				;
 			assert(p->by_prefix.v[pos] == a);
+			sc->pcur[r] = pos + 1;
 			for (size_t i = pos + 1; i < end; i++) {
 				uint32_t b = p->by_prefix.v[i];
 				if (cnt[b] == 0 && seen[b] != a + 1) {
@@ -512,14 +533,116 @@ static void find_overlaps(pairs_ctx *p, const bool *analysed)
 			cnt[b] = 0;
 			/* Most pairs fail even if they shared every heavy member. */
 			if (may_fit(p, p->size[a], p->size[b], light + (uint32_t)(nh < hb ? nh : hb)))
-				consider(p, a, b, light + heavy_common(p, a, b));
+				consider(p, out, a, b, light + heavy_common(p, sc, a, b));
 		}
 	}
-	free(cnt);
-	free(seen);
-	free(touched);
-	free(cur);
-	free(pcur);
+}
+
+static void scratch_init(pairs_scratch *sc, const pairs_ctx *p)
+{
+	size_t nc = p->ds->ncommittees, na = p->ds->nactors;
+
+	sc->cnt = nm_xcalloc(nc ? nc : 1, sizeof(*sc->cnt));
+	sc->seen = nm_xcalloc(nc ? nc : 1, sizeof(*sc->seen));
+	sc->touched = nm_xreallocarray(NULL, nc ? nc : 1, sizeof(*sc->touched));
+	sc->rank_stamp = nm_xcalloc(p->nheavy ? p->nheavy : 1, sizeof(*sc->rank_stamp));
+	sc->cur = nm_xreallocarray(NULL, na ? na : 1, sizeof(*sc->cur));
+	sc->pcur = nm_xreallocarray(NULL, (size_t)p->nheavy + 1, sizeof(*sc->pcur));
+	memcpy(sc->cur, p->comms.off, na * sizeof(*sc->cur));
+	memcpy(sc->pcur, p->by_prefix.off, (size_t)p->nheavy * sizeof(*sc->pcur));
+}
+
+static void scratch_release(pairs_scratch *sc)
+{
+	free(sc->cnt);
+	free(sc->seen);
+	free(sc->touched);
+	free(sc->rank_stamp);
+	free(sc->cur);
+	free(sc->pcur);
+}
+
+/* The pair search on several threads: ranges of a, one output each. */
+typedef struct pairs_job {
+	const pairs_ctx *p;
+	pairs_scratch *scratch; /* one per worker */
+	nm_par_part *parts;     /* one per range */
+	const size_t *bounds;   /* range i: committees bounds[i] .. bounds[i + 1] - 1 */
+} pairs_job;
+
+static void pairs_chunk(void *ctx, size_t chunk, unsigned worker)
+{
+	const pairs_job *job = ctx;
+
+	pairs_from(job->p, &job->scratch[worker], &job->parts[chunk],
+		   (uint32_t)job->bounds[chunk], (uint32_t)job->bounds[chunk + 1]);
+}
+
+/*
+ * Ranges of committees of about equal work for the pair search: a's share
+ * is its members and, per light member, the later committees it is in.
+ */
+static void pairs_ranges(const pairs_ctx *p, size_t *bounds, size_t k)
+{
+	size_t nc = p->ds->ncommittees, na = p->ds->nactors;
+	uint64_t *cum = nm_xcalloc(nc + 1, sizeof(*cum));
+
+	for (size_t x = 0; x < na; x++) {
+		size_t lo = p->comms.off[x], hi = p->comms.off[x + 1];
+		if (p->rank[x] != NM_NONE)
+			continue;
+		for (size_t j = lo; j < hi; j++)
+			cum[p->comms.v[j] + 1] += hi - j;
+	}
+	for (size_t c = 0; c < nc; c++)
+		cum[c + 1] += cum[c] + 1;
+	nm_par_split(bounds, k, cum, nc);
+	free(cum);
+}
+
+/*
+ * Every classified pair of analysed committees (contract 3.1), on jobs
+ * threads. Each range of committees a finds its pairs into its own part,
+ * and the parts joined in range order are the list one thread finds for
+ * all a in order; so is everything after.
+ */
+static void find_overlaps(pairs_ctx *p, const bool *analysed, unsigned jobs)
+{
+	const nm_dataset *ds = p->ds;
+	size_t nc = ds->ncommittees, k, nranges;
+	unsigned nworkers;
+	pairs_scratch *scratch;
+	nm_par_part *parts;
+	size_t *bounds;
+	pairs_job job;
+
+	p->analysed = analysed;
+	index_heavy(p, analysed);
+	/* Several ranges per worker, so that a busy or slow one holds up little. */
+	nranges = jobs > 1 && nc > 1 ? (size_t)jobs * 8 : 1;
+	if (nranges > nc)
+		nranges = nc ? nc : 1;
+	nworkers = nm_par_workers(jobs, nranges);
+	bounds = nm_xcalloc(nranges + 1, sizeof(*bounds));
+	if (nranges > 1)
+		pairs_ranges(p, bounds, nranges);
+	else
+		bounds[1] = nc;
+	scratch = nm_xcalloc(nworkers, sizeof(*scratch));
+	for (unsigned w = 0; w < nworkers; w++)
+		scratch_init(&scratch[w], p);
+	parts = nm_xcalloc(nranges, sizeof(*parts));
+	job.p = p;
+	job.scratch = scratch;
+	job.parts = parts;
+	job.bounds = bounds;
+	nm_par_run(jobs, nranges, pairs_chunk, &job);
+	nm_par_join((void **)&p->out, &p->nout, parts, nranges, sizeof(*p->out));
+	for (unsigned w = 0; w < nworkers; w++)
+		scratch_release(&scratch[w]);
+	free(scratch);
+	free(parts);
+	free(bounds);
 
 	/* A nested pair found from its later committee may be found twice. */
 	if (p->nout)
@@ -1006,14 +1129,39 @@ static bool ratio_valid(nm_ratio r)
 	return r.den != 0 && r.num <= r.den;
 }
 
+/* Duplicate actor records, on a thread of their own beside the rest. */
+typedef struct names_job {
+	nm_analysis *an;
+	unsigned jobs;
+} names_job;
+
+static void *find_duplicate_actors(void *arg)
+{
+	const names_job *job = arg;
+	nm_analysis *an = job->an;
+
+	nm_names_find_duplicates_jobs(&an->duplicate_actors, &an->nduplicate_actors, an->ds,
+				      an->settings.similar_name, job->jobs);
+	return NULL;
+}
+
 int nm_analysis_run(nm_analysis **out, const nm_dataset *ds,
 		    const nm_settings *settings, nm_date today, nm_error *err)
+{
+	return nm_analysis_run_jobs(out, ds, settings, today, 1, err);
+}
+
+int nm_analysis_run_jobs(nm_analysis **out, const nm_dataset *ds, const nm_settings *settings,
+			 nm_date today, unsigned jobs, nm_error *err)
 {
 	nm_analysis *an;
 	pairs_ctx p, all;
 	const rows *full = &p.members; /* M(c) with coordinators */
 	bool *analysed, *skip = NULL;
 	uint32_t *pair_size = NULL;
+	names_job names;
+	pthread_t names_thread;
+	bool names_threaded = false;
 
 	if (!out || !ds || !settings)
 		return nm_error_set(err, NM_EUSAGE, "analysis needs a dataset and settings");
@@ -1029,6 +1177,21 @@ int nm_analysis_run(nm_analysis **out, const nm_dataset *ds,
 	nm_settings_copy(&an->settings, settings);
 	an->today = today;
 	find_coordinators(an);
+	/*
+	 * Duplicate actor records need nothing of the rest: with more than one
+	 * job they are found beside it, on half the jobs, and joined before
+	 * the result is handed out; whichever finishes first, the result is
+	 * the same. (On two cores that is one thread each, which does less
+	 * work than splitting both: each worker folds the words it meets.)
+	 */
+	names.an = an;
+	names.jobs = jobs > 1 ? jobs / 2 : 1;
+	if (jobs > 1)
+		names_threaded = pthread_create(&names_thread, NULL, find_duplicate_actors, &names) == 0;
+	if (names_threaded)
+		jobs -= names.jobs;
+	else
+		names.jobs = jobs;
 	an->member_count = nm_xcalloc(ds->ncommittees ? ds->ncommittees : 1,
 				      sizeof(*an->member_count));
 	analysed = nm_xcalloc(ds->ncommittees ? ds->ncommittees : 1, sizeof(*analysed));
@@ -1059,7 +1222,7 @@ int nm_analysis_run(nm_analysis **out, const nm_dataset *ds,
 		full = &all.members;
 	}
 	number_parents(&p);
-	find_overlaps(&p, analysed);
+	find_overlaps(&p, analysed, jobs);
 	an->overlaps = p.out;
 	an->noverlaps = p.nout;
 
@@ -1067,11 +1230,13 @@ int nm_analysis_run(nm_analysis **out, const nm_dataset *ds,
 	find_load(an, analysed);
 	find_review(an);
 	find_gaps(an, analysed, full, &p.members);
-	nm_names_find_duplicates(&an->duplicate_actors, &an->nduplicate_actors, ds,
-				 settings->similar_name);
 	find_invitations(an);
 	find_merge_proposals(an, full);
 	count_thin(an, analysed);
+	if (names_threaded)
+		pthread_join(names_thread, NULL);
+	else
+		find_duplicate_actors(&names);
 
 	if (full != &p.members)
 		rows_release(&all.members);
@@ -1086,7 +1251,6 @@ int nm_analysis_run(nm_analysis **out, const nm_dataset *ds,
 	free(p.prefix);
 	free(p.tin);
 	free(p.tout);
-	free(p.rank_stamp);
 	free(p.mask);
 	free(analysed);
 	*out = an;

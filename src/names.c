@@ -14,9 +14,15 @@
  * Names are grouped by that key, and only names of one group are aligned
  * word by word, so the search finds every similar pair at any threshold
  * (docs/duplicates.md has the argument for coordinators).
+ *
+ * With several jobs, normalising and aligning run on ranges of records,
+ * each range into its own list, joined in range order (par.h): the lists
+ * are those of one thread, element for element.
  */
 #include "netmap/names.h"
 #include "netmap/sort.h"
+
+#include "par.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -359,11 +365,11 @@ typedef struct similar_search {
 	wref *occref;   /* the same words, for aligning */
 	nm_ratio threshold;
 	name_pair *found;
-	size_t nfound, capfound;
+	size_t nfound;
 } similar_search;
 
-/* Align the names x and y and keep the pair when it is similar_name. */
-static void check_pair(similar_search *ss, uint32_t x, uint32_t y)
+/* Align the names x and y and keep the pair in found when it is similar_name. */
+static void check_pair(const similar_search *ss, nm_par_part *found, uint32_t x, uint32_t y)
 {
 	const dname *p = &ss->names[x], *q = &ss->names[y];
 	size_t longest = p->ncp > q->ncp ? p->ncp : q->ncp;
@@ -380,8 +386,8 @@ static void check_pair(similar_search *ss, uint32_t x, uint32_t y)
 		uint32_t t = x;
 		x = y, y = t;
 	}
-	NM_GROW(ss->found, ss->capfound, ss->nfound + 1);
-	ss->found[ss->nfound++] = (name_pair){(uint64_t)x << 32 | y, d, (uint32_t)longest};
+	nm_grow(&found->v, &found->cap, found->n + 1, sizeof(name_pair));
+	((name_pair *)found->v)[found->n++] = (name_pair){(uint64_t)x << 32 | y, d, (uint32_t)longest};
 }
 
 static uint64_t word_hash(const char *s, size_t len)
@@ -572,48 +578,60 @@ static uint64_t comp_value(uint32_t comp)
 	return hash_finish((uint64_t)comp + 1);
 }
 
-/*
- * Two names whose words are pairwise equal or one typo apart have the same
- * typo key, since words one typo apart are in one component; with one join
- * the name with more words has, for that join, the key of the other. So
- * only names sharing a key are aligned (docs/duplicates.md).
- */
-static void find_similar(similar_search *ss)
+/* A worker's scratch for the joins: prefix hashes, powers, the joined word. */
+typedef struct join_scratch {
+	uint64_t *pre, *pw;
+	size_t cappre, cappw;
+	nm_buf joined;
+} join_scratch;
+
+/* The similar search on several threads: ranges of the sorted keys. */
+typedef struct similar_job {
+	const similar_search *ss;
+	const keyed *keys;     /* the eligible names by typo key */
+	size_t nranges;        /* chunks 0 .. nranges - 1: groups of equal keys;
+				  nranges .. 2 nranges - 1: the joins of names */
+	const size_t *bounds;  /* range i: keys or eligible names bounds[i] .. bounds[i + 1] - 1 */
+	join_scratch *scratch; /* one per worker */
+	nm_par_part *parts;    /* one per chunk */
+} similar_job;
+
+/* Every pair of names within each group of equal keys that starts in from .. to - 1. */
+static void same_key_pairs(const similar_job *job, nm_par_part *found, size_t from, size_t to)
 {
-	keyed *keys = nm_xcalloc(ss->neligible ? ss->neligible : 1, sizeof(keyed));
-	uint64_t *pre = NULL, *pw = NULL;
-	size_t n = ss->neligible, cappre = 0, cappw = 0;
-	nm_buf joined = NM_BUF_INIT;
+	const keyed *keys = job->keys;
+	size_t n = job->ss->neligible, i = from, j;
 
-	intern_words(ss);
-	typo_components(ss);
-
-	for (size_t e = 0; e < n; e++) {
-		const dname *nm = &ss->names[ss->eligible[e]];
-		uint64_t poly = 0;
-
-		for (uint32_t i = 0; i < nm->nwords; i++)
-			poly = poly * POLY_BASE + comp_value(ss->words[ss->occ[nm->first_word + i]].comp);
-		keys[e] = (keyed){poly_key(poly, nm->nwords), ss->eligible[e], 0};
-	}
-	nm_sort_by_key(keys, n, sizeof(*keys), 0);
-	for (size_t i = 0, j; i < n; i = j) {
+	while (i > 0 && i < to && keys[i].key == keys[i - 1].key)
+		i++; /* that group belongs to the range before */
+	for (; i < to; i = j) {
 		for (j = i + 1; j < n && keys[j].key == keys[i].key; j++)
 			;
 		for (size_t x = i; x < j; x++)
 			for (size_t y = x + 1; y < j; y++)
-				check_pair(ss, keys[x].id, keys[y].id);
+				check_pair(job->ss, found, keys[x].id, keys[y].id);
 	}
+}
 
-	/* a space too many: words i and i + 1 as the one word they make */
-	for (size_t e = 0; e < n; e++) {
+/* A space too many: words i and i + 1 of names from .. to - 1 as the one word they make. */
+static void joined_pairs(const similar_job *job, join_scratch *sc, nm_par_part *found,
+			 size_t from, size_t to)
+{
+	const similar_search *ss = job->ss;
+	const keyed *keys = job->keys;
+	size_t n = ss->neligible;
+
+	for (size_t e = from; e < to; e++) {
 		const dname *nm = &ss->names[ss->eligible[e]];
 		size_t m = nm->nwords;
+		uint64_t *pre, *pw;
 
 		if (m < 2)
 			continue;
-		NM_GROW(pre, cappre, m + 1);
-		poly_powers(&pw, &cappw, m);
+		NM_GROW(sc->pre, sc->cappre, m + 1);
+		poly_powers(&sc->pw, &sc->cappw, m);
+		pre = sc->pre;
+		pw = sc->pw;
 		pre[0] = 0;
 		for (size_t i = 0; i < m; i++)
 			pre[i + 1] = pre[i] * POLY_BASE +
@@ -624,10 +642,10 @@ static void find_similar(similar_search *ss)
 			uint64_t h;
 			size_t lo = 0, hi = n;
 
-			nm_buf_clear(&joined);
-			nm_buf_put(&joined, p->s, p->len);
-			nm_buf_put(&joined, q->s, q->len);
-			w = find_word(ss, joined.ptr, joined.len);
+			nm_buf_clear(&sc->joined);
+			nm_buf_put(&sc->joined, p->s, p->len);
+			nm_buf_put(&sc->joined, q->s, q->len);
+			w = find_word(ss, sc->joined.ptr, sc->joined.len);
 			if (w == NM_NONE)
 				continue; /* no name has this word */
 			h = poly_key(pre[i] * pw[m - 1 - i] +
@@ -641,32 +659,210 @@ static void find_similar(similar_search *ss)
 					hi = mid;
 			}
 			for (; lo < n && keys[lo].key == h; lo++)
-				check_pair(ss, ss->eligible[e], keys[lo].id);
+				check_pair(ss, found, ss->eligible[e], keys[lo].id);
 		}
 	}
+}
+
+static void similar_chunk(void *ctx, size_t part, unsigned worker)
+{
+	const similar_job *job = ctx;
+	size_t r = part % job->nranges;
+
+	if (part < job->nranges)
+		same_key_pairs(job, &job->parts[part], job->bounds[r], job->bounds[r + 1]);
+	else
+		joined_pairs(job, &job->scratch[worker], &job->parts[part], job->bounds[r],
+			     job->bounds[r + 1]);
+}
+
+/*
+ * Two names whose words are pairwise equal or one typo apart have the same
+ * typo key, since words one typo apart are in one component; with one join
+ * the name with more words has, for that join, the key of the other. So
+ * only names sharing a key are aligned (docs/duplicates.md). The aligning
+ * runs on jobs threads; the pairs of each range, put together in order of
+ * the chunks, are those one thread finds in the same order.
+ */
+static void find_similar(similar_search *ss, unsigned jobs)
+{
+	keyed *keys = nm_xcalloc(ss->neligible ? ss->neligible : 1, sizeof(keyed));
+	size_t n = ss->neligible, nranges, *bounds;
+	unsigned nworkers;
+	join_scratch *scratch;
+	nm_par_part *parts;
+	similar_job job;
+
+	intern_words(ss);
+	typo_components(ss);
+
+	for (size_t e = 0; e < n; e++) {
+		const dname *nm = &ss->names[ss->eligible[e]];
+		uint64_t poly = 0;
+
+		for (uint32_t i = 0; i < nm->nwords; i++)
+			poly = poly * POLY_BASE + comp_value(ss->words[ss->occ[nm->first_word + i]].comp);
+		keys[e] = (keyed){poly_key(poly, nm->nwords), ss->eligible[e], 0};
+	}
+	nm_sort_by_key(keys, n, sizeof(*keys), 0);
+
+	nranges = jobs > 1 && n > 1 ? (size_t)jobs * 4 : 1;
+	if (nranges > n)
+		nranges = n ? n : 1;
+	nworkers = nm_par_workers(jobs, 2 * nranges);
+	bounds = nm_xcalloc(nranges + 1, sizeof(*bounds));
+	nm_par_split(bounds, nranges, NULL, n);
+	scratch = nm_xcalloc(nworkers, sizeof(*scratch));
+	parts = nm_xcalloc(2 * nranges, sizeof(*parts));
+	for (unsigned w = 0; w < nworkers; w++)
+		nm_buf_init(&scratch[w].joined);
+	job.ss = ss;
+	job.keys = keys;
+	job.nranges = nranges;
+	job.bounds = bounds;
+	job.scratch = scratch;
+	job.parts = parts;
+	nm_par_run(jobs, 2 * nranges, similar_chunk, &job);
+	nm_par_join((void **)&ss->found, &ss->nfound, parts, 2 * nranges, sizeof(*ss->found));
+	for (unsigned w = 0; w < nworkers; w++) {
+		free(scratch[w].pre);
+		free(scratch[w].pw);
+		nm_buf_release(&scratch[w].joined);
+	}
+	free(scratch);
+	free(parts);
+	free(bounds);
 	free(keys);
-	free(pre);
-	free(pw);
-	nm_buf_release(&joined);
 }
 
 /* ------------------------------------------------------------------ */
 
-/* The normalised names of all actors: name i is text[off[i] .. off[i+1]). */
-static void normalize_names(const nm_dataset *ds, nm_buf *text, size_t *off)
-{
-	normalizer nz;
-	nm_buf one = NM_BUF_INIT;
+/* ------------------------------------------------------------------ */
+/* Normalising every record, by ranges of actors                      */
 
-	nm_names_normalizer_init(&nz, true);
-	for (size_t i = 0; i < ds->nactors; i++) {
-		off[i] = text->len;
-		nm_names_normalize_with(&nz, ds->actors[i].name, &one);
-		nm_buf_put(text, nm_buf_cstr(&one), one.len);
+/* What one range of actors gives: names and contact keys, in actor order. */
+typedef struct actor_keys {
+	nm_buf names;         /* the range's normalised names, back to back */
+	nm_buf contacts[2];   /* e-mail keys [1], website keys [0], back to back */
+	nm_par_part keys[2];  /* strkey per non-empty contact key; key holds its
+				 offset in contacts until the range is done */
+} actor_keys;
+
+/* A worker's scratch, reused from actor to actor. */
+typedef struct key_scratch {
+	normalizer nz;
+	nm_buf one;
+	cpbuf cp;
+} key_scratch;
+
+typedef struct keys_job {
+	const nm_dataset *ds;
+	const size_t *bounds; /* range i: actors bounds[i] .. bounds[i + 1] - 1 */
+	size_t *off;          /* name i: from off[i], within its range's names */
+	actor_keys *ranges;
+	key_scratch *scratch; /* one per worker */
+} keys_job;
+
+static void keys_chunk(void *ctx, size_t range, unsigned worker)
+{
+	const keys_job *job = ctx;
+	actor_keys *r = &job->ranges[range];
+	key_scratch *sc = &job->scratch[worker];
+
+	for (size_t i = job->bounds[range]; i < job->bounds[range + 1]; i++) {
+		const nm_actor *a = &job->ds->actors[i];
+
+		job->off[i] = r->names.len;
+		nm_names_normalize_with(&sc->nz, a->name, &sc->one);
+		nm_buf_put(&r->names, nm_buf_cstr(&sc->one), sc->one.len);
+		for (int email = 0; email < 2; email++) {
+			const char *v = email ? a->email : a->website;
+			nm_par_part *k = &r->keys[email];
+
+			if (!v)
+				continue;
+			if (email)
+				nm_names_fold_contact(v, &sc->cp, &sc->one);
+			else
+				nm_names_website_key(v, &sc->cp, &sc->one);
+			if (sc->one.len == 0)
+				continue; /* an empty value never matches */
+			nm_grow(&k->v, &k->cap, k->n + 1, sizeof(strkey));
+			((strkey *)k->v)[k->n++] = (strkey){r->contacts[email].len, NULL,
+							    sc->one.len, (uint32_t)i};
+			nm_buf_put(&r->contacts[email], sc->one.ptr, sc->one.len);
+		}
 	}
-	off[ds->nactors] = text->len;
-	nm_names_normalizer_release(&nz);
-	nm_buf_release(&one);
+	/* The range's buffers are final: point the keys into them. */
+	for (int email = 0; email < 2; email++) {
+		strkey *k = r->keys[email].v;
+		for (size_t j = 0; j < r->keys[email].n; j++) {
+			k[j].s = nm_buf_cstr(&r->contacts[email]) + k[j].key;
+			k[j].key = 0;
+		}
+	}
+}
+
+/*
+ * Every actor's normalised name (name i is text[off[i] .. off[i + 1]))
+ * and the non-empty contact keys (keys[1] e-mail, keys[0] website, by
+ * actor, into the buffers of ranges), on jobs threads by ranges of actors.
+ */
+static void normalize_actors(const nm_dataset *ds, unsigned jobs, nm_buf *text, size_t *off,
+			     actor_keys **ranges_out, size_t *nranges_out, strkey **keys, size_t *nkeys)
+{
+	size_t nact = ds->nactors, nranges, *bounds;
+	unsigned nworkers;
+	key_scratch *scratch;
+	actor_keys *ranges;
+	nm_par_part *parts;
+	keys_job job;
+
+	nranges = jobs > 1 && nact > 1 ? (size_t)jobs * 4 : 1;
+	if (nranges > nact)
+		nranges = nact ? nact : 1;
+	nworkers = nm_par_workers(jobs, nranges);
+	bounds = nm_xcalloc(nranges + 1, sizeof(*bounds));
+	nm_par_split(bounds, nranges, NULL, nact);
+	ranges = nm_xcalloc(nranges, sizeof(*ranges));
+	scratch = nm_xcalloc(nworkers, sizeof(*scratch));
+	for (unsigned w = 0; w < nworkers; w++)
+		nm_names_normalizer_init(&scratch[w].nz, true);
+	job.ds = ds;
+	job.bounds = bounds;
+	job.off = off;
+	job.ranges = ranges;
+	job.scratch = scratch;
+	nm_par_run(jobs, nranges, keys_chunk, &job);
+	for (unsigned w = 0; w < nworkers; w++) {
+		nm_names_normalizer_release(&scratch[w].nz);
+		nm_buf_release(&scratch[w].one);
+		free(scratch[w].cp.v);
+	}
+	free(scratch);
+
+	/* The names in one text, in actor order. */
+	for (size_t r = 0; r < nranges; r++) {
+		size_t base = text->len;
+		for (size_t i = bounds[r]; i < bounds[r + 1]; i++)
+			off[i] += base;
+		nm_buf_put(text, ranges[r].names.ptr, ranges[r].names.len);
+		nm_buf_release(&ranges[r].names);
+	}
+	off[nact] = text->len;
+	/* The contact keys of each kind in one list, in actor order. */
+	parts = nm_xcalloc(nranges, sizeof(*parts));
+	for (int email = 0; email < 2; email++) {
+		for (size_t r = 0; r < nranges; r++)
+			parts[r] = ranges[r].keys[email];
+		nm_par_join((void **)&keys[email], &nkeys[email], parts, nranges, sizeof(strkey));
+		for (size_t r = 0; r < nranges; r++)
+			memset(&ranges[r].keys[email], 0, sizeof(ranges[r].keys[email]));
+	}
+	free(parts);
+	free(bounds);
+	*ranges_out = ranges;
+	*nranges_out = nranges;
 }
 
 /*
@@ -704,46 +900,9 @@ static size_t distinct_names(dname **out, uint32_t *actors, pairs *found,
 	return nnames;
 }
 
-/* same_contact pairs by e-mail address (email) or by website. */
-static void contact_pairs(pairs *found, const nm_dataset *ds, bool email)
-{
-	size_t nact = ds->nactors, nk = 0;
-	size_t *off = nm_xcalloc(nact + 1, sizeof(size_t));
-	uint32_t *who = nm_xcalloc(nact + 1, sizeof(uint32_t));
-	strkey *keys = nm_xcalloc(nact + 1, sizeof(strkey));
-	nm_buf text = NM_BUF_INIT, one = NM_BUF_INIT;
-	cpbuf cp = {NULL, 0, 0};
-
-	for (size_t i = 0; i < nact; i++) {
-		const char *v = email ? ds->actors[i].email : ds->actors[i].website;
-
-		if (!v)
-			continue;
-		if (email)
-			nm_names_fold_contact(v, &cp, &one);
-		else
-			nm_names_website_key(v, &cp, &one);
-		if (one.len == 0)
-			continue; /* an empty value never matches */
-		off[nk] = text.len;
-		who[nk++] = (uint32_t)i;
-		nm_buf_put(&text, one.ptr, one.len);
-	}
-	off[nk] = text.len;
-	for (size_t k = 0; k < nk; k++)
-		keys[k] = (strkey){0, nm_buf_cstr(&text) + off[k], off[k + 1] - off[k], who[k]};
-	add_groups(found, keys, nk, NM_DUP_SAME_CONTACT, email);
-	free(keys);
-	free(who);
-	free(off);
-	free(cp.v);
-	nm_buf_release(&text);
-	nm_buf_release(&one);
-}
-
 /* similar_name pairs of actors, from the similar pairs of distinct names. */
 static void similar_pairs(pairs *found, dname *names, size_t nnames,
-			  const uint32_t *actors, nm_ratio threshold)
+			  const uint32_t *actors, nm_ratio threshold, unsigned jobs)
 {
 	uint32_t *eligible = nm_xcalloc(nnames ? nnames : 1, sizeof(uint32_t));
 	similar_search ss;
@@ -758,7 +917,7 @@ static void similar_pairs(pairs *found, dname *names, size_t nnames,
 		if (names[i].ncp >= MIN_SIMILAR_NAME)
 			eligible[ss.neligible++] = (uint32_t)i;
 	ss.eligible = eligible;
-	find_similar(&ss);
+	find_similar(&ss, jobs);
 
 	nm_sort_by_key(ss.found, ss.nfound, sizeof(*ss.found), 0);
 	for (size_t i = 0; i < ss.nfound; i++) {
@@ -784,18 +943,34 @@ static void similar_pairs(pairs *found, dname *names, size_t nnames,
 void nm_names_find_duplicates(nm_duplicate_actor **out, size_t *n,
 			      const nm_dataset *ds, nm_ratio similar_threshold)
 {
+	nm_names_find_duplicates_jobs(out, n, ds, similar_threshold, 1);
+}
+
+void nm_names_find_duplicates_jobs(nm_duplicate_actor **out, size_t *n, const nm_dataset *ds,
+				   nm_ratio similar_threshold, unsigned jobs)
+{
 	size_t nact = ds->nactors, *off = nm_xcalloc(nact + 1, sizeof(size_t));
 	uint32_t *actors = nm_xcalloc(nact + 1, sizeof(uint32_t));
 	nm_buf text = NM_BUF_INIT;
 	pairs found = {NULL, 0, 0};
 	dname *names = NULL;
-	size_t nnames, k = 0;
+	actor_keys *ranges;
+	strkey *contacts[2];
+	size_t nnames, k = 0, nranges, ncontacts[2];
 
-	normalize_names(ds, &text, off);
+	normalize_actors(ds, jobs, &text, off, &ranges, &nranges, contacts, ncontacts);
 	nnames = distinct_names(&names, actors, &found, &text, off, nact);
-	contact_pairs(&found, ds, true);
-	contact_pairs(&found, ds, false);
-	similar_pairs(&found, names, nnames, actors, similar_threshold);
+	/* same_contact pairs by e-mail address, then by website */
+	add_groups(&found, contacts[1], ncontacts[1], NM_DUP_SAME_CONTACT, true);
+	add_groups(&found, contacts[0], ncontacts[0], NM_DUP_SAME_CONTACT, false);
+	for (size_t r = 0; r < nranges; r++) {
+		nm_buf_release(&ranges[r].contacts[0]);
+		nm_buf_release(&ranges[r].contacts[1]);
+	}
+	free(ranges);
+	free(contacts[0]);
+	free(contacts[1]);
+	similar_pairs(&found, names, nnames, actors, similar_threshold, jobs);
 
 	/* every pair once, with its first reason (e-mail before website), by a then b */
 	if (found.n > 1)

@@ -1,7 +1,8 @@
 /*
  * test_jobs.c: --jobs N reads and parses files on N threads, and changes
  * nothing else: validate's text and JSON, scan's JSON report and the
- * snapshot in the store are byte for byte those of a one-thread run, for
+ * snapshot in the store are byte for byte those of a one-thread run (the
+ * analysis on N threads is test_analysis_jobs.c's), for
  * data with problems spread over many files (YAML, CSV, workbooks, a file
  * that is not read, one that cannot be parsed) and for valid data.
  */
@@ -350,9 +351,20 @@ static void test_jobs__a_count_that_is_not_a_whole_number_from_1_is_a_usage_erro
 		tu_run_release(&r);
 		unsetenv("NETMAP_JOBS");
 	}
-	/* Reports read no data files: no --jobs there. */
+	/* report and plan analyse on --jobs threads and check it as strictly. */
 	{
-		tu_run r = run((const char *const[]){"report", "--jobs", "2", NULL});
+		static const char *const analysing[] = {"report", "plan"};
+		for (size_t i = 0; i < 2; i++) {
+			tu_run r = run((const char *const[]){analysing[i], "--jobs", "0", NULL});
+			assert_int_equal(r.status, 2);
+			assert_true(strncmp(r.err, "netmap: --jobs takes a whole number from 1 to "
+						   "4096, not '0'\n", 60) == 0);
+			tu_run_release(&r);
+		}
+	}
+	/* Commands that neither read data files nor analyse: no --jobs there. */
+	{
+		tu_run r = run((const char *const[]){"diff", "--jobs", "2", NULL});
 		assert_int_equal(r.status, 2);
 		assert_non_null(strstr(r.err, "unknown option '--jobs'"));
 		tu_run_release(&r);

@@ -55,7 +55,7 @@ _netmap()
 	case $cmd in
 	validate) opts="--format --strict --today --lang --jobs" ;;
 	scan) opts="$report --jobs" ;;
-	report) opts=$report ;;
+	report) opts="$report --jobs" ;;
 	show) opts="--db --today --lang" ;;
 	list) opts="--db --type --kind --theme --status --format --lang" ;;
 	scans) opts="--db --lang" ;;

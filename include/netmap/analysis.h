@@ -168,6 +168,15 @@ bool nm_analysis_is_coordinator(const nm_analysis *an, uint32_t x);
  */
 int nm_analysis_run(nm_analysis **out, const nm_dataset *ds,
 		    const nm_settings *settings, nm_date today, nm_error *err);
+/*
+ * nm_analysis_run on up to jobs threads (0 or 1: the calling thread alone,
+ * no thread created): the duplicate actor records
+ * (nm_names_find_duplicates_jobs) on half the jobs beside the rest, the
+ * overlap search on the other half by ranges of committees.
+ * The result is the same for every jobs, to the order of every list.
+ */
+int nm_analysis_run_jobs(nm_analysis **out, const nm_dataset *ds, const nm_settings *settings,
+			 nm_date today, unsigned jobs, nm_error *err);
 void nm_analysis_free(nm_analysis *an);
 
 /* For headlines: the number of overlaps of a class, of overloaded actors. */

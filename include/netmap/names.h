@@ -89,5 +89,14 @@ bool nm_names_similar(const char *a, const char *b, nm_ratio threshold);
  */
 void nm_names_find_duplicates(nm_duplicate_actor **out, size_t *n,
 			      const nm_dataset *ds, nm_ratio similar_threshold);
+/*
+ * The same on up to jobs threads (0 or 1: the calling thread alone, no
+ * thread created): names and contacts are normalised, and candidate
+ * names aligned, by ranges of records, each range into its own list, and
+ * the lists put together in range order, so the result is the same for
+ * every jobs.
+ */
+void nm_names_find_duplicates_jobs(nm_duplicate_actor **out, size_t *n, const nm_dataset *ds,
+				   nm_ratio similar_threshold, unsigned jobs);
 
 #endif

@@ -8,6 +8,7 @@
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
+#include <time.h>
 
 #include "netmap/analysis.h"
 #include "netmap/buf.h"
@@ -147,6 +148,12 @@ bool cli_write_output(const struct cli_opts *o, const nm_buf *b);
 void cli_visible(nm_buf *b, const char *s);
 /* Print prefix, the formatted message escaped, and a newline on f. */
 void cli_message(FILE *f, const char *prefix, const char *fmt, va_list ap);
+
+/*
+ * NETMAP_TIMING=1: how long the phase name took since *since, on stderr,
+ * so that a benchmark can say where the time goes; *since becomes now.
+ */
+void cli_phase(const char *name, struct timespec *since);
 
 /* Whether colour is on for stdout under the options. */
 bool cli_use_color(const cli_opts *o);

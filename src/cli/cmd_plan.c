@@ -22,20 +22,6 @@
 #include <string.h>
 #include <time.h>
 
-/* NETMAP_TIMING=1: how long each phase took, on stderr (as scan does). */
-static void phase(const char *name, struct timespec *since)
-{
-	struct timespec now;
-	const char *on = getenv("NETMAP_TIMING");
-
-	if (!on || strcmp(on, "1") != 0)
-		return;
-	clock_gettime(CLOCK_MONOTONIC, &now);
-	fprintf(stderr, "netmap: timing: %-9s %.3f s\n", name,
-		(double)(now.tv_sec - since->tv_sec) + (double)(now.tv_nsec - since->tv_nsec) / 1e9);
-	*since = now;
-}
-
 /* --merge, --dissolve, --invite out of argv (in order); the rest into rest. */
 static int take_changes(int argc, char **argv, nm_plan_change *changes, size_t *n,
 			char **rest, int *nrest)
@@ -108,7 +94,7 @@ int cmd_plan(int argc, char **argv)
 	if (take_changes(argc, argv, changes, &nchanges, rest, &nrest))
 		goto done;
 	rc = cli_parse(&o, "plan", OPT_DB | OPT_TODAY | OPT_FORMAT | OPT_SETTINGS | OPT_ALL |
-				   OPT_COLOR | OPT_LANG | OPT_OUTPUTS, nrest, rest);
+				   OPT_COLOR | OPT_LANG | OPT_OUTPUTS | OPT_JOBS, nrest, rest);
 	if (rc) {
 		status = cli_parse_exit(rc);
 		goto done;
@@ -136,7 +122,7 @@ int cmd_plan(int argc, char **argv)
 		cli_error("%s", err.message);
 		goto done;
 	}
-	phase("load", &t);
+	cli_phase("load", &t);
 	if (cli_check_coordinators(&o, before))
 		goto done;
 	/* The snapshot's today and settings, unless flags say otherwise. */
@@ -150,7 +136,7 @@ int cmd_plan(int argc, char **argv)
 		cli_usage_error("plan", "%s", err.message);
 		goto done;
 	}
-	phase("apply", &t);
+	cli_phase("apply", &t);
 	/*
 	 * Analysed as the snapshot was, the stored findings are the snapshot's
 	 * side of the comparison; otherwise it is analysed again. The changed
@@ -158,30 +144,30 @@ int cmd_plan(int argc, char **argv)
 	 */
 	if ((o.settings_mask != 0 || today != info.today ||
 	     nm_store_findings(store, id, &stored, &err) != NM_OK) &&
-	    nm_analysis_run(&an_before, before, &settings, today, &err) != NM_OK) {
+	    nm_analysis_run_jobs(&an_before, before, &settings, today, o.jobs, &err) != NM_OK) {
 		cli_error("%s", err.message);
 		goto done;
 	}
 	nm_store_close(store);
 	store = NULL;
-	phase("before", &t);
-	if (nm_analysis_run(&an_after, after, &settings, today, &err) != NM_OK) {
+	cli_phase("before", &t);
+	if (nm_analysis_run_jobs(&an_after, after, &settings, today, o.jobs, &err) != NM_OK) {
 		cli_error("%s", err.message);
 		goto done;
 	}
-	phase("analyse", &t);
+	cli_phase("analyse", &t);
 	if (nm_diff_compute_analysed(&diff, before, stored, an_before, (long long)id, an_after,
 				     (long long)id, &err) != NM_OK) {
 		cli_error("%s", err.message);
 		goto done;
 	}
-	phase("compare", &t);
+	cli_phase("compare", &t);
 	diff->plan = true;
 	cli_report_opts(&o, &ro, (long long)id);
 	ro.since = diff;
 	nm_report_find(o.format)->write(&out, an_after, &ro);
 	status = cli_write_stdout(&out) ? EXIT_OK : EXIT_TROUBLE;
-	phase("report", &t);
+	cli_phase("report", &t);
 
 done:
 	nm_store_close(store);

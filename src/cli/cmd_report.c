@@ -59,9 +59,11 @@ int cli_load_latest(const cli_opts *o, nm_dataset **ds_out, nm_analysis **an_out
 	nm_snapshot_info info = {0};
 	nm_settings settings;
 	nm_error err;
+	struct timespec t;
 	int64_t id;
 	int rc;
 
+	clock_gettime(CLOCK_MONOTONIC, &t);
 	*ds_out = NULL;
 	if (an_out)
 		*an_out = NULL;
@@ -79,6 +81,7 @@ int cli_load_latest(const cli_opts *o, nm_dataset **ds_out, nm_analysis **an_out
 		nm_snapshot_info_release(&info);
 		return EXIT_TROUBLE;
 	}
+	cli_phase("load", &t);
 	if (cli_check_coordinators(o, *ds_out)) {
 		nm_snapshot_info_release(&info);
 		nm_dataset_free(*ds_out);
@@ -88,7 +91,8 @@ int cli_load_latest(const cli_opts *o, nm_dataset **ds_out, nm_analysis **an_out
 	nm_settings_copy(&settings, &info.settings);
 	nm_settings_merge(&settings, &o->settings, o->settings_mask);
 	nm_snapshot_info_release(&info);
-	rc = an_out ? nm_analysis_run(an_out, *ds_out, &settings, o->today, &err) : NM_OK;
+	rc = an_out ? nm_analysis_run_jobs(an_out, *ds_out, &settings, o->today, o->jobs, &err)
+		    : NM_OK;
 	nm_settings_release(&settings);
 	if (rc != NM_OK) {
 		cli_error("%s", err.message);
@@ -96,6 +100,8 @@ int cli_load_latest(const cli_opts *o, nm_dataset **ds_out, nm_analysis **an_out
 		*ds_out = NULL;
 		return EXIT_TROUBLE;
 	}
+	if (an_out)
+		cli_phase("analyse", &t);
 	if (id_out)
 		*id_out = id;
 	return EXIT_OK;
@@ -196,7 +202,8 @@ int cmd_report(int argc, char **argv)
 	int rc, status;
 
 	rc = cli_parse(&o, "report", OPT_DB | OPT_TODAY | OPT_FORMAT | OPT_SETTINGS |
-				     OPT_FAIL_ON | OPT_ALL | OPT_COLOR | OPT_LANG | OPT_OUTPUTS, argc, argv);
+				     OPT_FAIL_ON | OPT_ALL | OPT_COLOR | OPT_LANG | OPT_OUTPUTS | OPT_JOBS,
+		       argc, argv);
 	if (rc)
 		return cli_parse_exit(rc);
 	if (o.nargs > 0)

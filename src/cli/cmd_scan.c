@@ -16,28 +16,12 @@
 #include <string.h>
 #include <time.h>
 
-/*
- * NETMAP_TIMING=1 prints how long each phase took on stderr, so that a
- * benchmark can say where the time goes.
- */
-static void phase(const char *name, struct timespec *since)
-{
-	struct timespec now;
-	const char *on = getenv("NETMAP_TIMING");
-
-	if (!on || strcmp(on, "1") != 0)
-		return;
-	clock_gettime(CLOCK_MONOTONIC, &now);
-	fprintf(stderr, "netmap: timing: %-9s %.3f s\n", name,
-		(double)(now.tv_sec - since->tv_sec) + (double)(now.tv_nsec - since->tv_nsec) / 1e9);
-	*since = now;
-}
-
 /* The analysis and its JSON, on a thread of its own while the store is written. */
 typedef struct analysis_job {
 	const nm_dataset *ds;
 	const nm_settings *settings;
 	nm_date today;
+	unsigned jobs;
 	nm_analysis *an;
 	nm_buf *findings;
 	nm_error err;
@@ -50,7 +34,8 @@ static void *analyse(void *arg)
 	nm_report_opts ro;
 
 	nm_error_clear(&job->err);
-	job->rc = nm_analysis_run(&job->an, job->ds, job->settings, job->today, &job->err);
+	job->rc = nm_analysis_run_jobs(&job->an, job->ds, job->settings, job->today, job->jobs,
+				       &job->err);
 	if (job->rc != NM_OK)
 		return NULL;
 	nm_report_opts_init(&ro); /* findings are stored in English, the JSON keys */
@@ -78,6 +63,7 @@ static int analyse_and_store(const cli_opts *o, const nm_dataset *ds,
 	job.ds = ds;
 	job.settings = settings;
 	job.today = o->today;
+	job.jobs = o->jobs;
 	job.findings = findings;
 	nm_error_clear(&err);
 	if (nm_store_open(&store, o->db, NM_STORE_WRITE, &err) != NM_OK) {
@@ -105,7 +91,7 @@ static int analyse_and_store(const cli_opts *o, const nm_dataset *ds,
 		return EXIT_TROUBLE;
 	}
 	nm_store_close(store);
-	phase("analyse+store", t);
+	cli_phase("analyse+store", t);
 	return EXIT_OK;
 }
 
@@ -154,7 +140,7 @@ int cmd_scan(int argc, char **argv)
 		goto done;
 	}
 
-	phase("validate", &t);
+	cli_phase("validate", &t);
 	if (cli_check_coordinators(&o, ds)) {
 		status = EXIT_TROUBLE;
 		goto done;
@@ -173,10 +159,10 @@ int cmd_scan(int argc, char **argv)
 		status = EXIT_TROUBLE;
 		goto done;
 	}
-	phase("analyse", &t);
+	cli_phase("analyse", &t);
 	nm_report_opts_init(&ro); /* findings are stored in English, the JSON keys */
 	nm_report_json(&findings, an, &ro);
-	phase("findings", &t);
+	cli_phase("findings", &t);
 
 	if (nm_store_open(&store, o.db, NM_STORE_WRITE, &err) != NM_OK ||
 	    nm_store_put_snapshot(store, ds, o.today, &settings, findings.ptr, &id, &err) != NM_OK) {
@@ -188,7 +174,7 @@ int cmd_scan(int argc, char **argv)
 	}
 	nm_store_close(store);
 	store = NULL;
-	phase("store", &t);
+	cli_phase("store", &t);
 
 print:
 	/* The stored findings are the JSON report: print them, not a second copy. */
@@ -196,7 +182,7 @@ print:
 		status = cli_write_stdout(&findings) ? EXIT_OK : EXIT_TROUBLE;
 	else
 		status = cli_render(&o, an, (long long)id);
-	phase("report", &t);
+	cli_phase("report", &t);
 	if (status == EXIT_OK)
 		status = cli_fail_on(&o, an);
 done:

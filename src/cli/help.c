@@ -35,6 +35,14 @@ typedef struct help_de {
 	"      --jobs N                Dateien mit N Threads lesen (Vorgabe: NETMAP_JOBS\n" \
 	"                              oder die Zahl der Prozessorkerne)\n"
 
+#define SCAN_JOBS_DE \
+	"      --jobs N                mit N Threads lesen und auswerten (Vorgabe:\n" \
+	"                              NETMAP_JOBS oder die Zahl der Prozessorkerne)\n"
+
+#define ANALYSE_JOBS_DE \
+	"      --jobs N                mit N Threads auswerten (Vorgabe: NETMAP_JOBS\n" \
+	"                              oder die Zahl der Prozessorkerne)\n"
+
 #define DB_DE "      --db DATEI              der Speicher (Vorgabe netmap.db)\n"
 #define LANG_DE "      --lang SPRACHE          de oder en (Vorgabe: aus der Locale)\n"
 
@@ -45,8 +53,9 @@ static const help_de table[] = {
 	 "      --today DATUM           das Datum für Datumswarnungen (Vorgabe: heute)\n" LANG_DE
 	 JOBS_DE, NULL},
 	{"scan", "prüfen, einen Stand speichern und die Übersicht ausgeben",
-	 "scan [Optionen] PFAD...", REPORT_DE JOBS_DE, NULL},
-	{"report", "die Übersicht des letzten Stands ausgeben", "report [Optionen]", REPORT_DE, NULL},
+	 "scan [Optionen] PFAD...", REPORT_DE SCAN_JOBS_DE, NULL},
+	{"report", "die Übersicht des letzten Stands ausgeben", "report [Optionen]",
+	 REPORT_DE ANALYSE_JOBS_DE, NULL},
 	{"show", "einen Akteur oder ein Gremium zeigen", "show [Optionen] ID|NAME",
 	 DB_DE "      --today DATUM           Stichtag der Auswertung (Vorgabe: heute)\n" LANG_DE, NULL},
 	{"list", "Akteure oder Gremien auflisten", "list [Optionen] actors|committees",
@@ -94,7 +103,7 @@ static const help_de table[] = {
 	 "      --date DATUM            email: das Datum der Nachricht\n"
 	 "      --include-contacts      Kontaktdaten von Personen aufnehmen\n"
 	 "      --all                   lange Listen vollständig zeigen\n"
-	 "      --color WANN            auto (Vorgabe), always oder never\n",
+	 "      --color WANN            auto (Vorgabe), always oder never\n" ANALYSE_JOBS_DE,
 	 "\nBeispiel:\n"
 	 "  netmap plan --merge ak-sprache,nw-sprachfoerderung --dissolve ag-wohnen-2019 \\\n"
 	 "              --invite gesundheitslotsen:ak-gesundheit --lang de\n"

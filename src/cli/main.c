@@ -14,6 +14,14 @@
 	"      --jobs N                read and parse files on N threads (default:\n" \
 	"                              NETMAP_JOBS, or the number of cores)\n"
 
+#define SCAN_JOBS_HELP \
+	"      --jobs N                read, parse and analyse on N threads (default:\n" \
+	"                              NETMAP_JOBS, or the number of cores)\n"
+
+#define ANALYSE_JOBS_HELP \
+	"      --jobs N                analyse on N threads (default: NETMAP_JOBS,\n" \
+	"                              or the number of cores)\n"
+
 #define REPORT_HELP \
 	"      --db FILE               the store (default netmap.db)\n" \
 	"      --today DATE            analyse as of DATE (YYYY-MM-DD; default: today)\n" \
@@ -38,9 +46,9 @@ const cli_command cli_commands[] = {
 	 "      --today DATE            the date for date warnings (default: today)\n"
 	 "      --lang LANG             de or en (default: from the locale)\n" JOBS_HELP, false, NULL},
 	{"scan", cmd_scan, "validate, store a snapshot and print the overview",
-	 "scan [options] PATH...", REPORT_HELP JOBS_HELP, true, NULL},
+	 "scan [options] PATH...", REPORT_HELP SCAN_JOBS_HELP, true, NULL},
 	{"report", cmd_report, "print the overview of the latest snapshot",
-	 "report [options]", REPORT_HELP, true, NULL},
+	 "report [options]", REPORT_HELP ANALYSE_JOBS_HELP, true, NULL},
 	{"show", cmd_show, "show one actor or committee", "show [options] ID|NAME",
 	 "      --db FILE               the store (default netmap.db)\n"
 	 "      --today DATE            analyse as of DATE (default: today)\n"
@@ -97,7 +105,7 @@ const cli_command cli_commands[] = {
 	 "      --date DATE             email: the date to put in the message\n"
 	 "      --include-contacts      include personal contact data\n"
 	 "      --all                   show every item of long lists\n"
-	 "      --color WHEN            auto (default), always or never\n",
+	 "      --color WHEN            auto (default), always or never\n" ANALYSE_JOBS_HELP,
 	 true,
 	 "\nExample:\n"
 	 "  netmap plan --merge ak-sprache,nw-sprachfoerderung --dissolve ag-wohnen-2019 \\\n"

@@ -12,7 +12,9 @@
 #include "netmap/textfmt.h"
 
 #include <stdarg.h>
+#include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 /* Length of a colour sequence ESC [ digits/semicolons m at s, or 0. */
 static size_t sgr_len(const char *s, size_t len)
@@ -104,4 +106,17 @@ bool cli_write_output(const cli_opts *o, const nm_buf *b)
 	else if (strcmp(o->format, "text") == 0)
 		mode = cli_use_color(o) ? CLI_PRINT_COLOR : 0;
 	return cli_write(stdout, b, mode);
+}
+
+void cli_phase(const char *name, struct timespec *since)
+{
+	struct timespec now;
+	const char *on = getenv("NETMAP_TIMING");
+
+	if (!on || strcmp(on, "1") != 0)
+		return;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	fprintf(stderr, "netmap: timing: %-9s %.3f s\n", name,
+		(double)(now.tv_sec - since->tv_sec) + (double)(now.tv_nsec - since->tv_nsec) / 1e9);
+	*since = now;
 }
