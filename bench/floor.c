@@ -38,7 +38,8 @@ static int parse_file(const char *path, unsigned long *events)
 	yaml_parser_set_input_string(&parser, data, len);
 	while (!done) {
 		if (!yaml_parser_parse(&parser, &event)) {
-			fprintf(stderr, "%s: %s\n", path, parser.problem ? parser.problem : "error");
+			fprintf(stderr, "%s: %s\n", path,
+				parser.problem ? parser.problem : "error");
 			ok = 0;
 			break;
 		}

@@ -92,8 +92,8 @@ int main(int argc, char **argv)
 		for (zip_int64_t i = 0; i < n; i++) {
 			const char *name = zip_get_name(z, (zip_uint64_t)i, 0);
 			if (name && wanted(name) && !parse_entry(z, i, &bytes)) {
-				fprintf(stderr, "netmap_floor_xlsx: '%s' in '%s' is not XML\n", name,
-					argv[a]);
+				fprintf(stderr, "netmap_floor_xlsx: '%s' in '%s' is not XML\n",
+					name, argv[a]);
 				status = 1;
 			}
 		}

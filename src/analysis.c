@@ -40,7 +40,10 @@
 
 const char *const nm_class_names[NM_CLASS_COUNT] = {"duplicate", "nested", "overlap"};
 const char *const nm_review_reason_names[NM_REVIEW_COUNT] = {
-	"dormant", "long_running_ad_hoc", "overdue_ad_hoc", "stale",
+	"dormant",
+	"long_running_ad_hoc",
+	"overdue_ad_hoc",
+	"stale",
 };
 const char *const nm_invite_reason_names[NM_INVITE_COUNT] = {"isolated", "missing_voice"};
 
@@ -88,11 +91,11 @@ typedef struct pairs_ctx {
 	uint32_t *rank;        /* per actor: rank among heavy actors, or NM_NONE */
 	uint32_t *heavy_actor; /* rank -> actor */
 	uint32_t nheavy;
-	rows heavy;            /* per committee: ranks of its heavy members, ascending */
-	uint32_t *prefix;      /* per committee: heavy prefix length (0: none) */
-	rows by_prefix;        /* per rank: committees with it in their prefix */
-	uint32_t *tin, *tout;  /* parent forest, depth-first entry and exit times */
-	uint64_t *mask;        /* up to 64 heavy actors: per committee, bit per rank */
+	rows heavy;           /* per committee: ranks of its heavy members, ascending */
+	uint32_t *prefix;     /* per committee: heavy prefix length (0: none) */
+	rows by_prefix;       /* per rank: committees with it in their prefix */
+	uint32_t *tin, *tout; /* parent forest, depth-first entry and exit times */
+	uint64_t *mask;       /* up to 64 heavy actors: per committee, bit per rank */
 	const bool *analysed;
 
 	nm_overlap *out;
@@ -320,8 +323,7 @@ static void consider(const pairs_ctx *p, nm_par_part *out, uint32_t a, uint32_t 
 
 	if (dup_ok && theme_ok)
 		cls = NM_CLASS_DUPLICATE;
-	else if (subset && ts == p->ds->committees[small].nthemes &&
-		 !is_ancestor(p, large, small))
+	else if (subset && ts == p->ds->committees[small].nthemes && !is_ancestor(p, large, small))
 		cls = NM_CLASS_NESTED;
 	else if (over_ok)
 		cls = NM_CLASS_OVERLAP;
@@ -396,8 +398,8 @@ static void index_heavy(pairs_ctx *p, const bool *analysed)
 		for (size_t i = p->members.off[c]; i < p->members.off[c + 1]; i++)
 			if (p->rank[p->members.v[i]] != NM_NONE)
 				p->heavy.v[k++] = p->rank[p->members.v[i]];
-		qsort(p->heavy.v + p->heavy.off[c], k - p->heavy.off[c],
-		      sizeof(*p->heavy.v), cmp_u32);
+		qsort(p->heavy.v + p->heavy.off[c], k - p->heavy.off[c], sizeof(*p->heavy.v),
+		      cmp_u32);
 	}
 
 	if (p->nheavy && p->nheavy <= 64) {
@@ -415,7 +417,8 @@ static void index_heavy(pairs_ctx *p, const bool *analysed)
 	 */
 	tmin = frac_cmp(st->duplicate_jaccard.num, st->duplicate_jaccard.den,
 			st->overlap_jaccard.num, st->overlap_jaccard.den) < 0
-		       ? st->duplicate_jaccard : st->overlap_jaccard;
+		       ? st->duplicate_jaccard
+		       : st->overlap_jaccard;
 	p->prefix = nm_xcalloc(nc ? nc : 1, sizeof(*p->prefix));
 	p->by_prefix.off = nm_xcalloc((size_t)p->nheavy + 1, sizeof(*p->by_prefix.off));
 	for (size_t c = 0; c < nc; c++) {
@@ -434,7 +437,9 @@ static void index_heavy(pairs_ctx *p, const bool *analysed)
 	}
 	for (uint32_t r = 0; r < p->nheavy; r++)
 		p->by_prefix.off[r + 1] += p->by_prefix.off[r];
-	p->by_prefix.v = nm_xreallocarray(NULL, p->by_prefix.off[p->nheavy] ? p->by_prefix.off[p->nheavy] : 1,
+	p->by_prefix.v = nm_xreallocarray(NULL,
+					  p->by_prefix.off[p->nheavy] ? p->by_prefix.off[p->nheavy]
+								      : 1,
 					  sizeof(*p->by_prefix.v));
 	fill = nm_xreallocarray(NULL, (size_t)p->nheavy + 1, sizeof(*fill));
 	memcpy(fill, p->by_prefix.off, ((size_t)p->nheavy + 1) * sizeof(*fill));
@@ -452,8 +457,8 @@ static int cmp_overlap(const void *x, const void *y)
 	if (a->cls != b->cls)
 		return a->cls < b->cls ? -1 : 1;
 	/* jaccard descending, exactly */
-	c = frac_cmp(b->shared, (uint64_t)b->size_a + b->size_b - b->shared,
-		     a->shared, (uint64_t)a->size_a + a->size_b - a->shared);
+	c = frac_cmp(b->shared, (uint64_t)b->size_a + b->size_b - b->shared, a->shared,
+		     (uint64_t)a->size_a + a->size_b - a->shared);
 	if (c)
 		return c;
 	if (a->a != b->a)
@@ -465,8 +470,8 @@ static int cmp_overlap(const void *x, const void *y)
  * The pairs {a, b}, a < b, of the committees a of one range, into out;
  * sc holds the worker's counters and cursors.
  */
-static void pairs_from(const pairs_ctx *p, pairs_scratch *sc, nm_par_part *out,
-		       uint32_t from, uint32_t to)
+static void pairs_from(const pairs_ctx *p, pairs_scratch *sc, nm_par_part *out, uint32_t from,
+		       uint32_t to)
 {
 	const bool *analysed = p->analysed;
 	uint32_t *cnt = sc->cnt, *seen = sc->seen, *touched = sc->touched;
@@ -532,7 +537,8 @@ static void pairs_from(const pairs_ctx *p, pairs_scratch *sc, nm_par_part *out,
 
 			cnt[b] = 0;
 			/* Most pairs fail even if they shared every heavy member. */
-			if (may_fit(p, p->size[a], p->size[b], light + (uint32_t)(nh < hb ? nh : hb)))
+			if (may_fit(p, p->size[a], p->size[b],
+				    light + (uint32_t)(nh < hb ? nh : hb)))
 				consider(p, out, a, b, light + heavy_common(p, sc, a, b));
 		}
 	}
@@ -574,8 +580,8 @@ static void pairs_chunk(void *ctx, size_t chunk, unsigned worker)
 {
 	const pairs_job *job = ctx;
 
-	pairs_from(job->p, &job->scratch[worker], &job->parts[chunk],
-		   (uint32_t)job->bounds[chunk], (uint32_t)job->bounds[chunk + 1]);
+	pairs_from(job->p, &job->scratch[worker], &job->parts[chunk], (uint32_t)job->bounds[chunk],
+		   (uint32_t)job->bounds[chunk + 1]);
 }
 
 /*
@@ -786,8 +792,8 @@ static void find_review(nm_analysis *an)
 		}
 		if (cm->ad_hoc && cm->ends == NM_DATE_NONE && cm->founded != NM_DATE_NONE) {
 			days[NM_REVIEW_LONG_RUNNING_AD_HOC] = today - cm->founded;
-			hit[NM_REVIEW_LONG_RUNNING_AD_HOC] =
-				days[NM_REVIEW_LONG_RUNNING_AD_HOC] > (int64_t)st->ad_hoc_days;
+			hit[NM_REVIEW_LONG_RUNNING_AD_HOC] = days[NM_REVIEW_LONG_RUNNING_AD_HOC] >
+							     (int64_t)st->ad_hoc_days;
 		}
 		for (int r = 0; r < NM_REVIEW_COUNT; r++) {
 			nm_review *rv;
@@ -807,7 +813,8 @@ static void types_by_name(nm_actor_type order[NM_TYPE_COUNT])
 {
 	for (int i = 0; i < NM_TYPE_COUNT; i++) {
 		int j = i;
-		while (j > 0 && strcmp(nm_actor_type_names[order[j - 1]], nm_actor_type_names[i]) > 0) {
+		while (j > 0 &&
+		       strcmp(nm_actor_type_names[order[j - 1]], nm_actor_type_names[i]) > 0) {
 			order[j] = order[j - 1];
 			j--;
 		}
@@ -1079,8 +1086,8 @@ static void find_merge_proposals(nm_analysis *an, const rows *members)
 			uint32_t c = cl->committees[j];
 
 			mp->seats_before += an->member_count[c];
-			mp->member_meetings_before +=
-				(uint64_t)an->member_count[c] * nm_freq_meetings[cm->meets];
+			mp->member_meetings_before += (uint64_t)an->member_count[c] *
+						      nm_freq_meetings[cm->meets];
 			if (cm->meets != NM_FREQ_NONE &&
 			    (mp->meets == NM_FREQ_NONE ||
 			     nm_freq_meetings[cm->meets] > nm_freq_meetings[mp->meets]))
@@ -1145,8 +1152,8 @@ static void *find_duplicate_actors(void *arg)
 	return NULL;
 }
 
-int nm_analysis_run(nm_analysis **out, const nm_dataset *ds,
-		    const nm_settings *settings, nm_date today, nm_error *err)
+int nm_analysis_run(nm_analysis **out, const nm_dataset *ds, const nm_settings *settings,
+		    nm_date today, nm_error *err)
 {
 	return nm_analysis_run_jobs(out, ds, settings, today, 1, err);
 }
@@ -1170,7 +1177,8 @@ int nm_analysis_run_jobs(nm_analysis **out, const nm_dataset *ds, const nm_setti
 	if (!ratio_valid(settings->duplicate_jaccard) ||
 	    !ratio_valid(settings->duplicate_theme_jaccard) ||
 	    !ratio_valid(settings->overlap_jaccard) || !ratio_valid(settings->similar_name))
-		return nm_error_set(err, NM_EUSAGE, "analysis settings hold a ratio outside [0, 1]");
+		return nm_error_set(err, NM_EUSAGE,
+				    "analysis settings hold a ratio outside [0, 1]");
 
 	an = nm_xcalloc(1, sizeof(*an));
 	an->ds = ds;
@@ -1187,7 +1195,8 @@ int nm_analysis_run_jobs(nm_analysis **out, const nm_dataset *ds, const nm_setti
 	names.an = an;
 	names.jobs = jobs > 1 ? jobs / 2 : 1;
 	if (jobs > 1)
-		names_threaded = pthread_create(&names_thread, NULL, find_duplicate_actors, &names) == 0;
+		names_threaded = pthread_create(&names_thread, NULL, find_duplicate_actors,
+						&names) == 0;
 	if (names_threaded)
 		jobs -= names.jobs;
 	else

@@ -36,12 +36,12 @@ typedef struct pos {
 typedef struct csv {
 	nm_book *book;
 	nm_sheet *sheet;
-	const char *t;      /* the text, UTF-8 */
-	size_t n;           /* its length in bytes */
-	size_t i;           /* the next byte to read */
-	pos at;             /* where t[i] is in the file */
-	int delim;          /* the delimiter byte, or NO_DELIM (one column) */
-	nm_buf cell;        /* a quoted cell's text, its quotes undone */
+	const char *t; /* the text, UTF-8 */
+	size_t n;      /* its length in bytes */
+	size_t i;      /* the next byte to read */
+	pos at;        /* where t[i] is in the file */
+	int delim;     /* the delimiter byte, or NO_DELIM (one column) */
+	nm_buf cell;   /* a quoted cell's text, its quotes undone */
 } csv;
 
 static void inc(uint32_t *v)
@@ -146,8 +146,8 @@ static int convert(const char *from, const char *in, size_t n, size_t size, nm_b
  * Turn the bytes into UTF-8 text: *text points into data or into owned.
  * Returns NM_OK, or NM_EINVALID with the problem added.
  */
-static int decode(nm_book *book, const char *data, size_t len, nm_buf *owned,
-		  const char **text, size_t *tlen)
+static int decode(nm_book *book, const char *data, size_t len, nm_buf *owned, const char **text,
+		  size_t *tlen)
 {
 	const unsigned char *u = (const unsigned char *)data;
 	const char *charset = NULL;
@@ -180,11 +180,13 @@ static int decode(nm_book *book, const char *data, size_t len, nm_buf *owned,
 		if (rc == -2)
 			nm_book_problem_add(book, NM_SEV_ERROR, "csv-encoding", -1, 0, 0,
 					    "cannot read %s text on this system; save the file "
-					    "as 'CSV UTF-8'", charset);
+					    "as 'CSV UTF-8'",
+					    charset);
 		else
 			nm_book_problem_add(book, NM_SEV_ERROR, "csv-encoding", 0, p.line, p.col,
 					    "broken %s text, although the file begins as %s; "
-					    "save the file again as 'CSV UTF-8'", charset, charset);
+					    "save the file again as 'CSV UTF-8'",
+					    charset, charset);
 		return NM_EINVALID;
 	}
 	bad = first_invalid_utf8(data, len);
@@ -214,7 +216,8 @@ static int decode(nm_book *book, const char *data, size_t len, nm_buf *owned,
 	p = pos_at(owned->ptr, owned->len);
 	nm_book_problem_add(book, NM_SEV_ERROR, "csv-encoding", 0, p.line, p.col,
 			    "byte 0x%02X is neither UTF-8 nor Windows-1252 text; save the "
-			    "file as 'CSV UTF-8'", (unsigned char)data[bad < len ? bad : len - 1]);
+			    "file as 'CSV UTF-8'",
+			    (unsigned char)data[bad < len ? bad : len - 1]);
 	return NM_EINVALID;
 }
 
@@ -357,7 +360,8 @@ static int cell_too_long(csv *c, pos start)
 {
 	nm_book_problem_add(c->book, NM_SEV_ERROR, "cell-too-long", 0, start.line, start.col,
 			    "cell longer than %u bytes, more than netmap reads; is a "
-			    "quote missing?", NM_BOOK_MAX_CELL_BYTES);
+			    "quote missing?",
+			    NM_BOOK_MAX_CELL_BYTES);
 	return NM_EINVALID;
 }
 
@@ -415,7 +419,8 @@ static int read_quoted(csv *c, pos start)
 		nm_book_problem_add(c->book, NM_SEV_ERROR, "csv-quote", 0, c->at.line, c->at.col,
 				    "text after the closing quote of the cell at line %u, "
 				    "column %u; put the whole cell in quotes and write each "
-				    "quote inside it twice (\"\")", start.line, start.col);
+				    "quote inside it twice (\"\")",
+				    start.line, start.col);
 		return NM_EINVALID;
 	}
 	return NM_OK;
@@ -429,8 +434,7 @@ static int add_cell(csv *c, size_t row, uint32_t col, pos start, const char *tex
 		return NM_OK;
 	if (row > NM_BOOK_MAX_ROWS) {
 		nm_book_problem_add(c->book, NM_SEV_ERROR, "too-many-rows", 0, start.line,
-				    start.col,
-				    "more than %u rows, the most a spreadsheet holds",
+				    start.col, "more than %u rows, the most a spreadsheet holds",
 				    NM_BOOK_MAX_ROWS);
 		return NM_EINVALID;
 	}
@@ -439,7 +443,8 @@ static int add_cell(csv *c, size_t row, uint32_t col, pos start, const char *tex
 		nm_book_problem_add(c->book, NM_SEV_ERROR, "too-many-cells", 0, start.line,
 				    start.col,
 				    "more than %u non-empty cells, more than netmap reads "
-				    "from one file", NM_BOOK_MAX_CELLS);
+				    "from one file",
+				    NM_BOOK_MAX_CELLS);
 		return NM_EINVALID;
 	}
 	cell->line = start.line;

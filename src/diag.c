@@ -152,8 +152,8 @@ void nm_diags_cut_message(nm_buf *msg)
 	nm_buf_puts(msg, "\xE2\x80\xA6");
 }
 
-void nm_diags_vadd(nm_diags *d, nm_severity sev, const char *rule, uint32_t file,
-		   uint32_t line, uint32_t col, const char *fmt, va_list ap)
+void nm_diags_vadd(nm_diags *d, nm_severity sev, const char *rule, uint32_t file, uint32_t line,
+		   uint32_t col, const char *fmt, va_list ap)
 {
 	nm_buf msg = NM_BUF_INIT;
 	nm_diag *x;
@@ -179,8 +179,8 @@ void nm_diags_vadd(nm_diags *d, nm_severity sev, const char *rule, uint32_t file
 	x->seq = d->n++;
 }
 
-void nm_diags_add(nm_diags *d, nm_severity sev, const char *rule, uint32_t file,
-		  uint32_t line, uint32_t col, const char *fmt, ...)
+void nm_diags_add(nm_diags *d, nm_severity sev, const char *rule, uint32_t file, uint32_t line,
+		  uint32_t col, const char *fmt, ...)
 {
 	va_list ap;
 
@@ -227,7 +227,7 @@ uint32_t nm_diags_absorb(nm_diags *d, nm_diags *from)
  */
 typedef struct diag_key {
 	uint32_t book, file, line, col;
-	size_t seq, at;   /* the problem's insertion order; its place in items */
+	size_t seq, at; /* the problem's insertion order; its place in items */
 } diag_key;
 
 static int cmp_diag(const void *pa, const void *pb)

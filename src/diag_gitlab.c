@@ -28,7 +28,7 @@ static void sha256_hex(const nm_buf *in, char out[65])
 
 void nm_diags_gitlab(nm_buf *b, const nm_diags *d, const char *cwd)
 {
-	nm_strmap seen;          /* digest of rule, path, message -> index in counts */
+	nm_strmap seen; /* digest of rule, path, message -> index in counts */
 	nm_arena keys = NM_ARENA_INIT;
 	uint32_t *counts = NULL; /* problems so far with that digest */
 	size_t ncounts = 0, cap = 0;
@@ -53,7 +53,8 @@ void nm_diags_gitlab(nm_buf *b, const nm_diags *d, const char *cwd)
 		NM_GROW(counts, cap, ncounts + 1);
 		slot = nm_strmap_get(&seen, digest);
 		if (slot == UINT32_MAX) {
-			slot = nm_strmap_put(&seen, nm_arena_strdup(&keys, digest), (uint32_t)ncounts);
+			slot = nm_strmap_put(&seen, nm_arena_strdup(&keys, digest),
+					     (uint32_t)ncounts);
 			counts[ncounts++] = 0;
 		}
 		nm_buf_printf(&key, "\n%u", counts[slot]++);
@@ -68,8 +69,9 @@ void nm_diags_gitlab(nm_buf *b, const nm_diags *d, const char *cwd)
 		}
 		nm_buf_puts(b, ", \"check_name\": ");
 		nm_json_str(b, rule);
-		nm_buf_printf(b, ", \"fingerprint\": \"%s\", \"severity\": \"%s\", "
-				 "\"location\": {\"path\": ",
+		nm_buf_printf(b,
+			      ", \"fingerprint\": \"%s\", \"severity\": \"%s\", "
+			      "\"location\": {\"path\": ",
 			      fingerprint, x->severity == NM_SEV_ERROR ? "major" : "minor");
 		nm_json_str(b, path);
 		nm_buf_printf(b, ", \"lines\": {\"begin\": %u}}}", x->line ? x->line : 1);

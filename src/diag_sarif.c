@@ -147,7 +147,8 @@ void nm_diags_sarif(nm_buf *b, const nm_diags *d, const char *cwd, const char *f
 
 		nm_buf_puts(b, i ? ",\n        {\"ruleId\": " : "\n        {\"ruleId\": ");
 		nm_json_str(b, id);
-		nm_buf_printf(b, ", \"ruleIndex\": %zu, \"level\": \"%s\", \"message\": {\"text\": ",
+		nm_buf_printf(b,
+			      ", \"ruleIndex\": %zu, \"level\": \"%s\", \"message\": {\"text\": ",
 			      rule_index(&extra, id), level(x->severity));
 		{
 			nm_buf msg = NM_BUF_INIT;

@@ -142,7 +142,8 @@ static void diff_actors(builder *bd, const nm_dataset *x, const nm_dataset *y)
 			i++;
 		} else if (c > 0) {
 			/* c > 0 only when b is set (see the comparison above) */
-			r = add_record(bd, NM_DIFF_ACTOR, NM_DIFF_ADDED, b->id, b->name); // NOLINT(clang-analyzer-core.NullDereference)
+			// NOLINTNEXTLINE(clang-analyzer-core.NullDereference)
+			r = add_record(bd, NM_DIFF_ACTOR, NM_DIFF_ADDED, b->id, b->name);
 			r->detail = nm_xstrdup(nm_actor_type_names[b->type]);
 			j++;
 		} else if (same_actor(x, a, y, b)) {
@@ -156,7 +157,8 @@ static void diff_actors(builder *bd, const nm_dataset *x, const nm_dataset *y)
 			      nm_xstrdup(nm_actor_type_names[b->type]));
 			field(r, &cap, "themes", themes_text(x, a->themes, a->nthemes),
 			      themes_text(y, b->themes, b->nthemes));
-			field(r, &cap, "district", dup_or_null(a->district), dup_or_null(b->district));
+			field(r, &cap, "district", dup_or_null(a->district),
+			      dup_or_null(b->district));
 			field(r, &cap, "website", dup_or_null(a->website), dup_or_null(b->website));
 			field(r, &cap, "note", dup_or_null(a->note), dup_or_null(b->note));
 			keep_if_changed(bd, r);
@@ -218,7 +220,8 @@ static void diff_committees(builder *bd, const nm_dataset *x, const nm_dataset *
 		}
 		if (c > 0) {
 			/* c > 0 only when b is set */
-			r = add_record(bd, NM_DIFF_COMMITTEE, NM_DIFF_ADDED, b->id, b->name); // NOLINT(clang-analyzer-core.NullDereference)
+			// NOLINTNEXTLINE(clang-analyzer-core.NullDereference)
+			r = add_record(bd, NM_DIFF_COMMITTEE, NM_DIFF_ADDED, b->id, b->name);
 			r->detail = nm_xstrdup(nm_kind_names[b->kind]);
 			j++;
 			continue;
@@ -261,7 +264,8 @@ static void diff_committees(builder *bd, const nm_dataset *x, const nm_dataset *
 static nm_diff_record *add_membership(builder *bd, nm_diff_change change, const nm_dataset *ds,
 				      const nm_membership *m)
 {
-	const nm_committee *c = &ds->committees[m->committee]; // NOLINT(clang-analyzer-core.NullDereference): callers pass a membership
+	// NOLINTNEXTLINE(clang-analyzer-core.NullDereference): callers pass a membership
+	const nm_committee *c = &ds->committees[m->committee];
 	const nm_actor *a = &ds->actors[m->actor];
 	nm_diff_record *r = add_record(bd, NM_DIFF_MEMBERSHIP, change, c->id, c->name);
 
@@ -432,8 +436,8 @@ static void add_finding(builder *bd, const nm_diff_key *k, bool resolved, const 
 }
 
 /* New findings (in y, not x), then resolved ones (in x, not y). */
-static void diff_findings(builder *bd, const nm_diff_keys *x, const nm_diff_keys *y, const nm_dataset *dx,
-			  const nm_dataset *dy)
+static void diff_findings(builder *bd, const nm_diff_keys *x, const nm_diff_keys *y,
+			  const nm_dataset *dx, const nm_dataset *dy)
 {
 	for (int pass = 0; pass < 2; pass++) {
 		const nm_diff_keys *have = pass ? x : y, *other = pass ? y : x;
@@ -443,7 +447,8 @@ static void diff_findings(builder *bd, const nm_diff_keys *x, const nm_diff_keys
 			int c = 1;
 			if (i > 0 && nm_diff_key_cmp(&have->items[i - 1], &have->items[i]) == 0)
 				continue;
-			while (j < other->n && (c = nm_diff_key_cmp(&other->items[j], &have->items[i])) < 0)
+			while (j < other->n &&
+			       (c = nm_diff_key_cmp(&other->items[j], &have->items[i])) < 0)
 				j++;
 			if (j >= other->n || c != 0)
 				add_finding(bd, &have->items[i], pass == 1, pass ? dx : dy);

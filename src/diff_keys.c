@@ -15,7 +15,7 @@
 #include "netmap/json.h"
 
 static void add_key(nm_diff_keys *k, nm_diff_finding_kind kind, const char *a, const char *b,
-                    const char *c)
+		    const char *c)
 {
 	nm_diff_key *key;
 
@@ -94,8 +94,8 @@ int nm_diff_keys_from_json(const char *json, nm_diff_keys *k)
 	const nm_json *list, *gaps, *e;
 	/* Parts of the report that hold no compared finding are stepped over. */
 	static const char *const unused[] = {"netmap",          "dataset", "today",
-	                                     "settings",        "summary", "invitations",
-	                                     "merge_proposals", "changes", NULL};
+					     "settings",        "summary", "invitations",
+					     "merge_proposals", "changes", NULL};
 
 	memset(k, 0, sizeof(*k));
 	if (!json || nm_json_parse(json, &root, unused) < 0)
@@ -108,8 +108,8 @@ int nm_diff_keys_from_json(const char *json, nm_diff_keys *k)
 	for (size_t i = 0; i < nm_json_len(list); i++) {
 		e = &list->items[i];
 		add_key(k, NM_FINDING_OVERLAP, nm_json_string(nm_json_get(e, "a")),
-		        nm_json_string(nm_json_get(e, "b")),
-		        nm_json_string(nm_json_get(e, "class")));
+			nm_json_string(nm_json_get(e, "b")),
+			nm_json_string(nm_json_get(e, "class")));
 	}
 	list = nm_json_get(&root, "clusters");
 	for (size_t i = 0; i < nm_json_len(list); i++)
@@ -118,13 +118,13 @@ int nm_diff_keys_from_json(const char *json, nm_diff_keys *k)
 	for (size_t i = 0; i < nm_json_len(list); i++) {
 		if (nm_json_true(nm_json_get(&list->items[i], "overloaded")))
 			add_key(k, NM_FINDING_OVERLOADED,
-			        nm_json_string(nm_json_get(&list->items[i], "actor")), NULL, NULL);
+				nm_json_string(nm_json_get(&list->items[i], "actor")), NULL, NULL);
 	}
 	list = nm_json_get(&root, "review");
 	for (size_t i = 0; i < nm_json_len(list); i++) {
 		e = &list->items[i];
 		add_key(k, NM_FINDING_REVIEW, nm_json_string(nm_json_get(e, "committee")),
-		        nm_json_string(nm_json_get(e, "reason")), NULL);
+			nm_json_string(nm_json_get(e, "reason")), NULL);
 	}
 	gaps = nm_json_get(&root, "gaps");
 	list = nm_json_get(gaps, "uncovered_themes");
@@ -140,14 +140,14 @@ int nm_diff_keys_from_json(const char *json, nm_diff_keys *k)
 	for (size_t i = 0; i < nm_json_len(list); i++) {
 		e = &list->items[i];
 		add_key(k, NM_FINDING_MISSING_VOICE, nm_json_string(nm_json_get(e, "theme")),
-		        nm_json_string(nm_json_get(e, "type")), NULL);
+			nm_json_string(nm_json_get(e, "type")), NULL);
 	}
 	list = nm_json_get(&root, "duplicate_actors");
 	for (size_t i = 0; i < nm_json_len(list); i++) {
 		e = &list->items[i];
 		add_key(k, NM_FINDING_DUPLICATE_ACTOR, nm_json_string(nm_json_get(e, "a")),
-		        nm_json_string(nm_json_get(e, "b")),
-		        nm_json_string(nm_json_get(e, "reason")));
+			nm_json_string(nm_json_get(e, "b")),
+			nm_json_string(nm_json_get(e, "reason")));
 	}
 	nm_json_free(&root);
 	if (k->n > 1)
@@ -167,38 +167,38 @@ void nm_diff_keys_from_analysis(const nm_analysis *an, nm_diff_keys *k)
 	memset(k, 0, sizeof(*k));
 	for (size_t i = 0; i < an->noverlaps; i++)
 		add_key(k, NM_FINDING_OVERLAP, ds->committees[an->overlaps[i].a].id,
-		        ds->committees[an->overlaps[i].b].id, nm_class_names[an->overlaps[i].cls]);
+			ds->committees[an->overlaps[i].b].id, nm_class_names[an->overlaps[i].cls]);
 	for (size_t i = 0; i < an->nclusters; i++) {
 		nm_buf_clear(&ids);
 		/* Committee indices ascending are ids in byte order. */
 		for (size_t j = 0; j < an->clusters[i].n; j++)
 			nm_buf_printf(&ids, "%s%s", j ? "," : "",
-			              ds->committees[an->clusters[i].committees[j]].id);
+				      ds->committees[an->clusters[i].committees[j]].id);
 		add_key(k, NM_FINDING_CLUSTER, nm_buf_cstr(&ids), NULL, NULL);
 	}
 	for (size_t i = 0; i < an->nload; i++)
 		if (an->load[i].overloaded)
 			add_key(k, NM_FINDING_OVERLOADED, ds->actors[an->load[i].actor].id, NULL,
-			        NULL);
+				NULL);
 	for (size_t i = 0; i < an->nreview; i++)
 		add_key(k, NM_FINDING_REVIEW, ds->committees[an->review[i].committee].id,
-		        nm_review_reason_names[an->review[i].reason], NULL);
+			nm_review_reason_names[an->review[i].reason], NULL);
 	for (size_t i = 0; i < an->nuncovered_themes; i++)
 		add_key(k, NM_FINDING_UNCOVERED_THEME, ds->themes[an->uncovered_themes[i]].id, NULL,
-		        NULL);
+			NULL);
 	for (size_t i = 0; i < an->nisolated_actors; i++)
 		add_key(k, NM_FINDING_ISOLATED_ACTOR, ds->actors[an->isolated_actors[i]].id, NULL,
-		        NULL);
+			NULL);
 	for (size_t i = 0; i < an->nsingle_type_committees; i++)
 		add_key(k, NM_FINDING_SINGLE_TYPE, ds->committees[an->single_type_committees[i]].id,
-		        NULL, NULL);
+			NULL, NULL);
 	for (size_t i = 0; i < an->nmissing_voices; i++)
 		add_key(k, NM_FINDING_MISSING_VOICE, ds->themes[an->missing_voices[i].theme].id,
-		        nm_actor_type_names[an->missing_voices[i].type], NULL);
+			nm_actor_type_names[an->missing_voices[i].type], NULL);
 	for (size_t i = 0; i < an->nduplicate_actors; i++)
 		add_key(k, NM_FINDING_DUPLICATE_ACTOR, ds->actors[an->duplicate_actors[i].a].id,
-		        ds->actors[an->duplicate_actors[i].b].id,
-		        nm_dup_reason_names[an->duplicate_actors[i].reason]);
+			ds->actors[an->duplicate_actors[i].b].id,
+			nm_dup_reason_names[an->duplicate_actors[i].reason]);
 	nm_buf_release(&ids);
 	if (k->n > 1)
 		qsort(k->items, k->n, sizeof(*k->items), nm_diff_key_cmp);

@@ -18,9 +18,9 @@ extern const char nm_diff_marks[3];
 /* en, one of the diff's words, in lang. */
 const char *nm_diff_tr(nm_lang lang, const char *en)
 #if defined(__GNUC__)
-    __attribute__((format_arg(2)))
+	__attribute__((format_arg(2)))
 #endif
-    ;
+	;
 /* The section's title: two snapshots, or a snapshot and its plan. */
 void nm_diff_title(nm_buf *b, const nm_diff *d, nm_lang lang);
 /* The English word of a kind of record ("Actors", "Groups", "Memberships"). */

@@ -17,62 +17,62 @@
 /* ---- words ------------------------------------------------------------- */
 
 static const nm_msg msgs[] = {
-    {"What changed from snapshot %lld to %lld",
-     "Was sich von Stand %lld zu Stand %lld geändert hat"},
-    {"What the plan would change in snapshot %lld", "Was der Plan an Stand %lld ändern würde"},
-    {"Nothing changed.", "Nichts hat sich geändert."},
-    {"Actors", "Akteure"},
-    {"Groups", "Gremien"},
-    {"Memberships", "Mitgliedschaften"},
-    {"%zu added, %zu removed, %zu changed", "%zu neu, %zu entfernt, %zu geändert"},
-    {"New findings", "Neue Befunde"},
-    {"Resolved findings", "Erledigte Befunde"},
-    {"The findings of one of the snapshots could not be read; they are not compared.",
-     "Die Befunde eines der beiden Stände waren nicht lesbar; sie werden nicht verglichen."},
-    {"in", "in"},
-    {"and", "und"},
-    {"(none)", "(keine Angabe)"},
-    {"yes", "ja"},
-    {"no", "nein"},
-    /* field names */
-    {"name", "Name"},
-    {"type", "Typ"},
-    {"themes", "Themen"},
-    {"district", "Stadtteil"},
-    {"website", "Website"},
-    {"note", "Notiz"},
-    {"kind", "Art"},
-    {"ad hoc", "ad hoc"},
-    {"status", "Status"},
-    {"lead", "Federführung"},
-    {"parent", "übergeordnet"},
-    {"founded", "gegründet"},
-    {"ends", "endet"},
-    {"last met", "zuletzt getroffen"},
-    {"meets", "trifft sich"},
-    {"role", "Rolle"},
-    {"since", "seit"},
-    /* finding kinds */
-    {"duplicate groups", "doppelte Gremien"},
-    {"nested groups", "verschachtelte Gremien"},
-    {"overlapping groups", "überlappende Gremien"},
-    {"merge cluster", "Zusammenlegungs-Cluster"},
-    {"overloaded actor", "überlastete Akteur:in"},
-    {"group to review", "zu prüfendes Gremium"},
-    {"theme no group works on", "Thema ohne Gremium"},
-    {"actor in no group", "Akteur ohne Gremium"},
-    {"single-type group", "Gremium mit nur einem Akteurstyp"},
-    {"missing voice", "fehlende Stimme"},
-    {"possible duplicate records", "mögliche doppelte Einträge"},
-    /* review reasons, duplicate reasons */
-    {"dormant", "ruhend"},
-    {"stale", "lange nicht getroffen"},
-    {"overdue ad-hoc group", "überfällige Ad-hoc-Gruppe"},
-    {"long-running ad-hoc group", "lang laufende Ad-hoc-Gruppe"},
-    {"same name", "gleicher Name"},
-    {"same contact", "gleicher Kontakt"},
-    {"similar name", "ähnlicher Name"},
-    {"no %s", "%s"},
+	{"What changed from snapshot %lld to %lld",
+	 "Was sich von Stand %lld zu Stand %lld geändert hat"},
+	{"What the plan would change in snapshot %lld", "Was der Plan an Stand %lld ändern würde"},
+	{"Nothing changed.", "Nichts hat sich geändert."},
+	{"Actors", "Akteure"},
+	{"Groups", "Gremien"},
+	{"Memberships", "Mitgliedschaften"},
+	{"%zu added, %zu removed, %zu changed", "%zu neu, %zu entfernt, %zu geändert"},
+	{"New findings", "Neue Befunde"},
+	{"Resolved findings", "Erledigte Befunde"},
+	{"The findings of one of the snapshots could not be read; they are not compared.",
+	 "Die Befunde eines der beiden Stände waren nicht lesbar; sie werden nicht verglichen."},
+	{"in", "in"},
+	{"and", "und"},
+	{"(none)", "(keine Angabe)"},
+	{"yes", "ja"},
+	{"no", "nein"},
+	/* field names */
+	{"name", "Name"},
+	{"type", "Typ"},
+	{"themes", "Themen"},
+	{"district", "Stadtteil"},
+	{"website", "Website"},
+	{"note", "Notiz"},
+	{"kind", "Art"},
+	{"ad hoc", "ad hoc"},
+	{"status", "Status"},
+	{"lead", "Federführung"},
+	{"parent", "übergeordnet"},
+	{"founded", "gegründet"},
+	{"ends", "endet"},
+	{"last met", "zuletzt getroffen"},
+	{"meets", "trifft sich"},
+	{"role", "Rolle"},
+	{"since", "seit"},
+	/* finding kinds */
+	{"duplicate groups", "doppelte Gremien"},
+	{"nested groups", "verschachtelte Gremien"},
+	{"overlapping groups", "überlappende Gremien"},
+	{"merge cluster", "Zusammenlegungs-Cluster"},
+	{"overloaded actor", "überlastete Akteur:in"},
+	{"group to review", "zu prüfendes Gremium"},
+	{"theme no group works on", "Thema ohne Gremium"},
+	{"actor in no group", "Akteur ohne Gremium"},
+	{"single-type group", "Gremium mit nur einem Akteurstyp"},
+	{"missing voice", "fehlende Stimme"},
+	{"possible duplicate records", "mögliche doppelte Einträge"},
+	/* review reasons, duplicate reasons */
+	{"dormant", "ruhend"},
+	{"stale", "lange nicht getroffen"},
+	{"overdue ad-hoc group", "überfällige Ad-hoc-Gruppe"},
+	{"long-running ad-hoc group", "lang laufende Ad-hoc-Gruppe"},
+	{"same name", "gleicher Name"},
+	{"same contact", "gleicher Kontakt"},
+	{"similar name", "ähnlicher Name"},
+	{"no %s", "%s"},
 };
 
 #define TR(lang, en) NM_TR(msgs, (lang), (en))
@@ -80,8 +80,8 @@ static const nm_msg msgs[] = {
 /* ---- words for values ---------------------------------------------------- */
 
 static const char *const field_words[][2] = {
-    {"ad_hoc", "ad hoc"},
-    {"last_met", "last met"},
+	{"ad_hoc", "ad hoc"},
+	{"last_met", "last met"},
 };
 
 static const char *field_word(nm_lang lang, const char *name)
@@ -113,20 +113,20 @@ static void value_words(nm_buf *b, nm_lang lang, const char *field_name, const c
 	if (!v || !v[0]) {
 		nm_buf_puts(b, TR(lang, "(none)"));
 	} else if (strcmp(field_name, "type") == 0 &&
-	           (i = nm_enum_lookup(nm_actor_type_names, NM_TYPE_COUNT, v)) >= 0) {
+		   (i = nm_enum_lookup(nm_actor_type_names, NM_TYPE_COUNT, v)) >= 0) {
 		nm_buf_puts(b, nm_i18n_type(lang, (nm_actor_type)i));
 	} else if (strcmp(field_name, "kind") == 0 &&
-	           (i = nm_enum_lookup(nm_kind_names, NM_KIND_COUNT, v)) >= 0) {
+		   (i = nm_enum_lookup(nm_kind_names, NM_KIND_COUNT, v)) >= 0) {
 		nm_buf_puts(b, nm_i18n_kind(lang, (nm_kind)i));
 	} else if (strcmp(field_name, "ad_hoc") == 0) {
 		nm_buf_puts(b, TR(lang, strcmp(v, "true") == 0 ? "yes" : "no"));
 	} else if ((i = enum_of(field_name)) >= 0 &&
-	           nm_label_enum_lookup((nm_enum_field)i, v) >= 0) {
+		   nm_label_enum_lookup((nm_enum_field)i, v) >= 0) {
 		/* German: the spreadsheets' label (labels.c); English: the value in words */
 		if (lang == NM_LANG_DE)
 			nm_buf_puts(b, nm_label_enum_word((nm_enum_field)i,
-			                                  nm_label_enum_lookup((nm_enum_field)i, v),
-			                                  lang));
+							  nm_label_enum_lookup((nm_enum_field)i, v),
+							  lang));
 		else
 			for (const char *p = v; *p; p++)
 				nm_buf_putc(b, (char)(*p == '_' ? ' ' : *p));
@@ -138,8 +138,8 @@ static void value_words(nm_buf *b, nm_lang lang, const char *field_name, const c
 				nm_buf_putc(b, *p);
 		}
 	} else if ((strcmp(field_name, "founded") == 0 || strcmp(field_name, "ends") == 0 ||
-	            strcmp(field_name, "last_met") == 0 || strcmp(field_name, "since") == 0) &&
-	           nm_date_parse(v, &d) == 0) {
+		    strcmp(field_name, "last_met") == 0 || strcmp(field_name, "since") == 0) &&
+		   nm_date_parse(v, &d) == 0) {
 		nm_i18n_date(b, lang, d);
 	} else {
 		nm_buf_puts(b, v);
@@ -149,11 +149,11 @@ static void value_words(nm_buf *b, nm_lang lang, const char *field_name, const c
 static void reason_words(nm_buf *b, nm_lang lang, const char *reason)
 {
 	static const char *const words[][2] = {
-	    {"overdue_ad_hoc", "overdue ad-hoc group"},
-	    {"long_running_ad_hoc", "long-running ad-hoc group"},
-	    {"same_name", "same name"},
-	    {"same_contact", "same contact"},
-	    {"similar_name", "similar name"},
+		{"overdue_ad_hoc", "overdue ad-hoc group"},
+		{"long_running_ad_hoc", "long-running ad-hoc group"},
+		{"same_name", "same name"},
+		{"same_contact", "same contact"},
+		{"similar_name", "similar name"},
 	};
 
 	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
@@ -167,9 +167,9 @@ static void reason_words(nm_buf *b, nm_lang lang, const char *reason)
 static const char *finding_word(nm_lang lang, const nm_diff_finding *f)
 {
 	static const char *const words[NM_FINDING_KIND_COUNT] = {
-	    "overlapping groups", "merge cluster",           "overloaded actor",
-	    "group to review",    "theme no group works on", "actor in no group",
-	    "single-type group",  "missing voice",           "possible duplicate records",
+		"overlapping groups", "merge cluster",           "overloaded actor",
+		"group to review",    "theme no group works on", "actor in no group",
+		"single-type group",  "missing voice",           "possible duplicate records",
 	};
 
 	if (f->kind == NM_FINDING_OVERLAP && strcmp(f->part[2], "duplicate") == 0)
@@ -205,7 +205,7 @@ void nm_diff_finding_words(nm_buf *b, nm_lang lang, const nm_diff_finding *f)
 	case NM_FINDING_MISSING_VOICE:
 		t = nm_enum_lookup(nm_actor_type_names, NM_TYPE_COUNT, f->part[1]);
 		nm_buf_printf(b, TR(lang, "no %s"),
-		              t >= 0 ? nm_i18n_type(lang, (nm_actor_type)t) : f->part[1]);
+			      t >= 0 ? nm_i18n_type(lang, (nm_actor_type)t) : f->part[1]);
 		nm_buf_printf(b, " %s %s", TR(lang, "in"), x);
 		break;
 	default:
@@ -221,7 +221,7 @@ void nm_diff_record_words(nm_buf *b, nm_lang lang, const nm_diff_record *r)
 
 	if (r->what == NM_DIFF_MEMBERSHIP)
 		nm_buf_printf(b, "%s (%s) %s %s (%s)", r->actor_name, r->actor, TR(lang, "in"),
-		              r->name, r->id);
+			      r->name, r->id);
 	else
 		nm_buf_printf(b, "%s (%s)", r->name, r->id);
 	if (!r->detail)
@@ -231,7 +231,7 @@ void nm_diff_record_words(nm_buf *b, nm_lang lang, const nm_diff_record *r)
 	    (i = nm_enum_lookup(nm_actor_type_names, NM_TYPE_COUNT, r->detail)) >= 0)
 		nm_buf_puts(b, nm_i18n_type(lang, (nm_actor_type)i));
 	else if (r->what == NM_DIFF_COMMITTEE &&
-	         (i = nm_enum_lookup(nm_kind_names, NM_KIND_COUNT, r->detail)) >= 0)
+		 (i = nm_enum_lookup(nm_kind_names, NM_KIND_COUNT, r->detail)) >= 0)
 		nm_buf_puts(b, nm_i18n_kind(lang, (nm_kind)i));
 	else if (r->what == NM_DIFF_MEMBERSHIP)
 		value_words(b, lang, "role", r->detail);
@@ -251,7 +251,7 @@ const char *nm_diff_section_word(nm_diff_what what)
 {
 	return what == NM_DIFF_ACTOR       ? "Actors"
 	       : what == NM_DIFF_COMMITTEE ? "Groups"
-	                                   : "Memberships";
+					   : "Memberships";
 }
 
 void nm_diff_count_changes(const nm_diff *d, nm_diff_what what, size_t n[3])
@@ -280,14 +280,13 @@ void nm_diff_title(nm_buf *b, const nm_diff *d, nm_lang lang)
 		nm_buf_printf(b, TR(lang, "What the plan would change in snapshot %lld"), d->from);
 	else
 		nm_buf_printf(b, TR(lang, "What changed from snapshot %lld to %lld"), d->from,
-		              d->to);
+			      d->to);
 }
 
 const char *nm_diff_tr(nm_lang lang, const char *en)
 {
 	return TR(lang, en);
 }
-
 
 /* ---- JSON ------------------------------------------------------------------ */
 
@@ -329,8 +328,8 @@ static void json_record(nm_buf *b, const nm_diff_record *r)
 	}
 	if (r->detail) {
 		nm_buf_puts(b, r->what == NM_DIFF_ACTOR       ? ", \"type\": "
-		               : r->what == NM_DIFF_COMMITTEE ? ", \"kind\": "
-		                                              : ", \"role\": ");
+			       : r->what == NM_DIFF_COMMITTEE ? ", \"kind\": "
+							      : ", \"role\": ");
 		nm_json_str(b, r->detail);
 	}
 	if (r->change == NM_DIFF_CHANGED) {
@@ -353,20 +352,20 @@ static void json_record(nm_buf *b, const nm_diff_record *r)
 static void json_finding(nm_buf *b, const nm_diff_finding *f)
 {
 	static const char *const kinds[NM_FINDING_KIND_COUNT] = {
-	    "overlap",
-	    "cluster",
-	    "overloaded",
-	    "review",
-	    "uncovered_theme",
-	    "isolated_actor",
-	    "single_type_committee",
-	    "missing_voice",
-	    "duplicate_actor",
+		"overlap",
+		"cluster",
+		"overloaded",
+		"review",
+		"uncovered_theme",
+		"isolated_actor",
+		"single_type_committee",
+		"missing_voice",
+		"duplicate_actor",
 	};
 	static const char *const keys[NM_FINDING_KIND_COUNT][3] = {
-	    {"a", "b", "class"},           {"committees", NULL, NULL}, {"actor", NULL, NULL},
-	    {"committee", "reason", NULL}, {"theme", NULL, NULL},      {"actor", NULL, NULL},
-	    {"committee", NULL, NULL},     {"theme", "type", NULL},    {"a", "b", "reason"},
+		{"a", "b", "class"},           {"committees", NULL, NULL}, {"actor", NULL, NULL},
+		{"committee", "reason", NULL}, {"theme", NULL, NULL},      {"actor", NULL, NULL},
+		{"committee", NULL, NULL},     {"theme", "type", NULL},    {"a", "b", "reason"},
 	};
 
 	nm_buf_puts(b, "{\"kind\": ");

@@ -157,8 +157,7 @@ static void set_fraction(nm_export_value *v, uint64_t num, uint64_t den)
 }
 
 /* A list of theme ids; an empty list is still set (JSON writes []). */
-static void set_themes(nm_export_value *v, const nm_dataset *ds, const uint32_t *themes,
-		       size_t n)
+static void set_themes(nm_export_value *v, const nm_dataset *ds, const uint32_t *themes, size_t n)
 {
 	v->set = true;
 	v->nitems = n;
@@ -168,9 +167,9 @@ static void set_themes(nm_export_value *v, const nm_dataset *ds, const uint32_t 
 }
 
 typedef struct committee_facts {
-	int64_t members;    /* non-guest memberships, dissolved or not */
-	int64_t cluster;    /* 1-based, 0 for none */
-	size_t review;      /* first entry in an->review, or an->nreview */
+	int64_t members; /* non-guest memberships, dissolved or not */
+	int64_t cluster; /* 1-based, 0 for none */
+	size_t review;   /* first entry in an->review, or an->nreview */
 	size_t nreview;
 } committee_facts;
 
@@ -238,8 +237,8 @@ static void committee_node(nm_export_node *n, const nm_analysis *an, size_t c,
 	set_int(&v[NM_NA_CLUSTER], f[c].cluster);
 }
 
-static void actor_node(nm_export_node *n, const nm_analysis *an, size_t a,
-		       const nm_load *load, bool contacts)
+static void actor_node(nm_export_node *n, const nm_analysis *an, size_t a, const nm_load *load,
+		       bool contacts)
 {
 	const nm_actor *x = &an->ds->actors[a];
 	nm_export_value *v = n->v;
@@ -274,13 +273,12 @@ static int cmp_by_actor(const void *pa, const void *pb)
 	return (a->committee > b->committee) - (a->committee < b->committee);
 }
 
-static void build_members(nm_export_graph *g, const nm_analysis *an,
-			  const committee_facts *f, bool contacts)
+static void build_members(nm_export_graph *g, const nm_analysis *an, const committee_facts *f,
+			  bool contacts)
 {
 	const nm_dataset *ds = an->ds;
 	const nm_load **load = nm_xcalloc(ds->nactors ? ds->nactors : 1, sizeof(*load));
-	const nm_membership **ms = nm_xcalloc(ds->nmemberships ? ds->nmemberships : 1,
-					      sizeof(*ms));
+	const nm_membership **ms = nm_xcalloc(ds->nmemberships ? ds->nmemberships : 1, sizeof(*ms));
 	size_t a = 0, c = 0;
 
 	for (size_t i = 0; i < an->nload; i++)
@@ -326,8 +324,7 @@ static int cmp_overlap_ids(const void *pa, const void *pb)
 	return (a->b > b->b) - (a->b < b->b);
 }
 
-static void build_overlaps(nm_export_graph *g, const nm_analysis *an,
-			   const committee_facts *f)
+static void build_overlaps(nm_export_graph *g, const nm_analysis *an, const committee_facts *f)
 {
 	const nm_dataset *ds = an->ds;
 	const nm_overlap **ov = nm_xcalloc(an->noverlaps ? an->noverlaps : 1, sizeof(*ov));
@@ -370,8 +367,7 @@ static void build_overlaps(nm_export_graph *g, const nm_analysis *an,
 	free(ov);
 }
 
-void nm_export_build(nm_export_graph **out, const nm_analysis *an,
-		     const nm_export_opts *opts)
+void nm_export_build(nm_export_graph **out, const nm_analysis *an, const nm_export_opts *opts)
 {
 	nm_export_graph *g = nm_xcalloc(1, sizeof(*g));
 	committee_facts *f = gather_committees(an);

@@ -53,7 +53,8 @@ static void attrs(nm_buf *out, nm_buf *tmp, const bool *declared, const nm_expor
 		  const nm_export_value *v, int n, bool *first)
 {
 	for (int k = 0; k < n; k++) {
-		if (!declared[k] || !v[k].set || (defs[k].type == NM_EXPORT_LIST && v[k].nitems == 0))
+		if (!declared[k] || !v[k].set ||
+		    (defs[k].type == NM_EXPORT_LIST && v[k].nitems == 0))
 			continue;
 		nm_buf_puts(out, *first ? "" : ", ");
 		*first = false;
@@ -119,8 +120,11 @@ void nm_export_dot(nm_buf *out, const nm_export_graph *g)
 		quoted(out, n->id);
 		nm_buf_printf(out, " [shape=%s", committee ? "box" : "ellipse");
 		if (committee)
-			nm_buf_puts(out, dissolved ? ", style=\"rounded,dashed\"" :
-				    ", style=\"rounded,filled\", fillcolor=\"#e8eef5\", fontsize=12");
+			nm_buf_puts(
+				out,
+				dissolved
+					? ", style=\"rounded,dashed\""
+					: ", style=\"rounded,filled\", fillcolor=\"#e8eef5\", fontsize=12");
 		first = false;
 		attrs(out, &tmp, g->node_declared, nm_export_node_attrs, n->v, NM_NA_COUNT, &first);
 		nm_buf_puts(out, "];\n");

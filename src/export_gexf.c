@@ -48,13 +48,14 @@ static const char *gexf_type(nm_export_type t)
 	}
 }
 
-static void declare(nm_buf *out, const char *cls, const bool *declared,
-		    const nm_export_attr *attrs, int n, int skip)
+static void declare(nm_buf *out, const char *cls, const bool *declared, const nm_export_attr *attrs,
+		    int n, int skip)
 {
 	nm_buf_printf(out, "    <attributes class=\"%s\" mode=\"static\">\n", cls);
 	for (int k = 0; k < n; k++)
 		if (declared[k] && k != skip)
-			nm_buf_printf(out, "      <attribute id=\"%s\" title=\"%s\" type=\"%s\"/>\n",
+			nm_buf_printf(out,
+				      "      <attribute id=\"%s\" title=\"%s\" type=\"%s\"/>\n",
 				      attrs[k].name, attrs[k].name, gexf_type(attrs[k].type));
 	nm_buf_puts(out, "    </attributes>\n");
 }

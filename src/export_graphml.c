@@ -27,8 +27,8 @@ static void key(nm_buf *out, char prefix, const char *scope, const nm_export_att
 		      prefix, a->name, scope, a->name, graphml_type(a->type));
 }
 
-static void data(nm_buf *out, nm_buf *tmp, const char *indent, char prefix,
-		 const nm_export_attr *a, const nm_export_value *v)
+static void data(nm_buf *out, nm_buf *tmp, const char *indent, char prefix, const nm_export_attr *a,
+		 const nm_export_value *v)
 {
 	if (!v->set || (a->type == NM_EXPORT_LIST && v->nitems == 0))
 		return;

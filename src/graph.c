@@ -35,7 +35,6 @@
 #include <graphviz/gvc.h>
 #include <utf8proc.h>
 
-
 const char *const nm_graph_class_colors[NM_CLASS_COUNT] = {
 	"#d62728", /* duplicate: red */
 	"#1f77b4", /* nested: blue */
@@ -44,8 +43,7 @@ const char *const nm_graph_class_colors[NM_CLASS_COUNT] = {
 
 /* Fill colours of merge clusters, light enough for black text. */
 static const char *const cluster_fills[] = {
-	"#fbd5d5", "#d5e8fb", "#d9f2d0", "#fdecc8", "#e6dcf5",
-	"#d3f0ee", "#f9dcef", "#e8e8c8",
+	"#fbd5d5", "#d5e8fb", "#d9f2d0", "#fdecc8", "#e6dcf5", "#d3f0ee", "#f9dcef", "#e8e8c8",
 };
 #define NFILLS (sizeof(cluster_fills) / sizeof(cluster_fills[0]))
 
@@ -494,8 +492,8 @@ static void collect_layout(Agraph_t *g, const nm_analysis *an, bool circles, nm_
 	free(cl);
 }
 
-int nm_graph_draw(nm_buf *out, const nm_analysis *an, nm_graph_network net,
-		  nm_graph_format fmt, nm_lang lang, nm_error *err)
+int nm_graph_draw(nm_buf *out, const nm_analysis *an, nm_graph_network net, nm_graph_format fmt,
+		  nm_lang lang, nm_error *err)
 {
 	GVC_t *gvc = NULL;
 	Agraph_t *g = NULL;
@@ -515,8 +513,7 @@ int nm_graph_draw(nm_buf *out, const nm_analysis *an, nm_graph_network net,
 		rc = nm_error_set(err, NM_EIO, "cannot start graphviz");
 		goto done;
 	}
-	g = agopen((char *)(net == NM_GRAPH_OVERLAPS ? "overlaps" : "members"), Agundirected,
-		   NULL);
+	g = agopen((char *)(net == NM_GRAPH_OVERLAPS ? "overlaps" : "members"), Agundirected, NULL);
 	graph_defaults(g, fmt);
 	if (net == NM_GRAPH_OVERLAPS)
 		build_overlaps(g, an, fmt);

@@ -30,15 +30,15 @@
 
 #include <utf8proc.h>
 
-#define LABEL_MAX 60  /* characters of a name in a picture */
-#define LABEL_WRAP 22 /* characters a line of a label */
-#define TITLE_NAMES 8 /* members named in a hover title */
+#define LABEL_MAX 60   /* characters of a name in a picture */
+#define LABEL_WRAP 22  /* characters a line of a label */
+#define TITLE_NAMES 8  /* members named in a hover title */
 #define TITLE_CHARS 80 /* characters of a name in a hover title */
-#define PAD 8.0       /* around the picture */
-#define GAP_OWN 2.0   /* between a label and its own circle */
-#define GAP_OTHER 5.0 /* between a label and any other circle */
-#define GAP_LABEL 2.0 /* between two labels */
-#define RINGS 60      /* distances tried before the label goes further out */
+#define PAD 8.0        /* around the picture */
+#define GAP_OWN 2.0    /* between a label and its own circle */
+#define GAP_OTHER 5.0  /* between a label and any other circle */
+#define GAP_LABEL 2.0  /* between two labels */
+#define RINGS 60       /* distances tried before the label goes further out */
 #define LEADER_GAP 6.0 /* a label further than this from its circle gets a leader line */
 
 static const nm_msg msgs[] = {
@@ -61,8 +61,8 @@ static const nm_msg msgs[] = {
 
 static bool bidi_control(utf8proc_int32_t cp)
 {
-	return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) ||
-	       cp == 0x200E || cp == 0x200F || cp == 0x061C;
+	return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200E ||
+	       cp == 0x200F || cp == 0x061C;
 }
 
 static void label_char(nm_buf *b, const utf8proc_uint8_t *p, size_t n, bool graphviz)
@@ -189,8 +189,8 @@ static bool box_hits_circle(const box *b, double cx, double cy, double r, double
 
 static bool boxes_hit(const box *a, const box *b, double gap)
 {
-	return a->x < b->x + b->w + gap && b->x < a->x + a->w + gap &&
-	       a->y < b->y + b->h + gap && b->y < a->y + a->h + gap;
+	return a->x < b->x + b->w + gap && b->x < a->x + a->w + gap && a->y < b->y + b->h + gap &&
+	       b->y < a->y + a->h + gap;
 }
 
 /* Whether the segment (x0, y0)-(x1, y1) passes through box b (Liang-Barsky). */
@@ -358,8 +358,7 @@ static void committee_title(nm_buf *b, const nm_analysis *an, uint32_t c, nm_lan
 	nm_buf_puts(b, "</title>");
 }
 
-static void actor_title(nm_buf *b, const nm_analysis *an, uint32_t a, uint32_t ncomm,
-			nm_lang lang)
+static void actor_title(nm_buf *b, const nm_analysis *an, uint32_t a, uint32_t ncomm, nm_lang lang)
 {
 	const nm_actor *ac = &an->ds->actors[a];
 
@@ -377,10 +376,12 @@ static void actor_title(nm_buf *b, const nm_analysis *an, uint32_t a, uint32_t n
 
 static void svg_open(nm_buf *b, const char *id, double w, double h, const char *label)
 {
-	nm_buf_printf(b, "<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"%s\" class=\"net\" "
+	nm_buf_printf(b,
+		      "<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"%s\" class=\"net\" "
 		      "viewBox=\"0 0 %.0f %.0f\" width=\"%.0f\" height=\"%.0f\" role=\"img\" "
 		      "aria-label=\"%s\" font-family=\"Arial,Helvetica,'Liberation Sans',"
-		      "sans-serif\">\n", id, w, h, w, h, label);
+		      "sans-serif\">\n",
+		      id, w, h, w, h, label);
 }
 
 /* ---- the overlap network ---- */
@@ -428,7 +429,8 @@ static bool label_fits(const box *b, size_t self, const nm_glayout *lay, const p
 {
 	/* strict: crossing no edge and no leader line either */
 	for (size_t k = 0; strict && k < lay->nedges; k++) {
-		const nm_gnode *na = &lay->nodes[lay->edges[k].a], *nb = &lay->nodes[lay->edges[k].b];
+		const nm_gnode *na = &lay->nodes[lay->edges[k].a],
+			       *nb = &lay->nodes[lay->edges[k].b];
 		if (segment_hits_box(na->x, na->y, nb->x, nb->y, b))
 			return false;
 	}
@@ -480,8 +482,8 @@ static void place_label(placed *p, size_t self, const nm_glayout *lay, const pla
 	double r = n->w / 2;
 
 	for (int ring = 0, strict = 1;; ring++) {
-		double d = r + GAP_OWN + 0.5 + (ring < RINGS ? ring * 6.0 : RINGS * 6.0 +
-							       (ring - RINGS) * 24.0);
+		double d = r + GAP_OWN + 0.5 +
+			   (ring < RINGS ? ring * 6.0 : RINGS * 6.0 + (ring - RINGS) * 24.0);
 		for (int k = 0; k < 16; k++) {
 			double cx = dirs[k][0], cy = dirs[k][1];
 			box b = p->b;
@@ -517,8 +519,8 @@ static void place_label(placed *p, size_t self, const nm_glayout *lay, const pla
 	}
 }
 
-static void bounds(double *minx, double *miny, double *maxx, double *maxy, double x0,
-		   double y0, double x1, double y1)
+static void bounds(double *minx, double *miny, double *maxx, double *maxy, double x0, double y0,
+		   double x1, double y1)
 {
 	if (x0 < *minx)
 		*minx = x0;
@@ -530,8 +532,7 @@ static void bounds(double *minx, double *miny, double *maxx, double *maxy, doubl
 		*maxy = y1;
 }
 
-static void write_overlaps(nm_buf *b, const nm_analysis *an, const nm_glayout *lay,
-			   nm_lang lang)
+static void write_overlaps(nm_buf *b, const nm_analysis *an, const nm_glayout *lay, nm_lang lang)
 {
 	const nm_dataset *ds = an->ds;
 	size_t n = lay->nnodes;
@@ -577,9 +578,11 @@ static void write_overlaps(nm_buf *b, const nm_analysis *an, const nm_glayout *l
 		const nm_gnode *na = &lay->nodes[e->a], *nb = &lay->nodes[e->b];
 		uint32_t uni = ov->size_a + ov->size_b - ov->shared;
 
-		nm_buf_printf(b, "<a href=\"#f-%u\" class=\"edge %s\" id=\"e-%u\" data-o=\"%u\" "
-			      "data-a=\"%u\" data-b=\"%u\"><title>", e->item, class_names[ov->cls],
-			      e->item, e->item, na->index, nb->index);
+		nm_buf_printf(b,
+			      "<a href=\"#f-%u\" class=\"edge %s\" id=\"e-%u\" data-o=\"%u\" "
+			      "data-a=\"%u\" data-b=\"%u\"><title>",
+			      e->item, class_names[ov->cls], e->item, e->item, na->index,
+			      nb->index);
 		title_name(b, ds->committees[ov->a].name);
 		nm_buf_puts(b, tr(lang, " and "));
 		title_name(b, ds->committees[ov->b].name);
@@ -631,16 +634,19 @@ static void write_overlaps(nm_buf *b, const nm_analysis *an, const nm_glayout *l
 		}
 		{
 			/* text starts, ends or is centred on the side towards its circle */
-			double tx = p->side > 0 ? p->b.x + 1 : p->side < 0 ? p->b.x + p->b.w - 1
-								 : p->b.x + p->b.w / 2;
+			double tx = p->side > 0   ? p->b.x + 1
+				    : p->side < 0 ? p->b.x + p->b.w - 1
+						  : p->b.x + p->b.w / 2;
 			nm_buf_puts(b, "<text class=\"lbl\"");
 			num(b, "x", tx + ox);
 			num(b, "y", p->b.y + oy + NM_GRAPH_FONT);
-			nm_buf_printf(b, " font-size=\"%.0f\" stroke=\"#ffffff\" stroke-width=\"3\" "
+			nm_buf_printf(b,
+				      " font-size=\"%.0f\" stroke=\"#ffffff\" stroke-width=\"3\" "
 				      "stroke-linejoin=\"round\" paint-order=\"stroke\"%s>",
 				      NM_GRAPH_FONT,
-				      p->side > 0 ? "" : p->side < 0 ? " text-anchor=\"end\""
-								: " text-anchor=\"middle\"");
+				      p->side > 0   ? ""
+				      : p->side < 0 ? " text-anchor=\"end\""
+						    : " text-anchor=\"middle\"");
 			tspans(b, p->text, tx + ox, p->b.y + oy, NM_GRAPH_FONT);
 		}
 		nm_buf_puts(b, "</text></g>\n");
@@ -655,8 +661,7 @@ static void write_overlaps(nm_buf *b, const nm_analysis *an, const nm_glayout *l
 
 /* ---- the actor-committee map ---- */
 
-static void write_members(nm_buf *b, const nm_analysis *an, const nm_glayout *lay,
-			  nm_lang lang)
+static void write_members(nm_buf *b, const nm_analysis *an, const nm_glayout *lay, nm_lang lang)
 {
 	const nm_dataset *ds = an->ds;
 	double minx = 1e18, miny = 1e18, maxx = -1e18, maxy = -1e18, ox, oy;
@@ -698,8 +703,9 @@ static void write_members(nm_buf *b, const nm_analysis *an, const nm_glayout *la
 		double font = comm ? NM_GRAPH_FONT_COMMITTEE : NM_GRAPH_FONT;
 		nm_buf t = NM_BUF_INIT;
 		size_t longest = 0;
-		size_t lines = nm_graph_label(&t, comm ? ds->committees[nd->index].name
-						       : ds->actors[nd->index].name,
+		size_t lines = nm_graph_label(&t,
+					      comm ? ds->committees[nd->index].name
+						   : ds->actors[nd->index].name,
 					      false, &longest);
 		double th = nm_graph_text_height(lines, font);
 		const char *fill;
@@ -722,8 +728,8 @@ static void write_members(nm_buf *b, const nm_analysis *an, const nm_glayout *la
 		num(b, "width", nd->w);
 		num(b, "height", nd->h);
 		nm_buf_printf(b, " rx=\"%.1f\" fill=\"%s\" stroke=\"%s\" stroke-width=\"%s\"/>",
-			      comm ? 4.0 : (nd->h / 2 < 9 ? nd->h / 2 : 9), fill, comm ? "#333333" : "#555555",
-			      comm ? "1.5" : "1");
+			      comm ? 4.0 : (nd->h / 2 < 9 ? nd->h / 2 : 9), fill,
+			      comm ? "#333333" : "#555555", comm ? "1.5" : "1");
 		nm_buf_printf(b, "<text class=\"lbl\" font-size=\"%.0f\"%s", font,
 			      comm ? " font-weight=\"bold\"" : "");
 		num(b, "x", nd->x + ox);

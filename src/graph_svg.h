@@ -17,9 +17,9 @@
 #include "netmap/i18n.h"
 
 /* Font sizes and the width estimate of a character, in points. */
-#define NM_GRAPH_FONT 10.0        /* overlap labels, actors */
+#define NM_GRAPH_FONT 10.0           /* overlap labels, actors */
 #define NM_GRAPH_FONT_COMMITTEE 12.0 /* committees in the map */
-#define NM_GRAPH_LINE 1.25        /* line height, in font sizes */
+#define NM_GRAPH_LINE 1.25           /* line height, in font sizes */
 /*
  * A conservative width of one character in font sizes: wider than the
  * average letter of Helvetica, Arial or Liberation Sans (about 0.52).
@@ -27,16 +27,16 @@
 #define NM_GRAPH_CHAR_WIDTH 0.62
 
 typedef struct nm_gnode {
-	char kind;      /* 'c' committee, 'a' actor */
-	uint32_t index; /* committee or actor index */
-	double x, y;    /* centre */
-	double w, h;    /* width and height (a circle's diameter) */
+	char kind;        /* 'c' committee, 'a' actor */
+	uint32_t index;   /* committee or actor index */
+	double x, y;      /* centre */
+	double w, h;      /* width and height (a circle's diameter) */
 	const char *fill; /* a static colour */
 } nm_gnode;
 
 typedef struct nm_gedge {
-	size_t a, b;     /* node positions in the layout */
-	uint32_t item;   /* overlaps: index into an->overlaps; map: membership */
+	size_t a, b;   /* node positions in the layout */
+	uint32_t item; /* overlaps: index into an->overlaps; map: membership */
 } nm_gedge;
 
 typedef struct nm_glayout {

@@ -37,8 +37,10 @@ static int quiet(char *msg) // NOLINT(readability-non-const-parameter)
 
 static size_t value(const nm_trend_point *p, int series)
 {
-	return series == 0 ? p->committees : series == 1 ? p->duplicates
-			     : series == 2 ? p->overloaded : p->missing_voices;
+	return series == 0   ? p->committees
+	       : series == 1 ? p->duplicates
+	       : series == 2 ? p->overloaded
+			     : p->missing_voices;
 }
 
 static void set(void *obj, const char *name, const char *v)

@@ -24,13 +24,13 @@ int nm_lang_parse(const char *s, nm_lang *out)
 {
 	if (!s)
 		return -1;
-	if (strncasecmp(s, "de", 2) == 0 && (s[2] == '\0' || s[2] == '_' || s[2] == '-' ||
-					     s[2] == '.')) {
+	if (strncasecmp(s, "de", 2) == 0 &&
+	    (s[2] == '\0' || s[2] == '_' || s[2] == '-' || s[2] == '.')) {
 		*out = NM_LANG_DE;
 		return 0;
 	}
-	if (strncasecmp(s, "en", 2) == 0 && (s[2] == '\0' || s[2] == '_' || s[2] == '-' ||
-					     s[2] == '.')) {
+	if (strncasecmp(s, "en", 2) == 0 &&
+	    (s[2] == '\0' || s[2] == '_' || s[2] == '-' || s[2] == '.')) {
 		*out = NM_LANG_EN;
 		return 0;
 	}
@@ -130,9 +130,19 @@ nm_i18n_str nm_i18n_percent_str(nm_lang lang, uint64_t n, uint64_t den)
 }
 
 static const char *const type_en[NM_TYPE_COUNT] = {
-	"association", "chamber", "agency", "migrant organisation", "youth work",
-	"volunteer initiative", "club", "social partner", "religious community",
-	"education provider", "school", "administration", "other",
+	"association",
+	"chamber",
+	"agency",
+	"migrant organisation",
+	"youth work",
+	"volunteer initiative",
+	"club",
+	"social partner",
+	"religious community",
+	"education provider",
+	"school",
+	"administration",
+	"other",
 };
 
 /*
@@ -140,15 +150,23 @@ static const char *const type_en[NM_TYPE_COUNT] = {
  * is a Behörde or Agentur; Bildungsträger covers language course providers.
  */
 static const char *const type_de[NM_TYPE_COUNT] = {
-	"Verband", "Kammer", "Behörde/Agentur", "Migrantenorganisation",
-	"Träger der Jugendarbeit", "ehrenamtliche Initiative", "Verein", "Sozialpartner",
-	"Religionsgemeinschaft", "Bildungsträger", "Schule/Hochschule", "Verwaltung",
+	"Verband",
+	"Kammer",
+	"Behörde/Agentur",
+	"Migrantenorganisation",
+	"Träger der Jugendarbeit",
+	"ehrenamtliche Initiative",
+	"Verein",
+	"Sozialpartner",
+	"Religionsgemeinschaft",
+	"Bildungsträger",
+	"Schule/Hochschule",
+	"Verwaltung",
 	"Sonstige",
 };
 
 static const char *const kind_en[NM_KIND_COUNT] = {
-	"working group", "network", "round table", "steering group", "advisory board",
-	"committee",
+	"working group", "network", "round table", "steering group", "advisory board", "committee",
 };
 
 static const char *const kind_de[NM_KIND_COUNT] = {

@@ -285,7 +285,7 @@ static int read_container(json_parser *jp, nm_json *out, bool obj)
 			return -1;
 		}
 		append(out, &item, key);
-	next:
+next:
 		skip_space(jp);
 		if (*jp->p == ',') {
 			jp->p++;

@@ -14,9 +14,8 @@
 #define W(...) ((const char *const[]){__VA_ARGS__, NULL})
 
 static const char *const table_names[NM_TABLE_COUNT][2] = {
-	{"actors", "Akteure"},         {"committees", "Gremien"},
-	{"memberships", "Mitgliedschaften"}, {"themes", "Themen"},
-	{"settings", "Einstellungen"}, {"matrix", "Besetzung"},
+	{"actors", "Akteure"}, {"committees", "Gremien"},     {"memberships", "Mitgliedschaften"},
+	{"themes", "Themen"},  {"settings", "Einstellungen"}, {"matrix", "Besetzung"},
 };
 
 static const nm_column columns[] = {
@@ -27,7 +26,8 @@ static const nm_column columns[] = {
 	{NM_TABLE_ACTORS, "district", NM_COL_TEXT, -1, false, W("Stadtteil", "Bezirk"), NULL},
 	{NM_TABLE_ACTORS, "member_of", NM_COL_LIST, -1, false, W("Mitglied in"), NULL},
 	{NM_TABLE_ACTORS, "website", NM_COL_TEXT, -1, false, W("Website", "Webseite"), NULL},
-	{NM_TABLE_ACTORS, "contact.person", NM_COL_TEXT, -1, false, W("Ansprechperson"), W("person")},
+	{NM_TABLE_ACTORS, "contact.person", NM_COL_TEXT, -1, false, W("Ansprechperson"),
+	 W("person")},
 	{NM_TABLE_ACTORS, "contact.email", NM_COL_TEXT, -1, false, W("E-Mail"), W("email")},
 	{NM_TABLE_ACTORS, "contact.phone", NM_COL_TEXT, -1, false, W("Telefon"), W("phone")},
 	{NM_TABLE_ACTORS, "note", NM_COL_TEXT, -1, false, W("Notiz", "Bemerkung"), NULL},
@@ -81,22 +81,28 @@ static const char *const *const type_de[NM_TYPE_COUNT] = {
 };
 
 static const char *const *const kind_de[NM_KIND_COUNT] = {
-	W("Arbeitskreis", "Arbeitsgruppe"), W("Netzwerk"), W("Runder Tisch"),
-	W("Steuerungsgruppe", "Lenkungsgruppe"), W("Beirat"), W("Ausschuss"),
+	W("Arbeitskreis", "Arbeitsgruppe"),      W("Netzwerk"), W("Runder Tisch"),
+	W("Steuerungsgruppe", "Lenkungsgruppe"), W("Beirat"),   W("Ausschuss"),
 };
 
 static const char *const *const status_de[NM_STATUS_COUNT] = {
-	W("aktiv"), W("ruhend", "ruht"), W("aufgelöst"),
+	W("aktiv"),
+	W("ruhend", "ruht"),
+	W("aufgelöst"),
 };
 
 static const char *const *const meets_de[NM_FREQ_COUNT] = {
-	W("wöchentlich"), W("vierzehntäglich", "14-tägig"), W("monatlich"),
-	W("vierteljährlich", "quartalsweise"), W("halbjährlich"), W("jährlich"),
+	W("wöchentlich"),  W("vierzehntäglich", "14-tägig"),
+	W("monatlich"),    W("vierteljährlich", "quartalsweise"),
+	W("halbjährlich"), W("jährlich"),
 	W("unregelmäßig"),
 };
 
 static const char *const *const role_de[NM_ROLE_COUNT] = {
-	W("Gast"), W("Mitglied"), W("Vorsitz"), W("Federführung"),
+	W("Gast"),
+	W("Mitglied"),
+	W("Vorsitz"),
+	W("Federführung"),
 };
 
 typedef struct enum_table {
@@ -106,10 +112,8 @@ typedef struct enum_table {
 } enum_table;
 
 static const enum_table enums[NM_ENUM_FIELD_COUNT] = {
-	{nm_actor_type_names, NM_TYPE_COUNT, type_de},
-	{nm_kind_names, NM_KIND_COUNT, kind_de},
-	{nm_status_names, NM_STATUS_COUNT, status_de},
-	{nm_freq_names, NM_FREQ_COUNT, meets_de},
+	{nm_actor_type_names, NM_TYPE_COUNT, type_de}, {nm_kind_names, NM_KIND_COUNT, kind_de},
+	{nm_status_names, NM_STATUS_COUNT, status_de}, {nm_freq_names, NM_FREQ_COUNT, meets_de},
 	{nm_role_names, NM_ROLE_COUNT, role_de},
 };
 
@@ -153,8 +157,8 @@ void nm_label_key(const char *s, nm_buf *out)
 		}
 	}
 	if (utf8proc_map((const utf8proc_uint8_t *)s, 0, &mapped,
-			 UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPOSE |
-				 UTF8PROC_COMPAT | UTF8PROC_CASEFOLD) < 0) {
+			 UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT |
+				 UTF8PROC_CASEFOLD) < 0) {
 		/* Not UTF-8: compare the bytes as they are. */
 		p = s;
 	} else {
@@ -222,8 +226,8 @@ bool nm_label_is_extension(const char *header)
 
 	/* NFKC and case folding only: `x_` is no extension. */
 	if (utf8proc_map((const utf8proc_uint8_t *)header, 0, &mapped,
-			 UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPOSE |
-				 UTF8PROC_COMPAT | UTF8PROC_CASEFOLD) < 0)
+			 UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT |
+				 UTF8PROC_CASEFOLD) < 0)
 		return false;
 	{
 		const char *p = (const char *)mapped;

@@ -37,14 +37,14 @@ typedef struct file_id {
 
 typedef struct frame {
 	nm_node *node;
-	size_t start;       /* first child on the pending stack */
-	char *anchor;       /* anchor to register when the collection ends */
+	size_t start; /* first child on the pending stack */
+	char *anchor; /* anchor to register when the collection ends */
 } frame;
 
 typedef struct queued {
 	char *path;
-	uint8_t kind;         /* nm_source_kind */
-	bool from_walk;       /* found in a directory walk, not given */
+	uint8_t kind;   /* nm_source_kind */
+	bool from_walk; /* found in a directory walk, not given */
 } queued;
 
 /* A workbook with a matrix table, kept until every other table is read. */
@@ -61,28 +61,28 @@ typedef struct kept_book {
  * thread) has one of its own too, with its own list of problems.
  */
 struct nm_loaded {
-	nm_diags *diags;      /* where problems go: the loader's, or own */
-	nm_diags own;         /* read apart: entry 0 the file, then its sheets */
+	nm_diags *diags; /* where problems go: the loader's, or own */
+	nm_diags own;    /* read apart: entry 0 the file, then its sheets */
 	nm_arena arena;
 	nm_doc *docs;
 	size_t ndocs, docs_cap;
-	char *data;           /* the file's bytes */
-	kept_book kept;       /* valid when has_kept */
+	char *data;     /* the file's bytes */
+	kept_book kept; /* valid when has_kept */
 	bool has_kept;
-	int rc;               /* NM_OK, or NM_EIO with err */
+	int rc; /* NM_OK, or NM_EIO with err */
 	nm_error err;
 	char sha256[65];
 };
 
 struct nm_loader {
 	nm_diags *diags;
-	queued *paths;        /* queued files, in reading order */
+	queued *paths; /* queued files, in reading order */
 	size_t npaths, paths_cap;
-	kept_book *kept;      /* books with a matrix, in reading order */
+	kept_book *kept; /* books with a matrix, in reading order */
 	size_t nkept, kept_cap;
-	file_id *seen;        /* files queued, to read each once */
+	file_id *seen; /* files queued, to read each once */
 	size_t nseen, seen_cap;
-	nm_loaded cur;        /* the file read last */
+	nm_loaded cur; /* the file read last */
 };
 
 /* ---- life cycle and paths --------------------------------------------- */
@@ -179,8 +179,8 @@ nm_source_kind nm_source_kind_of(const char *path)
 
 static bool is_data_file(const char *name)
 {
-	return has_suffix(name, ".yaml") || has_suffix(name, ".yml") ||
-	       has_suffix(name, ".xlsx") || has_suffix(name, ".ods") || has_suffix(name, ".csv");
+	return has_suffix(name, ".yaml") || has_suffix(name, ".yml") || has_suffix(name, ".xlsx") ||
+	       has_suffix(name, ".ods") || has_suffix(name, ".csv");
 }
 
 /*
@@ -220,9 +220,9 @@ static bool is_lock_file(const char *name)
 typedef struct walk {
 	char **files;
 	size_t n, cap;
-	char **skipped;       /* files that look like data but are not read */
+	char **skipped; /* files that look like data but are not read */
 	size_t nskipped, skipped_cap;
-	file_id *dirs;        /* directories entered, so links never loop */
+	file_id *dirs; /* directories entered, so links never loop */
 	size_t ndirs, dirs_cap;
 } walk;
 
@@ -241,8 +241,8 @@ static int walk_dir(walk *w, const char *dir, nm_error *err)
 
 		if (e->d_name[0] == '.' || is_lock_file(e->d_name))
 			continue; /* dot-files, dot-folders, . and .., lock files */
-		nm_buf_printf(&path, "%s%s%s", dir,
-			      dir[strlen(dir) - 1] == '/' ? "" : "/", e->d_name);
+		nm_buf_printf(&path, "%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/",
+			      e->d_name);
 		if (stat(path.ptr, &st) != 0) {
 			nm_buf_release(&path);
 			continue; /* a dangling link is not data */
@@ -297,8 +297,7 @@ int nm_loader_add_path(nm_loader *ld, const char *path, nm_error *err)
 	int rc = NM_OK;
 
 	if (stat(path, &st) != 0)
-		return nm_error_set(err, NM_EIO, "cannot read '%s': %s", path,
-				    strerror(errno));
+		return nm_error_set(err, NM_EIO, "cannot read '%s': %s", path, strerror(errno));
 	if (!S_ISDIR(st.st_mode)) {
 		queue_file(ld, path, &st, false);
 		return NM_OK;
@@ -311,12 +310,14 @@ int nm_loader_add_path(nm_loader *ld, const char *path, nm_error *err)
 		qsort(w.skipped, w.nskipped, sizeof(*w.skipped), cmp_str);
 	for (size_t i = 0; i < w.nskipped; i++) {
 		const char *base = strrchr(w.skipped[i], '/');
-		nm_diags_add(ld->diags, NM_SEV_WARNING, "not-read", nm_diags_file(ld->diags, w.skipped[i]),
-			     0, 0, "%s", unread_reason(base ? base + 1 : w.skipped[i]));
+		nm_diags_add(ld->diags, NM_SEV_WARNING, "not-read",
+			     nm_diags_file(ld->diags, w.skipped[i]), 0, 0, "%s",
+			     unread_reason(base ? base + 1 : w.skipped[i]));
 	}
 	if (rc == NM_OK && w.n == 0)
 		rc = nm_error_set(err, NM_EIO,
-				  "no data files (*.yaml, *.yml, *.xlsx, *.ods, *.csv) in '%s'", path);
+				  "no data files (*.yaml, *.yml, *.xlsx, *.ods, *.csv) in '%s'",
+				  path);
 	if (rc == NM_OK) {
 		qsort(w.files, w.n, sizeof(*w.files), cmp_str);
 		for (size_t i = 0; i < w.n; i++) {
@@ -434,8 +435,7 @@ static bool looks_windows_1252(const unsigned char *p, size_t len, unsigned char
 	return ok;
 }
 
-static bool check_encoding(nm_loaded *ld, uint32_t file, const unsigned char *p,
-			   size_t len)
+static bool check_encoding(nm_loaded *ld, uint32_t file, const unsigned char *p, size_t len)
 {
 	uint32_t line = 1, col = 1;
 	size_t bad;
@@ -490,15 +490,15 @@ typedef struct parse {
 	yaml_parser_t parser;
 	frame *stack;
 	size_t depth, stack_cap;
-	nm_node **pending;     /* children of open collections */
+	nm_node **pending; /* children of open collections */
 	size_t npending, pending_cap;
-	nm_strmap anchors;     /* anchor name -> index into anchored */
+	nm_strmap anchors; /* anchor name -> index into anchored */
 	nm_node **anchored;
 	size_t nanchored, anchored_cap;
-	uint64_t budget;       /* nodes expanded through aliases so far */
+	uint64_t budget; /* nodes expanded through aliases so far */
 	nm_node *root;
 	bool failed;
-	const char *data;      /* the bytes parsed, for hints about syntax errors */
+	const char *data; /* the bytes parsed, for hints about syntax errors */
 	size_t len;
 } parse;
 
@@ -513,8 +513,8 @@ static void fail(parse *ps, const yaml_mark_t *mark, const char *rule, const cha
 	va_list ap;
 
 	va_start(ap, fmt);
-	nm_diags_vadd(ps->ld->diags, NM_SEV_ERROR, rule, ps->file,
-		      (uint32_t)mark->line + 1, (uint32_t)mark->column + 1, fmt, ap);
+	nm_diags_vadd(ps->ld->diags, NM_SEV_ERROR, rule, ps->file, (uint32_t)mark->line + 1,
+		      (uint32_t)mark->column + 1, fmt, ap);
 	va_end(ap);
 	ps->failed = true;
 }
@@ -531,7 +531,8 @@ static nm_node *new_node(parse *ps, nm_node_kind kind, const yaml_mark_t *mark,
 	n->col = (uint32_t)mark->column + 1;
 	n->weight = 1;
 	if (tag)
-		n->tag = nm_arena_strndup(&ps->ld->arena, (const char *)tag, strlen((const char *)tag));
+		n->tag = nm_arena_strndup(&ps->ld->arena, (const char *)tag,
+					  strlen((const char *)tag));
 	return n;
 }
 
@@ -586,9 +587,9 @@ static int cmp_key(const void *a, const void *b)
 
 static void report_duplicate(parse *ps, const nm_node *first, const nm_node *again)
 {
-	nm_diags_add(ps->ld->diags, NM_SEV_ERROR, "duplicate-key", ps->file,
-		     again->line, again->col, "duplicate key '%s', first at line %u, column %u",
-		     again->u.value, first->line, first->col);
+	nm_diags_add(ps->ld->diags, NM_SEV_ERROR, "duplicate-key", ps->file, again->line,
+		     again->col, "duplicate key '%s', first at line %u, column %u", again->u.value,
+		     first->line, first->col);
 }
 
 /* Keys must be scalars and distinct within one mapping. */
@@ -600,8 +601,8 @@ static void check_keys(parse *ps, nm_node *map)
 	for (size_t i = 0; i < pairs; i++) {
 		nm_node *k = map->u.items[2 * i];
 		if (k->kind != NM_NODE_SCALAR)
-			nm_diags_add(ps->ld->diags, NM_SEV_ERROR, "node-type", ps->file,
-				     k->line, k->col,
+			nm_diags_add(ps->ld->diags, NM_SEV_ERROR, "node-type", ps->file, k->line,
+				     k->col,
 				     "complex keys (a mapping or list as a key) are not supported");
 	}
 	if (pairs < 2)
@@ -642,8 +643,7 @@ static void open_collection(parse *ps, nm_node_kind kind, const yaml_event_t *ev
 	nm_node *node;
 
 	if (ps->depth >= NM_MAX_DEPTH) {
-		fail(ps, &ev->start_mark, "nesting", "nesting deeper than %d levels",
-		     NM_MAX_DEPTH);
+		fail(ps, &ev->start_mark, "nesting", "nesting deeper than %d levels", NM_MAX_DEPTH);
 		return;
 	}
 	if (kind == NM_NODE_SEQ) {
@@ -657,8 +657,10 @@ static void open_collection(parse *ps, nm_node_kind kind, const yaml_event_t *ev
 	NM_GROW(ps->stack, ps->stack_cap, ps->depth + 1);
 	ps->stack[ps->depth].node = node;
 	ps->stack[ps->depth].start = ps->npending;
-	ps->stack[ps->depth].anchor =
-		anchor ? nm_arena_strndup(&ps->ld->arena, (const char *)anchor, strlen((const char *)anchor)) : NULL;
+	ps->stack[ps->depth].anchor = anchor ? nm_arena_strndup(&ps->ld->arena,
+								(const char *)anchor,
+								strlen((const char *)anchor))
+					     : NULL;
 	ps->depth++;
 }
 
@@ -689,9 +691,9 @@ static void on_scalar(parse *ps, const yaml_event_t *ev)
 		tag = ev->data.scalar.tag;
 	node = new_node(ps, NM_NODE_SCALAR, &ev->start_mark, tag);
 	node->u.value = nm_arena_strndup(&ps->ld->arena, (const char *)ev->data.scalar.value,
-				      ev->data.scalar.length);
+					 ev->data.scalar.length);
 	node->n = (uint32_t)(ev->data.scalar.length > UINT32_MAX ? UINT32_MAX
-								  : ev->data.scalar.length);
+								 : ev->data.scalar.length);
 	node->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
 	/* Long scalars weigh more, so aliases cannot multiply megabytes. */
 	node->weight = ev->data.scalar.length / NM_ALIAS_BYTES_PER_NODE >= UINT32_MAX
@@ -717,8 +719,8 @@ static void on_alias(parse *ps, const yaml_event_t *ev)
 	target = ps->anchored[idx];
 	ps->budget += target->weight;
 	if (target->weight > NM_ALIAS_BUDGET || ps->budget > NM_ALIAS_BUDGET) {
-		fail(ps, &ev->start_mark, "alias-budget",
-		     "aliases expand to more than %u nodes", NM_ALIAS_BUDGET);
+		fail(ps, &ev->start_mark, "alias-budget", "aliases expand to more than %u nodes",
+		     NM_ALIAS_BUDGET);
 		return;
 	}
 	attach(ps, target);
@@ -831,10 +833,11 @@ static void run_parser(parse *ps, const char *data, size_t len)
 		case YAML_DOCUMENT_END_EVENT:
 			if (in_doc) {
 				NM_GROW(ld->docs, ld->docs_cap, ld->ndocs + 1);
-				ld->docs[ld->ndocs].root =
-					ps->root && !(ps->root->kind == NM_NODE_SCALAR &&
-						      nm_node_is_null(ps->root))
-						? ps->root : NULL;
+				ld->docs[ld->ndocs].root = ps->root && !(ps->root->kind ==
+										 NM_NODE_SCALAR &&
+									 nm_node_is_null(ps->root))
+								   ? ps->root
+								   : NULL;
 				ld->docs[ld->ndocs].file = ps->file;
 				ld->docs[ld->ndocs].base = 0;
 				ld->ndocs++;
@@ -906,8 +909,7 @@ static void keep_book(nm_loader *ld, nm_loaded *x, uint32_t base)
 }
 
 /* The bytes of one source into documents: YAML by libyaml, the rest by its reader. */
-static void parse_source(nm_loaded *x, const queued *q, uint32_t file, const char *data,
-			 size_t len)
+static void parse_source(nm_loaded *x, const queued *q, uint32_t file, const char *data, size_t len)
 {
 	if (q->kind == NM_SOURCE_YAML) {
 		parse_data(x, file, data, len);
@@ -918,8 +920,8 @@ static void parse_source(nm_loaded *x, const queued *q, uint32_t file, const cha
 	read_sheets(x, q, file, data, len);
 }
 
-int nm_loader_parse_buffer(nm_loader *ld, const char *name, const char *data,
-			   size_t len, nm_doc **docs, size_t *ndocs)
+int nm_loader_parse_buffer(nm_loader *ld, const char *name, const char *data, size_t len,
+			   nm_doc **docs, size_t *ndocs)
 {
 	uint32_t file = nm_diags_file(ld->diags, name);
 	queued q;
@@ -963,8 +965,7 @@ static const char *base_name(const char *path, nm_arena *arena)
 }
 
 /* Read a workbook or CSV file's bytes into documents of its tables (6.1). */
-static void read_sheets(nm_loaded *ld, const queued *q, uint32_t file, const char *data,
-			size_t len)
+static void read_sheets(nm_loaded *ld, const queued *q, uint32_t file, const char *data, size_t len)
 {
 	nm_tables_ctx ctx;
 	kept_book kb;
@@ -1008,8 +1009,8 @@ static void read_sheets(nm_loaded *ld, const queued *q, uint32_t file, const cha
 	ld->has_kept = true;
 }
 
-int nm_loader_read_matrices(nm_loader *ld, bool (*is_committee)(void *, const char *),
-			    void *arg, nm_doc **docs, size_t *ndocs)
+int nm_loader_read_matrices(nm_loader *ld, bool (*is_committee)(void *, const char *), void *arg,
+			    nm_doc **docs, size_t *ndocs)
 {
 	nm_doc *all = NULL;
 	size_t n = 0, cap = 0;
@@ -1106,8 +1107,8 @@ static int read_into(nm_loaded *x, const queued *q, char *sha256, nm_error *err)
 	return NM_OK;
 }
 
-int nm_loader_read(nm_loader *ld, size_t i, nm_doc **docs, size_t *ndocs,
-		   char *sha256, nm_error *err)
+int nm_loader_read(nm_loader *ld, size_t i, nm_doc **docs, size_t *ndocs, char *sha256,
+		   nm_error *err)
 {
 	int rc = read_into(&ld->cur, &ld->paths[i], sha256, err);
 
@@ -1140,8 +1141,8 @@ void nm_loader_read_apart(const nm_loader *ld, size_t i, bool hash, nm_loaded *x
 	x->data = NULL;
 }
 
-int nm_loader_merge(nm_loader *ld, nm_loaded *x, nm_doc **docs, size_t *ndocs,
-		    char *sha256, nm_error *err)
+int nm_loader_merge(nm_loader *ld, nm_loaded *x, nm_doc **docs, size_t *ndocs, char *sha256,
+		    nm_error *err)
 {
 	uint32_t base;
 

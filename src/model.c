@@ -16,28 +16,40 @@
 #include <time.h>
 
 const char *const nm_actor_type_names[NM_TYPE_COUNT] = {
-	"association", "chamber", "agency", "migrant_organisation",
-	"youth_work", "volunteer_initiative", "club", "social_partner",
-	"religious_community", "education_provider", "school",
-	"administration", "other",
+	"association",
+	"chamber",
+	"agency",
+	"migrant_organisation",
+	"youth_work",
+	"volunteer_initiative",
+	"club",
+	"social_partner",
+	"religious_community",
+	"education_provider",
+	"school",
+	"administration",
+	"other",
 };
 
 const char *const nm_kind_names[NM_KIND_COUNT] = {
-	"working_group", "network", "round_table", "steering_group",
-	"advisory_board", "committee",
+	"working_group", "network", "round_table", "steering_group", "advisory_board", "committee",
 };
 
 const char *const nm_status_names[NM_STATUS_COUNT] = {
-	"active", "dormant", "dissolved",
+	"active",
+	"dormant",
+	"dissolved",
 };
 
 const char *const nm_role_names[NM_ROLE_COUNT] = {
-	"guest", "member", "chair", "lead",
+	"guest",
+	"member",
+	"chair",
+	"lead",
 };
 
 const char *const nm_freq_names[NM_FREQ_COUNT] = {
-	"weekly", "biweekly", "monthly", "quarterly", "twice_yearly",
-	"yearly", "irregular",
+	"weekly", "biweekly", "monthly", "quarterly", "twice_yearly", "yearly", "irregular",
 };
 
 const unsigned nm_freq_meetings[NM_FREQ_COUNT + 1] = {52, 26, 12, 4, 2, 1, 0, 0};
@@ -140,8 +152,7 @@ nm_date nm_date_today(void)
 	struct tm tm;
 
 	localtime_r(&now, &tm);
-	return days_from_civil(tm.tm_year + 1900, (unsigned)tm.tm_mon + 1,
-			       (unsigned)tm.tm_mday);
+	return days_from_civil(tm.tm_year + 1900, (unsigned)tm.tm_mon + 1, (unsigned)tm.tm_mday);
 }
 
 int nm_ratio_parse(const char *s, nm_ratio *out)
@@ -305,44 +316,96 @@ bool nm_settings_next_coordinator(const nm_settings *s, size_t *pos, char *buf, 
 
 /* In the contract's order; what each means: docs/analysis.md. */
 const nm_setting_def nm_setting_defs[NM_SETTINGS_N] = {
-	{"duplicate_jaccard", "duplicate-jaccard", NM_SET_DUPLICATE_JACCARD, NM_SETTING_RATIO,
-	 offsetof(nm_settings, duplicate_jaccard), {6, 10}, 0,
+	{"duplicate_jaccard",
+	 "duplicate-jaccard",
+	 NM_SET_DUPLICATE_JACCARD,
+	 NM_SETTING_RATIO,
+	 offsetof(nm_settings, duplicate_jaccard),
+	 {6, 10},
+	 0,
 	 {"members' jaccard for a duplicate", "Jaccard der Mitglieder für ein Duplikat"},
 	 "members' jaccard from which two committees are duplicates"},
-	{"duplicate_theme_jaccard", "duplicate-theme-jaccard", NM_SET_DUPLICATE_THEME_JACCARD,
-	 NM_SETTING_RATIO, offsetof(nm_settings, duplicate_theme_jaccard), {5, 10}, 0,
+	{"duplicate_theme_jaccard",
+	 "duplicate-theme-jaccard",
+	 NM_SET_DUPLICATE_THEME_JACCARD,
+	 NM_SETTING_RATIO,
+	 offsetof(nm_settings, duplicate_theme_jaccard),
+	 {5, 10},
+	 0,
 	 {"themes' jaccard for a duplicate", "Jaccard der Themen für ein Duplikat"},
 	 "themes' jaccard from which two committees are duplicates"},
-	{"overlap_jaccard", "overlap-jaccard", NM_SET_OVERLAP_JACCARD, NM_SETTING_RATIO,
-	 offsetof(nm_settings, overlap_jaccard), {3, 10}, 0,
+	{"overlap_jaccard",
+	 "overlap-jaccard",
+	 NM_SET_OVERLAP_JACCARD,
+	 NM_SETTING_RATIO,
+	 offsetof(nm_settings, overlap_jaccard),
+	 {3, 10},
+	 0,
 	 {"members' jaccard for an overlap", "Jaccard der Mitglieder für eine Überschneidung"},
 	 "members' jaccard from which two committees overlap"},
-	{"min_shared", "min-shared", NM_SET_MIN_SHARED, NM_SETTING_COUNT,
-	 offsetof(nm_settings, min_shared), {0, 1}, 2,
+	{"min_shared",
+	 "min-shared",
+	 NM_SET_MIN_SHARED,
+	 NM_SETTING_COUNT,
+	 offsetof(nm_settings, min_shared),
+	 {0, 1},
+	 2,
 	 {"shared members for any class", "gemeinsame Mitglieder für jede Klasse"},
 	 "shared members a pair needs for any class"},
-	{"max_load", "max-load", NM_SET_MAX_LOAD, NM_SETTING_COUNT,
-	 offsetof(nm_settings, max_load), {0, 1}, 6,
-	 {"committees before an actor is overloaded", "Gremien, ab denen ein Akteur überlastet ist"},
+	{"max_load",
+	 "max-load",
+	 NM_SET_MAX_LOAD,
+	 NM_SETTING_COUNT,
+	 offsetof(nm_settings, max_load),
+	 {0, 1},
+	 6,
+	 {"committees before an actor is overloaded",
+	  "Gremien, ab denen ein Akteur überlastet ist"},
 	 "committees an actor sits in before it is overloaded"},
-	{"stale_days", "stale-days", NM_SET_STALE_DAYS, NM_SETTING_COUNT,
-	 offsetof(nm_settings, stale_days), {0, 1}, 365,
+	{"stale_days",
+	 "stale-days",
+	 NM_SET_STALE_DAYS,
+	 NM_SETTING_COUNT,
+	 offsetof(nm_settings, stale_days),
+	 {0, 1},
+	 365,
 	 {"days since last_met before stale", "Tage seit last_met, ab denen ein Gremium ruht"},
 	 "days since last_met before an active committee is stale"},
-	{"ad_hoc_days", "ad-hoc-days", NM_SET_AD_HOC_DAYS, NM_SETTING_COUNT,
-	 offsetof(nm_settings, ad_hoc_days), {0, 1}, 730,
-	 {"days before an ad-hoc group runs long", "Tage, ab denen eine Ad-hoc-Gruppe zu lange läuft"},
+	{"ad_hoc_days",
+	 "ad-hoc-days",
+	 NM_SET_AD_HOC_DAYS,
+	 NM_SETTING_COUNT,
+	 offsetof(nm_settings, ad_hoc_days),
+	 {0, 1},
+	 730,
+	 {"days before an ad-hoc group runs long",
+	  "Tage, ab denen eine Ad-hoc-Gruppe zu lange läuft"},
 	 "days after founded before an ad-hoc group without an end runs long"},
-	{"voices", "voices", NM_SET_VOICES, NM_SETTING_TYPES, offsetof(nm_settings, voices), {0, 1},
+	{"voices",
+	 "voices",
+	 NM_SET_VOICES,
+	 NM_SETTING_TYPES,
+	 offsetof(nm_settings, voices),
+	 {0, 1},
 	 (1u << NM_TYPE_MIGRANT_ORGANISATION) | (1u << NM_TYPE_VOLUNTEER_INITIATIVE),
 	 {"actor types that must be heard", "Akteurstypen, die gehört werden müssen"},
 	 "actor types whose voice every theme needs"},
-	{"similar_name", "similar-name", NM_SET_SIMILAR_NAME, NM_SETTING_RATIO,
-	 offsetof(nm_settings, similar_name), {9, 10}, 0,
+	{"similar_name",
+	 "similar-name",
+	 NM_SET_SIMILAR_NAME,
+	 NM_SETTING_RATIO,
+	 offsetof(nm_settings, similar_name),
+	 {9, 10},
+	 0,
 	 {"similarity for similar names", "Ähnlichkeit für ähnliche Namen"},
 	 "similarity from which two actor names are similar"},
-	{"coordinators", "coordinators", NM_SET_COORDINATORS, NM_SETTING_IDS,
-	 offsetof(nm_settings, coordinators), {0, 1}, 0,
+	{"coordinators",
+	 "coordinators",
+	 NM_SET_COORDINATORS,
+	 NM_SETTING_IDS,
+	 offsetof(nm_settings, coordinators),
+	 {0, 1},
+	 0,
 	 {"actors in groups by office: not counted in overlaps, never overloaded ('' for none)",
 	  "Akteure, die von Amts wegen in Gremien sitzen: zählen nicht für Überschneidungen, "
 	  "nie überlastet ('' für keine)"},
@@ -423,7 +486,6 @@ void nm_setting_format(const nm_setting_def *def, const nm_settings *s, nm_buf *
 	}
 }
 
-
 static int parse_count(const char *s, uint32_t *out)
 {
 	char *end;
@@ -486,7 +548,6 @@ int nm_setting_parse(const nm_setting_def *def, const char *text, nm_settings *s
 	}
 	return -1;
 }
-
 
 void nm_settings_merge(nm_settings *dst, const nm_settings *src, unsigned mask)
 {

@@ -31,7 +31,9 @@
 #include "names_text.h"
 
 const char *const nm_dup_reason_names[NM_DUP_COUNT] = {
-	"same_name", "same_contact", "similar_name",
+	"same_name",
+	"same_contact",
+	"similar_name",
 };
 
 /* A name shorter than this (in code points) is never similar_name. */
@@ -86,8 +88,7 @@ static bool one_typo(const wref *x, const wref *y)
 
 		k = common_prefix(l, s);
 		n = seq_len((unsigned char)l->s[k]);
-		return !is_digit(decode_at(l->s + k, l->len - k)) &&
-		       l->len - k - n == s->len - k &&
+		return !is_digit(decode_at(l->s + k, l->len - k)) && l->len - k - n == s->len - k &&
 		       memcmp(l->s + k + n, s->s + k, s->len - k) == 0;
 	}
 	if (x->ncp == y->ncp && x->len == y->len) {
@@ -98,8 +99,7 @@ static bool one_typo(const wref *x, const wref *y)
 			return false;
 		na = seq_len((unsigned char)x->s[k]);
 		nb = seq_len((unsigned char)y->s[k]);
-		if (k + na + nb > x->len ||
-		    memcmp(x->s + k + na, y->s + k, nb) != 0 ||
+		if (k + na + nb > x->len || memcmp(x->s + k + na, y->s + k, nb) != 0 ||
 		    memcmp(y->s + k + nb, x->s + k, na) != 0 ||
 		    memcmp(x->s + k + na + nb, y->s + k + na + nb, x->len - k - na - nb) != 0)
 			return false;
@@ -151,7 +151,8 @@ static uint32_t align_words(const wref *a, size_t m, const wref *b, size_t n)
 		return NO_ALIGN;
 	/* a has one more word: a[i] a[i+1] is b[i] for one i */
 	suffix = m + 1 <= sizeof(suffix_small) / sizeof(suffix_small[0])
-		 ? suffix_small : nm_xcalloc(m + 1, sizeof(uint32_t));
+			 ? suffix_small
+			 : nm_xcalloc(m + 1, sizeof(uint32_t));
 	suffix[m] = 0;
 	for (size_t k = m - 1; k >= 1; k--)
 		suffix[k] = add_cost(suffix[k + 1], step_cost(&a[k], &b[k - 1]));
@@ -172,8 +173,7 @@ static uint32_t align_words(const wref *a, size_t m, const wref *b, size_t n)
 /* Whether 1 - typos/longest >= threshold, exactly. */
 static bool passes(uint32_t typos, size_t longest, nm_ratio t)
 {
-	return typos <= longest &&
-	       (uint64_t)(longest - typos) * t.den >= (uint64_t)t.num * longest;
+	return typos <= longest && (uint64_t)(longest - typos) * t.den >= (uint64_t)t.num * longest;
 }
 
 static uint32_t thousandths(uint32_t typos, size_t longest)
@@ -293,12 +293,12 @@ typedef struct pairs {
 	size_t n, cap;
 } pairs;
 
-static void add_pair(pairs *p, uint32_t a, uint32_t b, nm_dup_reason reason,
-		     bool by_email, uint32_t similarity)
+static void add_pair(pairs *p, uint32_t a, uint32_t b, nm_dup_reason reason, bool by_email,
+		     uint32_t similarity)
 {
 	NM_GROW(p->v, p->cap, p->n + 1);
-	p->v[p->n++] = (nm_duplicate_actor){
-		a < b ? a : b, a < b ? b : a, reason, by_email, similarity};
+	p->v[p->n++] = (nm_duplicate_actor){a < b ? a : b, a < b ? b : a, reason, by_email,
+					    similarity};
 }
 
 /* Every pair of ids within each group of equal strings of v. */
@@ -361,8 +361,8 @@ typedef struct similar_search {
 	size_t nwords;
 	uint32_t *slots; /* open addressing over words: word id + 1, 0 empty */
 	size_t nslots;   /* a power of two */
-	uint32_t *occ;  /* word id of each word occurrence */
-	wref *occref;   /* the same words, for aligning */
+	uint32_t *occ;   /* word id of each word occurrence */
+	wref *occref;    /* the same words, for aligning */
 	nm_ratio threshold;
 	name_pair *found;
 	size_t nfound;
@@ -378,8 +378,8 @@ static void check_pair(const similar_search *ss, nm_par_part *found, uint32_t x,
 
 	if (x == y || !passes((uint32_t)diff, longest, ss->threshold))
 		return; /* each typo changes the length by at most one */
-	d = align_words(&ss->occref[p->first_word], p->nwords,
-			&ss->occref[q->first_word], q->nwords);
+	d = align_words(&ss->occref[p->first_word], p->nwords, &ss->occref[q->first_word],
+			q->nwords);
 	if (d == NO_ALIGN || d == 0 || !passes(d, longest, ss->threshold))
 		return;
 	if (x > y) {
@@ -387,7 +387,8 @@ static void check_pair(const similar_search *ss, nm_par_part *found, uint32_t x,
 		x = y, y = t;
 	}
 	nm_grow(&found->v, &found->cap, found->n + 1, sizeof(name_pair));
-	((name_pair *)found->v)[found->n++] = (name_pair){(uint64_t)x << 32 | y, d, (uint32_t)longest};
+	((name_pair *)found->v)[found->n++] = (name_pair){(uint64_t)x << 32 | y, d,
+							  (uint32_t)longest};
 }
 
 static uint64_t word_hash(const char *s, size_t len)
@@ -396,8 +397,8 @@ static uint64_t word_hash(const char *s, size_t len)
 }
 
 /* The id of the word s in the word table, or NM_NONE; *slot: where it goes. */
-static uint32_t find_word_slot(const similar_search *ss, const char *s, size_t len,
-			       uint64_t h, size_t *slot)
+static uint32_t find_word_slot(const similar_search *ss, const char *s, size_t len, uint64_t h,
+			       size_t *slot)
 {
 	size_t mask = ss->nslots - 1, i = (size_t)h & mask;
 
@@ -438,7 +439,8 @@ static void intern_words(similar_search *ss)
 				id = (uint32_t)ss->nwords;
 				NM_GROW(ss->words, capwords, ss->nwords + 1);
 				ss->words[ss->nwords++] = (word){
-					p, (uint32_t)len, (uint32_t)count_code_points(p, len), id, h};
+					p, (uint32_t)len, (uint32_t)count_code_points(p, len), id,
+					h};
 				ss->slots[slot] = id + 1;
 				if (ss->nwords * 2 > ss->nslots) {
 					/* rehash into twice the slots */
@@ -446,7 +448,8 @@ static void intern_words(similar_search *ss)
 					ss->nslots *= 2;
 					ss->slots = nm_xcalloc(ss->nslots, sizeof(uint32_t));
 					for (uint32_t w = 0; w < ss->nwords; w++) {
-						size_t i = (size_t)ss->words[w].hash & (ss->nslots - 1);
+						size_t i = (size_t)ss->words[w].hash &
+							   (ss->nslots - 1);
 						while (ss->slots[i])
 							i = (i + 1) & (ss->nslots - 1);
 						ss->slots[i] = w + 1;
@@ -540,7 +543,8 @@ static void typo_components(similar_search *ss)
 
 			if (!is_digit(decode_at(w->s + k, len - k)))
 				keys[nkeys++] = (keyed){
-					poly_key(pre[k] * pw[rest] + (pre[len] - pre[k + n] * pw[rest]),
+					poly_key(pre[k] * pw[rest] +
+							 (pre[len] - pre[k + n] * pw[rest]),
 						 len - n),
 					(uint32_t)i, 0};
 		}
@@ -614,8 +618,8 @@ static void same_key_pairs(const similar_job *job, nm_par_part *found, size_t fr
 }
 
 /* A space too many: words i and i + 1 of names from .. to - 1 as the one word they make. */
-static void joined_pairs(const similar_job *job, join_scratch *sc, nm_par_part *found,
-			 size_t from, size_t to)
+static void joined_pairs(const similar_job *job, join_scratch *sc, nm_par_part *found, size_t from,
+			 size_t to)
 {
 	const similar_search *ss = job->ss;
 	const keyed *keys = job->keys;
@@ -649,8 +653,9 @@ static void joined_pairs(const similar_job *job, join_scratch *sc, nm_par_part *
 			if (w == NM_NONE)
 				continue; /* no name has this word */
 			h = poly_key(pre[i] * pw[m - 1 - i] +
-				     comp_value(ss->words[w].comp) * pw[m - 2 - i] +
-				     (pre[m] - pre[i + 2] * pw[m - 2 - i]), m - 1);
+					     comp_value(ss->words[w].comp) * pw[m - 2 - i] +
+					     (pre[m] - pre[i + 2] * pw[m - 2 - i]),
+				     m - 1);
 			while (lo < hi) {
 				size_t mid = lo + (hi - lo) / 2;
 				if (keys[mid].key < h)
@@ -701,7 +706,8 @@ static void find_similar(similar_search *ss, unsigned jobs)
 		uint64_t poly = 0;
 
 		for (uint32_t i = 0; i < nm->nwords; i++)
-			poly = poly * POLY_BASE + comp_value(ss->words[ss->occ[nm->first_word + i]].comp);
+			poly = poly * POLY_BASE +
+			       comp_value(ss->words[ss->occ[nm->first_word + i]].comp);
 		keys[e] = (keyed){poly_key(poly, nm->nwords), ss->eligible[e], 0};
 	}
 	nm_sort_by_key(keys, n, sizeof(*keys), 0);
@@ -742,9 +748,9 @@ static void find_similar(similar_search *ss, unsigned jobs)
 
 /* What one range of actors gives: names and contact keys, in actor order. */
 typedef struct actor_keys {
-	nm_buf names;         /* the range's normalised names, back to back */
-	nm_buf contacts[2];   /* e-mail keys [1], website keys [0], back to back */
-	nm_par_part keys[2];  /* strkey per non-empty contact key; key holds its
+	nm_buf names;        /* the range's normalised names, back to back */
+	nm_buf contacts[2];  /* e-mail keys [1], website keys [0], back to back */
+	nm_par_part keys[2]; /* strkey per non-empty contact key; key holds its
 				 offset in contacts until the range is done */
 } actor_keys;
 
@@ -809,7 +815,8 @@ static void keys_chunk(void *ctx, size_t range, unsigned worker)
  * actor, into the buffers of ranges), on jobs threads by ranges of actors.
  */
 static void normalize_actors(const nm_dataset *ds, unsigned jobs, nm_buf *text, size_t *off,
-			     actor_keys **ranges_out, size_t *nranges_out, strkey **keys, size_t *nkeys)
+			     actor_keys **ranges_out, size_t *nranges_out, strkey **keys,
+			     size_t *nkeys)
 {
 	size_t nact = ds->nactors, nranges, *bounds;
 	unsigned nworkers;
@@ -870,8 +877,8 @@ static void normalize_actors(const nm_dataset *ds, unsigned jobs, nm_buf *text, 
  * *out (returns how many), their actors into actors (each name's actors
  * ascending, at first_actor), and every pair within a name as same_name.
  */
-static size_t distinct_names(dname **out, uint32_t *actors, pairs *found,
-			     const nm_buf *text, const size_t *off, size_t nact)
+static size_t distinct_names(dname **out, uint32_t *actors, pairs *found, const nm_buf *text,
+			     const size_t *off, size_t nact)
 {
 	strkey *keys = nm_xcalloc(nact + 1, sizeof(strkey));
 	dname *names;
@@ -879,16 +886,20 @@ static size_t distinct_names(dname **out, uint32_t *actors, pairs *found,
 
 	for (size_t i = 0; i < nact; i++)
 		if (off[i + 1] > off[i])
-			keys[nkeys++] = (strkey){0, nm_buf_cstr(text) + off[i],
-						 off[i + 1] - off[i], (uint32_t)i};
+			keys[nkeys++] = (strkey){0, nm_buf_cstr(text) + off[i], off[i + 1] - off[i],
+						 (uint32_t)i};
 	group_strings(keys, nkeys);
 	names = nm_xcalloc(nkeys ? nkeys : 1, sizeof(dname));
 	for (size_t i = 0, j; i < nkeys; i = j) {
 		for (j = i + 1; j < nkeys && strkey_eq(&keys[j], &keys[i]); j++)
 			;
-		names[nnames++] = (dname){keys[i].s, keys[i].len,
+		names[nnames++] = (dname){keys[i].s,
+					  keys[i].len,
 					  count_code_points(keys[i].s, keys[i].len),
-					  (uint32_t)i, (uint32_t)(j - i), 0, 0};
+					  (uint32_t)i,
+					  (uint32_t)(j - i),
+					  0,
+					  0};
 		for (size_t x = i; x < j; x++) {
 			actors[x] = keys[x].id;
 			for (size_t y = x + 1; y < j; y++)
@@ -901,8 +912,8 @@ static size_t distinct_names(dname **out, uint32_t *actors, pairs *found,
 }
 
 /* similar_name pairs of actors, from the similar pairs of distinct names. */
-static void similar_pairs(pairs *found, dname *names, size_t nnames,
-			  const uint32_t *actors, nm_ratio threshold, unsigned jobs)
+static void similar_pairs(pairs *found, dname *names, size_t nnames, const uint32_t *actors,
+			  nm_ratio threshold, unsigned jobs)
 {
 	uint32_t *eligible = nm_xcalloc(nnames ? nnames : 1, sizeof(uint32_t));
 	similar_search ss;
@@ -929,8 +940,8 @@ static void similar_pairs(pairs *found, dname *names, size_t nnames,
 		for (uint32_t s = 0; s < x->nactors; s++)
 			for (uint32_t t = 0; t < y->nactors; t++)
 				add_pair(found, actors[x->first_actor + s],
-					 actors[y->first_actor + t], NM_DUP_SIMILAR_NAME,
-					 false, thousandths(p->typos, p->longest));
+					 actors[y->first_actor + t], NM_DUP_SIMILAR_NAME, false,
+					 thousandths(p->typos, p->longest));
 	}
 	free(eligible);
 	free(ss.found);
@@ -940,8 +951,8 @@ static void similar_pairs(pairs *found, dname *names, size_t nnames,
 	free(ss.occref);
 }
 
-void nm_names_find_duplicates(nm_duplicate_actor **out, size_t *n,
-			      const nm_dataset *ds, nm_ratio similar_threshold)
+void nm_names_find_duplicates(nm_duplicate_actor **out, size_t *n, const nm_dataset *ds,
+			      nm_ratio similar_threshold)
 {
 	nm_names_find_duplicates_jobs(out, n, ds, similar_threshold, 1);
 }

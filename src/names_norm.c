@@ -83,8 +83,8 @@ static int decompose(cpbuf *out, const char *s, size_t len, utf8proc_option_t op
 	utf8proc_ssize_t n;
 
 	for (;;) {
-		n = utf8proc_decompose((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len,
-				       out->v, (utf8proc_ssize_t)out->cap, opts);
+		n = utf8proc_decompose((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, out->v,
+				       (utf8proc_ssize_t)out->cap, opts);
 		if (n < 0)
 			return -1;
 		if ((size_t)n <= out->cap)
@@ -103,11 +103,22 @@ static int decompose(cpbuf *out, const char *s, size_t len, utf8proc_option_t op
  * is optional, so a form with k of them stands for 2^k word sequences.
  */
 static const char *const legal_forms[] = {
-	"e.V.", "e. V.", "eV", "gGmbH", "GmbH", "gUG", "UG", "AG", "eG", "KdöR",
-	"eingetragener Verein", "gemeinnützige GmbH",
+	"e.V.",
+	"e. V.",
+	"eV",
+	"gGmbH",
+	"GmbH",
+	"gUG",
+	"UG",
+	"AG",
+	"eG",
+	"KdöR",
+	"eingetragener Verein",
+	"gemeinnützige GmbH",
 	"(gemeinnützige) Gesellschaft mit beschränkter Haftung",
 	"(gemeinnützige) Unternehmergesellschaft (haftungsbeschränkt)",
-	"Aktiengesellschaft", "eingetragene Genossenschaft",
+	"Aktiengesellschaft",
+	"eingetragene Genossenschaft",
 	"Körperschaft des öffentlichen Rechts",
 };
 
@@ -140,9 +151,9 @@ static int fold_1_3(cpbuf *a, cpbuf *b, nm_buf *tmp, const char *s, size_t len)
 	for (size_t i = 0; i < a->n; i++) {
 		for (;;) {
 			size_t room = b->cap - b->n;
-			utf8proc_ssize_t k = utf8proc_decompose_char(
-				a->v[i], b->v + b->n, (utf8proc_ssize_t)room,
-				UTF8PROC_CASEFOLD, NULL);
+			utf8proc_ssize_t k = utf8proc_decompose_char(a->v[i], b->v + b->n,
+								     (utf8proc_ssize_t)room,
+								     UTF8PROC_CASEFOLD, NULL);
 			if (k < 0)
 				return -1;
 			if ((size_t)k <= room) {
@@ -157,11 +168,21 @@ static int fold_1_3(cpbuf *a, cpbuf *b, nm_buf *tmp, const char *s, size_t len)
 	nm_buf_clear(tmp);
 	for (size_t i = 0; i < b->n; i++) {
 		switch (b->v[i]) {
-		case 0xe4: nm_buf_puts(tmp, "ae"); break;
-		case 0xf6: nm_buf_puts(tmp, "oe"); break;
-		case 0xfc: nm_buf_puts(tmp, "ue"); break;
-		case 0xdf: nm_buf_puts(tmp, "ss"); break;
-		default: put_code_point(tmp, b->v[i]); break;
+		case 0xe4:
+			nm_buf_puts(tmp, "ae");
+			break;
+		case 0xf6:
+			nm_buf_puts(tmp, "oe");
+			break;
+		case 0xfc:
+			nm_buf_puts(tmp, "ue");
+			break;
+		case 0xdf:
+			nm_buf_puts(tmp, "ss");
+			break;
+		default:
+			put_code_point(tmp, b->v[i]);
+			break;
 		}
 	}
 
@@ -219,8 +240,8 @@ void nm_names_fold(const char *s, nm_buf *out)
 }
 
 /* The cached words of a run, or NULL; *slot receives where it belongs. */
-static const chunk *cache_find(const chunk_cache *c, uint64_t h, const char *s,
-			       size_t len, size_t *slot)
+static const chunk *cache_find(const chunk_cache *c, uint64_t h, const char *s, size_t len,
+			       size_t *slot)
 {
 	size_t i = (size_t)h & (c->nslots - 1);
 
@@ -321,8 +342,9 @@ static int fold_words(normalizer *nz, const char *s, size_t len)
 				return -1;
 		}
 		if (i == len || is_white_space(c)) {
-			if (i > start && (nz->cache.nslots ? fold_run_cached(nz, s + start, i - start)
-							   : fold_run(nz, s + start, i - start)) < 0)
+			if (i > start &&
+			    (nz->cache.nslots ? fold_run_cached(nz, s + start, i - start)
+					      : fold_run(nz, s + start, i - start)) < 0)
 				return -1;
 			if (i == len)
 				break;

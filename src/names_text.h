@@ -84,8 +84,8 @@ typedef struct form {
 /* A run of a name between white space, and the words it folds to. */
 typedef struct chunk {
 	uint64_t hash;
-	size_t raw, rawlen;   /* bytes in chunk_cache.raw */
-	size_t out, outlen;   /* bytes in chunk_cache.out: its words, space-separated */
+	size_t raw, rawlen; /* bytes in chunk_cache.raw */
+	size_t out, outlen; /* bytes in chunk_cache.out: its words, space-separated */
 } chunk;
 
 /* Chunks already folded: an open-addressing table of entry indices. */
@@ -104,15 +104,15 @@ typedef struct chunk_cache {
  */
 typedef struct normalizer {
 	cpbuf a, b;
-	nm_buf tmp;    /* UTF-8 between passes */
-	nm_buf text;   /* the words of the name at hand, back to back */
+	nm_buf tmp;  /* UTF-8 between passes */
+	nm_buf text; /* the words of the name at hand, back to back */
 	span *words;
 	size_t nwords, capwords;
 	chunk_cache cache;
-	nm_buf ftext;  /* the words of the legal forms */
+	nm_buf ftext; /* the words of the legal forms */
 	span *fwords;
 	size_t nfwords, capfwords;
-	form *forms;   /* most words first, then most code points */
+	form *forms; /* most words first, then most code points */
 	size_t nforms, capforms;
 } normalizer;
 

@@ -33,12 +33,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define ODS_CHUNK 65536u                         /* bytes inflated at a time */
+#define ODS_CHUNK 65536u                            /* bytes inflated at a time */
 #define ODS_MAX_BOOK_CELLS (2u * NM_BOOK_MAX_CELLS) /* cells of all sheets together */
-#define ODS_MAX_TEXT NM_BOOK_MAX_UNPACKED        /* bytes of all cell text together */
-#define ODS_MAX_TOKEN (16u * 1024u * 1024u)      /* bytes of one XML tag expat may hold */
-#define ODS_MAX_FORMULA_SHOWN 200u               /* bytes of a formula quoted in a message */
-#define ODS_FAR ((uint64_t)1 << 40)              /* positions saturate here */
+#define ODS_MAX_TEXT NM_BOOK_MAX_UNPACKED           /* bytes of all cell text together */
+#define ODS_MAX_TOKEN (16u * 1024u * 1024u)         /* bytes of one XML tag expat may hold */
+#define ODS_MAX_FORMULA_SHOWN 200u                  /* bytes of a formula quoted in a message */
+#define ODS_FAR ((uint64_t)1 << 40)                 /* positions saturate here */
 
 #define ODS_MIMETYPE "application/vnd.oasis.opendocument.spreadsheet"
 
@@ -52,35 +52,35 @@
 #define NS_CALCEXT "urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0\n"
 
 enum {
-	EL_OTHER,        /* any element of another namespace */
-	EL_SPREADSHEET,  /* office:spreadsheet */
-	EL_ANNOTATION,   /* office:annotation: a comment, not the cell's text */
-	EL_TABLE,        /* table:table */
-	EL_ROW,          /* table:table-row */
-	EL_CELL,         /* table:table-cell */
-	EL_COVERED,      /* table:covered-table-cell */
-	EL_TABLE_OTHER,  /* any other table: element (groups, columns) */
-	EL_TEXT_P,       /* text:p and text:h */
-	EL_TEXT_S,       /* text:s */
-	EL_TEXT_TAB,     /* text:tab */
-	EL_TEXT_BREAK,   /* text:line-break */
-	EL_TEXT_SKIP,    /* text:note, text:ruby-text: not the cell's text */
-	EL_TEXT_OTHER,   /* any other text: element (span, a, fields, lists) */
-	EL_STYLE,        /* style:style */
-	EL_TABLE_PROPS,  /* style:table-properties */
-	EL_ENCRYPTION    /* manifest:encryption-data */
+	EL_OTHER,       /* any element of another namespace */
+	EL_SPREADSHEET, /* office:spreadsheet */
+	EL_ANNOTATION,  /* office:annotation: a comment, not the cell's text */
+	EL_TABLE,       /* table:table */
+	EL_ROW,         /* table:table-row */
+	EL_CELL,        /* table:table-cell */
+	EL_COVERED,     /* table:covered-table-cell */
+	EL_TABLE_OTHER, /* any other table: element (groups, columns) */
+	EL_TEXT_P,      /* text:p and text:h */
+	EL_TEXT_S,      /* text:s */
+	EL_TEXT_TAB,    /* text:tab */
+	EL_TEXT_BREAK,  /* text:line-break */
+	EL_TEXT_SKIP,   /* text:note, text:ruby-text: not the cell's text */
+	EL_TEXT_OTHER,  /* any other text: element (span, a, fields, lists) */
+	EL_STYLE,       /* style:style */
+	EL_TABLE_PROPS, /* style:table-properties */
+	EL_ENCRYPTION   /* manifest:encryption-data */
 };
 
 /* What a cell's value-type says it holds. */
 enum {
-	VT_NONE,     /* no value-type: text, or nothing */
-	VT_FLOAT,    /* float, percentage, currency: office:value */
-	VT_DATE,     /* office:date-value */
-	VT_TIME,     /* office:time-value */
-	VT_BOOL,     /* office:boolean-value */
-	VT_STRING,   /* office:string-value or the paragraphs */
-	VT_VOID,     /* an empty cell, said so */
-	VT_UNKNOWN   /* a value-type ODF does not define */
+	VT_NONE,   /* no value-type: text, or nothing */
+	VT_FLOAT,  /* float, percentage, currency: office:value */
+	VT_DATE,   /* office:date-value */
+	VT_TIME,   /* office:time-value */
+	VT_BOOL,   /* office:boolean-value */
+	VT_STRING, /* office:string-value or the paragraphs */
+	VT_VOID,   /* an empty cell, said so */
+	VT_UNKNOWN /* a value-type ODF does not define */
 };
 
 /* A cell of the current row, kept until the row's repeat count is known. */
@@ -89,51 +89,51 @@ typedef struct ods_pending {
 	uint32_t rowspan, colspan; /* merged range it starts (1, 1: none) */
 	uint8_t type;              /* nm_cell_type */
 	bool formula;
-	size_t off, len;           /* its text in the row buffer */
+	size_t off, len; /* its text in the row buffer */
 } ods_pending;
 
 typedef struct ods_reader {
 	nm_book *book;
 	zip_t *za;
 	XML_Parser parser;
-	const char *part;          /* the part being parsed, for messages */
-	uint64_t unpacked;         /* bytes inflated from every part read */
-	uint64_t fed;              /* bytes of the current part given to expat */
-	bool stopped;              /* a handler recorded a problem and stopped */
-	bool seen_spreadsheet;     /* content.xml has office:spreadsheet */
+	const char *part;      /* the part being parsed, for messages */
+	uint64_t unpacked;     /* bytes inflated from every part read */
+	uint64_t fed;          /* bytes of the current part given to expat */
+	bool stopped;          /* a handler recorded a problem and stopped */
+	bool seen_spreadsheet; /* content.xml has office:spreadsheet */
 
 	/* element depths (0: not inside) */
 	uint64_t depth, skip_at, spreadsheet_at, table_at, row_at, cell_at, para_at;
 
 	/* table styles */
-	nm_arena styles;           /* names of table styles that hide a sheet */
+	nm_arena styles; /* names of table styles that hide a sheet */
 	nm_strmap hidden_styles;
-	char *style_name;          /* the table style:style being read, or NULL */
+	char *style_name; /* the table style:style being read, or NULL */
 
 	/* the current sheet, row and cell */
 	nm_sheet *sheet;
 	int32_t sheet_index;
-	uint64_t row, col;         /* 1-based position of the next row, cell */
+	uint64_t row, col; /* 1-based position of the next row, cell */
 	uint64_t row_repeat;
 	ods_pending *pending;
 	size_t npending, pending_cap;
-	uint64_t row_cells;        /* cells of one copy of the row */
-	nm_buf rowtext;            /* the pending cells' text */
-	uint64_t book_cells;       /* cells of every sheet so far */
-	uint64_t book_text;        /* bytes of cell text so far */
+	uint64_t row_cells;  /* cells of one copy of the row */
+	nm_buf rowtext;      /* the pending cells' text */
+	uint64_t book_cells; /* cells of every sheet so far */
+	uint64_t book_text;  /* bytes of cell text so far */
 
-	bool covered;              /* a covered-table-cell: only its position counts */
-	int vtype;                 /* VT_... */
-	bool vt_error;             /* calcext:value-type="error" */
-	bool has_value;            /* the value attribute of vtype is there */
-	bool has_string_value;     /* office:string-value is there */
+	bool covered;          /* a covered-table-cell: only its position counts */
+	int vtype;             /* VT_... */
+	bool vt_error;         /* calcext:value-type="error" */
+	bool has_value;        /* the value attribute of vtype is there */
+	bool has_string_value; /* office:string-value is there */
 	bool has_formula;
-	bool collect;              /* the paragraphs are the cell's text */
+	bool collect; /* the paragraphs are the cell's text */
 	uint32_t cell_repeat, cell_rowspan, cell_colspan;
 	size_t nparas;
-	nm_buf value;              /* the value attribute, or the string value */
-	nm_buf formula;            /* the formula, cut for messages */
-	nm_buf text;               /* the paragraphs' text */
+	nm_buf value;   /* the value attribute, or the string value */
+	nm_buf formula; /* the formula, cut for messages */
+	nm_buf text;    /* the paragraphs' text */
 } ods_reader;
 
 /* ---- names ---- */
@@ -259,15 +259,15 @@ static void stop(ods_reader *r)
 	XML_StopParser(r->parser, XML_FALSE);
 }
 
-static void cell_error(ods_reader *r, const char *rule, uint64_t row, uint64_t col,
-		       const char *fmt, ...)
+static void cell_error(ods_reader *r, const char *rule, uint64_t row, uint64_t col, const char *fmt,
+		       ...)
 #if defined(__GNUC__)
 	__attribute__((format(printf, 5, 6)))
 #endif
 	;
 
-static void cell_error(ods_reader *r, const char *rule, uint64_t row, uint64_t col,
-		       const char *fmt, ...)
+static void cell_error(ods_reader *r, const char *rule, uint64_t row, uint64_t col, const char *fmt,
+		       ...)
 {
 	nm_buf msg = NM_BUF_INIT;
 	va_list ap;
@@ -474,7 +474,8 @@ static void end_row(ods_reader *r)
 		return;
 	}
 	total = r->row_cells * r->row_repeat;
-	if (sheet->ncells + total > NM_BOOK_MAX_CELLS || r->book_cells + total > ODS_MAX_BOOK_CELLS) {
+	if (sheet->ncells + total > NM_BOOK_MAX_CELLS ||
+	    r->book_cells + total > ODS_MAX_BOOK_CELLS) {
 		too_many_cells(r, r->row, r->pending[0].col);
 		return;
 	}
@@ -487,11 +488,14 @@ static void end_row(ods_reader *r)
 				uint32_t col = p->col + j;
 				nm_cell *c;
 				if (k == 0 && j == 0)
-					c = nm_book_add_cell(r->book, sheet, row, col, (nm_cell_type)p->type,
+					c = nm_book_add_cell(r->book, sheet, row, col,
+							     (nm_cell_type)p->type,
 							     r->rowtext.ptr + p->off, p->len);
 				else
-					c = copy_cell(sheet, &sheet->cells[k == 0 ? sheet->ncells - 1 : at],
-						      row, col);
+					c = copy_cell(
+						sheet,
+						&sheet->cells[k == 0 ? sheet->ncells - 1 : at], row,
+						col);
 				if (!c) {
 					too_many_cells(r, row, col);
 					return;
@@ -502,8 +506,10 @@ static void end_row(ods_reader *r)
 					nm_range m;
 					m.row1 = row;
 					m.col1 = col;
-					m.row2 = clamp32((uint64_t)row + p->rowspan - 1, NM_BOOK_MAX_ROWS);
-					m.col2 = clamp32((uint64_t)col + p->colspan - 1, NM_BOOK_MAX_COLS);
+					m.row2 = clamp32((uint64_t)row + p->rowspan - 1,
+							 NM_BOOK_MAX_ROWS);
+					m.col2 = clamp32((uint64_t)col + p->colspan - 1,
+							 NM_BOOK_MAX_COLS);
 					nm_book_add_merge(sheet, m);
 				}
 			}
@@ -1012,8 +1018,8 @@ static void damaged(ods_reader *r, const char *part, zip_error_t *ze)
  * with p NULL, into out (at most max bytes: reading stops there; max > 0).
  * Returns 0 or NM_EINVALID.
  */
-static int read_entry(ods_reader *r, zip_int64_t index, const char *part, XML_Parser p,
-		      nm_buf *out, size_t max)
+static int read_entry(ods_reader *r, zip_int64_t index, const char *part, XML_Parser p, nm_buf *out,
+		      size_t max)
 {
 	zip_stat_t st;
 	zip_file_t *zf = NULL;
@@ -1049,7 +1055,8 @@ static int read_entry(ods_reader *r, zip_int64_t index, const char *part, XML_Pa
 		r->unpacked += (uint64_t)n;
 		if (!p) {
 			/* a short entry read into out: what lies beyond max is not read */
-			nm_buf_put(out, chunk, (size_t)n < max - out->len ? (size_t)n : max - out->len);
+			nm_buf_put(out, chunk,
+				   (size_t)n < max - out->len ? (size_t)n : max - out->len);
 			if (n == 0 || out->len >= max)
 				break;
 			continue;
@@ -1057,13 +1064,14 @@ static int read_entry(ods_reader *r, zip_int64_t index, const char *part, XML_Pa
 		r->fed += (uint64_t)n;
 		if (XML_Parse(p, chunk, (int)n, n == 0) != XML_STATUS_OK) {
 			if (!r->stopped)
-				file_error(r, "bad-xml",
-					   "'%s' is not well-formed XML (line %lu, column %lu: %s): "
-					   "the file is damaged; open it in LibreOffice Calc and save "
-					   "it again",
-					   part, (unsigned long)XML_GetErrorLineNumber(p),
-					   (unsigned long)XML_GetErrorColumnNumber(p) + 1,
-					   XML_ErrorString(XML_GetErrorCode(p)));
+				file_error(
+					r, "bad-xml",
+					"'%s' is not well-formed XML (line %lu, column %lu: %s): "
+					"the file is damaged; open it in LibreOffice Calc and save "
+					"it again",
+					part, (unsigned long)XML_GetErrorLineNumber(p),
+					(unsigned long)XML_GetErrorColumnNumber(p) + 1,
+					XML_ErrorString(XML_GetErrorCode(p)));
 			rc = NM_EINVALID;
 			break;
 		}
@@ -1117,10 +1125,11 @@ static void not_ods(ods_reader *r, const char *data, size_t len)
 			   "holds comma-separated values, rename it to .csv; otherwise open it in "
 			   "LibreOffice Calc and save it as .ods");
 	else if (strcmp(what, "an XML file") == 0)
-		file_error(r, "not-a-spreadsheet",
-			   "the file is an XML file, not an OpenDocument spreadsheet (.ods): if it "
-			   "is a flat OpenDocument spreadsheet (.fods), open it in LibreOffice Calc "
-			   "and save it as .ods");
+		file_error(
+			r, "not-a-spreadsheet",
+			"the file is an XML file, not an OpenDocument spreadsheet (.ods): if it "
+			"is a flat OpenDocument spreadsheet (.fods), open it in LibreOffice Calc "
+			"and save it as .ods");
 	else if (strncmp(what, "an old Excel", 12) == 0)
 		file_error(r, "not-a-spreadsheet",
 			   "the file is %s, not an OpenDocument spreadsheet (.ods): open it in "

@@ -63,8 +63,7 @@ static int unknown(nm_error *err, const nm_dataset *ds, nm_plan_op op, const cha
 }
 
 /* The committee named id, not dissolved; NM_NONE with err set otherwise. */
-static uint32_t live_committee(const nm_dataset *ds, nm_plan_op op, const char *id,
-			       nm_error *err)
+static uint32_t live_committee(const nm_dataset *ds, nm_plan_op op, const char *id, nm_error *err)
 {
 	uint32_t c = nm_dataset_find_committee(ds, id);
 
@@ -81,8 +80,7 @@ static uint32_t live_committee(const nm_dataset *ds, nm_plan_op op, const char *
 }
 
 /* The union of two ascending theme lists, into a new array. */
-static uint32_t *theme_union(const uint32_t *x, size_t nx, const uint32_t *y, size_t ny,
-			     size_t *n)
+static uint32_t *theme_union(const uint32_t *x, size_t nx, const uint32_t *y, size_t ny, size_t *n)
 {
 	uint32_t *out = nm_xreallocarray(NULL, nx + ny ? nx + ny : 1, sizeof(*out));
 	size_t i = 0, j = 0, k = 0;
@@ -147,8 +145,10 @@ static int merge(nm_dataset *ds, const char *arg, nm_error *err)
 		ids[nids++] = c;
 	}
 	if (nids < 2) {
-		rc = nm_error_set(err, NM_EUSAGE, "--merge needs at least two different "
-						  "committees, not '%s'", arg);
+		rc = nm_error_set(err, NM_EUSAGE,
+				  "--merge needs at least two different "
+				  "committees, not '%s'",
+				  arg);
 		goto done;
 	}
 	keep = ids[0];
@@ -213,7 +213,8 @@ static int merge(nm_dataset *ds, const char *arg, nm_error *err)
 		if (i) {
 			nm_committee *kc = &ds->committees[keep];
 			size_t n;
-			uint32_t *u = theme_union(kc->themes, kc->nthemes, c->themes, c->nthemes, &n);
+			uint32_t *u = theme_union(kc->themes, kc->nthemes, c->themes, c->nthemes,
+						  &n);
 
 			free(kc->themes);
 			kc->themes = u;
@@ -249,7 +250,8 @@ static int invite(nm_dataset *ds, const char *arg, nm_error *err)
 	nm_membership *m;
 
 	if (!colon || colon == arg || colon[1] == '\0')
-		return nm_error_set(err, NM_EUSAGE, "--invite takes ACTOR:COMMITTEE, not '%s'", arg);
+		return nm_error_set(err, NM_EUSAGE, "--invite takes ACTOR:COMMITTEE, not '%s'",
+				    arg);
 	actor = nm_xstrdup(arg);
 	actor[colon - arg] = '\0';
 	x = nm_dataset_find_actor(ds, actor);

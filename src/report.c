@@ -9,12 +9,8 @@
 #include <string.h>
 
 static const nm_report_writer writers[] = {
-	{"text", nm_report_text},
-	{"json", nm_report_json},
-	{"markdown", nm_report_markdown},
-	{"csv", nm_report_csv},
-	{"html", nm_report_html},
-	{"email", nm_report_email},
+	{"text", nm_report_text}, {"json", nm_report_json}, {"markdown", nm_report_markdown},
+	{"csv", nm_report_csv},   {"html", nm_report_html}, {"email", nm_report_email},
 };
 
 void nm_report_opts_init(nm_report_opts *opts)

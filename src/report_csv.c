@@ -198,8 +198,8 @@ static void cell_code(out *o, const char *code)
 
 static void cell_type(out *o, nm_actor_type t)
 {
-	cell(o, o->opts->lang == NM_LANG_DE ? nm_i18n_type(o->opts->lang, t)
-					    : nm_actor_type_names[t]);
+	cell(o,
+	     o->opts->lang == NM_LANG_DE ? nm_i18n_type(o->opts->lang, t) : nm_actor_type_names[t]);
 }
 
 static void cell_kind(out *o, nm_kind k)
@@ -240,10 +240,10 @@ static void header(out *o, const char *const *names, size_t n)
 	end_row(o);
 }
 
-#define HEADER(o, ...)                                                                    \
-	do {                                                                              \
-		static const char *const h_[] = {__VA_ARGS__};                            \
-		header((o), h_, sizeof(h_) / sizeof(h_[0]));                              \
+#define HEADER(o, ...) \
+	do { \
+		static const char *const h_[] = {__VA_ARGS__}; \
+		header((o), h_, sizeof(h_) / sizeof(h_[0])); \
 	} while (0)
 
 static void committee_cells(out *o, uint32_t c)
@@ -288,7 +288,8 @@ static void overlaps(out *o)
 		cell_ratio(o, ov->themes_shared, ov->themes_union);
 		cell(o, ov->inside != NM_NONE ? ds->committees[ov->inside].id : "");
 		for (uint32_t k = 0; k < ov->shared; k++)
-			nm_buf_printf(&list, "%s%s", k ? " " : "", ds->actors[ov->shared_members[k]].id);
+			nm_buf_printf(&list, "%s%s", k ? " " : "",
+				      ds->actors[ov->shared_members[k]].id);
 		cell(o, nm_buf_cstr(&list));
 		cell_themes(o, ov->shared_themes, ov->themes_shared);
 		end_row(o);
@@ -433,7 +434,7 @@ static void duplicate_actors(out *o)
 		actor_cells(o, d->b);
 		cell_code(o, d->reason == NM_DUP_SAME_NAME      ? reasons[0]
 			     : d->reason == NM_DUP_SAME_CONTACT ? reasons[1]
-								 : reasons[2]);
+								: reasons[2]);
 		end_row(o);
 	}
 }
@@ -476,8 +477,8 @@ static void committees(out *o)
 {
 	const nm_dataset *ds = o->an->ds;
 
-	HEADER(o, "id", "name", "kind", "ad_hoc", "status", "themes", "lead", "parent",
-	       "founded", "ends", "last_met", "meets", "district", "members", "note");
+	HEADER(o, "id", "name", "kind", "ad_hoc", "status", "themes", "lead", "parent", "founded",
+	       "ends", "last_met", "meets", "district", "members", "note");
 	for (uint32_t i = 0; i < ds->ncommittees; i++) {
 		const nm_committee *c = &ds->committees[i];
 
@@ -539,7 +540,8 @@ static void merge_proposals(out *o)
 		cell_num(o, m->cluster + 1);
 		nm_buf_clear(&text);
 		for (size_t k = 0; k < cl->n; k++)
-			nm_buf_printf(&text, "%s%s", k ? " " : "", ds->committees[cl->committees[k]].id);
+			nm_buf_printf(&text, "%s%s", k ? " " : "",
+				      ds->committees[cl->committees[k]].id);
 		cell(o, nm_buf_cstr(&text));
 		cell_num(o, m->members);
 		cell_themes(o, m->themes, m->nthemes);

@@ -29,35 +29,35 @@
 #define LIST_CAP 10 /* items per list before "and N more", unless asked otherwise */
 
 static const nm_msg msgs[] = {
-    {"… and %s more (%s shows them all)", "… und %s weitere (%s zeigt alle)"},
-    {"%s sits inside %s", "%s ist vollständig in %s enthalten"},
-    {"all %u members are also in the larger group of %u; ",
-     "alle %u Mitglieder sitzen auch im größeren Gremium mit %u; "},
-    {"its themes are covered there", "seine Themen sind dort abgedeckt"},
-    {"Declare it a sub-group (parent: %s) or fold it into the larger group.",
-     "Als Untergruppe erklären (parent: %s) oder im größeren Gremium aufgehen lassen."},
-    {"Declare the smaller group a sub-group (%s the larger one) or fold it into the larger "
-     "group.",
-     "Das kleinere Gremium als Untergruppe erklären (%s das größere) oder im größeren "
-     "Gremium aufgehen lassen."},
-    {"%u of %u members shared (%s overlap), ",
-     "%u von %u Mitgliedern gemeinsam (%s Überschneidung), "},
-    {"%u of %u", "%u von %u"},
-    {": no %s at the table", ": ohne %s am Tisch"},
-    {"As of %s", "Stand: %s"},
-    {"Findings", "Befunde"},
-    {"merge clusters", "Cluster zum Zusammenlegen"},
-    {"missing voices", "Fehlende Stimmen"},
-    {"in %s merge cluster", "in %s Cluster zum Zusammenlegen"},
-    {"in %s merge clusters", "in %s Clustern zum Zusammenlegen"},
-    {"%s uncovered theme", "%s Thema ohne Gremium"},
-    {"%s uncovered themes", "%s Themen ohne Gremium"},
-    {"%s isolated actor", "%s Akteur ohne Gremium"},
-    {"%s isolated actors", "%s Akteure ohne Gremium"},
-    {"%s single-type group", "%s Gremium mit nur einer Akteursart"},
-    {"%s single-type groups", "%s Gremien mit nur einer Akteursart"},
-    {"%s missing voice", "%s fehlende Stimme"},
-    {"%s missing voices", "%s fehlende Stimmen"},
+	{"… and %s more (%s shows them all)", "… und %s weitere (%s zeigt alle)"},
+	{"%s sits inside %s", "%s ist vollständig in %s enthalten"},
+	{"all %u members are also in the larger group of %u; ",
+	 "alle %u Mitglieder sitzen auch im größeren Gremium mit %u; "},
+	{"its themes are covered there", "seine Themen sind dort abgedeckt"},
+	{"Declare it a sub-group (parent: %s) or fold it into the larger group.",
+	 "Als Untergruppe erklären (parent: %s) oder im größeren Gremium aufgehen lassen."},
+	{"Declare the smaller group a sub-group (%s the larger one) or fold it into the larger "
+	 "group.",
+	 "Das kleinere Gremium als Untergruppe erklären (%s das größere) oder im größeren "
+	 "Gremium aufgehen lassen."},
+	{"%u of %u members shared (%s overlap), ",
+	 "%u von %u Mitgliedern gemeinsam (%s Überschneidung), "},
+	{"%u of %u", "%u von %u"},
+	{": no %s at the table", ": ohne %s am Tisch"},
+	{"As of %s", "Stand: %s"},
+	{"Findings", "Befunde"},
+	{"merge clusters", "Cluster zum Zusammenlegen"},
+	{"missing voices", "Fehlende Stimmen"},
+	{"in %s merge cluster", "in %s Cluster zum Zusammenlegen"},
+	{"in %s merge clusters", "in %s Clustern zum Zusammenlegen"},
+	{"%s uncovered theme", "%s Thema ohne Gremium"},
+	{"%s uncovered themes", "%s Themen ohne Gremium"},
+	{"%s isolated actor", "%s Akteur ohne Gremium"},
+	{"%s isolated actors", "%s Akteure ohne Gremium"},
+	{"%s single-type group", "%s Gremium mit nur einer Akteursart"},
+	{"%s single-type groups", "%s Gremien mit nur einer Akteursart"},
+	{"%s missing voice", "%s fehlende Stimme"},
+	{"%s missing voices", "%s fehlende Stimmen"},
 };
 
 #define T(d, en) nm_report_tr(msgs, sizeof(msgs) / sizeof(msgs[0]), (d)->opts->lang, (en))
@@ -172,8 +172,8 @@ static void say(nm_doc_node *nd, const char *fmt, const nm_doc_run *args, size_t
 	}
 }
 
-#define SAY(nd, fmt, ...)                                                                          \
-	say((nd), (fmt), (const nm_doc_run[]){__VA_ARGS__},                                        \
+#define SAY(nd, fmt, ...) \
+	say((nd), (fmt), (const nm_doc_run[]){__VA_ARGS__}, \
 	    sizeof((const nm_doc_run[]){__VA_ARGS__}) / sizeof(nm_doc_run))
 #define WORDS(nd, text) say((nd), (text), NULL, 0)
 
@@ -275,7 +275,7 @@ static nm_doc_node *finding(nm_doc *d, nm_doc_node *table, const char *label, ui
 
 /* A row under a finding: a label for a table, a phrase for a sentence. */
 static void finding_detail(nm_doc *d, nm_doc_node *row, int tag, const char *label, uint64_t n,
-                           const char *one, const char *many)
+			   const char *one, const char *many)
 {
 	nm_doc_node *sub = add(row, NM_DOC_ROW, tag, n);
 
@@ -292,7 +292,7 @@ static void summary(nm_doc *d, nm_doc_node *s)
 	nm_doc_node *table = add(s, NM_DOC_TABLE, NM_DOC_TABLE_FINDINGS, 0);
 	nm_doc_node *row;
 	size_t gaps = an->nuncovered_themes + an->nisolated_actors + an->nsingle_type_committees +
-	              an->nmissing_voices;
+		      an->nmissing_voices;
 
 	counted(d, totals, ds->nactors, "actor", "actors");
 	WORDS(totals, ", ");
@@ -304,29 +304,30 @@ static void summary(nm_doc *d, nm_doc_node *s)
 
 	WORDS(table, T(d, "Findings"));
 	row = finding(d, table, "duplicate groups (pairs)",
-	              nm_analysis_count_class(an, NM_CLASS_DUPLICATE));
+		      nm_analysis_count_class(an, NM_CLASS_DUPLICATE));
 	finding_detail(d, row, NM_DOC_ROW_WITHIN, "merge clusters", an->nclusters,
-	               "in %s merge cluster", "in %s merge clusters");
+		       "in %s merge cluster", "in %s merge clusters");
 	finding(d, table, "nested groups", nm_analysis_count_class(an, NM_CLASS_NESTED));
-	finding(d, table, "overlapping groups (pairs)", nm_analysis_count_class(an, NM_CLASS_OVERLAP));
+	finding(d, table, "overlapping groups (pairs)",
+		nm_analysis_count_class(an, NM_CLASS_OVERLAP));
 	finding(d, table, "overloaded actors", nm_analysis_count_overloaded(an));
 	finding(d, table, "groups to review", an->nreview);
 	row = finding(d, table, "gaps", gaps);
 	finding_detail(d, row, NM_DOC_ROW_PART, "uncovered themes", an->nuncovered_themes,
-	               "%s uncovered theme", "%s uncovered themes");
+		       "%s uncovered theme", "%s uncovered themes");
 	finding_detail(d, row, NM_DOC_ROW_PART, "isolated actors", an->nisolated_actors,
-	               "%s isolated actor", "%s isolated actors");
+		       "%s isolated actor", "%s isolated actors");
 	finding_detail(d, row, NM_DOC_ROW_PART, "single-type groups", an->nsingle_type_committees,
-	               "%s single-type group", "%s single-type groups");
+		       "%s single-type group", "%s single-type groups");
 	finding_detail(d, row, NM_DOC_ROW_PART, "missing voices", an->nmissing_voices,
-	               "%s missing voice", "%s missing voices");
+		       "%s missing voice", "%s missing voices");
 	finding(d, table, "possible duplicate records", an->nduplicate_actors);
 }
 
 /* ---- the plan (contract 7) ------------------------------------------------- */
 
 static void plan_list(nm_doc *d, nm_doc_section which, const char *title, size_t n,
-                      void (*sentence)(nm_buf *, const nm_analysis *, size_t, nm_lang))
+		      void (*sentence)(nm_buf *, const nm_analysis *, size_t, nm_lang))
 {
 	size_t shown = cap(d, n);
 	nm_doc_node *s;
@@ -365,12 +366,12 @@ static void plan(nm_doc *d)
 		add_data(add(&d->root, NM_DOC_PARA, 0, 0), &line);
 	}
 	plan_list(d, NM_SEC_MERGE_PROPOSALS, "Merge proposals: what merging would save",
-	          an->nmerge_proposals, merge_sentence);
+		  an->nmerge_proposals, merge_sentence);
 	plan_list(d, NM_SEC_INVITATIONS, "Invitations: whom to invite where", an->ninvitations,
-	          invitation_sentence);
+		  invitation_sentence);
 	if (nm_plan_hint_count(an)) {
-		nm_doc_node *s =
-		    section(d, NM_SEC_THIN_DATA, nm_plan_tr(lang, "Where the data is thin"), 0);
+		nm_doc_node *s = section(d, NM_SEC_THIN_DATA,
+					 nm_plan_tr(lang, "Where the data is thin"), 0);
 
 		for (int i = 0; i < NM_PLAN_HINTS; i++) {
 			nm_buf_clear(&line);
@@ -413,7 +414,7 @@ static void pair(nm_doc *d, nm_doc_node *s, const nm_overlap *ov)
 		SAY(detail, T(d, "all %u members are also in the larger group of %u; "),
 		    r_count(ns), r_count(nl));
 		WORDS(detail, ov->themes_union == 0 ? T(d, "neither has themes")
-		                                    : T(d, "its themes are covered there"));
+						    : T(d, "its themes are covered there"));
 		SAY(adv,
 		    T(d, "Declare it a sub-group (parent: %s) or fold it into the larger group."),
 		    r_id(d->an->ds->committees[large].id));
@@ -426,9 +427,10 @@ static void pair(nm_doc *d, nm_doc_node *s, const nm_overlap *ov)
 		SAY(detail, T(d, "%u of %u members shared (%s overlap), "), r_count(ov->shared),
 		    r_count(uni), r_percent(ov->shared, uni));
 		themes_phrase(d, detail, ov);
-		WORDS(adv, ov->cls == NM_CLASS_DUPLICATE
-		               ? T(d, "Merge them, or give each a distinct mandate and membership.")
-		               : T(d, "Coordinate agendas and dates, or agree who covers what."));
+		WORDS(adv,
+		      ov->cls == NM_CLASS_DUPLICATE
+			      ? T(d, "Merge them, or give each a distinct mandate and membership.")
+			      : T(d, "Coordinate agendas and dates, or agree who covers what."));
 		add_run(add(row, NM_DOC_CELL, 0, 0), r_ref(NM_RUN_COMMITTEE, ov->a));
 		add_run(add(row, NM_DOC_CELL, 0, 0), r_ref(NM_RUN_COMMITTEE, ov->b));
 		SAY(add(row, NM_DOC_CELL, 0, 0), T(d, "%u of %u"), r_count(ov->shared),
@@ -463,8 +465,8 @@ static void overlaps(nm_doc *d, nm_class cls, nm_doc_section which, const char *
 	} else {
 		advice(d, s, NM_DOC_FOR_TABLES,
 		       cls == NM_CLASS_DUPLICATE
-		           ? "Merge them, or give each a distinct mandate and membership."
-		           : "Coordinate agendas and dates, or agree who covers what.");
+			       ? "Merge them, or give each a distinct mandate and membership."
+			       : "Coordinate agendas and dates, or agree who covers what.");
 	}
 }
 
@@ -519,7 +521,7 @@ static void load(nm_doc *d)
 	more(d, s, shown, n);
 	SAY(add(s, NM_DOC_ADVICE, 0, 0),
 	    T(d, "More than %u committees each: share seats with partners, or merge the groups "
-	         "they sit in twice."),
+		 "they sit in twice."),
 	    r_count(an->settings.max_load));
 }
 
@@ -560,13 +562,13 @@ static void review(nm_doc *d)
 			else
 				SAY(it,
 				    T(d, "ad-hoc group past its planned end %s (%s days ago). "
-				         "Dissolve it or set a new end."),
+					 "Dissolve it or set a new end."),
 				    r_date(c->ends), r_count(days));
 			break;
 		case NM_REVIEW_LONG_RUNNING_AD_HOC:
 			SAY(it,
 			    T(d, "ad-hoc group running since %s (%s days) with no end. Set an end "
-			         "date or make it permanent."),
+				 "date or make it permanent."),
 			    r_date(c->founded), r_count(days));
 			break;
 		default:
@@ -578,7 +580,7 @@ static void review(nm_doc *d)
 
 /* One list of the gaps: themes, actors or committees by index. */
 static void gap_group(nm_doc *d, nm_doc_node *s, const char *label, const uint32_t *idx, size_t n,
-                      nm_doc_run_kind kind, const char *hint)
+		      nm_doc_run_kind kind, const char *hint)
 {
 	size_t shown = cap(d, n);
 	nm_doc_node *g;
@@ -602,13 +604,13 @@ static void gaps(nm_doc *d)
 		return;
 	s = section(d, NM_SEC_GAPS, T(d, "Gaps"), 0);
 	gap_group(d, s, "Themes no group works on", an->uncovered_themes, an->nuncovered_themes,
-	          NM_RUN_THEME,
-	          "Find a group that could take the theme on, or say why none is needed.");
+		  NM_RUN_THEME,
+		  "Find a group that could take the theme on, or say why none is needed.");
 	gap_group(d, s, "Actors in no group", an->isolated_actors, an->nisolated_actors,
-	          NM_RUN_ACTOR, "Invite them where their themes are discussed.");
+		  NM_RUN_ACTOR, "Invite them where their themes are discussed.");
 	gap_group(d, s, "Groups of one actor type only", an->single_type_committees,
-	          an->nsingle_type_committees, NM_RUN_COMMITTEE,
-	          "Open them to other sectors, or link them to a mixed network.");
+		  an->nsingle_type_committees, NM_RUN_COMMITTEE,
+		  "Open them to other sectors, or link them to a mixed network.");
 }
 
 static void voices(nm_doc *d)
@@ -642,7 +644,7 @@ static void coverage(nm_doc *d)
 	if (!ds->nthemes)
 		return;
 	s = section(d, NM_SEC_COVERAGE, T(d, "Coverage: actors of each type working on each theme"),
-	            0);
+		    0);
 	t = add(s, NM_DOC_TABLE, NM_DOC_TABLE_COVERAGE, 0);
 	for (size_t th = 0; th < shown; th++) {
 		nm_doc_node *row = add(t, NM_DOC_ROW, 0, 0);
@@ -650,7 +652,7 @@ static void coverage(nm_doc *d)
 		add_run(add(row, NM_DOC_CELL, 0, 0), r_ref(NM_RUN_THEME, (uint32_t)th));
 		for (int ty = 0; ty < NM_TYPE_COUNT; ty++)
 			add_run(add(row, NM_DOC_CELL, 0, 0),
-			        r_count(an->coverage[th * NM_TYPE_COUNT + (size_t)ty]));
+				r_count(an->coverage[th * NM_TYPE_COUNT + (size_t)ty]));
 	}
 	more(d, s, shown, ds->nthemes);
 }
@@ -664,7 +666,7 @@ static void duplicates(nm_doc *d)
 	if (!an->nduplicate_actors)
 		return;
 	s = section(d, NM_SEC_DUPLICATE_RECORDS, T(d, "Possible duplicate records"),
-	            an->nduplicate_actors);
+		    an->nduplicate_actors);
 	for (size_t i = 0; i < shown; i++) {
 		const nm_duplicate_actor *dup = &an->duplicate_actors[i];
 		nm_doc_node *it = add(s, NM_DOC_ITEM, 0, 0), *why;
@@ -674,14 +676,16 @@ static void duplicates(nm_doc *d)
 		why = add(it, NM_DOC_PARA, 0, 0); /* why they may be one */
 		switch (dup->reason) {
 		case NM_DUP_SAME_NAME:
-			WORDS(why, T(d, "the same name once spelling and legal form are set aside"));
+			WORDS(why,
+			      T(d, "the same name once spelling and legal form are set aside"));
 			break;
 		case NM_DUP_SAME_CONTACT:
 			WORDS(why, dup->by_email ? T(d, "the same contact e-mail address")
-			                         : T(d, "the same website"));
+						 : T(d, "the same website"));
 			break;
 		default:
-			SAY(why, T(d, "similar names (%u%% alike)"), r_count((dup->similarity + 5) / 10));
+			SAY(why, T(d, "similar names (%u%% alike)"),
+			    r_count((dup->similarity + 5) / 10));
 			break;
 		}
 	}
@@ -715,8 +719,9 @@ static void changes(nm_doc_node *c, const nm_diff *df, nm_lang lang)
 			continue;
 		g = add(c, NM_DOC_GROUP, 0, 0);
 		WORDS(g, nm_diff_tr(lang, nm_diff_section_word((nm_diff_what)what)));
-		SAY(add(g, NM_DOC_PARA, 0, 0), nm_diff_tr(lang, "%zu added, %zu removed, %zu changed"),
-		    r_count(n[0]), r_count(n[1]), r_count(n[2]));
+		SAY(add(g, NM_DOC_PARA, 0, 0),
+		    nm_diff_tr(lang, "%zu added, %zu removed, %zu changed"), r_count(n[0]),
+		    r_count(n[1]), r_count(n[2]));
 		for (size_t i = 0; i < df->nrecords; i++) {
 			const nm_diff_record *r = &df->records[i];
 			nm_doc_node *it;
@@ -765,7 +770,7 @@ void nm_doc_build(nm_doc *doc, const nm_analysis *an, const nm_report_opts *opts
 }
 
 void nm_doc_build_capped(nm_doc *doc, const nm_analysis *an, const nm_report_opts *opts,
-                         size_t list_cap)
+			 size_t list_cap)
 {
 	memset(doc, 0, sizeof(*doc));
 	doc->root.kind = NM_DOC_ROOT;
@@ -778,7 +783,7 @@ void nm_doc_build_capped(nm_doc *doc, const nm_analysis *an, const nm_report_opt
 	summary(doc, add(&doc->root, NM_DOC_SUMMARY, 0, 0));
 	plan(doc);
 	overlaps(doc, NM_CLASS_DUPLICATE, NM_SEC_DUPLICATE,
-	         "Duplicate groups: candidates for merging");
+		 "Duplicate groups: candidates for merging");
 	clusters(doc);
 	overlaps(doc, NM_CLASS_NESTED, NM_SEC_NESTED, "Nested groups");
 	overlaps(doc, NM_CLASS_OVERLAP, NM_SEC_OVERLAP, "Overlapping groups");

@@ -91,8 +91,7 @@ static bool plain_ascii(const char *s)
 
 static void base64(nm_buf *b, const unsigned char *p, size_t n)
 {
-	static const char al[] =
-		"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+	static const char al[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
 	for (size_t i = 0; i < n; i += 3) {
 		uint32_t v = (uint32_t)p[i] << 16;
@@ -226,7 +225,8 @@ static void address_header(nm_buf *b, const char *name, const char *raw)
 		else if (*p == '>' && !quoted && angle)
 			angle--;
 		if (*p == '\0' || (*p == ',' && !quoted && !angle)) {
-			address(b, start, (size_t)(p - start), start == v.ptr ? strlen(name) + 2 : 1);
+			address(b, start, (size_t)(p - start),
+				start == v.ptr ? strlen(name) + 2 : 1);
 			if (!*p)
 				break;
 			nm_buf_puts(b, ",\n ");
@@ -331,9 +331,8 @@ static void date_header(nm_buf *b, nm_date date)
 	struct tm tm;
 
 	gmtime_r(&t, &tm);
-	nm_buf_printf(b, "%s, %02d %s %04d %02d:%02d:%02d +0000", days[tm.tm_wday],
-		      tm.tm_mday, months[tm.tm_mon], tm.tm_year + 1900, tm.tm_hour, tm.tm_min,
-		      tm.tm_sec);
+	nm_buf_printf(b, "%s, %02d %s %04d %02d:%02d:%02d +0000", days[tm.tm_wday], tm.tm_mday,
+		      months[tm.tm_mon], tm.tm_year + 1900, tm.tm_hour, tm.tm_min, tm.tm_sec);
 }
 
 /* The domain of the From address for the Message-ID, or netmap.invalid. */
@@ -356,8 +355,8 @@ static void id_domain(nm_buf *b, const char *from)
 static void default_subject(nm_buf *b, const nm_analysis *an, const nm_report_opts *opts)
 {
 	nm_buf day = NM_BUF_INIT;
-	const char *name = an->ds->name ? an->ds->name : NM_TR(msgs, opts->lang,
-							       "(unnamed dataset)");
+	const char *name = an->ds->name ? an->ds->name
+					: NM_TR(msgs, opts->lang, "(unnamed dataset)");
 
 	nm_i18n_date(&day, opts->lang, opts->date != NM_DATE_NONE ? opts->date : an->today);
 	nm_buf_printf(b, "%s: %s, %s", NM_TR(msgs, opts->lang, "netmap overview"), name, day.ptr);
@@ -413,7 +412,8 @@ void nm_report_email(nm_buf *out, const nm_analysis *an, const nm_report_opts *o
 		if (!nm_graph_drawable(an, (nm_graph_network)net))
 			continue;
 		if (nm_graph_draw(&png[net], an, (nm_graph_network)net, NM_GRAPH_PNG, opts->lang,
-				  &err) != 0 || png[net].len == 0)
+				  &err) != 0 ||
+		    png[net].len == 0)
 			continue;
 		snprintf(cid[net], sizeof(cid[net]), "%s.%.16s@netmap", names[net], h);
 		cids[net] = cid[net];
@@ -443,9 +443,11 @@ void nm_report_email(nm_buf *out, const nm_analysis *an, const nm_report_opts *o
 	text_header(out, "Subject", subject.ptr);
 	nm_buf_printf(out, "Date: %s\nMessage-ID: <%.32s@", date.ptr, h);
 	id_domain(out, opts->from);
-	nm_buf_printf(out, ">\nMIME-Version: 1.0\nContent-Language: %s\n"
+	nm_buf_printf(out,
+		      ">\nMIME-Version: 1.0\nContent-Language: %s\n"
 		      "Content-Type: multipart/alternative;\n boundary=\"%s\"\n"
-		      "\nThis is a message in MIME format.\n", nm_lang_code(opts->lang), alt);
+		      "\nThis is a message in MIME format.\n",
+		      nm_lang_code(opts->lang), alt);
 
 	part_header(out, alt, "text/plain; charset=utf-8");
 	nm_buf_puts(out, "Content-Transfer-Encoding: quoted-printable\n\n");
@@ -464,15 +466,18 @@ void nm_report_email(nm_buf *out, const nm_analysis *an, const nm_report_opts *o
 		if (!cids[net])
 			continue;
 		part_header(out, rel, "image/png");
-		nm_buf_printf(out, "Content-Transfer-Encoding: base64\nContent-ID: <%s>\n"
+		nm_buf_printf(out,
+			      "Content-Transfer-Encoding: base64\nContent-ID: <%s>\n"
 			      "Content-Disposition: inline; filename=\"%s.png\"\n\n",
 			      cids[net], names[net]);
 		base64_lines(out, (const unsigned char *)png[net].ptr, png[net].len);
 	}
 	if (trend_cid[0]) {
 		part_header(out, rel, "image/png");
-		nm_buf_printf(out, "Content-Transfer-Encoding: base64\nContent-ID: <%s>\n"
-			      "Content-Disposition: inline; filename=\"trend.png\"\n\n", trend_cid);
+		nm_buf_printf(out,
+			      "Content-Transfer-Encoding: base64\nContent-ID: <%s>\n"
+			      "Content-Disposition: inline; filename=\"trend.png\"\n\n",
+			      trend_cid);
 		base64_lines(out, (const unsigned char *)trend_png.ptr, trend_png.len);
 	}
 	if (related)

@@ -109,7 +109,8 @@ static void committee_ref(out *o, const nm_committee *c)
 {
 	if (!o->cids)
 		nm_buf_printf(o->b, "<a class=\"pick\" href=\"#p-%zu\" data-c=\"%zu\">",
-			      (size_t)(c - o->an->ds->committees), (size_t)(c - o->an->ds->committees));
+			      (size_t)(c - o->an->ds->committees),
+			      (size_t)(c - o->an->ds->committees));
 	nm_buf_puts(o->b, "<strong>");
 	esc(o, c->name);
 	nm_buf_puts(o->b, o->cids ? "" : "</strong></a>");
@@ -194,7 +195,8 @@ static void runs(out *o, const nm_doc_node *nd);
 /* The document's head and the page's header: the title and the date line. */
 static void head(out *o, const nm_doc_node *headline)
 {
-	nm_buf_printf(o->b, "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" "
+	nm_buf_printf(o->b,
+		      "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" "
 		      "lang=\"%s\">\n<head>\n<meta charset=\"utf-8\"/>\n"
 		      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n"
 		      "<meta name=\"generator\" content=\"netmap %s\"/>\n<title>",
@@ -221,9 +223,10 @@ static void legend(out *o)
 
 	nm_buf_puts(o->b, "<span class=\"legend\">");
 	for (int c = 0; c < NM_CLASS_COUNT; c++)
-		nm_buf_printf(o->b, "<span><i style=\"border-top-color:%s;border-top-style:%s\">"
-			      "</i>%s</span>", nm_graph_class_colors[c], styles[c],
-			      tr(o, words[c]));
+		nm_buf_printf(o->b,
+			      "<span><i style=\"border-top-color:%s;border-top-style:%s\">"
+			      "</i>%s</span>",
+			      nm_graph_class_colors[c], styles[c], tr(o, words[c]));
 	nm_buf_puts(o->b, "</span>");
 }
 
@@ -233,8 +236,7 @@ static void picture(out *o, nm_graph_network net)
 	size_t n = nm_graph_size(an, net);
 	bool overlaps = net == NM_GRAPH_OVERLAPS;
 
-	nm_buf_printf(o->b, "<section id=\"%s\">\n<h2>%s</h2>\n",
-		      overlaps ? "network" : "map",
+	nm_buf_printf(o->b, "<section id=\"%s\">\n<h2>%s</h2>\n", overlaps ? "network" : "map",
 		      tr(o, overlaps ? "Committee overlap network" : "Actors and committees"));
 	if (n == 0) {
 		nm_buf_printf(o->b, "<p class=\"notice\">%s</p>\n</section>\n",
@@ -243,11 +245,12 @@ static void picture(out *o, nm_graph_network net)
 	}
 	if (!nm_graph_drawable(an, net)) {
 		nm_buf_puts(o->b, "<p class=\"notice\">");
-		trf(o, overlaps ? "The network has %zu committees, too many to draw legibly; "
-				  "export it with netmap export --format gexf --network overlaps "
-				  "and open it in Gephi."
-				: "The map has %zu actors and committees, too many to draw legibly; "
-				  "export it with netmap export --format gexf and open it in Gephi.",
+		trf(o,
+		    overlaps ? "The network has %zu committees, too many to draw legibly; "
+			       "export it with netmap export --format gexf --network overlaps "
+			       "and open it in Gephi."
+			     : "The map has %zu actors and committees, too many to draw legibly; "
+			       "export it with netmap export --format gexf and open it in Gephi.",
 		    n);
 		nm_buf_puts(o->b, "</p>\n");
 		if (!o->cids && !overlaps)
@@ -257,9 +260,11 @@ static void picture(out *o, nm_graph_network net)
 	}
 	if (overlaps && nm_graph_drawn(an, net) < n) {
 		nm_buf_puts(o->b, "<p class=\"notice\">");
-		trf(o, "The network has %zu committees, too many for one picture: it shows the %zu "
-		       "in merge clusters and in the pairs that share most members. Every committee "
-		       "has its profile below.", n, nm_graph_drawn(an, net));
+		trf(o,
+		    "The network has %zu committees, too many for one picture: it shows the %zu "
+		    "in merge clusters and in the pairs that share most members. Every committee "
+		    "has its profile below.",
+		    n, nm_graph_drawn(an, net));
 		nm_buf_puts(o->b, "</p>\n");
 	}
 	nm_buf_puts(o->b, "<figure>\n");
@@ -296,17 +301,19 @@ static void picture(out *o, nm_graph_network net)
 	nm_buf_puts(o->b, "<figcaption>");
 	if (overlaps) {
 		nm_buf_puts(o->b, tr(o, "Each circle is a committee, its size and number the "
-				       "members it has. Lines join classified pairs; committees "
-				       "of one merge cluster share a fill colour."));
+					"members it has. Lines join classified pairs; committees "
+					"of one merge cluster share a fill colour."));
 		nm_buf_puts(o->b, "<br/>");
 		legend(o);
 	} else {
-		nm_buf_puts(o->b, tr(o, o->cids ? "Boxes are committees, ellipses actors; green "
-						  "actors are the voices the analysis looks for. "
-						  "Thick lines: lead or chair; dashed: guest."
-						: "Square boxes with bold names are committees, rounded "
-						  "ones actors; green actors are the voices the analysis "
-						  "looks for. Thick lines: lead or chair; dashed: guest."));
+		nm_buf_puts(o->b,
+			    tr(o,
+			       o->cids ? "Boxes are committees, ellipses actors; green "
+					 "actors are the voices the analysis looks for. "
+					 "Thick lines: lead or chair; dashed: guest."
+				       : "Square boxes with bold names are committees, rounded "
+					 "ones actors; green actors are the voices the analysis "
+					 "looks for. Thick lines: lead or chair; dashed: guest."));
 	}
 	nm_buf_puts(o->b, "</figcaption>\n</figure>\n</section>\n");
 }
@@ -425,9 +432,10 @@ static void group_node(out *o, const nm_doc_node *nd)
 
 static void load_table(out *o, const nm_doc_node *nd)
 {
-	nm_buf_printf(o->b, "<table>\n<thead><tr><th>%s</th><th class=\"num\">%s</th>"
-		      "<th class=\"num\">%s</th></tr></thead>\n<tbody>\n", tr(o, "actor"),
-		      tr(o, "committees"), tr(o, "meetings/year"));
+	nm_buf_printf(o->b,
+		      "<table>\n<thead><tr><th>%s</th><th class=\"num\">%s</th>"
+		      "<th class=\"num\">%s</th></tr></thead>\n<tbody>\n",
+		      tr(o, "actor"), tr(o, "committees"), tr(o, "meetings/year"));
 	for (size_t i = 0; i < nd->nkids; i++) {
 		nm_doc_node *const *cell = nd->kids[i]->kids;
 
@@ -471,8 +479,8 @@ static void coverage_table(out *o, const nm_doc_node *nd)
 
 /* The id of each section's element, by nm_doc_section. */
 static const char *const section_ids[] = {
-	"merge-proposals", "invitations", "thin",   "duplicates", "clusters",
-	"nested",          "overlaps",    "load",   "review",     "gaps",
+	"merge-proposals", "invitations", "thin",    "duplicates", "clusters",
+	"nested",          "overlaps",    "load",    "review",     "gaps",
 	"voices",          "coverage",    "records",
 };
 
@@ -663,9 +671,9 @@ static void since_node(out *o, const nm_doc_node *nd)
 		nm_buf_puts(o->b, "</h3>\n<ul>\n");
 		for (size_t j = first; j < k->nkids; j++) {
 			const nm_doc_node *it = k->kids[j];
-			const char *cls = it->tag == '+' ? (findings ? "new" : "added")
-			                  : it->tag == '-' ? (findings ? "resolved" : "removed")
-			                                   : "changed";
+			const char *cls = it->tag == '+'   ? (findings ? "new" : "added")
+					  : it->tag == '-' ? (findings ? "resolved" : "removed")
+							   : "changed";
 
 			nm_buf_printf(o->b, "<li class=\"%s\">%c ", cls, (char)it->tag);
 			runs(o, it);

@@ -212,7 +212,8 @@ void nm_html_map_csp(nm_buf *b)
 	if (EVP_Digest(text.ptr, text.len, md, &mdlen, EVP_sha256(), NULL) != 1)
 		mdlen = 0;
 	EVP_EncodeBlock(b64, md, (int)mdlen);
-	nm_buf_printf(b, "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src "
+	nm_buf_printf(b,
+		      "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src "
 		      "'none'; script-src 'sha256-%s'; style-src 'unsafe-inline'; img-src data:; "
 		      "base-uri 'none'; form-action 'none'\"/>\n",
 		      mdlen ? (const char *)b64 : "none");
@@ -311,7 +312,7 @@ static void committee_findings(nm_buf *b, const nm_analysis *an, uint32_t c, con
 
 static const char *status_word(nm_lang lang, nm_status s)
 {
-	return s == NM_STATUS_ACTIVE ? tr(lang, "active")
+	return s == NM_STATUS_ACTIVE    ? tr(lang, "active")
 	       : s == NM_STATUS_DORMANT ? tr(lang, "dormant")
 					: tr(lang, "dissolved");
 }
@@ -323,16 +324,26 @@ static void data_block(nm_buf *b, const nm_analysis *an, nm_lang lang)
 	uint32_t *meetings = nm_xcalloc(ds->nactors ? ds->nactors : 1, sizeof(*meetings));
 	size_t *run = membership_runs(ds);
 	static const char *const words[][2] = {
-		{"members", "members"},     {"themes", "themes"},
-		{"overlaps", "Overlapping groups"}, {"dup", "duplicate"},
-		{"nest", "nested"},         {"ovl", "overlap"},
-		{"shared", "shared"},       {"finding", "finding"},
-		{"profile", "profile"},     {"load", "load"},
-		{"committees", "committees"}, {"meetings", "meetings/year"},
-		{"overloaded", "overloaded"}, {"nothing", "nothing found"},
-		{"zoomin", "zoom in"},      {"zoomout", "zoom out"},
-		{"reset", "whole picture"}, {"close", "close"},
-		{"review", "to review"},    {"single", "single-type group"},
+		{"members", "members"},
+		{"themes", "themes"},
+		{"overlaps", "Overlapping groups"},
+		{"dup", "duplicate"},
+		{"nest", "nested"},
+		{"ovl", "overlap"},
+		{"shared", "shared"},
+		{"finding", "finding"},
+		{"profile", "profile"},
+		{"load", "load"},
+		{"committees", "committees"},
+		{"meetings", "meetings/year"},
+		{"overloaded", "overloaded"},
+		{"nothing", "nothing found"},
+		{"zoomin", "zoom in"},
+		{"zoomout", "zoom out"},
+		{"reset", "whole picture"},
+		{"close", "close"},
+		{"review", "to review"},
+		{"single", "single-type group"},
 		{"over", "overloaded members"},
 	};
 
@@ -364,7 +375,9 @@ static void data_block(nm_buf *b, const nm_analysis *an, nm_lang lang)
 			nm_buf_printf(b, "%s%d", first ? "" : ",", t);
 			first = 0;
 		}
-	nm_buf_puts(b, "],\n\"fc\":[\"dup\",\"nest\",\"ovl\",\"review\",\"single\",\"over\"],\n\"c\":[");
+	nm_buf_puts(
+		b,
+		"],\n\"fc\":[\"dup\",\"nest\",\"ovl\",\"review\",\"single\",\"over\"],\n\"c\":[");
 	for (size_t c = 0; c < ds->ncommittees; c++) {
 		const nm_committee *cm = &ds->committees[c];
 		bool first = true;
@@ -385,7 +398,8 @@ static void data_block(nm_buf *b, const nm_analysis *an, nm_lang lang)
 		nm_buf_puts(b, "],\"m\":[");
 		if (cm->status != NM_STATUS_DISSOLVED)
 			for (size_t m = run[c]; m < run[c + 1]; m++) {
-				nm_buf_printf(b, "%s%u", first ? "" : ",", ds->memberships[m].actor);
+				nm_buf_printf(b, "%s%u", first ? "" : ",",
+					      ds->memberships[m].actor);
 				first = false;
 			}
 		nm_buf_puts(b, "],\"f\":");
@@ -429,8 +443,10 @@ void nm_html_map_script(nm_buf *b, const nm_analysis *an, const nm_report_opts *
 
 static void select_box(nm_buf *b, const char *id, const char *label, nm_lang lang)
 {
-	nm_buf_printf(b, "<label>%s <select id=\"nm-f-%s\"><option value=\"\">%s</option>"
-		      "</select></label>\n", tr(lang, label), id, tr(lang, "all"));
+	nm_buf_printf(b,
+		      "<label>%s <select id=\"nm-f-%s\"><option value=\"\">%s</option>"
+		      "</select></label>\n",
+		      tr(lang, label), id, tr(lang, "all"));
 }
 
 void nm_html_map_tools(nm_buf *b, const nm_analysis *an, const nm_report_opts *opts)
@@ -438,14 +454,17 @@ void nm_html_map_tools(nm_buf *b, const nm_analysis *an, const nm_report_opts *o
 	nm_lang lang = opts->lang;
 
 	(void)an;
-	nm_buf_printf(b, "<div id=\"nm-tools\" hidden=\"hidden\" role=\"search\">\n"
+	nm_buf_printf(b,
+		      "<div id=\"nm-tools\" hidden=\"hidden\" role=\"search\">\n"
 		      "<label>%s <input type=\"search\" id=\"nm-search\" placeholder=\"%s\" "
-		      "autocomplete=\"off\"/></label>\n", tr(lang, "Search"), tr(lang, "name or id"));
+		      "autocomplete=\"off\"/></label>\n",
+		      tr(lang, "Search"), tr(lang, "name or id"));
 	select_box(b, "theme", "Theme", lang);
 	select_box(b, "type", "Actor type", lang);
 	select_box(b, "district", "District", lang);
 	select_box(b, "finding", "Finding", lang);
-	nm_buf_printf(b, "<span id=\"nm-count\"></span>\n<ul id=\"nm-results\"></ul>\n"
+	nm_buf_printf(b,
+		      "<span id=\"nm-count\"></span>\n<ul id=\"nm-results\"></ul>\n"
 		      "<p class=\"hint\">%s</p>\n</div>\n"
 		      "<aside id=\"nm-panel\" hidden=\"hidden\" aria-live=\"polite\"></aside>\n",
 		      tr(lang, "Click a committee or an actor in the pictures to see its members, "
@@ -471,8 +490,10 @@ void nm_html_map_members_hint(nm_buf *b, const nm_report_opts *opts)
 
 static size_t trend_value(const nm_trend_point *p, int series)
 {
-	return series == 0 ? p->committees : series == 1 ? p->duplicates
-			     : series == 2 ? p->overloaded : p->missing_voices;
+	return series == 0   ? p->committees
+	       : series == 1 ? p->duplicates
+	       : series == 2 ? p->overloaded
+			     : p->missing_voices;
 }
 
 /* One panel of the chart: a line of one number across the snapshots. */
@@ -490,14 +511,17 @@ static void trend_panel(nm_buf *b, const nm_trend *t, int series, double x0, dou
 		lo = v < lo ? v : lo;
 		hi = v > hi ? v : hi;
 	}
-	nm_buf_printf(b, "<g class=\"panel\"><text x=\"%.0f\" y=\"%.0f\" font-size=\"12\" "
-		      "font-weight=\"bold\">%s</text>\n", x0, y0 + 14, tr(lang, titles[series]));
+	nm_buf_printf(b,
+		      "<g class=\"panel\"><text x=\"%.0f\" y=\"%.0f\" font-size=\"12\" "
+		      "font-weight=\"bold\">%s</text>\n",
+		      x0, y0 + 14, tr(lang, titles[series]));
 	nm_buf_printf(b, "<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"2\" points=\"",
 		      colours[series]);
 	for (size_t i = 0; i < t->n; i++) {
 		size_t v = trend_value(&t->points[i], series);
 		double x = x0 + 20 + w * (double)i / (double)(t->n - 1);
-		double y = hi == lo ? top + h / 2 : top + h - h * (double)(v - lo) / (double)(hi - lo);
+		double y = hi == lo ? top + h / 2
+				    : top + h - h * (double)(v - lo) / (double)(hi - lo);
 		nm_buf_printf(b, "%s%.1f,%.1f", i ? " " : "", x, y);
 	}
 	nm_buf_puts(b, "\"/>\n");
@@ -505,25 +529,30 @@ static void trend_panel(nm_buf *b, const nm_trend *t, int series, double x0, dou
 		const nm_trend_point *p = &t->points[i];
 		size_t v = trend_value(p, series);
 		double x = x0 + 20 + w * (double)i / (double)(t->n - 1);
-		double y = hi == lo ? top + h / 2 : top + h - h * (double)(v - lo) / (double)(hi - lo);
+		double y = hi == lo ? top + h / 2
+				    : top + h - h * (double)(v - lo) / (double)(hi - lo);
 		nm_i18n_str date = nm_i18n_date_str(lang, p->today);
 
-		nm_buf_printf(b, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3.5\" fill=\"%s\"><title>",
-			      x, y, colours[series]);
-		nm_buf_printf(b, tr(lang, "snapshot %lld, %s: %zu"), (long long)p->snapshot, date.s, v);
+		nm_buf_printf(b, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3.5\" fill=\"%s\"><title>", x,
+			      y, colours[series]);
+		nm_buf_printf(b, tr(lang, "snapshot %lld, %s: %zu"), (long long)p->snapshot, date.s,
+			      v);
 		nm_buf_puts(b, "</title></circle>\n");
 		if (i == 0 || i + 1 == t->n)
-			nm_buf_printf(b, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"11\" "
-				      "text-anchor=\"%s\">%zu</text>\n", i ? x + 6 : x - 6, y + 4,
-				      i ? "start" : "end", v);
+			nm_buf_printf(b,
+				      "<text x=\"%.1f\" y=\"%.1f\" font-size=\"11\" "
+				      "text-anchor=\"%s\">%zu</text>\n",
+				      i ? x + 6 : x - 6, y + 4, i ? "start" : "end", v);
 	}
 	{
 		nm_i18n_str a = nm_i18n_date_str(lang, t->points[0].today);
 		nm_i18n_str z = nm_i18n_date_str(lang, t->points[t->n - 1].today);
-		nm_buf_printf(b, "<text x=\"%.0f\" y=\"%.0f\" font-size=\"10\" fill=\"#5f6368\">%s"
-			      "</text><text x=\"%.0f\" y=\"%.0f\" font-size=\"10\" fill=\"#5f6368\" "
-			      "text-anchor=\"end\">%s</text></g>\n", x0 + 20, top + h + 16, a.s,
-			      x0 + 20 + w, top + h + 16, z.s);
+		nm_buf_printf(
+			b,
+			"<text x=\"%.0f\" y=\"%.0f\" font-size=\"10\" fill=\"#5f6368\">%s"
+			"</text><text x=\"%.0f\" y=\"%.0f\" font-size=\"10\" fill=\"#5f6368\" "
+			"text-anchor=\"end\">%s</text></g>\n",
+			x0 + 20, top + h + 16, a.s, x0 + 20 + w, top + h + 16, z.s);
 	}
 }
 
@@ -536,17 +565,21 @@ void nm_html_map_trend(nm_buf *b, const nm_analysis *an, const nm_report_opts *o
 		return;
 	nm_buf_printf(b, "<section id=\"trend\">\n<h2>%s</h2>\n<figure>\n",
 		      tr(opts->lang, "How the network changed"));
-	nm_buf_printf(b, "<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"trend-chart\" "
+	nm_buf_printf(b,
+		      "<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"trend-chart\" "
 		      "viewBox=\"0 0 580 220\" width=\"580\" height=\"220\" role=\"img\" "
 		      "aria-label=\"%s\" font-family=\"Arial,Helvetica,'Liberation Sans',"
-		      "sans-serif\">\n", tr(opts->lang, "How the network changed"));
+		      "sans-serif\">\n",
+		      tr(opts->lang, "How the network changed"));
 	for (int s = 0; s < 4; s++) {
 		int row = s >= 2 ? 1 : 0;
 		trend_panel(b, t, s, (double)(s % 2) * 290.0, row * 110.0, opts->lang);
 	}
 	nm_buf_puts(b, "</svg>\n<figcaption>");
-	nm_buf_printf(b, tr(opts->lang, "The last %zu snapshots of the store, oldest on the left; "
-					"hover a point for its snapshot and date."), t->n);
+	nm_buf_printf(b,
+		      tr(opts->lang, "The last %zu snapshots of the store, oldest on the left; "
+				     "hover a point for its snapshot and date."),
+		      t->n);
 	nm_buf_puts(b, "</figcaption>\n</figure>\n</section>\n");
 }
 
@@ -599,8 +632,8 @@ static void name_id(nm_buf *b, const char *name, const char *id)
 static const char *freq_word(nm_lang lang, nm_freq f)
 {
 	static const char *const words[NM_FREQ_COUNT + 1] = {
-		"weekly", "every two weeks", "monthly", "quarterly",
-		"twice a year", "yearly", "irregularly", "not given",
+		"weekly",       "every two weeks", "monthly",     "quarterly",
+		"twice a year", "yearly",          "irregularly", "not given",
 	};
 	return tr(lang, words[f <= NM_FREQ_COUNT ? f : NM_FREQ_COUNT]);
 }
@@ -693,7 +726,8 @@ static void profile_members(nm_buf *b, const nm_analysis *an, uint32_t c, nm_lan
 			continue;
 		nm_buf_printf(b, "<li><span class=\"why\">%s (%u):</span> ",
 			      nm_i18n_type(lang, (nm_actor_type)t), per_type[t]);
-		for (size_t m = lo; m < ds->nmemberships && ds->memberships[m].committee == c; m++) {
+		for (size_t m = lo; m < ds->nmemberships && ds->memberships[m].committee == c;
+		     m++) {
 			const nm_membership *ms = &ds->memberships[m];
 			const nm_actor *a = &ds->actors[ms->actor];
 			if ((int)a->type != t)
@@ -781,7 +815,8 @@ static void profile_findings(nm_buf *b, const nm_analysis *an, uint32_t c, nm_la
 	for (size_t i = 0; i < an->nreview; i++)
 		if (an->review[i].committee == c) {
 			nm_buf_printf(b, "<li><a href=\"#review\">%s%s</a></li>\n",
-				      tr(lang, "to review: "), review_word(lang, an->review[i].reason));
+				      tr(lang, "to review: "),
+				      review_word(lang, an->review[i].reason));
 			n++;
 		}
 	for (size_t i = 0; i < an->nsingle_type_committees; i++)
@@ -807,8 +842,10 @@ void nm_html_map_profiles(nm_buf *b, const nm_analysis *an, const nm_report_opts
 
 	if (!an->analysed_committees)
 		return;
-	nm_buf_printf(b, "<section id=\"profiles\">\n<h2>%s <span class=\"count\">(%zu)</span>"
-		      "</h2>\n", tr(lang, "Committee profiles"), an->analysed_committees);
+	nm_buf_printf(b,
+		      "<section id=\"profiles\">\n<h2>%s <span class=\"count\">(%zu)</span>"
+		      "</h2>\n",
+		      tr(lang, "Committee profiles"), an->analysed_committees);
 	for (size_t c = 0; c < ds->ncommittees; c++) {
 		const nm_committee *cm = &ds->committees[c];
 
@@ -825,9 +862,11 @@ void nm_html_map_profiles(nm_buf *b, const nm_analysis *an, const nm_report_opts
 		profile_findings(b, an, (uint32_t)c, lang);
 		profile_history(b, opts->trend, c, lang);
 		if (all_drawn)
-			nm_buf_printf(b, "<p><a class=\"pick\" href=\"#n-%zu\" data-c=\"%zu\">", c, c);
+			nm_buf_printf(b, "<p><a class=\"pick\" href=\"#n-%zu\" data-c=\"%zu\">", c,
+				      c);
 		else
-			nm_buf_printf(b, "<p><a class=\"pick\" href=\"#network\" data-c=\"%zu\">", c);
+			nm_buf_printf(b, "<p><a class=\"pick\" href=\"#network\" data-c=\"%zu\">",
+				      c);
 		nm_buf_printf(b, "%s</a></p>\n", tr(lang, "Show in the network"));
 		nm_buf_puts(b, "</details>\n");
 	}

@@ -88,8 +88,7 @@ static void settings(nm_buf *b, const nm_settings *s, const nm_analysis *an)
 	nm_buf_puts(b, "},\n");
 }
 
-static void id_list(nm_buf *b, const uint32_t *idx, size_t n, const void *records,
-		    size_t size)
+static void id_list(nm_buf *b, const uint32_t *idx, size_t n, const void *records, size_t size)
 {
 	nm_buf_putc(b, '[');
 	for (size_t i = 0; i < n; i++) {
@@ -161,7 +160,8 @@ static void load(nm_buf *b, const nm_analysis *an)
 		nm_buf_puts(b, i ? ",\n    " : "\n    ");
 		nm_buf_puts(b, "{\"actor\": ");
 		nm_json_str(b, an->ds->actors[l->actor].id);
-		nm_buf_printf(b, ", \"committees\": %u, \"meetings_per_year\": %u, "
+		nm_buf_printf(b,
+			      ", \"committees\": %u, \"meetings_per_year\": %u, "
 			      "\"overloaded\": %s}",
 			      l->committees, l->meetings, l->overloaded ? "true" : "false");
 	}
@@ -211,7 +211,8 @@ static void gaps(nm_buf *b, const nm_analysis *an)
 			if (k)
 				nm_buf_puts(b, ", ");
 			nm_json_str(b, types[k]);
-			nm_buf_printf(b, ": %u", an->coverage[th * NM_TYPE_COUNT + (size_t)order[k]]);
+			nm_buf_printf(b, ": %u",
+				      an->coverage[th * NM_TYPE_COUNT + (size_t)order[k]]);
 		}
 		nm_buf_putc(b, '}');
 	}
@@ -285,7 +286,8 @@ static void merge_proposals(nm_buf *b, const nm_analysis *an)
 		nm_buf_printf(b, ", \"seats_before\": %u, \"seats_after\": %u, \"meets\": ",
 			      m->seats_before, m->seats_after);
 		nm_json_str(b, m->meets == NM_FREQ_NONE ? NULL : nm_freq_names[m->meets]);
-		nm_buf_printf(b, ", \"member_meetings_before\": %llu, "
+		nm_buf_printf(b,
+			      ", \"member_meetings_before\": %llu, "
 			      "\"member_meetings_after\": %llu}",
 			      (unsigned long long)m->member_meetings_before,
 			      (unsigned long long)m->member_meetings_after);
@@ -305,7 +307,8 @@ void nm_report_json(nm_buf *b, const nm_analysis *an, const nm_report_opts *opts
 	nm_json_str(b, ds->name);
 	nm_buf_printf(b, ",\n  \"today\": \"%s\",\n", today);
 	settings(b, &an->settings, an);
-	nm_buf_printf(b, "  \"summary\": {\"actors\": %zu, \"committees\": %zu, "
+	nm_buf_printf(b,
+		      "  \"summary\": {\"actors\": %zu, \"committees\": %zu, "
 		      "\"analysed_committees\": %zu, \"memberships\": %zu, \"themes\": %zu},\n",
 		      ds->nactors, ds->ncommittees, an->analysed_committees, ds->nmemberships,
 		      ds->nthemes);

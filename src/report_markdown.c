@@ -50,7 +50,6 @@ typedef nm_i18n_str numstr;
 #define date_str(o, d) nm_i18n_date_str((o)->opts->lang, (d))
 #define percent(o, n, den) nm_i18n_percent_str((o)->opts->lang, (n), (den))
 
-
 /*
  * Append s for Markdown: line breaks and tabs become spaces, other control
  * characters U+FFFD (nm_text_clean), and markup characters are escaped.
@@ -129,7 +128,8 @@ static void run(const out *o, const nm_doc_run *r)
 		return;
 	/* Only references need the dataset: a diff alone has none. */
 	ds = o->an ? o->an->ds : NULL;
-	if (!ds && (r->kind == NM_RUN_COMMITTEE || r->kind == NM_RUN_ACTOR || r->kind == NM_RUN_THEME))
+	if (!ds &&
+	    (r->kind == NM_RUN_COMMITTEE || r->kind == NM_RUN_ACTOR || r->kind == NM_RUN_THEME))
 		return;
 	switch (r->kind) {
 	case NM_RUN_CODE:

@@ -5,8 +5,7 @@
 #include "report_plan.h"
 
 static const nm_msg words[] = {
-	{"Merge proposals: what merging would save",
-	 "Zusammenlegen: was es einsparen würde"},
+	{"Merge proposals: what merging would save", "Zusammenlegen: was es einsparen würde"},
 	{"Invitations: whom to invite where", "Einladungen: wen wohin einladen"},
 	{"Where the data is thin", "Wo die Daten dünn sind"},
 	{"Coordinators", "Koordinierungsstellen"},
@@ -58,8 +57,9 @@ void nm_plan_invitation(nm_buf *b, const nm_analysis *an, const nm_invitation *v
 		nm_buf_printf(b, TR(lang, "invite %s to %s: it works on %s, and no %s sits there"),
 			      a->name, c, t, nm_i18n_type(lang, a->type));
 	else
-		nm_buf_printf(b, TR(lang, "invite %s to %s: it works on %s, and it sits in no "
-					  "group yet"),
+		nm_buf_printf(b,
+			      TR(lang, "invite %s to %s: it works on %s, and it sits in no "
+				       "group yet"),
 			      a->name, c, t);
 }
 
@@ -87,13 +87,15 @@ void nm_plan_merge(nm_buf *b, const nm_analysis *an, const nm_merge_proposal *m,
 
 	names_and(&names, an, &an->clusters[m->cluster], lang);
 	if (m->meets == NM_FREQ_NONE)
-		nm_buf_printf(b, TR(lang, "merging %s: %s instead of %s seats (no group says how "
-					  "often it meets)"),
+		nm_buf_printf(b,
+			      TR(lang, "merging %s: %s instead of %s seats (no group says how "
+				       "often it meets)"),
 			      nm_buf_cstr(&names), nm_i18n_count_str(lang, m->seats_after).s,
 			      nm_i18n_count_str(lang, m->seats_before).s);
 	else
-		nm_buf_printf(b, TR(lang, "merging %s: %s instead of %s seats, %s instead of %s "
-					  "member-meetings a year"),
+		nm_buf_printf(b,
+			      TR(lang, "merging %s: %s instead of %s seats, %s instead of %s "
+				       "member-meetings a year"),
 			      nm_buf_cstr(&names), nm_i18n_count_str(lang, m->seats_after).s,
 			      nm_i18n_count_str(lang, m->seats_before).s,
 			      nm_i18n_count_str(lang, m->member_meetings_after).s,
@@ -113,8 +115,9 @@ void nm_plan_coordinators(nm_buf *b, const nm_analysis *an, nm_lang lang)
 			nm_buf_puts(&names, ", ");
 		nm_buf_printf(&names, "%s (%s)", a->name, a->id);
 	}
-	nm_buf_printf(b, TR(lang, "%s: Koordinierungsstelle, not counted in overlaps and never "
-				  "overloaded"),
+	nm_buf_printf(b,
+		      TR(lang, "%s: Koordinierungsstelle, not counted in overlaps and never "
+			       "overloaded"),
 		      nm_buf_cstr(&names));
 	nm_buf_release(&names);
 }
@@ -133,17 +136,20 @@ bool nm_plan_hint(nm_buf *b, const nm_analysis *an, int i, nm_lang lang)
 	if (i < 0 || i >= NM_PLAN_HINTS || n <= NM_PLAN_THIN)
 		return false;
 	if (i == 0)
-		nm_buf_printf(b, TR(lang, "%s of %s groups have no themes: they can never be "
-					  "duplicates, only nested or overlapping. Give them their "
-					  "themes."),
+		nm_buf_printf(b,
+			      TR(lang, "%s of %s groups have no themes: they can never be "
+				       "duplicates, only nested or overlapping. Give them their "
+				       "themes."),
 			      ns.s, all.s);
 	else if (i == 1)
-		nm_buf_printf(b, TR(lang, "%s of %s groups do not say how often they meet (meets): "
-					  "their meetings count 0 in the load."),
+		nm_buf_printf(b,
+			      TR(lang, "%s of %s groups do not say how often they meet (meets): "
+				       "their meetings count 0 in the load."),
 			      ns.s, all.s);
 	else
-		nm_buf_printf(b, TR(lang, "%s of %s groups have no last_met date: they can never "
-					  "show as stale."),
+		nm_buf_printf(b,
+			      TR(lang, "%s of %s groups have no last_met date: they can never "
+				       "show as stale."),
 			      ns.s, all.s);
 	return true;
 }

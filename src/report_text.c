@@ -139,7 +139,8 @@ static void run(const out *o, nm_buf *b, const nm_doc_run *r)
 		return;
 	/* Only references need the dataset: a diff alone has none. */
 	ds = o->an ? o->an->ds : NULL;
-	if (!ds && (r->kind == NM_RUN_COMMITTEE || r->kind == NM_RUN_ACTOR || r->kind == NM_RUN_THEME))
+	if (!ds &&
+	    (r->kind == NM_RUN_COMMITTEE || r->kind == NM_RUN_ACTOR || r->kind == NM_RUN_THEME))
 		return;
 	switch (r->kind) {
 	case NM_RUN_CODE:
@@ -278,8 +279,7 @@ static size_t namew(const out *o)
 static void coverage_table(out *o, const nm_doc_node *nd)
 {
 	const nm_dataset *ds = o->an->ds;
-	const char *const *abbrev =
-		o->opts->lang == NM_LANG_DE ? type_abbrev_de : type_abbrev_en;
+	const char *const *abbrev = o->opts->lang == NM_LANG_DE ? type_abbrev_de : type_abbrev_en;
 
 	nm_buf_puts(o->b, "  ");
 	nm_text_fit(o->b, T(o, "theme"), namew(o), 1);
@@ -306,8 +306,7 @@ static void coverage_table(out *o, const nm_doc_node *nd)
 /* The abbreviations spelled out; each stays on the line of its word. */
 static void coverage_legend(out *o)
 {
-	const char *const *abbrev =
-		o->opts->lang == NM_LANG_DE ? type_abbrev_de : type_abbrev_en;
+	const char *const *abbrev = o->opts->lang == NM_LANG_DE ? type_abbrev_de : type_abbrev_en;
 	nm_buf legend = NM_BUF_INIT, wrapped = NM_BUF_INIT;
 
 	/* Wrap with no-break spaces there, then turn them back into spaces. */

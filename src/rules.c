@@ -9,16 +9,20 @@
 const nm_rule nm_rules[] = {
 	{"yaml-syntax", "the file is not valid YAML",
 	 "Most often an indentation that does not line up, a tab used for indenting, or a ':' in "
-	 "an unquoted value. Look at the line given and the one before.", NM_SEV_ERROR},
+	 "an unquoted value. Look at the line given and the one before.",
+	 NM_SEV_ERROR},
 	{"encoding", "the file is not UTF-8",
 	 "The file holds bytes that are not UTF-8, a NUL byte, or is UTF-16. Save it again as "
-	 "UTF-8.", NM_SEV_ERROR},
+	 "UTF-8.",
+	 NM_SEV_ERROR},
 	{"node-type", "a value has the wrong shape",
 	 "A list where a mapping belongs, or a single value where a list belongs; usually a '-' "
-	 "too many or too few.", NM_SEV_ERROR},
+	 "too many or too few.",
+	 NM_SEV_ERROR},
 	{"required", "a required field is missing",
 	 "Actors need id, name and type; committees id, name and kind; memberships an actor and "
-	 "a committee; themes written as a mapping an id.", NM_SEV_ERROR},
+	 "a committee; themes written as a mapping an id.",
+	 NM_SEV_ERROR},
 	{"empty", "a required field is empty", "A required field is there but holds no text.",
 	 NM_SEV_ERROR},
 	{"id-syntax", "an id has characters ids may not have",
@@ -26,13 +30,15 @@ const nm_rule nm_rules[] = {
 	 NM_SEV_ERROR},
 	{"duplicate-id", "two records have the same id",
 	 "Actors and committees share one namespace of ids. Delete one entry if they are the "
-	 "same, or give one another id.", NM_SEV_ERROR},
+	 "same, or give one another id.",
+	 NM_SEV_ERROR},
 	{"unknown-reference", "an id points nowhere",
 	 "An actor, committee or theme that is not defined (or, for themes, not declared).",
 	 NM_SEV_ERROR},
 	{"enum", "a value is not on its fixed list",
 	 "Actor types, kinds, statuses, roles and frequencies are exact English words; case "
-	 "matters.", NM_SEV_ERROR},
+	 "matters.",
+	 NM_SEV_ERROR},
 	{"boolean", "a value is not true or false", "ad_hoc takes true, false, yes or no.",
 	 NM_SEV_ERROR},
 	{"unknown-key", "a key netmap does not know",
@@ -53,8 +59,8 @@ const nm_rule nm_rules[] = {
 	 "A mapping may hold each key once; keep the right one.", NM_SEV_ERROR},
 	{"tag", "a YAML tag outside an x- key", "Tags such as !!binary are not supported.",
 	 NM_SEV_ERROR},
-	{"merge-key", "a YAML merge key", "Merge keys ('<<') are not supported; write the keys out.",
-	 NM_SEV_ERROR},
+	{"merge-key", "a YAML merge key",
+	 "Merge keys ('<<') are not supported; write the keys out.", NM_SEV_ERROR},
 	{"null-item", "an empty item in a list", "A list item must not be null: remove the '-'.",
 	 NM_SEV_ERROR},
 	{"duplicate-theme", "one theme declared twice", "Declare each theme id once.",
@@ -66,35 +72,40 @@ const nm_rule nm_rules[] = {
 	 NM_SEV_ERROR},
 	{"ambiguous-name", "a name that several records have",
 	 "A spreadsheet cell may name an actor, committee or theme instead of giving its id, "
-	 "but this name belongs to several records: give the id instead.", NM_SEV_ERROR},
+	 "but this name belongs to several records: give the id instead.",
+	 NM_SEV_ERROR},
 	/* Spreadsheets (contract section 6). */
 	{"no-table", "a workbook or CSV file holds no table",
 	 "Name each sheet (or CSV file) after its table: Akteure, Gremien, Mitgliedschaften, "
 	 "Themen, Einstellungen, Besetzung, or actors, committees, memberships, themes, "
-	 "settings, matrix.", NM_SEV_ERROR},
+	 "settings, matrix.",
+	 NM_SEV_ERROR},
 	{"no-header-row", "a table has data but no header row",
 	 "Put a row of column headers (Name, Art, ...) above the data.", NM_SEV_ERROR},
 	{"missing-column", "a required column is missing",
 	 "Actors need Name and Art; committees Name and Art; memberships Akteur and Gremium; "
-	 "themes ID or Bezeichnung; settings Einstellung and Wert.", NM_SEV_ERROR},
+	 "themes ID or Bezeichnung; settings Einstellung and Wert.",
+	 NM_SEV_ERROR},
 	{"duplicate-column", "one field under two headers",
 	 "Keep one column per field (ID and Kürzel are the same field).", NM_SEV_ERROR},
 	{"derive-id", "no id can be made from a name",
-	 "The name has no letters or digits to make an id from: give the row an id.",
-	 NM_SEV_ERROR},
+	 "The name has no letters or digits to make an id from: give the row an id.", NM_SEV_ERROR},
 	{"cell-error", "a cell holds an error or no saved value",
 	 "A formula gives an error (#REF!, #DIV/0!) or was saved without its value: fix the "
-	 "formula, or type the value.", NM_SEV_ERROR},
+	 "formula, or type the value.",
+	 NM_SEV_ERROR},
 	{"matrix-mark", "a mark in the matrix is not understood",
 	 "Mark a membership with x (or ja, 1) or a role (Vorsitz, Gast, ...); leave the cell "
-	 "empty for none.", NM_SEV_ERROR},
+	 "empty for none.",
+	 NM_SEV_ERROR},
 	{"merge-budget", "too many merged cells",
 	 "A merged range covers more cells than netmap reads; unmerge the cells.", NM_SEV_ERROR},
 	{"csv-quote", "a quote in a CSV file is not closed or is followed by text",
 	 "A quoted cell ends with a quote right before the delimiter or the line end; a "
-	 "quote inside the cell is written twice.", NM_SEV_ERROR},
-	{"csv-encoding", "a CSV file is not in a readable encoding",
-	 "Save it as CSV UTF-8.", NM_SEV_ERROR},
+	 "quote inside the cell is written twice.",
+	 NM_SEV_ERROR},
+	{"csv-encoding", "a CSV file is not in a readable encoding", "Save it as CSV UTF-8.",
+	 NM_SEV_ERROR},
 	{"csv-nul", "a CSV file holds a NUL byte",
 	 "The file is binary or UTF-16 without a byte-order mark: save it as CSV UTF-8.",
 	 NM_SEV_ERROR},
@@ -102,10 +113,12 @@ const nm_rule nm_rules[] = {
 	 "Write sep=; or sep=, alone on the first line, or leave the line out.", NM_SEV_ERROR},
 	{"not-a-workbook", "the file is not the spreadsheet its name says",
 	 "An old .xls file, or a file renamed: save it from your spreadsheet program as .xlsx "
-	 "or .ods.", NM_SEV_ERROR},
+	 "or .ods.",
+	 NM_SEV_ERROR},
 	{"not-a-spreadsheet", "the file is not the spreadsheet its name says",
 	 "An old .xls file, or a file renamed: save it from your spreadsheet program as .xlsx "
-	 "or .ods.", NM_SEV_ERROR},
+	 "or .ods.",
+	 NM_SEV_ERROR},
 	{"encrypted-workbook", "the workbook is protected with a password",
 	 "Save it without a password; netmap cannot read encrypted files.", NM_SEV_ERROR},
 	{"damaged-archive", "the workbook's archive is damaged or cut short",
@@ -116,7 +129,8 @@ const nm_rule nm_rules[] = {
 	 "Open it in your spreadsheet program and save it again.", NM_SEV_ERROR},
 	{"xml-doctype", "the workbook declares XML entities or a DTD",
 	 "netmap never expands entities or loads a DTD: save the file from your spreadsheet "
-	 "program.", NM_SEV_ERROR},
+	 "program.",
+	 NM_SEV_ERROR},
 	{"zip-bomb", "the workbook unpacks to more than netmap reads",
 	 "Over 1 GiB of unpacked data: split the workbook.", NM_SEV_ERROR},
 	{"too-many-entries", "the workbook holds too many parts",
@@ -147,7 +161,8 @@ const nm_rule nm_rules[] = {
 	 NM_SEV_ERROR},
 	{"xml-dtd", "the workbook declares XML entities or a DTD",
 	 "netmap never expands entities or loads a DTD: save the file from your spreadsheet "
-	 "program.", NM_SEV_ERROR},
+	 "program.",
+	 NM_SEV_ERROR},
 	{"xml-too-big", "one XML tag of the workbook is too large", "Over 16 MiB in one tag.",
 	 NM_SEV_ERROR},
 	{"xml-too-deep", "the workbook's XML is nested too deeply", "Over 256 levels.",
@@ -170,15 +185,18 @@ const nm_rule nm_rules[] = {
 	 "Correct ends or founded.", NM_SEV_WARNING},
 	{"not-read", "a file that looks like data is not read",
 	 "Old .xls files, .numbers, .json and .yaml.txt files are not read: save or rename "
-	 "them as .xlsx, .ods, .csv or .yaml.", NM_SEV_WARNING},
+	 "them as .xlsx, .ods, .csv or .yaml.",
+	 NM_SEV_WARNING},
 	{"unknown-column", "a column netmap does not know is not read",
 	 "Columns of your own are fine; a typo in a header (Mitgleider) drops its data. Start "
-	 "headers of your own with x- to say so.", NM_SEV_WARNING},
+	 "headers of your own with x- to say so.",
+	 NM_SEV_WARNING},
 	{"no-header", "data under an empty header, or right of the last one, is not read",
 	 "Give the column a header, or move the data.", NM_SEV_WARNING},
 	{"table-name", "a sheet name holds a table name without being one",
 	 "Name the sheet after its table alone or followed by a space or '-' (Gremien 2026), "
-	 "or start it with x- to keep it out.", NM_SEV_WARNING},
+	 "or start it with x- to keep it out.",
+	 NM_SEV_WARNING},
 };
 
 const size_t nm_nrules = sizeof(nm_rules) / sizeof(nm_rules[0]);

@@ -94,17 +94,16 @@ static void ref(jw *w, const char *key, const char *def)
 
 typedef struct prop {
 	const char *key;
-	const char *def;      /* the $defs entry of its value */
-	const char *dflt;     /* JSON of its default, or NULL */
+	const char *def;  /* the $defs entry of its value */
+	const char *dflt; /* JSON of its default, or NULL */
 	nm_keyset set;
-	bool list;            /* a list of def */
+	bool list; /* a list of def */
 	bool required;
 	const char *description;
 } prop;
 
 static const prop props[] = {
-	{"netmap", "version", NULL, NM_KEYS_DOCUMENT, false, false,
-	 "the format version: 1"},
+	{"netmap", "version", NULL, NM_KEYS_DOCUMENT, false, false, "the format version: 1"},
 	{"dataset", "text", NULL, NM_KEYS_DOCUMENT, false, false,
 	 "the dataset's display name, such as the municipality (the first one given counts)"},
 	{"themes", "theme", NULL, NM_KEYS_DOCUMENT, true, false,
@@ -122,7 +121,8 @@ static const prop props[] = {
 	{"id", "id", NULL, NM_KEYS_ACTOR, false, true,
 	 "unique across actors and committees; 1-64 letters, digits, '.', '_' or '-'"},
 	{"name", "name", NULL, NM_KEYS_ACTOR, false, true, "the organisation's name"},
-	{"type", "actor_type", NULL, NM_KEYS_ACTOR, false, true, "the kind of organisation: Akteurstyp"},
+	{"type", "actor_type", NULL, NM_KEYS_ACTOR, false, true,
+	 "the kind of organisation: Akteurstyp"},
 	{"themes", "id", NULL, NM_KEYS_ACTOR, true, false, "theme ids"},
 	{"district", "text", NULL, NM_KEYS_ACTOR, false, false, "district: Stadtteil"},
 	{"member_of", "member_of", NULL, NM_KEYS_ACTOR, true, false,
@@ -137,7 +137,8 @@ static const prop props[] = {
 	{"id", "id", NULL, NM_KEYS_COMMITTEE, false, true,
 	 "unique across actors and committees; 1-64 letters, digits, '.', '_' or '-'"},
 	{"name", "name", NULL, NM_KEYS_COMMITTEE, false, true, "the committee's name"},
-	{"kind", "kind", NULL, NM_KEYS_COMMITTEE, false, true, "the kind of body: Art des Gremiums"},
+	{"kind", "kind", NULL, NM_KEYS_COMMITTEE, false, true,
+	 "the kind of body: Art des Gremiums"},
 	{"ad_hoc", "boolean", "false", NM_KEYS_COMMITTEE, false, false,
 	 "set up for a limited task: ad hoc"},
 	{"themes", "id", NULL, NM_KEYS_COMMITTEE, true, false, "theme ids"},
@@ -382,8 +383,9 @@ static void defs(jw *w)
 	begin(w, "$defs", '{');
 
 	begin(w, "id", '{');
-	str(w, "description", "an id: 1-64 letters, digits, '.', '_' or '-', starting with a "
-			      "letter or digit; case-sensitive");
+	str(w, "description",
+	    "an id: 1-64 letters, digits, '.', '_' or '-', starting with a "
+	    "letter or digit; case-sensitive");
 	begin(w, "anyOf", '[');
 	raw(w, NULL, "{\"type\": \"string\", \"pattern\": \"" ID_PATTERN "\"}");
 	raw(w, NULL, "{\"type\": \"integer\", \"minimum\": 0}");
@@ -391,7 +393,8 @@ static void defs(jw *w)
 	end(w, '}');
 
 	begin(w, "text", '{');
-	str(w, "description", "a text (a number or a boolean is read as the text it is written as)");
+	str(w, "description",
+	    "a text (a number or a boolean is read as the text it is written as)");
 	raw(w, "type", "[\"string\", \"number\", \"boolean\"]");
 	end(w, '}');
 
@@ -456,7 +459,8 @@ static void defs(jw *w)
 	mapping(w, NM_KEYS_CONTACT, "contact data: personal data", true);
 	end(w, '}');
 	begin(w, "committee", '{');
-	mapping(w, NM_KEYS_COMMITTEE, "a committee: a working group or another body (Gremium)", true);
+	mapping(w, NM_KEYS_COMMITTEE, "a committee: a working group or another body (Gremium)",
+		true);
 	end(w, '}');
 	id_or_mapping(w, "member", NM_KEYS_MEMBER,
 		      "a member: the actor's id, or a mapping with actor, role and since");

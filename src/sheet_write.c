@@ -219,7 +219,7 @@ static void actor_row(wbook *bk, wsheet *s, const nm_dataset *ds, const nm_actor
 			put_text(bk, &row[c], a->name);
 		} else if (strcmp(f, "type") == 0) {
 			put_text(bk, &row[c],
-			         nm_label_enum_word(NM_ENUM_TYPE, (int)a->type, bk->lang));
+				 nm_label_enum_word(NM_ENUM_TYPE, (int)a->type, bk->lang));
 		} else if (strcmp(f, "themes") == 0) {
 			theme_list(ds, a->themes, a->nthemes, tmp);
 			put_text(bk, &row[c], tmp->ptr);
@@ -240,7 +240,7 @@ static void actor_row(wbook *bk, wsheet *s, const nm_dataset *ds, const nm_actor
 }
 
 static void committee_row(wbook *bk, wsheet *s, const nm_dataset *ds, const nm_committee *cm,
-                          nm_buf *tmp)
+			  nm_buf *tmp)
 {
 	wcell *row = row_add(s);
 
@@ -252,7 +252,7 @@ static void committee_row(wbook *bk, wsheet *s, const nm_dataset *ds, const nm_c
 			put_text(bk, &row[c], cm->name);
 		} else if (strcmp(f, "kind") == 0) {
 			put_text(bk, &row[c],
-			         nm_label_enum_word(NM_ENUM_KIND, (int)cm->kind, bk->lang));
+				 nm_label_enum_word(NM_ENUM_KIND, (int)cm->kind, bk->lang));
 		} else if (strcmp(f, "ad_hoc") == 0) {
 			put_text(bk, &row[c], bool_word(cm->ad_hoc, bk->lang));
 		} else if (strcmp(f, "themes") == 0) {
@@ -263,7 +263,7 @@ static void committee_row(wbook *bk, wsheet *s, const nm_dataset *ds, const nm_c
 				put_text(bk, &row[c], ds->actors[cm->lead].id);
 		} else if (strcmp(f, "status") == 0) {
 			put_text(bk, &row[c],
-			         nm_label_enum_word(NM_ENUM_STATUS, (int)cm->status, bk->lang));
+				 nm_label_enum_word(NM_ENUM_STATUS, (int)cm->status, bk->lang));
 		} else if (strcmp(f, "founded") == 0) {
 			put_date(&row[c], cm->founded);
 		} else if (strcmp(f, "ends") == 0) {
@@ -272,9 +272,9 @@ static void committee_row(wbook *bk, wsheet *s, const nm_dataset *ds, const nm_c
 			put_date(&row[c], cm->last_met);
 		} else if (strcmp(f, "meets") == 0) {
 			if (cm->meets != NM_FREQ_NONE)
-				put_text(
-				    bk, &row[c],
-				    nm_label_enum_word(NM_ENUM_MEETS, (int)cm->meets, bk->lang));
+				put_text(bk, &row[c],
+					 nm_label_enum_word(NM_ENUM_MEETS, (int)cm->meets,
+							    bk->lang));
 		} else if (strcmp(f, "parent") == 0) {
 			if (cm->parent != NM_NONE)
 				put_text(bk, &row[c], ds->committees[cm->parent].id);
@@ -298,7 +298,7 @@ static void membership_row(wbook *bk, wsheet *s, const nm_dataset *ds, const nm_
 			put_text(bk, &row[c], ds->committees[m->committee].id);
 		else if (strcmp(f, "role") == 0)
 			put_text(bk, &row[c],
-			         nm_label_enum_word(NM_ENUM_ROLE, (int)m->role, bk->lang));
+				 nm_label_enum_word(NM_ENUM_ROLE, (int)m->role, bk->lang));
 		else if (strcmp(f, "since") == 0)
 			put_date(&row[c], m->since);
 	}
@@ -326,7 +326,7 @@ static void ratio_text(wbook *bk, wcell *c, nm_ratio r)
 
 /* A row per given setting of nm_setting_defs, in its order, after the dataset's name. */
 static void settings_rows(wbook *bk, wsheet *s, const nm_dataset *ds, const nm_settings *st,
-                          unsigned mask)
+			  unsigned mask)
 {
 	nm_buf tmp = NM_BUF_INIT;
 
@@ -419,102 +419,102 @@ typedef struct help_text {
 } help_text;
 
 static const help_text help[] = {
-    {NM_TABLE_ACTORS, NULL,
-     "One row per organisation: associations, agencies, migrant organisations, schools, "
-     "initiatives.",
-     "Eine Zeile je Organisation: Verbände, Behörden, Migrantenorganisationen, Schulen, "
-     "Initiativen."},
-    {NM_TABLE_ACTORS, "id",
-     "Short unique key (letters, digits, . _ -). Leave empty: netmap derives it from the name.",
-     "Kurzer eindeutiger Schlüssel (Buchstaben, Ziffern, . _ -). Leer lassen: netmap bildet ihn "
-     "aus dem Namen."},
-    {NM_TABLE_ACTORS, "name", "The organisation's full name. Required.",
-     "Voller Name der Organisation. Pflichtfeld."},
-    {NM_TABLE_ACTORS, "type", "What kind of organisation it is: pick from the list. Required.",
-     "Art der Organisation: aus der Liste wählen. Pflichtfeld."},
-    {NM_TABLE_ACTORS, "themes", "Themes it works on, separated by commas.",
-     "Themen, an denen sie arbeitet, durch Kommas getrennt."},
-    {NM_TABLE_ACTORS, "district", "District or area, free text.",
-     "Stadtteil oder Gebiet, freier Text."},
-    {NM_TABLE_ACTORS, "member_of",
-     "Committees it sits in (ids or exact names, separated by commas); or use the memberships "
-     "sheet.",
-     "Gremien, in denen sie sitzt (Kürzel oder genaue Namen, durch Kommas getrennt); oder das "
-     "Blatt Mitgliedschaften nutzen."},
-    {NM_TABLE_ACTORS, "website", "Web address.", "Internetadresse."},
-    {NM_TABLE_ACTORS, "contact.person", "Contact person (personal data: left out of reports).",
-     "Ansprechperson (personenbezogen: bleibt aus Berichten heraus)."},
-    {NM_TABLE_ACTORS, "contact.email", "Contact e-mail (personal data).",
-     "E-Mail-Adresse (personenbezogen)."},
-    {NM_TABLE_ACTORS, "contact.phone", "Contact phone (personal data).",
-     "Telefonnummer (personenbezogen)."},
-    {NM_TABLE_ACTORS, "note", "Anything else, free text.", "Alles Weitere, freier Text."},
+	{NM_TABLE_ACTORS, NULL,
+	 "One row per organisation: associations, agencies, migrant organisations, schools, "
+	 "initiatives.",
+	 "Eine Zeile je Organisation: Verbände, Behörden, Migrantenorganisationen, Schulen, "
+	 "Initiativen."},
+	{NM_TABLE_ACTORS, "id",
+	 "Short unique key (letters, digits, . _ -). Leave empty: netmap derives it from the name.",
+	 "Kurzer eindeutiger Schlüssel (Buchstaben, Ziffern, . _ -). Leer lassen: netmap bildet ihn "
+	 "aus dem Namen."},
+	{NM_TABLE_ACTORS, "name", "The organisation's full name. Required.",
+	 "Voller Name der Organisation. Pflichtfeld."},
+	{NM_TABLE_ACTORS, "type", "What kind of organisation it is: pick from the list. Required.",
+	 "Art der Organisation: aus der Liste wählen. Pflichtfeld."},
+	{NM_TABLE_ACTORS, "themes", "Themes it works on, separated by commas.",
+	 "Themen, an denen sie arbeitet, durch Kommas getrennt."},
+	{NM_TABLE_ACTORS, "district", "District or area, free text.",
+	 "Stadtteil oder Gebiet, freier Text."},
+	{NM_TABLE_ACTORS, "member_of",
+	 "Committees it sits in (ids or exact names, separated by commas); or use the memberships "
+	 "sheet.",
+	 "Gremien, in denen sie sitzt (Kürzel oder genaue Namen, durch Kommas getrennt); oder das "
+	 "Blatt Mitgliedschaften nutzen."},
+	{NM_TABLE_ACTORS, "website", "Web address.", "Internetadresse."},
+	{NM_TABLE_ACTORS, "contact.person", "Contact person (personal data: left out of reports).",
+	 "Ansprechperson (personenbezogen: bleibt aus Berichten heraus)."},
+	{NM_TABLE_ACTORS, "contact.email", "Contact e-mail (personal data).",
+	 "E-Mail-Adresse (personenbezogen)."},
+	{NM_TABLE_ACTORS, "contact.phone", "Contact phone (personal data).",
+	 "Telefonnummer (personenbezogen)."},
+	{NM_TABLE_ACTORS, "note", "Anything else, free text.", "Alles Weitere, freier Text."},
 
-    {NM_TABLE_COMMITTEES, NULL,
-     "One row per working group, network, round table, steering group, advisory board or "
-     "committee.",
-     "Eine Zeile je Arbeitskreis, Netzwerk, Runder Tisch, Steuerungsgruppe, Beirat oder "
-     "Ausschuss."},
-    {NM_TABLE_COMMITTEES, "id", "Short unique key; leave empty to derive it from the name.",
-     "Kurzer eindeutiger Schlüssel; leer lassen, dann wird er aus dem Namen gebildet."},
-    {NM_TABLE_COMMITTEES, "name", "The committee's name. Required.",
-     "Name des Gremiums. Pflichtfeld."},
-    {NM_TABLE_COMMITTEES, "kind", "What kind of body: pick from the list. Required.",
-     "Art des Gremiums: aus der Liste wählen. Pflichtfeld."},
-    {NM_TABLE_COMMITTEES, "ad_hoc", "Set up for a limited task? yes or no (empty: no).",
-     "Für eine begrenzte Aufgabe eingerichtet? ja oder nein (leer: nein)."},
-    {NM_TABLE_COMMITTEES, "themes", "Themes it works on, separated by commas.",
-     "Themen, an denen es arbeitet, durch Kommas getrennt."},
-    {NM_TABLE_COMMITTEES, "lead", "The actor that leads it (id or exact name).",
-     "Der federführende Akteur (Kürzel oder genauer Name)."},
-    {NM_TABLE_COMMITTEES, "status", "active, dormant or dissolved (empty: active).",
-     "aktiv, ruhend oder aufgelöst (leer: aktiv)."},
-    {NM_TABLE_COMMITTEES, "founded", "When it was set up (a date).",
-     "Wann es eingerichtet wurde (ein Datum)."},
-    {NM_TABLE_COMMITTEES, "ends", "When it is planned to end (a date).",
-     "Wann es enden soll (ein Datum)."},
-    {NM_TABLE_COMMITTEES, "last_met", "When it last met (a date).",
-     "Wann es zuletzt getagt hat (ein Datum)."},
-    {NM_TABLE_COMMITTEES, "meets", "How often it meets: pick from the list.",
-     "Wie oft es tagt: aus der Liste wählen."},
-    {NM_TABLE_COMMITTEES, "parent", "The committee it is a sub-group of (id or exact name).",
-     "Das Gremium, dessen Untergruppe es ist (Kürzel oder genauer Name)."},
-    {NM_TABLE_COMMITTEES, "district", "District or area, free text.",
-     "Stadtteil oder Gebiet, freier Text."},
-    {NM_TABLE_COMMITTEES, "members",
-     "Its members (ids or exact names, separated by commas); or use the memberships sheet.",
-     "Seine Mitglieder (Kürzel oder genaue Namen, durch Kommas getrennt); oder das Blatt "
-     "Mitgliedschaften nutzen."},
-    {NM_TABLE_COMMITTEES, "note", "Anything else, free text.", "Alles Weitere, freier Text."},
+	{NM_TABLE_COMMITTEES, NULL,
+	 "One row per working group, network, round table, steering group, advisory board or "
+	 "committee.",
+	 "Eine Zeile je Arbeitskreis, Netzwerk, Runder Tisch, Steuerungsgruppe, Beirat oder "
+	 "Ausschuss."},
+	{NM_TABLE_COMMITTEES, "id", "Short unique key; leave empty to derive it from the name.",
+	 "Kurzer eindeutiger Schlüssel; leer lassen, dann wird er aus dem Namen gebildet."},
+	{NM_TABLE_COMMITTEES, "name", "The committee's name. Required.",
+	 "Name des Gremiums. Pflichtfeld."},
+	{NM_TABLE_COMMITTEES, "kind", "What kind of body: pick from the list. Required.",
+	 "Art des Gremiums: aus der Liste wählen. Pflichtfeld."},
+	{NM_TABLE_COMMITTEES, "ad_hoc", "Set up for a limited task? yes or no (empty: no).",
+	 "Für eine begrenzte Aufgabe eingerichtet? ja oder nein (leer: nein)."},
+	{NM_TABLE_COMMITTEES, "themes", "Themes it works on, separated by commas.",
+	 "Themen, an denen es arbeitet, durch Kommas getrennt."},
+	{NM_TABLE_COMMITTEES, "lead", "The actor that leads it (id or exact name).",
+	 "Der federführende Akteur (Kürzel oder genauer Name)."},
+	{NM_TABLE_COMMITTEES, "status", "active, dormant or dissolved (empty: active).",
+	 "aktiv, ruhend oder aufgelöst (leer: aktiv)."},
+	{NM_TABLE_COMMITTEES, "founded", "When it was set up (a date).",
+	 "Wann es eingerichtet wurde (ein Datum)."},
+	{NM_TABLE_COMMITTEES, "ends", "When it is planned to end (a date).",
+	 "Wann es enden soll (ein Datum)."},
+	{NM_TABLE_COMMITTEES, "last_met", "When it last met (a date).",
+	 "Wann es zuletzt getagt hat (ein Datum)."},
+	{NM_TABLE_COMMITTEES, "meets", "How often it meets: pick from the list.",
+	 "Wie oft es tagt: aus der Liste wählen."},
+	{NM_TABLE_COMMITTEES, "parent", "The committee it is a sub-group of (id or exact name).",
+	 "Das Gremium, dessen Untergruppe es ist (Kürzel oder genauer Name)."},
+	{NM_TABLE_COMMITTEES, "district", "District or area, free text.",
+	 "Stadtteil oder Gebiet, freier Text."},
+	{NM_TABLE_COMMITTEES, "members",
+	 "Its members (ids or exact names, separated by commas); or use the memberships sheet.",
+	 "Seine Mitglieder (Kürzel oder genaue Namen, durch Kommas getrennt); oder das Blatt "
+	 "Mitgliedschaften nutzen."},
+	{NM_TABLE_COMMITTEES, "note", "Anything else, free text.", "Alles Weitere, freier Text."},
 
-    {NM_TABLE_MEMBERSHIPS, NULL, "One row per actor in a committee.",
-     "Eine Zeile je Akteur in einem Gremium."},
-    {NM_TABLE_MEMBERSHIPS, "actor", "The actor (id or exact name). Required.",
-     "Der Akteur (Kürzel oder genauer Name). Pflichtfeld."},
-    {NM_TABLE_MEMBERSHIPS, "committee", "The committee (id or exact name). Required.",
-     "Das Gremium (Kürzel oder genauer Name). Pflichtfeld."},
-    {NM_TABLE_MEMBERSHIPS, "role", "Its role: pick from the list (empty: member).",
-     "Die Rolle: aus der Liste wählen (leer: Mitglied)."},
-    {NM_TABLE_MEMBERSHIPS, "since", "Member since (a date).", "Mitglied seit (ein Datum)."},
+	{NM_TABLE_MEMBERSHIPS, NULL, "One row per actor in a committee.",
+	 "Eine Zeile je Akteur in einem Gremium."},
+	{NM_TABLE_MEMBERSHIPS, "actor", "The actor (id or exact name). Required.",
+	 "Der Akteur (Kürzel oder genauer Name). Pflichtfeld."},
+	{NM_TABLE_MEMBERSHIPS, "committee", "The committee (id or exact name). Required.",
+	 "Das Gremium (Kürzel oder genauer Name). Pflichtfeld."},
+	{NM_TABLE_MEMBERSHIPS, "role", "Its role: pick from the list (empty: member).",
+	 "Die Rolle: aus der Liste wählen (leer: Mitglied)."},
+	{NM_TABLE_MEMBERSHIPS, "since", "Member since (a date).", "Mitglied seit (ein Datum)."},
 
-    {NM_TABLE_THEMES, NULL,
-     "Optional: the list of themes. Once it has a row, every theme used elsewhere must be listed "
-     "here.",
-     "Freiwillig: die Liste der Themen. Sobald sie eine Zeile hat, muss jedes verwendete Thema "
-     "hier stehen."},
-    {NM_TABLE_THEMES, "id", "Short key of the theme (empty: derived from the label).",
-     "Kurzer Schlüssel des Themas (leer: aus der Bezeichnung gebildet)."},
-    {NM_TABLE_THEMES, "label", "The theme's name as people read it.",
-     "Name des Themas, wie man ihn liest."},
+	{NM_TABLE_THEMES, NULL,
+	 "Optional: the list of themes. Once it has a row, every theme used elsewhere must be listed "
+	 "here.",
+	 "Freiwillig: die Liste der Themen. Sobald sie eine Zeile hat, muss jedes verwendete Thema "
+	 "hier stehen."},
+	{NM_TABLE_THEMES, "id", "Short key of the theme (empty: derived from the label).",
+	 "Kurzer Schlüssel des Themas (leer: aus der Bezeichnung gebildet)."},
+	{NM_TABLE_THEMES, "label", "The theme's name as people read it.",
+	 "Name des Themas, wie man ihn liest."},
 
-    {NM_TABLE_SETTINGS, NULL,
-     "Optional: thresholds of the analysis, one per row (see docs/spreadsheets.md). A row "
-     "'dataset' names the dataset.",
-     "Freiwillig: Schwellen der Auswertung, eine je Zeile (siehe docs/spreadsheets.de.md). Eine "
-     "Zeile 'dataset' benennt den Datenbestand."},
-    {NM_TABLE_SETTINGS, "key", "The setting's name, e.g. max_load or dataset.",
-     "Name der Einstellung, z. B. max_load oder dataset."},
-    {NM_TABLE_SETTINGS, "value", "Its value.", "Ihr Wert."},
+	{NM_TABLE_SETTINGS, NULL,
+	 "Optional: thresholds of the analysis, one per row (see docs/spreadsheets.md). A row "
+	 "'dataset' names the dataset.",
+	 "Freiwillig: Schwellen der Auswertung, eine je Zeile (siehe docs/spreadsheets.de.md). Eine "
+	 "Zeile 'dataset' benennt den Datenbestand."},
+	{NM_TABLE_SETTINGS, "key", "The setting's name, e.g. max_load or dataset.",
+	 "Name der Einstellung, z. B. max_load oder dataset."},
+	{NM_TABLE_SETTINGS, "value", "Its value.", "Ihr Wert."},
 };
 
 static const char *help_for(nm_table t, const char *field, nm_lang lang)
@@ -560,7 +560,7 @@ static const char *choice(const nm_column *col, int i, nm_lang lang)
 static void help_sheet(wbook *bk)
 {
 	static const nm_table order[] = {NM_TABLE_ACTORS, NM_TABLE_COMMITTEES, NM_TABLE_MEMBERSHIPS,
-	                                 NM_TABLE_THEMES, NM_TABLE_SETTINGS};
+					 NM_TABLE_THEMES, NM_TABLE_SETTINGS};
 	bool de = bk->lang == NM_LANG_DE;
 	wsheet *s = sheet_add(bk, de ? "Hinweise" : "How to", NM_TABLE_NONE, 2);
 	nm_buf tmp = NM_BUF_INIT;
@@ -571,25 +571,25 @@ static void help_sheet(wbook *bk)
 	s->widths[1] = 90;
 	row = row_add(s);
 	put_text(bk, &row[0],
-	         de ? "So füllen Sie diese Mappe aus" : "How to fill in this workbook");
+		 de ? "So füllen Sie diese Mappe aus" : "How to fill in this workbook");
 	row[0].bold = true;
 	row = row_add(s);
 	put_text(
-	    bk, &row[1],
-	    de ? "Jedes Blatt unten ist eine Tabelle, die netmap liest; die erste Zeile sind die "
-	         "Spaltenköpfe: nicht umbenennen. Eine Zeile je Eintrag, leere Zeilen werden "
-	         "übersprungen. Felder mit Auswahlliste: Pfeil in der Zelle. Datum: TT.MM.JJJJ. "
-	         "Verweise auf Akteure und Gremien: Kürzel oder genauer Name. Das Blatt "
-	         "'Beispiele' und dieses Blatt werden nicht gelesen; eigene Blätter auch nicht, "
-	         "ebenso Blätter, deren Name mit x- beginnt. Eigene Spalten: Kopf mit x- beginnen. "
-	         "Prüfen: netmap validate DATEI; auswerten: netmap scan DATEI."
-	       : "Each sheet below is a table netmap reads; its first row holds the column "
-	         "headers: do not rename them. One row per entry; empty rows are skipped. "
-	         "Columns with a list: use the arrow in the cell. Dates: YYYY-MM-DD. "
-	         "References to actors and committees: id or exact name. The 'Examples' sheet "
-	         "and this one are not read, nor are sheets of your own or sheets whose name "
-	         "begins with x-. Columns of your own: start the header with x-. "
-	         "Check: netmap validate FILE; analyse: netmap scan FILE.");
+		bk, &row[1],
+		de ? "Jedes Blatt unten ist eine Tabelle, die netmap liest; die erste Zeile sind die "
+		     "Spaltenköpfe: nicht umbenennen. Eine Zeile je Eintrag, leere Zeilen werden "
+		     "übersprungen. Felder mit Auswahlliste: Pfeil in der Zelle. Datum: TT.MM.JJJJ. "
+		     "Verweise auf Akteure und Gremien: Kürzel oder genauer Name. Das Blatt "
+		     "'Beispiele' und dieses Blatt werden nicht gelesen; eigene Blätter auch nicht, "
+		     "ebenso Blätter, deren Name mit x- beginnt. Eigene Spalten: Kopf mit x- beginnen. "
+		     "Prüfen: netmap validate DATEI; auswerten: netmap scan DATEI."
+		   : "Each sheet below is a table netmap reads; its first row holds the column "
+		     "headers: do not rename them. One row per entry; empty rows are skipped. "
+		     "Columns with a list: use the arrow in the cell. Dates: YYYY-MM-DD. "
+		     "References to actors and committees: id or exact name. The 'Examples' sheet "
+		     "and this one are not read, nor are sheets of your own or sheets whose name "
+		     "begins with x-. Columns of your own: start the header with x-. "
+		     "Check: netmap validate FILE; analyse: netmap scan FILE.");
 	for (size_t t = 0; t < sizeof(order) / sizeof(order[0]); t++) {
 		size_t n;
 		const nm_column *cols = nm_label_columns(order[t], &n);
@@ -608,7 +608,7 @@ static void help_sheet(wbook *bk)
 				nm_buf_puts(&tmp, de ? " Werte: " : " Values: ");
 				for (int k = 0; choice(c, k, bk->lang); k++)
 					nm_buf_printf(&tmp, "%s%s", k ? ", " : "",
-					              choice(c, k, bk->lang));
+						      choice(c, k, bk->lang));
 				nm_buf_putc(&tmp, '.');
 			}
 			put_text(bk, &row[1], tmp.ptr);
@@ -619,14 +619,14 @@ static void help_sheet(wbook *bk)
 	put_text(bk, &row[0], nm_label_table_name(NM_TABLE_MATRIX, bk->lang));
 	row[0].bold = true;
 	put_text(bk, &row[1],
-	         de ? "Wer wo sitzt, als Raster (statt oder neben den Mitgliedschaften): in "
-	              "Spalte A die Akteure (Kürzel oder Name), in Zeile 1 ab Spalte C die Gremien "
-	              "(Kürzel oder Name), in die Zellen x (Mitglied) oder eine Rolle wie Vorsitz; "
-	              "leer heißt: nicht dabei. Spalte B (x-Notiz) ist für eigene Notizen."
-	            : "Who sits where, as a grid (instead of or beside the memberships): actors "
-	              "(id or name) in column A, committees (id or name) in row 1 from column C "
-	              "on, and in the cells x (a member) or a role such as chair; empty means not "
-	              "a member. Column B (x-note) is for notes of your own.");
+		 de ? "Wer wo sitzt, als Raster (statt oder neben den Mitgliedschaften): in "
+		      "Spalte A die Akteure (Kürzel oder Name), in Zeile 1 ab Spalte C die Gremien "
+		      "(Kürzel oder Name), in die Zellen x (Mitglied) oder eine Rolle wie Vorsitz; "
+		      "leer heißt: nicht dabei. Spalte B (x-Notiz) ist für eigene Notizen."
+		    : "Who sits where, as a grid (instead of or beside the memberships): actors "
+		      "(id or name) in column A, committees (id or name) in row 1 from column C "
+		      "on, and in the cells x (a member) or a role such as chair; empty means not "
+		      "a member. Column B (x-note) is for notes of your own.");
 	nm_buf_release(&tmp);
 }
 
@@ -645,38 +645,39 @@ typedef struct example {
 	const char *const *pairs; /* field, value, ..., NULL */
 } example;
 
-#define EX(t, ...)                                                                                 \
-	{                                                                                          \
-		t, (const char *const[])                                                           \
-		{                                                                                  \
-			__VA_ARGS__, NULL                                                          \
-		}                                                                                  \
+#define EX(t, ...) \
+	{ \
+		t, (const char *const[]) \
+		{ \
+			__VA_ARGS__, NULL \
+		} \
 	}
 
 static const example examples[] = {
-    EX(NM_TABLE_ACTORS, "id", "caritas", "name", "Caritasverband Musterstadt e.V.", "type",
-       "association", "themes", "language, counselling", "district", "Nord"),
-    EX(NM_TABLE_ACTORS, "id", "vhs", "name", "Volkshochschule Musterstadt", "type",
-       "education_provider", "themes", "language", "website", "https://vhs.example.org"),
-    EX(NM_TABLE_ACTORS, "name", "Türkisch-Deutscher Elternverein e.V.", "type",
-       "migrant_organisation", "themes", "school"),
-    EX(NM_TABLE_COMMITTEES, "id", "ak-sprache", "name", "Arbeitskreis Sprache", "kind",
-       "working_group", "themes", "language", "lead", "vhs", "status", "active", "founded",
-       "2024-03-01", "last_met", "2026-10-12", "meets", "monthly"),
-    EX(NM_TABLE_COMMITTEES, "id", "rt-bildung", "name", "Runder Tisch Bildung", "kind",
-       "round_table", "ad_hoc", "yes", "themes", "school, language", "ends", "2027-06-30", "meets",
-       "quarterly"),
-    EX(NM_TABLE_MEMBERSHIPS, "actor", "caritas", "committee", "ak-sprache", "role", "chair",
-       "since", "2024-03-01"),
-    EX(NM_TABLE_MEMBERSHIPS, "actor", "vhs", "committee", "ak-sprache", "role", "lead"),
-    EX(NM_TABLE_MEMBERSHIPS, "actor", "Türkisch-Deutscher Elternverein e.V.", "committee",
-       "Runder Tisch Bildung", "role", "guest"),
-    EX(NM_TABLE_THEMES, "id", "language", "label", "Sprache"),
-    EX(NM_TABLE_THEMES, "id", "school", "label", "Schule"),
-    EX(NM_TABLE_THEMES, "id", "counselling", "label", "Beratung"),
-    EX(NM_TABLE_SETTINGS, "key", "dataset", "value", "Musterstadt"),
-    EX(NM_TABLE_SETTINGS, "key", "max_load", "value", "6"),
-    EX(NM_TABLE_SETTINGS, "key", "voices", "value", "migrant_organisation, volunteer_initiative"),
+	EX(NM_TABLE_ACTORS, "id", "caritas", "name", "Caritasverband Musterstadt e.V.", "type",
+	   "association", "themes", "language, counselling", "district", "Nord"),
+	EX(NM_TABLE_ACTORS, "id", "vhs", "name", "Volkshochschule Musterstadt", "type",
+	   "education_provider", "themes", "language", "website", "https://vhs.example.org"),
+	EX(NM_TABLE_ACTORS, "name", "Türkisch-Deutscher Elternverein e.V.", "type",
+	   "migrant_organisation", "themes", "school"),
+	EX(NM_TABLE_COMMITTEES, "id", "ak-sprache", "name", "Arbeitskreis Sprache", "kind",
+	   "working_group", "themes", "language", "lead", "vhs", "status", "active", "founded",
+	   "2024-03-01", "last_met", "2026-10-12", "meets", "monthly"),
+	EX(NM_TABLE_COMMITTEES, "id", "rt-bildung", "name", "Runder Tisch Bildung", "kind",
+	   "round_table", "ad_hoc", "yes", "themes", "school, language", "ends", "2027-06-30",
+	   "meets", "quarterly"),
+	EX(NM_TABLE_MEMBERSHIPS, "actor", "caritas", "committee", "ak-sprache", "role", "chair",
+	   "since", "2024-03-01"),
+	EX(NM_TABLE_MEMBERSHIPS, "actor", "vhs", "committee", "ak-sprache", "role", "lead"),
+	EX(NM_TABLE_MEMBERSHIPS, "actor", "Türkisch-Deutscher Elternverein e.V.", "committee",
+	   "Runder Tisch Bildung", "role", "guest"),
+	EX(NM_TABLE_THEMES, "id", "language", "label", "Sprache"),
+	EX(NM_TABLE_THEMES, "id", "school", "label", "Schule"),
+	EX(NM_TABLE_THEMES, "id", "counselling", "label", "Beratung"),
+	EX(NM_TABLE_SETTINGS, "key", "dataset", "value", "Musterstadt"),
+	EX(NM_TABLE_SETTINGS, "key", "max_load", "value", "6"),
+	EX(NM_TABLE_SETTINGS, "key", "voices", "value",
+	   "migrant_organisation, volunteer_initiative"),
 };
 
 /* An example value as a writer in lang spells it. */
@@ -694,17 +695,17 @@ static void example_cell(wbook *bk, wcell *c, const nm_column *col, const char *
 	}
 	if (col->kind == NM_COL_ENUM) {
 		put_text(bk, c,
-		         nm_label_enum_word((nm_enum_field)col->enum_field,
-		                            nm_label_enum_lookup((nm_enum_field)col->enum_field, v),
-		                            bk->lang));
+			 nm_label_enum_word((nm_enum_field)col->enum_field,
+					    nm_label_enum_lookup((nm_enum_field)col->enum_field, v),
+					    bk->lang));
 		return;
 	}
 	if (strcmp(v, "migrant_organisation, volunteer_initiative") == 0) { /* voices */
 		nm_buf_clear(tmp);
 		nm_buf_printf(
-		    tmp, "%s, %s",
-		    nm_label_enum_word(NM_ENUM_TYPE, NM_TYPE_MIGRANT_ORGANISATION, bk->lang),
-		    nm_label_enum_word(NM_ENUM_TYPE, NM_TYPE_VOLUNTEER_INITIATIVE, bk->lang));
+			tmp, "%s, %s",
+			nm_label_enum_word(NM_ENUM_TYPE, NM_TYPE_MIGRANT_ORGANISATION, bk->lang),
+			nm_label_enum_word(NM_ENUM_TYPE, NM_TYPE_VOLUNTEER_INITIATIVE, bk->lang));
 		put_text(bk, c, tmp->ptr);
 		return;
 	}
@@ -714,7 +715,7 @@ static void example_cell(wbook *bk, wcell *c, const nm_column *col, const char *
 static void examples_sheet(wbook *bk)
 {
 	static const nm_table order[] = {NM_TABLE_ACTORS, NM_TABLE_COMMITTEES, NM_TABLE_MEMBERSHIPS,
-	                                 NM_TABLE_THEMES, NM_TABLE_SETTINGS};
+					 NM_TABLE_THEMES, NM_TABLE_SETTINGS};
 	bool de = bk->lang == NM_LANG_DE;
 	size_t maxcols = 0;
 	nm_buf tmp = NM_BUF_INIT;
@@ -734,9 +735,9 @@ static void examples_sheet(wbook *bk)
 	s->widths[1] = 34;
 	row = row_add(s);
 	put_text(
-	    bk, &row[0],
-	    de ? "Beispiele (dieses Blatt wird nicht gelesen): so sehen ausgefüllte Zeilen aus."
-	       : "Examples (this sheet is not read): what filled-in rows look like.");
+		bk, &row[0],
+		de ? "Beispiele (dieses Blatt wird nicht gelesen): so sehen ausgefüllte Zeilen aus."
+		   : "Examples (this sheet is not read): what filled-in rows look like.");
 	row[0].bold = true;
 	for (size_t t = 0; t < sizeof(order) / sizeof(order[0]); t++) {
 		size_t n;
@@ -791,8 +792,8 @@ static void examples_sheet(wbook *bk)
  */
 static void matrix_sheet(wbook *bk)
 {
-	wsheet *s =
-	    sheet_add(bk, nm_label_table_name(NM_TABLE_MATRIX, bk->lang), NM_TABLE_MATRIX, 2);
+	wsheet *s = sheet_add(bk, nm_label_table_name(NM_TABLE_MATRIX, bk->lang), NM_TABLE_MATRIX,
+			      2);
 	wcell *head = row_add(s);
 
 	for (int c = 0; c < 2; c++) {
@@ -1055,27 +1056,27 @@ static int xlsx_write(const wbook *bk, const char *path, nm_error *err)
 		for (size_t c = 0; c < s->ncols; c++) {
 			bool is_date = s->cols[c] && s->cols[c]->kind == NM_COL_DATE;
 			worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, s->widths[c],
-			                     is_date ? date : (s->wrap ? wrap : NULL));
+					     is_date ? date : (s->wrap ? wrap : NULL));
 		}
 		for (size_t r = 0; r < s->nrows && le == LXW_NO_ERROR; r++) {
 			for (size_t c = 0; c < s->ncols && le == LXW_NO_ERROR; c++) {
 				const wcell *x = &s->cells[r * s->ncols + c];
 				lxw_format *f = x->bold ? (s->wrap ? wrap_bold : bold)
-				                        : (s->wrap ? wrap : NULL);
+							: (s->wrap ? wrap : NULL);
 				lxw_datetime dt;
 				switch (x->type) {
 				case W_TEXT:
 					le = worksheet_write_string(ws, (lxw_row_t)r, (lxw_col_t)c,
-					                            xlsx_text(x->text, &tmp), f);
+								    xlsx_text(x->text, &tmp), f);
 					break;
 				case W_DATE:
 					dt = lxw_date(x->date);
 					le = worksheet_write_datetime(ws, (lxw_row_t)r,
-					                              (lxw_col_t)c, &dt, date);
+								      (lxw_col_t)c, &dt, date);
 					break;
 				case W_COUNT:
 					le = worksheet_write_number(ws, (lxw_row_t)r, (lxw_col_t)c,
-					                            (double)x->count, f);
+								    (double)x->count, f);
 					break;
 				default:
 					break;
@@ -1120,7 +1121,7 @@ static int xlsx_write(const wbook *bk, const char *path, nm_error *err)
 			/* A warning, not a stop: other labels (Wohlfahrtsverband) read too. */
 			dv.error_type = LXW_VALIDATION_ERROR_TYPE_WARNING;
 			le = worksheet_data_validation_range(ws, 1, (lxw_col_t)c, LXW_ROW_MAX - 1,
-			                                     (lxw_col_t)c, &dv);
+							     (lxw_col_t)c, &dv);
 		}
 	}
 	nm_buf_release(&tmp);
@@ -1128,13 +1129,13 @@ static int xlsx_write(const wbook *bk, const char *path, nm_error *err)
 		workbook_close(wb);
 		unlink(path);
 		return nm_error_set(err, NM_EINVALID,
-		                    "a text is longer than 32,767 characters, the most a cell of "
-		                    "'%s' can hold",
-		                    path);
+				    "a text is longer than 32,767 characters, the most a cell of "
+				    "'%s' can hold",
+				    path);
 	}
 	rc = le == LXW_NO_ERROR
-	         ? NM_OK
-	         : nm_error_set(err, NM_EIO, "cannot write '%s': %s", path, lxw_strerror(le));
+		     ? NM_OK
+		     : nm_error_set(err, NM_EIO, "cannot write '%s': %s", path, lxw_strerror(le));
 	le = workbook_close(wb);
 	if (rc == NM_OK && le != LXW_NO_ERROR)
 		rc = nm_error_set(err, NM_EIO, "cannot write '%s': %s", path, lxw_strerror(le));
@@ -1143,14 +1144,14 @@ static int xlsx_write(const wbook *bk, const char *path, nm_error *err)
 
 /* ---- ods --------------------------------------------------------------- */
 
-#define ODS_NS                                                                                     \
-	"xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" "                       \
-	"xmlns:style=\"urn:oasis:names:tc:opendocument:xmlns:style:1.0\" "                         \
-	"xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\" "                           \
-	"xmlns:table=\"urn:oasis:names:tc:opendocument:xmlns:table:1.0\" "                         \
-	"xmlns:fo=\"urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0\" "                \
-	"xmlns:number=\"urn:oasis:names:tc:opendocument:xmlns:datastyle:1.0\" "                    \
-	"xmlns:of=\"urn:oasis:names:tc:opendocument:xmlns:of:1.2\" "                               \
+#define ODS_NS \
+	"xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" " \
+	"xmlns:style=\"urn:oasis:names:tc:opendocument:xmlns:style:1.0\" " \
+	"xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\" " \
+	"xmlns:table=\"urn:oasis:names:tc:opendocument:xmlns:table:1.0\" " \
+	"xmlns:fo=\"urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0\" " \
+	"xmlns:number=\"urn:oasis:names:tc:opendocument:xmlns:datastyle:1.0\" " \
+	"xmlns:of=\"urn:oasis:names:tc:opendocument:xmlns:of:1.2\" " \
 	"xmlns:config=\"urn:oasis:names:tc:opendocument:xmlns:config:1.0\" office:version=\"1.2\""
 
 /* XML attribute or text: the five entities; characters XML cannot hold are dropped. */
@@ -1248,9 +1249,9 @@ static void ods_validations(nm_buf *b, const wbook *bk)
 				nm_buf_puts(b, "<table:content-validations>");
 			any = true;
 			nm_buf_printf(b,
-			              "<table:content-validation table:name=\"val%zu_%zu\" "
-			              "table:condition=\"of:cell-content-is-in-list(",
-			              i, c);
+				      "<table:content-validation table:name=\"val%zu_%zu\" "
+				      "table:condition=\"of:cell-content-is-in-list(",
+				      i, c);
 			for (int k = 0; choice(s->cols[c], k, bk->lang); k++) {
 				nm_buf_puts(b, k ? ";&quot;" : "&quot;");
 				xml_escape(b, choice(s->cols[c], k, bk->lang));
@@ -1258,9 +1259,9 @@ static void ods_validations(nm_buf *b, const wbook *bk)
 			}
 			nm_book_col_name((uint32_t)c + 1, col);
 			nm_buf_puts(
-			    b,
-			    ")\" table:allow-empty-cell=\"true\" table:display-list=\"unsorted\" "
-			    "table:base-cell-address=\"");
+				b,
+				")\" table:allow-empty-cell=\"true\" table:display-list=\"unsorted\" "
+				"table:base-cell-address=\"");
 			{
 				nm_buf q = NM_BUF_INIT;
 				ods_quoted_name(&q, s->name);
@@ -1268,9 +1269,9 @@ static void ods_validations(nm_buf *b, const wbook *bk)
 				nm_buf_release(&q);
 			}
 			nm_buf_printf(b,
-			              ".%s2\"><table:error-message table:display=\"true\" "
-			              "table:message-type=\"warning\"/></table:content-validation>",
-			              col);
+				      ".%s2\"><table:error-message table:display=\"true\" "
+				      "table:message-type=\"warning\"/></table:content-validation>",
+				      col);
 		}
 	}
 	if (any)
@@ -1309,10 +1310,10 @@ static void ods_sheet(nm_buf *b, const wbook *bk, size_t si)
 	for (size_t c = 0; c < s->ncols; c++) {
 		bool is_date = s->cols[c] && s->cols[c]->kind == NM_COL_DATE;
 		nm_buf_printf(b,
-		              "<table:table-column table:style-name=\"%s\" "
-		              "table:default-cell-style-name=\"%s\"/>",
-		              ods_width(s->widths[c]),
-		              is_date ? "ceDate" : (s->wrap ? "ceWrap" : "Default"));
+			      "<table:table-column table:style-name=\"%s\" "
+			      "table:default-cell-style-name=\"%s\"/>",
+			      ods_width(s->widths[c]),
+			      is_date ? "ceDate" : (s->wrap ? "ceWrap" : "Default"));
 	}
 	for (size_t r = 0; r < s->nrows; r++) {
 		nm_buf_puts(b, "<table:table-row>");
@@ -1324,20 +1325,20 @@ static void ods_sheet(nm_buf *b, const wbook *bk, size_t si)
 				ods_cell_attrs(b, bk, si, s, c);
 			switch (x->type) {
 			case W_TEXT:
-				nm_buf_printf(
-				    b, "%s office:value-type=\"string\"><text:p>",
-				    x->bold ? " table:style-name=\"ceHead\""
-				            : (s->wrap ? " table:style-name=\"ceWrap\"" : ""));
+				nm_buf_printf(b, "%s office:value-type=\"string\"><text:p>",
+					      x->bold ? " table:style-name=\"ceHead\""
+						      : (s->wrap ? " table:style-name=\"ceWrap\""
+								 : ""));
 				ods_text(b, x->text);
 				nm_buf_puts(b, "</text:p></table:table-cell>");
 				break;
 			case W_DATE:
 				nm_date_format(x->date, d);
 				nm_buf_printf(
-				    b,
-				    " table:style-name=\"ceDate\" office:value-type=\"date\" "
-				    "office:date-value=\"%s\"><text:p>",
-				    d);
+					b,
+					" table:style-name=\"ceDate\" office:value-type=\"date\" "
+					"office:date-value=\"%s\"><text:p>",
+					d);
 				if (bk->lang == NM_LANG_DE)
 					nm_buf_printf(b, "%.2s.%.2s.%.4s", d + 8, d + 5, d);
 				else
@@ -1346,9 +1347,9 @@ static void ods_sheet(nm_buf *b, const wbook *bk, size_t si)
 				break;
 			case W_COUNT:
 				nm_buf_printf(b,
-				              " office:value-type=\"float\" office:value=\"%u\">"
-				              "<text:p>%u</text:p></table:table-cell>",
-				              x->count, x->count);
+					      " office:value-type=\"float\" office:value=\"%u\">"
+					      "<text:p>%u</text:p></table:table-cell>",
+					      x->count, x->count);
 				break;
 			default:
 				nm_buf_puts(b, "/>");
@@ -1359,8 +1360,9 @@ static void ods_sheet(nm_buf *b, const wbook *bk, size_t si)
 	}
 	if (s->table != NM_TABLE_NONE) {
 		/* Empty rows that carry the drop-downs and date formats. */
-		unsigned extra =
-		    s->nrows < ODS_TEMPLATE_ROWS ? ODS_TEMPLATE_ROWS - (unsigned)s->nrows : 100;
+		unsigned extra = s->nrows < ODS_TEMPLATE_ROWS
+					 ? ODS_TEMPLATE_ROWS - (unsigned)s->nrows
+					 : 100;
 		nm_buf_printf(b, "<table:table-row table:number-rows-repeated=\"%u\">", extra);
 		for (size_t c = 0; c < s->ncols; c++) {
 			nm_buf_puts(b, "<table:table-cell");
@@ -1377,37 +1379,39 @@ static void ods_content(nm_buf *b, const wbook *bk)
 	static const char *const widths[] = {"2.6cm", "3.6cm", "4.6cm", "6.4cm", "17cm"};
 
 	nm_buf_puts(b,
-	            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<office:document-content " ODS_NS
-	            "><office:automatic-styles>");
+		    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<office:document-content " ODS_NS
+		    "><office:automatic-styles>");
 	for (size_t i = 0; i < sizeof(widths) / sizeof(widths[0]); i++)
 		nm_buf_printf(
-		    b,
-		    "<style:style style:name=\"co%zu\" style:family=\"table-column\">"
-		    "<style:table-column-properties style:column-width=\"%s\"/></style:style>",
-		    i + 1, widths[i]);
+			b,
+			"<style:style style:name=\"co%zu\" style:family=\"table-column\">"
+			"<style:table-column-properties style:column-width=\"%s\"/></style:style>",
+			i + 1, widths[i]);
 	if (bk->lang == NM_LANG_DE)
 		nm_buf_puts(
-		    b, "<number:date-style style:name=\"N1\"><number:day number:style=\"long\"/>"
-		       "<number:text>.</number:text><number:month number:style=\"long\"/>"
-		       "<number:text>.</number:text><number:year number:style=\"long\"/>"
-		       "</number:date-style>");
+			b,
+			"<number:date-style style:name=\"N1\"><number:day number:style=\"long\"/>"
+			"<number:text>.</number:text><number:month number:style=\"long\"/>"
+			"<number:text>.</number:text><number:year number:style=\"long\"/>"
+			"</number:date-style>");
 	else
 		nm_buf_puts(
-		    b, "<number:date-style style:name=\"N1\"><number:year number:style=\"long\"/>"
-		       "<number:text>-</number:text><number:month number:style=\"long\"/>"
-		       "<number:text>-</number:text><number:day number:style=\"long\"/>"
-		       "</number:date-style>");
+			b,
+			"<number:date-style style:name=\"N1\"><number:year number:style=\"long\"/>"
+			"<number:text>-</number:text><number:month number:style=\"long\"/>"
+			"<number:text>-</number:text><number:day number:style=\"long\"/>"
+			"</number:date-style>");
 	nm_buf_puts(b, "<style:style style:name=\"ceDate\" style:family=\"table-cell\" "
-	               "style:parent-style-name=\"Default\" style:data-style-name=\"N1\">"
-	               "<style:paragraph-properties fo:text-align=\"start\"/></style:style>"
-	               "<style:style style:name=\"ceHead\" style:family=\"table-cell\" "
-	               "style:parent-style-name=\"Default\"><style:table-cell-properties "
-	               "fo:wrap-option=\"wrap\" style:vertical-align=\"top\"/>"
-	               "<style:text-properties fo:font-weight=\"bold\"/></style:style>"
-	               "<style:style style:name=\"ceWrap\" style:family=\"table-cell\" "
-	               "style:parent-style-name=\"Default\"><style:table-cell-properties "
-	               "fo:wrap-option=\"wrap\" style:vertical-align=\"top\"/></style:style>"
-	               "</office:automatic-styles><office:body><office:spreadsheet>");
+		       "style:parent-style-name=\"Default\" style:data-style-name=\"N1\">"
+		       "<style:paragraph-properties fo:text-align=\"start\"/></style:style>"
+		       "<style:style style:name=\"ceHead\" style:family=\"table-cell\" "
+		       "style:parent-style-name=\"Default\"><style:table-cell-properties "
+		       "fo:wrap-option=\"wrap\" style:vertical-align=\"top\"/>"
+		       "<style:text-properties fo:font-weight=\"bold\"/></style:style>"
+		       "<style:style style:name=\"ceWrap\" style:family=\"table-cell\" "
+		       "style:parent-style-name=\"Default\"><style:table-cell-properties "
+		       "fo:wrap-option=\"wrap\" style:vertical-align=\"top\"/></style:style>"
+		       "</office:automatic-styles><office:body><office:spreadsheet>");
 	ods_validations(b, bk);
 	for (size_t i = 0; i < bk->nsheets; i++)
 		ods_sheet(b, bk, i);
@@ -1419,21 +1423,21 @@ static void ods_settings(nm_buf *b, const wbook *bk)
 {
 	/* What LibreOffice writes for a sheet whose first row is frozen. */
 	static const char *const frozen[][3] = {
-	    {"CursorPositionX", "int", "0"},         {"CursorPositionY", "int", "1"},
-	    {"HorizontalSplitMode", "short", "0"},   {"VerticalSplitMode", "short", "2"},
-	    {"HorizontalSplitPosition", "int", "0"}, {"VerticalSplitPosition", "int", "1"},
-	    {"ActiveSplitRange", "short", "2"},      {"PositionLeft", "int", "0"},
-	    {"PositionRight", "int", "0"},           {"PositionTop", "int", "0"},
-	    {"PositionBottom", "int", "1"},
+		{"CursorPositionX", "int", "0"},         {"CursorPositionY", "int", "1"},
+		{"HorizontalSplitMode", "short", "0"},   {"VerticalSplitMode", "short", "2"},
+		{"HorizontalSplitPosition", "int", "0"}, {"VerticalSplitPosition", "int", "1"},
+		{"ActiveSplitRange", "short", "2"},      {"PositionLeft", "int", "0"},
+		{"PositionRight", "int", "0"},           {"PositionTop", "int", "0"},
+		{"PositionBottom", "int", "1"},
 	};
 
 	nm_buf_puts(
-	    b,
-	    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<office:document-settings " ODS_NS
-	    "><office:settings><config:config-item-set config:name=\"ooo:view-settings\">"
-	    "<config:config-item-map-indexed config:name=\"Views\"><config:config-item-map-entry>"
-	    "<config:config-item config:name=\"ViewId\" config:type=\"string\">view1"
-	    "</config:config-item><config:config-item-map-named config:name=\"Tables\">");
+		b,
+		"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<office:document-settings " ODS_NS
+		"><office:settings><config:config-item-set config:name=\"ooo:view-settings\">"
+		"<config:config-item-map-indexed config:name=\"Views\"><config:config-item-map-entry>"
+		"<config:config-item config:name=\"ViewId\" config:type=\"string\">view1"
+		"</config:config-item><config:config-item-map-named config:name=\"Tables\">");
 	for (size_t i = 0; i < bk->nsheets; i++) {
 		if (bk->sheets[i].table == NM_TABLE_NONE)
 			continue;
@@ -1442,39 +1446,39 @@ static void ods_settings(nm_buf *b, const wbook *bk)
 		nm_buf_puts(b, "\">");
 		for (size_t k = 0; k < sizeof(frozen) / sizeof(frozen[0]); k++)
 			nm_buf_printf(b,
-			              "<config:config-item config:name=\"%s\" config:type=\"%s\">%s"
-			              "</config:config-item>",
-			              frozen[k][0], frozen[k][1], frozen[k][2]);
+				      "<config:config-item config:name=\"%s\" config:type=\"%s\">%s"
+				      "</config:config-item>",
+				      frozen[k][0], frozen[k][1], frozen[k][2]);
 		nm_buf_puts(b, "</config:config-item-map-entry>");
 	}
 	nm_buf_puts(b,
-	            "</config:config-item-map-named></config:config-item-map-entry>"
-	            "</config:config-item-map-indexed></config:config-item-set></office:settings>"
-	            "</office:document-settings>\n");
+		    "</config:config-item-map-named></config:config-item-map-entry>"
+		    "</config:config-item-map-indexed></config:config-item-set></office:settings>"
+		    "</office:document-settings>\n");
 }
 
 /* styles.xml: printed (or made a PDF) landscape A4, one page wide, with grid lines. */
 static const char ods_styles[] =
-    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<office:document-styles " ODS_NS
-    "><office:automatic-styles><style:page-layout style:name=\"pm1\">"
-    "<style:page-layout-properties fo:page-width=\"29.7cm\" fo:page-height=\"21cm\" "
-    "style:print-orientation=\"landscape\" style:scale-to-X=\"1\" style:scale-to-Y=\"0\" "
-    "style:print=\"grid charts drawings objects zero-values\" fo:margin-top=\"1.5cm\" "
-    "fo:margin-bottom=\"1.5cm\" fo:margin-left=\"1.5cm\" fo:margin-right=\"1.5cm\"/>"
-    "</style:page-layout></office:automatic-styles><office:master-styles>"
-    "<style:master-page style:name=\"Default\" style:page-layout-name=\"pm1\"/>"
-    "</office:master-styles></office:document-styles>\n";
+	"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<office:document-styles " ODS_NS
+	"><office:automatic-styles><style:page-layout style:name=\"pm1\">"
+	"<style:page-layout-properties fo:page-width=\"29.7cm\" fo:page-height=\"21cm\" "
+	"style:print-orientation=\"landscape\" style:scale-to-X=\"1\" style:scale-to-Y=\"0\" "
+	"style:print=\"grid charts drawings objects zero-values\" fo:margin-top=\"1.5cm\" "
+	"fo:margin-bottom=\"1.5cm\" fo:margin-left=\"1.5cm\" fo:margin-right=\"1.5cm\"/>"
+	"</style:page-layout></office:automatic-styles><office:master-styles>"
+	"<style:master-page style:name=\"Default\" style:page-layout-name=\"pm1\"/>"
+	"</office:master-styles></office:document-styles>\n";
 
 static const char ods_manifest[] =
-    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-    "<manifest:manifest xmlns:manifest=\"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0\" "
-    "manifest:version=\"1.2\">"
-    "<manifest:file-entry manifest:full-path=\"/\" manifest:version=\"1.2\" "
-    "manifest:media-type=\"application/vnd.oasis.opendocument.spreadsheet\"/>"
-    "<manifest:file-entry manifest:full-path=\"content.xml\" manifest:media-type=\"text/xml\"/>"
-    "<manifest:file-entry manifest:full-path=\"styles.xml\" manifest:media-type=\"text/xml\"/>"
-    "<manifest:file-entry manifest:full-path=\"settings.xml\" manifest:media-type=\"text/xml\"/>"
-    "</manifest:manifest>\n";
+	"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+	"<manifest:manifest xmlns:manifest=\"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0\" "
+	"manifest:version=\"1.2\">"
+	"<manifest:file-entry manifest:full-path=\"/\" manifest:version=\"1.2\" "
+	"manifest:media-type=\"application/vnd.oasis.opendocument.spreadsheet\"/>"
+	"<manifest:file-entry manifest:full-path=\"content.xml\" manifest:media-type=\"text/xml\"/>"
+	"<manifest:file-entry manifest:full-path=\"styles.xml\" manifest:media-type=\"text/xml\"/>"
+	"<manifest:file-entry manifest:full-path=\"settings.xml\" manifest:media-type=\"text/xml\"/>"
+	"</manifest:manifest>\n";
 
 static const char ods_mimetype[] = "application/vnd.oasis.opendocument.spreadsheet";
 
@@ -1494,7 +1498,7 @@ static int ods_zip_add(zip_t *za, const char *name, const char *data, size_t len
 	if (zip_file_set_dostime(za, (zip_uint64_t)idx, 0, (1 << 5) | 1, 0) != 0)
 		return -1;
 	if (zip_set_file_compression(za, (zip_uint64_t)idx, store ? ZIP_CM_STORE : ZIP_CM_DEFLATE,
-	                             store ? 0 : 6) != 0)
+				     store ? 0 : 6) != 0)
 		return -1;
 	return 0;
 }
@@ -1509,14 +1513,14 @@ static int ods_write(const wbook *bk, const char *path, nm_error *err)
 	ods_settings(&settings, bk);
 	za = zip_open(path, ZIP_CREATE | ZIP_TRUNCATE, &zerr);
 	if (!za) {
-		rc =
-		    nm_error_set(err, NM_EIO, "cannot write '%s': cannot create the archive", path);
+		rc = nm_error_set(err, NM_EIO, "cannot write '%s': cannot create the archive",
+				  path);
 		goto done;
 	}
 	/* The mimetype first and stored, so that programs know the file by its first bytes. */
 	if (ods_zip_add(za, "mimetype", ods_mimetype, strlen(ods_mimetype), true) != 0 ||
 	    ods_zip_add(za, "META-INF/manifest.xml", ods_manifest, strlen(ods_manifest), false) !=
-	        0 ||
+		    0 ||
 	    ods_zip_add(za, "content.xml", content.ptr, content.len, false) != 0 ||
 	    ods_zip_add(za, "styles.xml", ods_styles, strlen(ods_styles), false) != 0 ||
 	    ods_zip_add(za, "settings.xml", settings.ptr, settings.len, false) != 0) {
@@ -1540,7 +1544,7 @@ void nm_sheet_csv_field(nm_buf *b, const char *s, char delim)
 {
 	size_t n = strlen(s);
 	bool inject = n && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' ||
-	                    s[0] == '\t' || s[0] == '\r');
+			    s[0] == '\t' || s[0] == '\r');
 	bool quote = inject || (n && (s[0] == ' ' || s[n - 1] == ' ' || s[n - 1] == '\t'));
 
 	for (const char *p = s; *p && !quote; p++)
@@ -1613,7 +1617,7 @@ static int csv_write(const wbook *bk, const char *dir, bool private_data, nm_err
 		csv_sheet(&b, bk, s);
 		nm_buf_printf(&path, "%s/%s.csv", dir, s->name);
 		rc = nm_sheet_write_file(path.ptr, &b, private_data && s->table == NM_TABLE_ACTORS,
-		                         err);
+					 err);
 	}
 	nm_buf_release(&b);
 	nm_buf_release(&path);
@@ -1623,7 +1627,7 @@ static int csv_write(const wbook *bk, const char *dir, bool private_data, nm_err
 /* ---- the entry points -------------------------------------------------- */
 
 static int book_write(const wbook *bk, nm_sheet_format fmt, const char *path, bool private_data,
-                      nm_error *err)
+		      nm_error *err)
 {
 	nm_buf tmp = NM_BUF_INIT;
 	int fd, rc;
@@ -1646,7 +1650,7 @@ static int book_write(const wbook *bk, nm_sheet_format fmt, const char *path, bo
 		char msg[sizeof(err->message)];
 		const char *at = strstr(err->message, tmp.ptr);
 		snprintf(msg, sizeof(msg), "%.*s%s%s", (int)(at - err->message), err->message, path,
-		         at + tmp.len);
+			 at + tmp.len);
 		memcpy(err->message, msg, sizeof(msg));
 	}
 done:
@@ -1655,7 +1659,7 @@ done:
 }
 
 int nm_sheet_write_dataset(const nm_dataset *ds, nm_sheet_format fmt, const nm_sheet_opts *o,
-                           const char *path, nm_error *err)
+			   const char *path, nm_error *err)
 {
 	wbook bk;
 	int rc;
@@ -1684,8 +1688,8 @@ int nm_sheet_write_template(nm_sheet_format fmt, nm_lang lang, const char *path,
 void nm_sheet_outputs(nm_sheet_format fmt, nm_lang lang, const char *path, char **names)
 {
 	static const nm_table tables[] = {NM_TABLE_ACTORS,      NM_TABLE_COMMITTEES,
-	                                  NM_TABLE_MEMBERSHIPS, NM_TABLE_THEMES,
-	                                  NM_TABLE_SETTINGS,    NM_TABLE_MATRIX};
+					  NM_TABLE_MEMBERSHIPS, NM_TABLE_THEMES,
+					  NM_TABLE_SETTINGS,    NM_TABLE_MATRIX};
 	size_t k = 0;
 
 	if (fmt != NM_SHEET_CSV) {

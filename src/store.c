@@ -47,7 +47,7 @@
 #define STORE_APPLICATION_ID 0x4E4D4150 /* "NMAP" */
 #define STORE_BUSY_TIMEOUT_MS 5000
 #define STORE_CACHE_KIB 32768 /* page cache cap of a writer: 32 MiB; more pages spill to the WAL */
-#define BATCH_ROWS 64           /* rows of one multi-row INSERT */
+#define BATCH_ROWS 64         /* rows of one multi-row INSERT */
 
 #if defined(__GNUC__)
 #define PREFETCH(p) __builtin_prefetch(p)
@@ -196,15 +196,15 @@ static const table_def tables[T_COUNT] = {
 
 struct nm_store {
 	sqlite3 *db;
-	char *path;          /* as the caller gave it: messages and abandon */
+	char *path; /* as the caller gave it: messages and abandon */
 	nm_store_mode mode;
-	bool created;        /* this open created the file */
-	int busy_ms;         /* the busy timeout */
-	long fail_at;        /* nm_store_fail_at_insert: 0, or the row to fail */
-	long inserts;        /* rows written so far by the current put */
-	sqlite3_stmt *put_snapshot;     /* NULL until the first put */
-	int64_t put_id;                 /* the snapshot of a put begun, or 0 */
-	sqlite3_stmt *put[T_COUNT][2];  /* [table][0]: one row, [1]: BATCH_ROWS */
+	bool created;                  /* this open created the file */
+	int busy_ms;                   /* the busy timeout */
+	long fail_at;                  /* nm_store_fail_at_insert: 0, or the row to fail */
+	long inserts;                  /* rows written so far by the current put */
+	sqlite3_stmt *put_snapshot;    /* NULL until the first put */
+	int64_t put_id;                /* the snapshot of a put begun, or 0 */
+	sqlite3_stmt *put[T_COUNT][2]; /* [table][0]: one row, [1]: BATCH_ROWS */
 };
 
 /* Settings as rows of the settings table: nm_setting_defs (model.h). */
@@ -223,8 +223,7 @@ static int db_error(nm_store *store, nm_error *err, const char *what)
 			    sqlite3_errmsg(store->db));
 }
 
-static int damaged(nm_store *store, nm_error *err, int64_t id, const char *what,
-		   const char *value)
+static int damaged(nm_store *store, nm_error *err, int64_t id, const char *what, const char *value)
 {
 	return nm_error_set(err, NM_ESTORE, "store '%s' is damaged: snapshot %lld has %s '%s'",
 			    store->path, (long long)id, what, value ? value : "NULL");
@@ -862,8 +861,7 @@ static int put_settings(nm_store *store, const nm_dataset *ds, const nm_settings
 	return rc;
 }
 
-static int put_files_and_themes(nm_store *store, const nm_dataset *ds, int64_t id,
-				nm_error *err)
+static int put_files_and_themes(nm_store *store, const nm_dataset *ds, int64_t id, nm_error *err)
 {
 	writer w;
 	int rc = NM_OK;
@@ -1006,9 +1004,9 @@ static int put_memberships(nm_store *store, const nm_dataset *ds, int64_t id, nm
 
 		if (m->committee >= ds->ncommittees || m->actor >= ds->nactors || !role) {
 			rc = nm_error_set(
-			    err, NM_ESTORE,
-			    "cannot write membership %zu to store '%s': bad index or role", i,
-			    store->path);
+				err, NM_ESTORE,
+				"cannot write membership %zu to store '%s': bad index or role", i,
+				store->path);
 			break;
 		}
 		if (i + 16 < ds->nmemberships && ds->memberships[i + 16].actor < ds->nactors)
@@ -1084,8 +1082,8 @@ done:
 	return rc;
 }
 
-int nm_store_put_end(nm_store *store, const char *findings_json, bool commit,
-		     int64_t *out_id, nm_error *err)
+int nm_store_put_end(nm_store *store, const char *findings_json, bool commit, int64_t *out_id,
+		     nm_error *err)
 {
 	int64_t id = store->put_id;
 	int rc = NM_OK;
@@ -1107,8 +1105,8 @@ int nm_store_put_end(nm_store *store, const char *findings_json, bool commit,
 }
 
 int nm_store_put_snapshot(nm_store *store, const nm_dataset *ds, nm_date today,
-			  const nm_settings *settings, const char *findings_json,
-			  int64_t *out_id, nm_error *err)
+			  const nm_settings *settings, const char *findings_json, int64_t *out_id,
+			  nm_error *err)
 {
 	int rc = nm_store_put_begin(store, ds, today, settings, err);
 
@@ -1122,8 +1120,7 @@ int nm_store_forget_actor(nm_store *store, const char *actor_id, nm_error *err)
 	return nm_store_erase_contact(store, actor_id, NULL, err);
 }
 
-int nm_store_erase_contact(nm_store *store, const char *actor_id, unsigned *erased,
-			   nm_error *err)
+int nm_store_erase_contact(nm_store *store, const char *actor_id, unsigned *erased, nm_error *err)
 {
 	sqlite3_stmt *find = NULL, *held = NULL, *erase = NULL;
 	unsigned fields = 0;
@@ -1339,13 +1336,12 @@ done:
 	return rc;
 }
 
-#define INFO_COLUMNS                                                                    \
-	"id, taken_at, today, netmap_version, dataset, file_count, actor_count,"        \
+#define INFO_COLUMNS \
+	"id, taken_at, today, netmap_version, dataset, file_count, actor_count," \
 	" committee_count, membership_count, themes_declared"
 
 /* Fill info from a row of INFO_COLUMNS. */
-static int read_info(nm_store *store, sqlite3_stmt *row, nm_snapshot_info *info,
-		     nm_error *err)
+static int read_info(nm_store *store, sqlite3_stmt *row, nm_snapshot_info *info, nm_error *err)
 {
 	const char *taken_at = column_text(row, 1), *version = column_text(row, 3);
 
@@ -1524,8 +1520,7 @@ done:
 }
 
 /* Run a per-snapshot query: bind id as ?1. */
-static int query(nm_store *store, const char *sql, int64_t id, sqlite3_stmt **stmt,
-		 nm_error *err)
+static int query(nm_store *store, const char *sql, int64_t id, sqlite3_stmt **stmt, nm_error *err)
 {
 	int rc = prepare(store, sql, stmt, err);
 	if (rc == NM_OK)
@@ -1603,8 +1598,10 @@ static int load_files(nm_store *store, int64_t id, nm_dataset *ds, nm_error *err
 	size_t cap = 0;
 	int rc, step;
 
-	if ((rc = query(store, "SELECT path, sha256 FROM input_files WHERE snapshot = ?"
-			       " ORDER BY position", id, &stmt, err)) != NM_OK)
+	if ((rc = query(store,
+			"SELECT path, sha256 FROM input_files WHERE snapshot = ?"
+			" ORDER BY position",
+			id, &stmt, err)) != NM_OK)
 		goto done;
 	while ((step = sqlite3_step(stmt)) == SQLITE_ROW) {
 		nm_input_file *f;
@@ -1657,8 +1654,9 @@ static int load_actors(nm_store *store, int64_t id, nm_dataset *ds, nm_error *er
 	size_t cap = 0;
 	int rc, step;
 
-	if ((rc = query(store, "SELECT id, name, type, district, website, note, themes"
-			       " FROM actors WHERE snapshot = ? ORDER BY id",
+	if ((rc = query(store,
+			"SELECT id, name, type, district, website, note, themes"
+			" FROM actors WHERE snapshot = ? ORDER BY id",
 			id, &stmt, err)) != NM_OK)
 		goto done;
 	while ((step = sqlite3_step(stmt)) == SQLITE_ROW) {
@@ -1700,8 +1698,9 @@ static int load_contacts(nm_store *store, int64_t id, nm_dataset *ds, nm_error *
 	size_t i = 0;
 	int rc, step;
 
-	if ((rc = query(store, "SELECT actor, person, email, phone FROM contacts"
-			       " WHERE snapshot = ? ORDER BY actor",
+	if ((rc = query(store,
+			"SELECT actor, person, email, phone FROM contacts"
+			" WHERE snapshot = ? ORDER BY actor",
 			id, &stmt, err)) != NM_OK)
 		goto done;
 	while ((step = sqlite3_step(stmt)) == SQLITE_ROW) {
@@ -1727,8 +1726,8 @@ done:
 	return rc;
 }
 
-static int load_committees(nm_store *store, int64_t id, nm_dataset *ds,
-			   const nm_strmap *actors, nm_error *err)
+static int load_committees(nm_store *store, int64_t id, nm_dataset *ds, const nm_strmap *actors,
+			   nm_error *err)
 {
 	sqlite3_stmt *stmt = NULL;
 	char **parents = NULL;
@@ -1736,9 +1735,10 @@ static int load_committees(nm_store *store, int64_t id, nm_dataset *ds,
 	size_t cap = 0, pcap = 0;
 	int rc, step;
 
-	if ((rc = query(store, "SELECT id, name, kind, ad_hoc, status, lead, parent, founded,"
-			       " ends, last_met, meets, district, note, themes FROM committees"
-			       " WHERE snapshot = ? ORDER BY id",
+	if ((rc = query(store,
+			"SELECT id, name, kind, ad_hoc, status, lead, parent, founded,"
+			" ends, last_met, meets, district, note, themes FROM committees"
+			" WHERE snapshot = ? ORDER BY id",
 			id, &stmt, err)) != NM_OK)
 		goto done;
 	while ((step = sqlite3_step(stmt)) == SQLITE_ROW) {
@@ -1778,7 +1778,8 @@ static int load_committees(nm_store *store, int64_t id, nm_dataset *ds,
 			rc = damaged(store, err, id, "a bad date in committee", c->id);
 			goto done;
 		}
-		if (parse_themes(column_text(stmt, 13), ds, &scratch, &c->themes, &c->nthemes) < 0) {
+		if (parse_themes(column_text(stmt, 13), ds, &scratch, &c->themes, &c->nthemes) <
+		    0) {
 			rc = damaged(store, err, id, "bad themes in committee", c->id);
 			goto done;
 		}
@@ -1807,17 +1808,17 @@ done:
 	return rc;
 }
 
-static int load_memberships(nm_store *store, int64_t id, nm_dataset *ds,
-			    const nm_strmap *actors, size_t hint,
-			    nm_error *err)
+static int load_memberships(nm_store *store, int64_t id, nm_dataset *ds, const nm_strmap *actors,
+			    size_t hint, nm_error *err)
 {
 	sqlite3_stmt *stmt = NULL;
 	size_t cap = 0;
 	uint32_t c = 0;
 	int rc, step;
 
-	if ((rc = query(store, "SELECT committee, actor, role, since FROM memberships"
-			       " WHERE snapshot = ? ORDER BY committee, actor",
+	if ((rc = query(store,
+			"SELECT committee, actor, role, since FROM memberships"
+			" WHERE snapshot = ? ORDER BY committee, actor",
 			id, &stmt, err)) != NM_OK)
 		goto done;
 	if (hint)
@@ -1883,8 +1884,9 @@ int nm_store_load(nm_store *store, int64_t id, nm_dataset **out, nm_snapshot_inf
 	if ((rc = query(store, "SELECT " INFO_COLUMNS " FROM snapshots WHERE id = ?", id, &head,
 			err)) != NM_OK ||
 	    (rc = prepare(
-		 store, "SELECT name, value, dataset_value, given FROM settings WHERE snapshot = ?",
-		 &settings, err)) != NM_OK)
+		     store,
+		     "SELECT name, value, dataset_value, given FROM settings WHERE snapshot = ?",
+		     &settings, err)) != NM_OK)
 		goto done;
 	step = sqlite3_step(head);
 	if (step == SQLITE_DONE) {
@@ -1931,8 +1933,7 @@ done:
 	return NM_OK;
 }
 
-int nm_store_load_pair(nm_store *store, int64_t from, int64_t to, nm_store_pair *out,
-		       nm_error *err)
+int nm_store_load_pair(nm_store *store, int64_t from, int64_t to, nm_store_pair *out, nm_error *err)
 {
 	int64_t id[2] = {from, to};
 	int rc = NM_OK;

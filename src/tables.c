@@ -53,19 +53,19 @@ typedef struct nvec {
 } nvec;
 
 enum col_state {
-	COL_NONE,      /* no header: data here is one warning */
-	COL_READ,      /* a known header (or a committee, in the matrix) */
-	COL_ACTOR,     /* the matrix's actor column */
-	COL_IGNORED    /* an x- header, an unknown header, a second column */
+	COL_NONE,   /* no header: data here is one warning */
+	COL_READ,   /* a known header (or a committee, in the matrix) */
+	COL_ACTOR,  /* the matrix's actor column */
+	COL_IGNORED /* an x- header, an unknown header, a second column */
 };
 
 typedef struct colinfo {
-	nm_node *key, *value;   /* the matrix: a committee column's nodes */
-	uint8_t state;          /* col_state */
-	bool warned;            /* data without a header: warned once */
+	nm_node *key, *value;    /* the matrix: a committee column's nodes */
+	uint8_t state;           /* col_state */
+	bool warned;             /* data without a header: warned once */
 	const nm_column *column; /* COL_READ in a plain table */
-	const char *committee;  /* COL_READ in the matrix: the header's text */
-	size_t hdr;             /* the header's vcell */
+	const char *committee;   /* COL_READ in the matrix: the header's text */
+	size_t hdr;              /* the header's vcell */
 } colinfo;
 
 /* A header's comparison key and the column it names. */
@@ -86,14 +86,14 @@ typedef struct reader {
 	const nm_book *book;
 	const nm_tables_ctx *ctx;
 	const nm_sheet *sheet;
-	uint32_t file;      /* the sheet's diags entry (the file's, for CSV) */
+	uint32_t file; /* the sheet's diags entry (the file's, for CSV) */
 	vcell *cells;
 	size_t ncells;
-	colinfo *cols;      /* [0 .. ncols) by column number */
+	colinfo *cols; /* [0 .. ncols) by column number */
 	uint32_t ncols;
-	size_t hdr_first;   /* the header row's first vcell */
+	size_t hdr_first; /* the header row's first vcell */
 	size_t hdr_end;
-	place hdr_place;    /* the header row's first non-empty cell */
+	place hdr_place; /* the header row's first non-empty cell */
 	nm_buf text, key, tmp;
 	enum_keys enums[NM_ENUM_FIELD_COUNT];
 	nm_doc *docs;
@@ -315,15 +315,13 @@ static place empty_place(const reader *r, size_t b, size_t e, uint32_t row, uint
 	return (place){r->file, row, col};
 }
 
-static void problem(reader *r, nm_severity sev, const char *rule, place p, const char *fmt,
-		    ...)
+static void problem(reader *r, nm_severity sev, const char *rule, place p, const char *fmt, ...)
 #if defined(__GNUC__)
 	__attribute__((format(printf, 5, 6)))
 #endif
 	;
 
-static void problem(reader *r, nm_severity sev, const char *rule, place p, const char *fmt,
-		    ...)
+static void problem(reader *r, nm_severity sev, const char *rule, place p, const char *fmt, ...)
 {
 	va_list ap;
 
@@ -672,8 +670,8 @@ static nm_node *list_node(reader *r, const vcell *vc, bool dash_empty, int field
 					if (i >= 0) {
 						nm_buf_clear(&r->tmp);
 						nm_buf_puts(&r->tmp,
-							    nm_label_enum_word((nm_enum_field)field, i,
-									       NM_LANG_EN));
+							    nm_label_enum_word((nm_enum_field)field,
+									       i, NM_LANG_EN));
 					}
 				}
 				nvec_push(&items, scalar_node(r, p, r->tmp.ptr, r->tmp.len));
@@ -768,7 +766,8 @@ static bool spread_cells(reader *r)
 		for (uint32_t row = g.row1; row <= g.row2; row++)
 			for (uint32_t col = g.col1; col <= g.col2; col++)
 				if (row != g.row1 || col != g.col1)
-					v[n++] = (vcell){row, col, (uint32_t)(first - sh->cells), 1};
+					v[n++] = (vcell){row, col, (uint32_t)(first - sh->cells),
+							 1};
 	}
 	if (n > 1)
 		qsort(v, n, sizeof(*v), cmp_vcell);
@@ -1002,11 +1001,16 @@ static bool is_record(const reader *r, size_t b, size_t e)
 static const char *record_word(nm_table t)
 {
 	switch (t) {
-	case NM_TABLE_ACTORS: return "actor";
-	case NM_TABLE_COMMITTEES: return "committee";
-	case NM_TABLE_MEMBERSHIPS: return "membership";
-	case NM_TABLE_THEMES: return "theme";
-	default: return "setting";
+	case NM_TABLE_ACTORS:
+		return "actor";
+	case NM_TABLE_COMMITTEES:
+		return "committee";
+	case NM_TABLE_MEMBERSHIPS:
+		return "membership";
+	case NM_TABLE_THEMES:
+		return "theme";
+	default:
+		return "setting";
 	}
 }
 
@@ -1127,7 +1131,8 @@ static nm_node *number_setting(reader *r, const vcell *vc)
 
 	if (c->type == NM_CELL_TEXT) {
 		size_t a = strspn(s, "0123456789");
-		if (s[a] == ',' && s[a + 1] && strspn(s + a + 1, "0123456789") == strlen(s + a + 1)) {
+		if (s[a] == ',' && s[a + 1] &&
+		    strspn(s + a + 1, "0123456789") == strlen(s + a + 1)) {
 			nm_buf_clear(&r->tmp);
 			nm_buf_put(&r->tmp, s, a);
 			nm_buf_putc(&r->tmp, '.');
@@ -1169,7 +1174,8 @@ static void read_settings(reader *r, size_t start)
 		if (!kcol || !vcol)
 			continue; /* reported with the headers */
 		if (!kc) {
-			problem(r, NM_SEV_ERROR, "required", empty_place(r, b, e, r->cells[b].row, kcol),
+			problem(r, NM_SEV_ERROR, "required",
+				empty_place(r, b, e, r->cells[b].row, kcol),
 				"setting is missing required field 'key'");
 			if (vc)
 				(void)cell_usable(r, vc);
@@ -1199,7 +1205,8 @@ static void read_settings(reader *r, size_t start)
 		NM_GROW(seen, seen_cap, nseen + 1);
 		seen[nseen++] = key;
 		if (!vc) {
-			problem(r, NM_SEV_ERROR, "required", empty_place(r, b, e, r->cells[b].row, vcol),
+			problem(r, NM_SEV_ERROR, "required",
+				empty_place(r, b, e, r->cells[b].row, vcol),
 				"setting '%s' is missing required field 'value'", key);
 			continue;
 		}
@@ -1268,7 +1275,8 @@ static void read_plain(reader *r, nm_table t)
 				nvec_push(&recs, read_record(r, t, i, e));
 			i = e;
 		}
-		emit_table(r, nm_label_table_name(t, NM_LANG_EN), collection(r, NM_NODE_SEQ, r->hdr_place, &recs));
+		emit_table(r, nm_label_table_name(t, NM_LANG_EN),
+			   collection(r, NM_NODE_SEQ, r->hdr_place, &recs));
 		free(recs.v);
 	}
 done:
@@ -1385,8 +1393,8 @@ static void read_matrix_headers(reader *r, size_t actor)
 
 /* `-` (and any other cell of separators only) has the empty key. */
 static const char *const none_marks[] = {"false", "falsch", "0", "no", "nein"};
-static const char *const yes_marks[] = {"x", "\xE2\x9C\x93", "\xE2\x9C\x94", "true",
-					"wahr", "1", "yes", "ja"};
+static const char *const yes_marks[] = {
+	"x", "\xE2\x9C\x93", "\xE2\x9C\x94", "true", "wahr", "1", "yes", "ja"};
 
 /*
  * A mark cell: 0 no membership, 1 a membership, 2 one with a role (*role
@@ -1434,8 +1442,8 @@ static void read_matrix_row(reader *r, nvec *recs, size_t b, size_t e, uint32_t 
 			actor = &r->cells[k];
 	if (actor) {
 		if (cell_usable(r, actor))
-			actor_node =
-				text_node(r, cell_place(r, actor), cell_text(r, src_of(r, actor)));
+			actor_node = text_node(r, cell_place(r, actor),
+					       cell_text(r, src_of(r, actor)));
 		else
 			actor_bad = true;
 	}
@@ -1556,8 +1564,8 @@ static void book_problems(reader *r)
 	}
 }
 
-bool nm_tables_read(const nm_book *book, const nm_tables_ctx *ctx, unsigned which,
-		    nm_doc **docs, size_t *ndocs)
+bool nm_tables_read(const nm_book *book, const nm_tables_ctx *ctx, unsigned which, nm_doc **docs,
+		    size_t *ndocs)
 {
 	reader r;
 	bool matrix = false, any = false;
@@ -1598,14 +1606,15 @@ bool nm_tables_read(const nm_book *book, const nm_tables_ctx *ctx, unsigned whic
 		if (!any && !(book->errors && book->nsheets == 0))
 			problem(&r, ctx->from_walk ? NM_SEV_WARNING : NM_SEV_ERROR, "no-table",
 				file_place(&r),
-				ctx->csv ? "this file holds no table: name it after its table "
-					   "(Akteure, Gremien, Mitgliedschaften, Themen, Einstellungen, "
-					   "Besetzung, or in English actors, committees, memberships, "
-					   "themes, settings, matrix), as in 'Akteure.csv'"
-					 : "this workbook holds no table: name each sheet after its "
-					   "table (Akteure, Gremien, Mitgliedschaften, Themen, "
-					   "Einstellungen, Besetzung, or in English actors, committees, "
-					   "memberships, themes, settings, matrix)");
+				ctx->csv
+					? "this file holds no table: name it after its table "
+					  "(Akteure, Gremien, Mitgliedschaften, Themen, Einstellungen, "
+					  "Besetzung, or in English actors, committees, memberships, "
+					  "themes, settings, matrix), as in 'Akteure.csv'"
+					: "this workbook holds no table: name each sheet after its "
+					  "table (Akteure, Gremien, Mitgliedschaften, Themen, "
+					  "Einstellungen, Besetzung, or in English actors, committees, "
+					  "memberships, themes, settings, matrix)");
 	}
 	for (size_t i = 0; i < book->nsheets; i++) {
 		if (kinds[i] == NM_TABLE_NONE)

@@ -39,7 +39,8 @@ static int is_control(utf8proc_int32_t cp)
 /* Decode one character of at most len bytes (len >= 1); NUL is a character. */
 static utf8proc_ssize_t next_char_n(const char *s, size_t len, utf8proc_int32_t *cp)
 {
-	utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, cp);
+	utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len,
+					      cp);
 
 	if (n <= 0) {
 		*cp = -1;

@@ -32,9 +32,9 @@ typedef struct vpos {
 } vpos;
 
 typedef struct vref {
-	const char *id;   /* interned in the validator's refs */
+	const char *id; /* interned in the validator's refs */
 	vpos pos;
-	bool by_name;     /* from a spreadsheet cell: an id or a name (6.4) */
+	bool by_name; /* from a spreadsheet cell: an id or a name (6.4) */
 } vref;
 
 typedef struct vrefs {
@@ -44,16 +44,16 @@ typedef struct vrefs {
 
 /* Where an actor or committee was written, for the finishing pass. */
 typedef struct vrecord {
-	vpos pos;         /* the record's mapping */
-	vpos id_pos;      /* its id value */
+	vpos pos;                 /* the record's mapping */
+	vpos id_pos;              /* its id value */
 	uint32_t themes, nthemes; /* its theme references in theme_refs */
-	bool duplicate;   /* its id was taken: no warnings of its own */
+	bool duplicate;           /* its id was taken: no warnings of its own */
 } vrecord;
 
 /* What only a committee has besides (actors are many: they stay small). */
 typedef struct vcommittee {
 	vrecord r;
-	vref lead;        /* id NULL when absent */
+	vref lead; /* id NULL when absent */
 	vref parent;
 	vpos status_pos;
 	vpos founded_pos, ends_pos, last_met_pos;
@@ -75,11 +75,11 @@ typedef struct vmember {
 		uint32_t c;
 	};
 	vpos actor_pos, committee_pos;
-	vpos pos;         /* where the pair is written */
+	vpos pos; /* where the pair is written */
 	nm_date since;
-	uint32_t self;    /* the record the list belongs to, or NM_NONE */
-	int8_t role;      /* written role, or -1 */
-	bool from_lead;   /* written as a committee's lead: resolved with it */
+	uint32_t self;                         /* the record the list belongs to, or NM_NONE */
+	int8_t role;                           /* written role, or -1 */
+	bool from_lead;                        /* written as a committee's lead: resolved with it */
 	bool actor_by_name, committee_by_name; /* from cells: ids or names (6.4) */
 } vmember;
 
@@ -88,22 +88,22 @@ typedef struct vtheme {
 } vtheme;
 
 typedef struct ident {
-	bool committee;   /* which namespace entry: actor or committee */
+	bool committee; /* which namespace entry: actor or committee */
 	uint32_t index;
 } ident;
 
 struct nm_validator {
 	nm_diags *diags;
-	nm_arena refs;         /* the text of every reference, until finish */
-	nm_strmap interned;    /* that text, each distinct string once */
-	vrefs theme_refs;      /* the theme references of every record */
+	nm_arena refs;      /* the text of every reference, until finish */
+	nm_strmap interned; /* that text, each distinct string once */
+	vrefs theme_refs;   /* the theme references of every record */
 	nm_date today;
 	nm_dataset *ds;
 
-	vtheme *theme_pos;     /* parallel to ds->themes while declared */
+	vtheme *theme_pos; /* parallel to ds->themes while declared */
 	size_t theme_cap;
 	nm_strmap theme_ids;
-	vrecord *actor_rec;    /* parallel to ds->actors */
+	vrecord *actor_rec; /* parallel to ds->actors */
 	size_t actor_cap;
 	vcommittee *committee_rec; /* parallel to ds->committees */
 	size_t committee_cap;
@@ -111,25 +111,25 @@ struct nm_validator {
 	size_t theme_pos_cap, actor_rec_cap, committee_rec_cap;
 	ident *idents;
 	size_t nidents, idents_cap;
-	nm_strmap ids;         /* id -> index into idents */
+	nm_strmap ids; /* id -> index into idents */
 	vmember *members;
 	size_t nmembers, members_cap;
 	size_t files_cap;
 
 	bool have_settings;
 	vpos settings_pos;
-	vrefs coordinators;    /* settings: coordinators, resolved at finish */
+	vrefs coordinators; /* settings: coordinators, resolved at finish */
 	bool coordinators_given;
 	bool have_dataset;
-	size_t suggestions;    /* did-you-means computed over all ids */
+	size_t suggestions; /* did-you-means computed over all ids */
 	size_t undeclared_suggestions;
 
 	/* Names of records, for references from spreadsheet cells (6.4). */
 	nm_strmap actor_names, committee_names, theme_labels;
-	nm_strmap ambiguous;   /* "a\x1fname", "c\x1fname", "t\x1flabel" given twice */
+	nm_strmap ambiguous; /* "a\x1fname", "c\x1fname", "t\x1flabel" given twice */
 	size_t names_actors, names_committees, names_themes; /* records indexed */
-	nm_buf place;          /* the text of the last place() */
-	uint32_t file_base;    /* the base of the document being read (nm_doc) */
+	nm_buf place;                                        /* the text of the last place() */
+	uint32_t file_base; /* the base of the document being read (nm_doc) */
 };
 
 #define NAME_AMBIGUOUS (UINT32_MAX - 1) /* a name that several records have */
@@ -143,15 +143,15 @@ static vpos pos_of(const nm_validator *v, const nm_node *n)
 	return p;
 }
 
-static void problem(nm_validator *v, nm_severity sev, const char *rule, vpos p,
-		    const char *fmt, ...)
+static void problem(nm_validator *v, nm_severity sev, const char *rule, vpos p, const char *fmt,
+		    ...)
 #if defined(__GNUC__)
 	__attribute__((format(printf, 5, 6)))
 #endif
 	;
 
-static void problem(nm_validator *v, nm_severity sev, const char *rule, vpos p,
-		    const char *fmt, ...)
+static void problem(nm_validator *v, nm_severity sev, const char *rule, vpos p, const char *fmt,
+		    ...)
 {
 	va_list ap;
 
@@ -278,8 +278,8 @@ static bool valid_id(const char *s)
 		return false;
 	for (const char *p = s; *p; p++, n++) {
 		char c = *p;
-		if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
-		      (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-'))
+		if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+		      c == '.' || c == '_' || c == '-'))
 			return false;
 	}
 	return n <= 64;
@@ -287,15 +287,15 @@ static bool valid_id(const char *s)
 
 /* ---- the keys of each mapping (nm_validate_keys) ----------------------- */
 
-static const char *const document_keys[] = {"netmap", "dataset", "themes", "actors",
-					     "committees", "memberships", "settings"};
+static const char *const document_keys[] = {"netmap",     "dataset",     "themes",  "actors",
+					    "committees", "memberships", "settings"};
 static const char *const theme_keys[] = {"id", "label"};
-static const char *const actor_keys[] = {"id", "name", "type", "themes", "district",
-					  "member_of", "contact", "website", "note"};
+static const char *const actor_keys[] = {"id",        "name",    "type",    "themes", "district",
+					 "member_of", "contact", "website", "note"};
 static const char *const contact_keys[] = {"person", "email", "phone"};
-static const char *const committee_keys[] = {"id", "name", "kind", "ad_hoc", "themes", "lead",
-					      "status", "founded", "ends", "last_met", "meets",
-					      "parent", "district", "note", "members"};
+static const char *const committee_keys[] = {"id",    "name",   "kind",     "ad_hoc", "themes",
+					     "lead",  "status", "founded",  "ends",   "last_met",
+					     "meets", "parent", "district", "note",   "members"};
 static const char *const membership_keys[] = {"actor", "committee", "role", "since"};
 static const char *const member_keys[] = {"actor", "role", "since"};
 static const char *const member_of_keys[] = {"committee", "role", "since"};
@@ -394,8 +394,8 @@ static int enum_field_of(const char *const *names)
 	return -1;
 }
 
-static int enum_value(nm_validator *v, const nm_node *n, const char *what,
-		      const char *const *names, int count)
+static int enum_value(nm_validator *v, const nm_node *n, const char *what, const char *const *names,
+		      int count)
 {
 	const char *s = scalar(v, n, what);
 	nm_buf msg = NM_BUF_INIT;
@@ -465,7 +465,8 @@ static nm_date date_value(nm_validator *v, const nm_node *n, const char *field)
 		else
 			error_at(v, "date", n,
 				 "invalid date '%s': dates are YYYY-MM-DD and must exist in the "
-				 "calendar", s);
+				 "calendar",
+				 s);
 		return NM_DATE_NONE;
 	}
 	return d;
@@ -552,7 +553,8 @@ static void check_tags(nm_validator *v, const nm_node *n, size_t depth)
 			error_at(v, "tag", n, "tags are not supported outside x- keys: '!!%s'",
 				 n->tag + sizeof(core) - 1);
 		else
-			error_at(v, "tag", n, "tags are not supported outside x- keys: '%s'", n->tag);
+			error_at(v, "tag", n, "tags are not supported outside x- keys: '%s'",
+				 n->tag);
 	}
 	if (n->kind == NM_NODE_SCALAR || depth > NM_MAX_DEPTH)
 		return;
@@ -589,7 +591,8 @@ static void read_theme_refs(nm_validator *v, const nm_node *n, vrecord *rec)
 	rec->nthemes = 0;
 	if (is_null(n) || !expect_list(v, n, "themes"))
 		return;
-	for (uint32_t i = 0; i < n->n; i++) { // NOLINT(clang-analyzer-core.NullDereference): is_null(NULL)
+	// NOLINTNEXTLINE(clang-analyzer-core.NullDereference): is_null(NULL) is true
+	for (uint32_t i = 0; i < n->n; i++) {
 		const nm_node *item = n->u.items[i];
 		const char *s;
 		if (!item_ok(v, item))
@@ -612,8 +615,9 @@ static bool claim_id(nm_validator *v, const char *id, const nm_node *at, bool co
 		const vrecord *r = first->committee ? &v->committee_rec[first->index].r
 						    : &v->actor_rec[first->index];
 		error_at(v, "duplicate-id", at, "duplicate id '%s'%s, first defined at %s", id,
-			 (at->flags & NM_NODE_DERIVED_ID) ? " (made from the name; give the row an id)"
-							  : "",
+			 (at->flags & NM_NODE_DERIVED_ID)
+				 ? " (made from the name; give the row an id)"
+				 : "",
 			 place(v, r->id_pos));
 		return false;
 	}
@@ -644,8 +648,7 @@ static vmember *new_member(nm_validator *v)
  * list belongs to (NULL for the top-level table).
  */
 static void read_membership(nm_validator *v, const nm_node *item, const char *self_id,
-			    uint32_t self, vpos self_pos, bool self_is_committee,
-			    const char *what)
+			    uint32_t self, vpos self_pos, bool self_is_committee, const char *what)
 {
 	const char *const *table_keys = membership_keys;
 	const nm_node *val[4];
@@ -702,8 +705,8 @@ static void read_membership(nm_validator *v, const nm_node *item, const char *se
 			if (val[1])
 				committee_pos = pos_of(v, val[1]);
 			if (!committee && !(val[1] && !is_null(val[1])))
-				missing_at(v, item,
-					 "%s is missing required field 'committee'", what);
+				missing_at(v, item, "%s is missing required field 'committee'",
+					   what);
 		} else {
 			committee = self_id;
 		}
@@ -746,8 +749,8 @@ static void read_members_list(nm_validator *v, const nm_node *n, const char *fie
 
 /* Read the id and name that every record has; false when the id is unusable. */
 static bool read_identity(nm_validator *v, const nm_node *map, const char *what,
-			  const nm_node *id_node, const nm_node *name_node,
-			  char **id_out, char **name_out)
+			  const nm_node *id_node, const nm_node *name_node, char **id_out,
+			  char **name_out)
 {
 	const char *id = scalar(v, id_node, "id");
 	const char *name = scalar(v, name_node, "name");
@@ -767,7 +770,8 @@ static bool read_identity(nm_validator *v, const nm_node *map, const char *what,
 	if (!valid_id(id)) {
 		error_at(v, "id-syntax", id_node,
 			 "invalid id '%s': ids are 1-64 letters, digits, '.', '_' or '-', "
-			 "starting with a letter or digit", id);
+			 "starting with a letter or digit",
+			 id);
 		return false;
 	}
 	*id_out = pool_strdup(v, id);
@@ -808,7 +812,8 @@ static void read_actor(nm_validator *v, const nm_node *map)
 	if (val[CONTACT] && !is_null(val[CONTACT])) {
 		if (val[CONTACT]->kind != NM_NODE_MAP) {
 			error_at(v, "node-type", val[CONTACT],
-				 "expected a mapping for 'contact', found %s", kind_word(val[CONTACT]));
+				 "expected a mapping for 'contact', found %s",
+				 kind_word(val[CONTACT]));
 		} else {
 			const char *const *ckeys = contact_keys;
 			const nm_node *cv[3];
@@ -835,8 +840,23 @@ static void read_actor(nm_validator *v, const nm_node *map)
 static void read_committee(nm_validator *v, const nm_node *map)
 {
 	const char *const *keys = committee_keys;
-	enum { ID, NAME, KIND, AD_HOC, THEMES, LEAD, STATUS, FOUNDED, ENDS, LAST_MET, MEETS,
-	       PARENT, DISTRICT, NOTE, MEMBERS };
+	enum {
+		ID,
+		NAME,
+		KIND,
+		AD_HOC,
+		THEMES,
+		LEAD,
+		STATUS,
+		FOUNDED,
+		ENDS,
+		LAST_MET,
+		MEETS,
+		PARENT,
+		DISTRICT,
+		NOTE,
+		MEMBERS
+	};
 	const nm_node *val[15];
 	nm_dataset *ds = v->ds;
 	nm_committee c;
@@ -964,15 +984,18 @@ static void read_themes(nm_validator *v, const nm_node *n)
 		if (!id)
 			continue;
 		if (!valid_id(id)) {
-			error_at(v, "id-syntax", id_node,
-				 "invalid theme id '%s': ids are 1-64 letters, digits, '.', '_' or '-', "
-				 "starting with a letter or digit", id);
+			error_at(
+				v, "id-syntax", id_node,
+				"invalid theme id '%s': ids are 1-64 letters, digits, '.', '_' or '-', "
+				"starting with a letter or digit",
+				id);
 			continue;
 		}
 		NM_GROW(ds->themes, v->theme_cap, ds->nthemes + 1);
 		NM_GROW(v->theme_pos, v->theme_pos_cap, ds->nthemes + 1);
 		ds->themes[ds->nthemes].id = pool_strdup(v, id);
-		ds->themes[ds->nthemes].label = label_node ? dup_text(v, label_node, "label") : NULL;
+		ds->themes[ds->nthemes].label = label_node ? dup_text(v, label_node, "label")
+							   : NULL;
 		slot = nm_strmap_put(&v->theme_ids, ds->themes[ds->nthemes].id,
 				     (uint32_t)ds->nthemes);
 		if (slot != ds->nthemes) {
@@ -1002,8 +1025,8 @@ static bool read_count(nm_validator *v, const nm_node *n, const char *key, uint3
 		x = x * 10 + (uint64_t)(*p - '0');
 	}
 	if (!*s || x > UINT32_MAX) {
-		error_at(v, "settings-range", n, "'%s' must be a whole number of at least 0, not '%s'",
-			 key, s);
+		error_at(v, "settings-range", n,
+			 "'%s' must be a whole number of at least 0, not '%s'", key, s);
 		return false;
 	}
 	*out = (uint32_t)x;
@@ -1017,8 +1040,8 @@ static bool read_ratio(nm_validator *v, const nm_node *n, const char *key, nm_ra
 	if (!s)
 		return false;
 	if (nm_ratio_parse(s, out) != 0) {
-		error_at(v, "settings-range", n, "'%s' must be a decimal from 0 to 1, not '%s'", key,
-			 s);
+		error_at(v, "settings-range", n, "'%s' must be a decimal from 0 to 1, not '%s'",
+			 key, s);
 		return false;
 	}
 	return true;
@@ -1108,7 +1131,7 @@ static void read_settings(nm_validator *v, const nm_node *n)
 		case NM_SETTING_COUNT:
 		case NM_SETTING_TYPES:
 			ok = d->kind == NM_SETTING_COUNT ? read_count(v, val[i], d->name, &u)
-			                                 : read_types(v, val[i], d->name, &u);
+							 : read_types(v, val[i], d->name, &u);
 			if (ok)
 				memcpy(field, &u, sizeof(u));
 			break;
@@ -1204,7 +1227,8 @@ void nm_validator_add_doc(nm_validator *v, const nm_doc *doc)
 	check_tags(v, root, 0);
 	if (root->kind != NM_NODE_MAP) {
 		error_at(v, "node-type", root,
-			 "expected a mapping at the top of the document, found %s", kind_word(root));
+			 "expected a mapping at the top of the document, found %s",
+			 kind_word(root));
 		return;
 	}
 	read_keys(v, root, "the document", keys, 7, val);
@@ -1297,12 +1321,14 @@ static const char *name_key(nm_validator *v, const char *s)
 /* The id and the name (a theme's label) of record i of a kind. */
 static const char *record_id(const nm_dataset *ds, char kind, size_t i)
 {
-	return kind == 'a' ? ds->actors[i].id : kind == 'c' ? ds->committees[i].id : ds->themes[i].id;
+	return kind == 'a'   ? ds->actors[i].id
+	       : kind == 'c' ? ds->committees[i].id
+			     : ds->themes[i].id;
 }
 
 static const char *record_name(const nm_dataset *ds, char kind, size_t i)
 {
-	return kind == 'a' ? ds->actors[i].name
+	return kind == 'a'   ? ds->actors[i].name
 	       : kind == 'c' ? ds->committees[i].name
 			     : ds->themes[i].label;
 }
@@ -1342,8 +1368,9 @@ static void index_names(nm_validator *v)
 /* A record by its exact name: its index, NM_NONE, or NAME_AMBIGUOUS. */
 static uint32_t by_name(nm_validator *v, char kind, const char *text)
 {
-	nm_strmap *m = kind == 'a' ? &v->actor_names : kind == 'c' ? &v->committee_names
-								    : &v->theme_labels;
+	nm_strmap *m = kind == 'a'   ? &v->actor_names
+		       : kind == 'c' ? &v->committee_names
+				     : &v->theme_labels;
 	const char *key;
 	uint32_t i;
 	nm_buf amb = NM_BUF_INIT;
@@ -1492,7 +1519,8 @@ static void resolve_themes(nm_validator *v, const vrecord *rec, uint32_t **out, 
 			if (!valid_id(id)) {
 				problem(v, NM_SEV_ERROR, "id-syntax", refs->items[i].pos,
 					"invalid theme id '%s': ids are 1-64 letters, digits, '.', '_' "
-					"or '-', starting with a letter or digit", id);
+					"or '-', starting with a letter or digit",
+					id);
 				continue;
 			}
 			NM_GROW(ds->themes, v->theme_cap, ds->nthemes + 1);
@@ -1503,7 +1531,8 @@ static void resolve_themes(nm_validator *v, const vrecord *rec, uint32_t **out, 
 			ds->nthemes++;
 		} else if (t == UINT32_MAX) {
 			nm_buf msg = NM_BUF_INIT;
-			const char **cands = nm_xreallocarray(NULL, ds->nthemes + 1, sizeof(*cands));
+			const char **cands = nm_xreallocarray(NULL, ds->nthemes + 1,
+							      sizeof(*cands));
 			for (size_t j = 0; j < ds->nthemes; j++)
 				cands[j] = ds->themes[j].id;
 			nm_buf_printf(&msg, "unknown theme '%s'", id);
@@ -1565,11 +1594,13 @@ static void check_parent_cycles(nm_validator *v)
 			nm_buf_puts(&msg, "parent cycle: ");
 			for (size_t k = 0; k <= len - from; k++) {
 				/* len > from: the cycle holds c at path[from] at least */
-				size_t i = from + (first - from + k) % (len - from); // NOLINT(clang-analyzer-core.DivideZero)
-				nm_buf_printf(&msg, "%s%s", k ? " -> " : "", ds->committees[path[i]].id);
+				// NOLINTNEXTLINE(clang-analyzer-core.DivideZero)
+				size_t i = from + (first - from + k) % (len - from);
+				nm_buf_printf(&msg, "%s%s", k ? " -> " : "",
+					      ds->committees[path[i]].id);
 			}
-			problem(v, NM_SEV_ERROR, "parent-cycle", v->committee_rec[path[first]].parent.pos,
-				"%s", msg.ptr);
+			problem(v, NM_SEV_ERROR, "parent-cycle",
+				v->committee_rec[path[first]].parent.pos, "%s", msg.ptr);
 			nm_buf_release(&msg);
 		}
 		for (size_t i = 0; i < len; i++)
@@ -1618,10 +1649,12 @@ static void merge_memberships(nm_validator *v, uint32_t *per_committee)
 		m.committee = first->c;
 		m.role = NM_ROLE_MEMBER;
 		m.since = NM_DATE_NONE;
-		for (; j < n && v->members[idx[j]].c == first->c && v->members[idx[j]].a == first->a;
+		for (;
+		     j < n && v->members[idx[j]].c == first->c && v->members[idx[j]].a == first->a;
 		     j++) {
 			const vmember *e = &v->members[idx[j]];
-			if (e->since != NM_DATE_NONE && (m.since == NM_DATE_NONE || e->since < m.since))
+			if (e->since != NM_DATE_NONE &&
+			    (m.since == NM_DATE_NONE || e->since < m.since))
 				m.since = e->since;
 			if (e->role < 0)
 				continue;
@@ -1732,20 +1765,18 @@ int nm_validator_finish(nm_validator *v, nm_dataset **out)
 		*out = NULL;
 	/* Themes first: with none declared, they are collected in reading order. */
 	for (size_t i = 0; i < ds->nactors; i++)
-		resolve_themes(v, &v->actor_rec[i], &ds->actors[i].themes,
-			       &ds->actors[i].nthemes);
+		resolve_themes(v, &v->actor_rec[i], &ds->actors[i].themes, &ds->actors[i].nthemes);
 	for (size_t i = 0; i < ds->ncommittees; i++)
 		resolve_themes(v, &v->committee_rec[i].r, &ds->committees[i].themes,
 			       &ds->committees[i].nthemes);
 	for (size_t i = 0; i < ds->ncommittees; i++) {
 		vcommittee *r = &v->committee_rec[i];
 		if (r->lead.id)
-			ds->committees[i].lead =
-				resolve(v, r->lead.id, r->lead.pos, false, &actor_ids, r->lead.by_name);
+			ds->committees[i].lead = resolve(v, r->lead.id, r->lead.pos, false,
+							 &actor_ids, r->lead.by_name);
 		if (r->parent.id)
-			ds->committees[i].parent =
-				resolve(v, r->parent.id, r->parent.pos, true, &committee_ids,
-					r->parent.by_name);
+			ds->committees[i].parent = resolve(v, r->parent.id, r->parent.pos, true,
+							   &committee_ids, r->parent.by_name);
 	}
 	for (size_t k = 0; k < v->nmembers; k++) {
 		vmember *m = &v->members[k];
@@ -1758,7 +1789,8 @@ int nm_validator_finish(nm_validator *v, nm_dataset **out)
 		if (m->from_lead) /* the lead's reference is checked once, above */
 			a = c == NM_NONE ? NM_NONE : ds->committees[c].lead;
 		else
-			a = actor ? resolve(v, actor, m->actor_pos, false, &actor_ids, m->actor_by_name)
+			a = actor ? resolve(v, actor, m->actor_pos, false, &actor_ids,
+					    m->actor_by_name)
 				  : m->self;
 		m->a = a; /* the ids are not needed any more */
 		m->c = c;
@@ -1798,10 +1830,10 @@ typedef struct reading {
 	nm_loader *ld;
 	bool hash;
 	size_t nfiles, window;
-	nm_loaded **slots;     /* file i goes to slot i % window */
-	bool *ready;           /* slot holds its file, parsed */
-	size_t next;           /* the next file a worker takes */
-	size_t consumed;       /* files validated so far */
+	nm_loaded **slots; /* file i goes to slot i % window */
+	bool *ready;       /* slot holds its file, parsed */
+	size_t next;       /* the next file a worker takes */
+	size_t consumed;   /* files validated so far */
 	pthread_mutex_t mu;
 	pthread_cond_t have_file, have_room;
 } reading;
@@ -1829,8 +1861,8 @@ static void *read_worker(void *arg)
 }
 
 /* Read every queued file, in reading order, into the validator. */
-static int read_files(nm_loader *ld, nm_validator *v, unsigned flags, unsigned jobs,
-		      size_t *nfiles, nm_error *err)
+static int read_files(nm_loader *ld, nm_validator *v, unsigned flags, unsigned jobs, size_t *nfiles,
+		      nm_error *err)
 {
 	reading r;
 	pthread_t *threads = NULL;
@@ -1912,9 +1944,9 @@ static int read_files(nm_loader *ld, nm_validator *v, unsigned flags, unsigned j
 	return io;
 }
 
-int nm_validate_paths(const char *const *paths, size_t npaths, nm_date today,
-		      unsigned flags, unsigned jobs, nm_diags *diags, nm_dataset **out,
-		      size_t *nfiles, nm_error *err)
+int nm_validate_paths(const char *const *paths, size_t npaths, nm_date today, unsigned flags,
+		      unsigned jobs, nm_diags *diags, nm_dataset **out, size_t *nfiles,
+		      nm_error *err)
 {
 	nm_loader *ld = nm_loader_new(diags);
 	nm_validator *v = nm_validator_new(diags, today);

@@ -46,12 +46,12 @@
 #error "netmap needs expat built with UTF-8 XML_Char"
 #endif
 
-#define XLSX_CHUNK (64u * 1024u)                 /* bytes inflated at a time */
-#define XLSX_MAX_TOKEN (16u * 1024u * 1024u)     /* input on which expat may stay silent */
-#define XLSX_MAX_STRINGS (16u * 1024u * 1024u)   /* shared strings of a workbook */
-#define XLSX_MAX_STYLES (1024u * 1024u)          /* cell formats read from styles.xml */
-#define XLSX_MAX_RELS 10000u                     /* relationships read from one part */
-#define XLSX_MAX_DEPTH 256                       /* nesting of XML elements */
+#define XLSX_CHUNK (64u * 1024u)                     /* bytes inflated at a time */
+#define XLSX_MAX_TOKEN (16u * 1024u * 1024u)         /* input on which expat may stay silent */
+#define XLSX_MAX_STRINGS (16u * 1024u * 1024u)       /* shared strings of a workbook */
+#define XLSX_MAX_STYLES (1024u * 1024u)              /* cell formats read from styles.xml */
+#define XLSX_MAX_RELS 10000u                         /* relationships read from one part */
+#define XLSX_MAX_DEPTH 256                           /* nesting of XML elements */
 #define XLSX_MAX_BOOK_CELLS (2u * NM_BOOK_MAX_CELLS) /* non-empty cells of all sheets */
 
 /* Days from 1970-01-01 to Excel's day 0 of each date system. */
@@ -91,19 +91,19 @@ typedef struct xlsx {
 	nm_book *book;
 	zip_t *zip;
 	XML_Parser parser;
-	const char *part;         /* the part being read, for messages */
-	char *chunk;              /* XLSX_CHUNK bytes for zip_fread */
-	uint64_t unpacked;        /* bytes inflated so far, all parts */
-	size_t cells, merges;     /* cells and merged ranges added so far, all sheets */
+	const char *part;     /* the part being read, for messages */
+	char *chunk;          /* XLSX_CHUNK bytes for zip_fread */
+	uint64_t unpacked;    /* bytes inflated so far, all parts */
+	size_t cells, merges; /* cells and merged ranges added so far, all sheets */
 
 	/* relationships of the part being read (PART_RELS) */
 	rel *rels;
 	size_t nrels, rels_cap;
-	char *rels_base;          /* folder that relative targets start from */
+	char *rels_base; /* folder that relative targets start from */
 
 	/* the workbook */
-	char *root_name;          /* the main part's root, when not <workbook> */
-	sheet_ref *refs;          /* one per book sheet */
+	char *root_name; /* the main part's root, when not <workbook> */
+	sheet_ref *refs; /* one per book sheet */
 	size_t nrefs, refs_cap;
 
 	/* text being collected: a shared string or a cell's value */
@@ -117,34 +117,34 @@ typedef struct xlsx {
 	/* styles */
 	fmt_entry *fmts;
 	size_t nfmts, fmts_cap;
-	uint32_t *xf_fmt;         /* numFmtId of each cellXfs <xf> */
+	uint32_t *xf_fmt; /* numFmtId of each cellXfs <xf> */
 	size_t nxf, xf_cap;
-	bool *xf_date;            /* whether each <xf> formats dates */
+	bool *xf_date; /* whether each <xf> formats dates */
 
 	/* the worksheet being read */
 	nm_sheet *sheet;
 	int32_t sheet_index;
-	uint32_t row, col;        /* position of the current cell */
-	uint32_t next_row;        /* the row a <row> without r gets */
-	uint32_t next_col;        /* the column a <c> without r gets */
+	uint32_t row, col;           /* position of the current cell */
+	uint32_t next_row;           /* the row a <row> without r gets */
+	uint32_t next_col;           /* the column a <c> without r gets */
 	uint32_t last_row, last_col; /* the cell added last, to notice disorder */
-	uint32_t style;           /* the cell's s attribute */
-	char ctype[12];           /* the cell's t attribute ("" when none) */
+	uint32_t style;              /* the cell's s attribute */
+	char ctype[12];              /* the cell's t attribute ("" when none) */
 
 	part_kind kind;
-	int sheets_depth;         /* >0 inside <sheets> */
+	int sheets_depth; /* >0 inside <sheets> */
 	int numfmts_depth, cellxfs_depth;
-	int rph;                  /* >0 inside phonetic runs, skipped */
-	int depth;                /* elements open in the part being read */
-	bool stop;                /* a handler found a reason to stop */
-	bool progress;            /* expat called a handler since the last chunk */
-	bool root_seen;           /* the part's root element was seen */
-	bool not_workbook;        /* the main part's root is not <workbook> */
-	bool collect;             /* character data goes to text */
-	bool too_long;            /* text passed NM_BOOK_MAX_CELL_BYTES */
-	bool in_si;               /* inside a shared string's <si> */
+	int rph;           /* >0 inside phonetic runs, skipped */
+	int depth;         /* elements open in the part being read */
+	bool stop;         /* a handler found a reason to stop */
+	bool progress;     /* expat called a handler since the last chunk */
+	bool root_seen;    /* the part's root element was seen */
+	bool not_workbook; /* the main part's root is not <workbook> */
+	bool collect;      /* character data goes to text */
+	bool too_long;     /* text passed NM_BOOK_MAX_CELL_BYTES */
+	bool in_si;        /* inside a shared string's <si> */
 	bool in_data, in_row, in_cell, in_is;
-	bool unsorted;            /* a cell came before the one added last */
+	bool unsorted; /* a cell came before the one added last */
 	bool has_v, has_f, has_is;
 } xlsx;
 
@@ -224,7 +224,8 @@ static int parse_ref(const char *s, size_t n, uint32_t *row, uint32_t *col)
 
 	if (i < n && s[i] == '$')
 		i++;
-	for (; i < n && ((s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= 'a' && s[i] <= 'z')); i++, letters++) {
+	for (; i < n && ((s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= 'a' && s[i] <= 'z'));
+	     i++, letters++) {
 		c = c * 26 + (uint64_t)((s[i] | 0x20) - 'a' + 1);
 		if (c > NM_BOOK_MAX_COLS)
 			c = NM_BOOK_MAX_COLS + 1;
@@ -255,10 +256,10 @@ static void stop(xlsx *x)
 }
 
 /* An error about the whole file; reading stops. */
-#define FILE_ERROR(x, rule, ...)                                                         \
-	do {                                                                             \
+#define FILE_ERROR(x, rule, ...) \
+	do { \
 		nm_book_problem_add((x)->book, NM_SEV_ERROR, (rule), -1, 0, 0, __VA_ARGS__); \
-		stop(x);                                                                 \
+		stop(x); \
 	} while (0)
 
 /*
@@ -332,7 +333,8 @@ static void unescape(nm_buf *b)
 			continue;
 		}
 		i += 7;
-		if (u >= 0xD800 && u <= 0xDBFF && escape_at(s, n, i, &lo) && lo >= 0xDC00 && lo <= 0xDFFF) {
+		if (u >= 0xD800 && u <= 0xDBFF && escape_at(s, n, i, &lo) && lo >= 0xDC00 &&
+		    lo <= 0xDFFF) {
 			u = 0x10000 + ((u - 0xD800) << 10) + (lo - 0xDC00);
 			i += 7;
 		} else if (u == 0 || (u >= 0xD800 && u <= 0xDFFF)) {
@@ -386,15 +388,18 @@ static zip_file_t *open_entry(xlsx *x, zip_uint64_t idx, const char *path)
 	zf = zip_fopen_index(x->zip, idx, 0);
 	if (!zf) {
 		zip_error_t *ze = zip_get_error(x->zip);
-		if (zip_error_code_zip(ze) == ZIP_ER_NOPASSWD || zip_error_code_zip(ze) == ZIP_ER_WRONGPASSWD)
-			FILE_ERROR(x, "encrypted-workbook",
-				   "the workbook's archive is protected with a password; save it in your "
-				   "spreadsheet program without a password (File > Save As...)");
+		if (zip_error_code_zip(ze) == ZIP_ER_NOPASSWD ||
+		    zip_error_code_zip(ze) == ZIP_ER_WRONGPASSWD)
+			FILE_ERROR(
+				x, "encrypted-workbook",
+				"the workbook's archive is protected with a password; save it in your "
+				"spreadsheet program without a password (File > Save As...)");
 		else
-			FILE_ERROR(x, "bad-zip",
-				   "cannot unpack '%s' from the workbook: %s; the file may be damaged: save "
-				   "it again in your spreadsheet program",
-				   path, zip_error_strerror(ze));
+			FILE_ERROR(
+				x, "bad-zip",
+				"cannot unpack '%s' from the workbook: %s; the file may be damaged: save "
+				"it again in your spreadsheet program",
+				path, zip_error_strerror(ze));
 	}
 	return zf;
 }
@@ -441,10 +446,11 @@ static void XMLCALL on_start(void *ud, const XML_Char *name, const XML_Char **at
 		return;
 	/* expat keeps every open element: nesting is bounded so that memory is. */
 	if (++x->depth > XLSX_MAX_DEPTH) {
-		FILE_ERROR(x, "xml-too-deep",
-			   "the workbook's part '%s' nests XML elements more than %d deep, which no "
-			   "workbook needs; the file is not read",
-			   x->part, XLSX_MAX_DEPTH);
+		FILE_ERROR(
+			x, "xml-too-deep",
+			"the workbook's part '%s' nests XML elements more than %d deep, which no "
+			"workbook needs; the file is not read",
+			x->part, XLSX_MAX_DEPTH);
 		return;
 	}
 	switch (x->kind) {
@@ -594,13 +600,14 @@ static bool parse_part(xlsx *x, const char *path, part_kind kind)
 		x->progress = false;
 		if (XML_Parse(p, x->chunk, (int)n, n == 0) != XML_STATUS_OK) {
 			if (!x->stop)
-				FILE_ERROR(x, "bad-xml",
-					   "the workbook's part '%s' is not well-formed XML (line %lu, "
-					   "column %lu: %s); the file is damaged: save it again in your "
-					   "spreadsheet program",
-					   path, (unsigned long)XML_GetCurrentLineNumber(p),
-					   (unsigned long)XML_GetCurrentColumnNumber(p) + 1,
-					   XML_ErrorString(XML_GetErrorCode(p)));
+				FILE_ERROR(
+					x, "bad-xml",
+					"the workbook's part '%s' is not well-formed XML (line %lu, "
+					"column %lu: %s); the file is damaged: save it again in your "
+					"spreadsheet program",
+					path, (unsigned long)XML_GetCurrentLineNumber(p),
+					(unsigned long)XML_GetCurrentColumnNumber(p) + 1,
+					XML_ErrorString(XML_GetErrorCode(p)));
 			goto done;
 		}
 		if (x->stop)
@@ -609,10 +616,11 @@ static bool parse_part(xlsx *x, const char *path, part_kind kind)
 			break;
 		idle = x->progress ? 0 : idle + (size_t)n;
 		if (idle > XLSX_MAX_TOKEN) {
-			FILE_ERROR(x, "xml-too-big",
-				   "the workbook's part '%s' holds an XML tag or comment longer than "
-				   "%u MiB, which no workbook needs; the file is not read",
-				   path, XLSX_MAX_TOKEN / (1024u * 1024u));
+			FILE_ERROR(
+				x, "xml-too-big",
+				"the workbook's part '%s' holds an XML tag or comment longer than "
+				"%u MiB, which no workbook needs; the file is not read",
+				path, XLSX_MAX_TOKEN / (1024u * 1024u));
 			goto done;
 		}
 	}
@@ -662,8 +670,8 @@ static char *resolve(const char *base, const char *target)
 			out[o++] = '/';
 		/* Targets are URIs: %20 is a space in the entry's name. */
 		for (size_t i = 0; i < n; i++) {
-			if (s[i] == '%' && i + 2 < n && hexval(s[i + 1]) >= 0 && hexval(s[i + 2]) >= 0 &&
-			    (hexval(s[i + 1]) || hexval(s[i + 2]))) {
+			if (s[i] == '%' && i + 2 < n && hexval(s[i + 1]) >= 0 &&
+			    hexval(s[i + 2]) >= 0 && (hexval(s[i + 1]) || hexval(s[i + 2]))) {
 				out[o++] = (char)(hexval(s[i + 1]) * 16 + hexval(s[i + 2]));
 				i += 2;
 			} else {
@@ -785,7 +793,8 @@ static void start_workbook(xlsx *x, const char *name, const char **atts)
 		if (!sname)
 			sname = "";
 		s = nm_book_add_sheet(x->book, sname, strlen(sname));
-		s->hidden = state && (strcmp(state, "hidden") == 0 || strcmp(state, "veryHidden") == 0);
+		s->hidden = state &&
+			    (strcmp(state, "hidden") == 0 || strcmp(state, "veryHidden") == 0);
 		NM_GROW(x->refs, x->refs_cap, x->nrefs + 1);
 		x->refs[x->nrefs++].rid = rid ? nm_xstrdup(rid) : NULL;
 	}
@@ -830,16 +839,18 @@ static void end_strings(xlsx *x, const char *name)
 	} else if (strcmp(name, "si") == 0) {
 		x->in_si = false;
 		if (x->too_long) {
-			FILE_ERROR(x, "cell-too-long",
-				   "the shared string %zu of the workbook is longer than %u bytes, more "
-				   "than a cell may hold",
-				   x->nsst, NM_BOOK_MAX_CELL_BYTES);
+			FILE_ERROR(
+				x, "cell-too-long",
+				"the shared string %zu of the workbook is longer than %u bytes, more "
+				"than a cell may hold",
+				x->nsst, NM_BOOK_MAX_CELL_BYTES);
 			return;
 		}
 		if (x->nsst >= XLSX_MAX_STRINGS) {
-			FILE_ERROR(x, "too-many-strings",
-				   "the workbook has more than %u shared strings, more than netmap reads",
-				   XLSX_MAX_STRINGS);
+			FILE_ERROR(
+				x, "too-many-strings",
+				"the workbook has more than %u shared strings, more than netmap reads",
+				XLSX_MAX_STRINGS);
 			return;
 		}
 		unescape(&x->text);
@@ -886,7 +897,12 @@ static bool code_is_date(const char *code)
 				return false;
 			p++;
 			break;
-		case 'd': case 'D': case 'm': case 'M': case 'y': case 'Y':
+		case 'd':
+		case 'D':
+		case 'm':
+		case 'M':
+		case 'y':
+		case 'Y':
 			return true;
 		default:
 			break;
@@ -906,8 +922,8 @@ static void start_styles(xlsx *x, const char *name, const char **atts)
 		x->cellxfs_depth++;
 	} else if (strcmp(name, "numFmt") == 0 && x->numfmts_depth > 0) {
 		code = attr(atts, "formatCode");
-		if (!code || !parse_uint(attr(atts, "numFmtId"), UINT32_MAX, &id) || id > UINT32_MAX ||
-		    x->nfmts >= XLSX_MAX_STYLES)
+		if (!code || !parse_uint(attr(atts, "numFmtId"), UINT32_MAX, &id) ||
+		    id > UINT32_MAX || x->nfmts >= XLSX_MAX_STYLES)
 			return;
 		NM_GROW(x->fmts, x->fmts_cap, x->nfmts + 1);
 		x->fmts[x->nfmts].id = (uint32_t)id;
@@ -987,22 +1003,22 @@ static bool emit(xlsx *x, nm_cell_type type, const char *text, size_t len)
 	 */
 	if (x->cells >= XLSX_MAX_BOOK_CELLS) {
 		cell_name(x->row, x->col, where, sizeof(where));
-		nm_book_problem_add(x->book, NM_SEV_ERROR, "too-many-cells", x->sheet_index, x->row,
-				    x->col,
-				    "the workbook holds more than %u non-empty cells in all its sheets, "
-				    "more than netmap reads; the rest of the file is not read (from %s on)",
-				    XLSX_MAX_BOOK_CELLS, where);
+		nm_book_problem_add(
+			x->book, NM_SEV_ERROR, "too-many-cells", x->sheet_index, x->row, x->col,
+			"the workbook holds more than %u non-empty cells in all its sheets, "
+			"more than netmap reads; the rest of the file is not read (from %s on)",
+			XLSX_MAX_BOOK_CELLS, where);
 		stop(x);
 		return false;
 	}
 	c = nm_book_add_cell(x->book, x->sheet, x->row, x->col, type, text, len);
 	if (!c) {
 		cell_name(x->row, x->col, where, sizeof(where));
-		nm_book_problem_add(x->book, NM_SEV_ERROR, "too-many-cells", x->sheet_index, x->row,
-				    x->col,
-				    "the sheet '%s' holds more than %u non-empty cells, more than netmap "
-				    "reads; the rest of the file is not read (from %s on)",
-				    x->sheet->name, NM_BOOK_MAX_CELLS, where);
+		nm_book_problem_add(
+			x->book, NM_SEV_ERROR, "too-many-cells", x->sheet_index, x->row, x->col,
+			"the sheet '%s' holds more than %u non-empty cells, more than netmap "
+			"reads; the rest of the file is not read (from %s on)",
+			x->sheet->name, NM_BOOK_MAX_CELLS, where);
 		stop(x);
 		return false;
 	}
@@ -1086,34 +1102,38 @@ static void emit_serial_date(xlsx *x, const char *v)
 	char out[16];
 
 	if (!isfinite(serial) || serial >= max + 1.0) {
-		emit_invalid(x,
-			     "the cell is formatted as a date but holds %s, which is after 31 December "
-			     "9999, the last date a spreadsheet can show",
-			     v);
+		emit_invalid(
+			x,
+			"the cell is formatted as a date but holds %s, which is after 31 December "
+			"9999, the last date a spreadsheet can show",
+			v);
 		return;
 	}
 	if (x->book->date1904) {
 		if (serial < 0) {
-			emit_invalid(x,
-				     "the cell is formatted as a date but holds %s, which is before 1 "
-				     "January 1904, the first date of the workbook's 1904 date system",
-				     v);
+			emit_invalid(
+				x,
+				"the cell is formatted as a date but holds %s, which is before 1 "
+				"January 1904, the first date of the workbook's 1904 date system",
+				v);
 			return;
 		}
 		days = (int64_t)serial + EXCEL_1904_EPOCH; /* serial >= 0: the cast is floor */
 	} else {
 		if (serial < 1) {
-			emit_invalid(x,
-				     "the cell is formatted as a date but holds %s, which is before 1 "
-				     "January 1900, the first date a spreadsheet can show",
-				     v);
+			emit_invalid(
+				x,
+				"the cell is formatted as a date but holds %s, which is before 1 "
+				"January 1900, the first date a spreadsheet can show",
+				v);
 			return;
 		}
 		day = (int64_t)serial;
 		if (day == 60) {
-			emit_invalid(x,
-				     "the cell holds the date 29 February 1900, a day that never was "
-				     "(spreadsheets count it for compatibility); write the date again");
+			emit_invalid(
+				x,
+				"the cell holds the date 29 February 1900, a day that never was "
+				"(spreadsheets count it for compatibility); write the date again");
 			return;
 		}
 		/* Before the day that never was, Excel's days are one later. */
@@ -1146,11 +1166,14 @@ static void emit_iso_date(xlsx *x, const char *v)
 		    (unsigned)(v[2] - '0') * 10 + (unsigned)(v[3] - '0');
 		m = (unsigned)(v[5] - '0') * 10 + (unsigned)(v[6] - '0');
 		d = (unsigned)(v[8] - '0') * 10 + (unsigned)(v[9] - '0');
-		ok = m >= 1 && m <= 12 && d >= 1 && d <= mdays[m - 1] && (m != 2 || d < 29 || leap(y));
+		ok = m >= 1 && m <= 12 && d >= 1 && d <= mdays[m - 1] &&
+		     (m != 2 || d < 29 || leap(y));
 	}
 	if (!ok) {
-		emit_invalid(x, "the cell is a date cell but holds '%s', which is not a date (YYYY-MM-DD)",
-			     clip(v, cut));
+		emit_invalid(
+			x,
+			"the cell is a date cell but holds '%s', which is not a date (YYYY-MM-DD)",
+			clip(v, cut));
 		return;
 	}
 	emit(x, NM_CELL_DATE, v, 10);
@@ -1179,9 +1202,10 @@ static void finish_cell(xlsx *x)
 
 	if (x->too_long) {
 		cell_name(x->row, x->col, where, sizeof(where));
-		nm_book_problem_add(x->book, NM_SEV_ERROR, "cell-too-long", x->sheet_index, x->row,
-				    x->col, "the cell %s holds more than %u bytes of text, more than a cell may hold",
-				    where, NM_BOOK_MAX_CELL_BYTES);
+		nm_book_problem_add(
+			x->book, NM_SEV_ERROR, "cell-too-long", x->sheet_index, x->row, x->col,
+			"the cell %s holds more than %u bytes of text, more than a cell may hold",
+			where, NM_BOOK_MAX_CELL_BYTES);
 		return;
 	}
 	if (strcmp(t, "inlineStr") == 0 || (x->has_is && !x->has_v)) {
@@ -1226,16 +1250,21 @@ static void finish_cell(xlsx *x)
 		else if (strcmp(v, "0") == 0 || strcmp(v, "false") == 0)
 			emit(x, NM_CELL_BOOL, "false", 5);
 		else
-			emit_invalid(x, "the cell is a boolean cell but holds '%s', which is neither true "
-					"nor false", clip(v, cut));
+			emit_invalid(
+				x,
+				"the cell is a boolean cell but holds '%s', which is neither true "
+				"nor false",
+				clip(v, cut));
 	} else if (strcmp(t, "e") == 0) {
 		emit(x, NM_CELL_ERROR, v, strlen(v));
 	} else if (strcmp(t, "d") == 0) {
 		emit_iso_date(x, v);
 	} else if (t[0] == '\0' || strcmp(t, "n") == 0) {
 		if (!is_number(v))
-			emit_invalid(x, "the cell is a number cell but holds '%s', which is not a number",
-				     clip(v, cut));
+			emit_invalid(
+				x,
+				"the cell is a number cell but holds '%s', which is not a number",
+				clip(v, cut));
 		else if (x->style < x->nxf && x->xf_date[x->style])
 			emit_serial_date(x, v);
 		else
@@ -1319,16 +1348,18 @@ static void add_merge(xlsx *x, const char *ref)
 	if (!ref)
 		return;
 	if (x->sheet->nmerges >= NM_BOOK_MAX_CELLS) {
-		FILE_ERROR(x, "too-many-merges",
-			   "the sheet '%s' holds more than %u merged ranges, more than netmap reads",
-			   x->sheet->name, NM_BOOK_MAX_CELLS);
+		FILE_ERROR(
+			x, "too-many-merges",
+			"the sheet '%s' holds more than %u merged ranges, more than netmap reads",
+			x->sheet->name, NM_BOOK_MAX_CELLS);
 		return;
 	}
 	if (x->merges >= XLSX_MAX_BOOK_CELLS) {
-		FILE_ERROR(x, "too-many-merges",
-			   "the workbook holds more than %u merged ranges in all its sheets, more than "
-			   "netmap reads",
-			   XLSX_MAX_BOOK_CELLS);
+		FILE_ERROR(
+			x, "too-many-merges",
+			"the workbook holds more than %u merged ranges in all its sheets, more than "
+			"netmap reads",
+			XLSX_MAX_BOOK_CELLS);
 		return;
 	}
 	if (colon) {
@@ -1442,10 +1473,11 @@ static bool read_sheet(xlsx *x, size_t i)
 	bool ok;
 
 	if (!r || !find_entry(x, r->target, &idx)) {
-		FILE_ERROR(x, "bad-workbook",
-			   "the workbook lists the sheet '%s', but its part%s%s%s is missing from the "
-			   "file; the file is damaged: save it again in your spreadsheet program",
-			   s->name, r ? " '" : "", r ? r->target : "", r ? "'" : "");
+		FILE_ERROR(
+			x, "bad-workbook",
+			"the workbook lists the sheet '%s', but its part%s%s%s is missing from the "
+			"file; the file is damaged: save it again in your spreadsheet program",
+			s->name, r ? " '" : "", r ? r->target : "", r ? "'" : "");
 		return false;
 	}
 	x->sheet = s;
@@ -1545,26 +1577,30 @@ static void not_zip(xlsx *x, const char *data, size_t len)
 				   "the workbook is protected with a password; save it in your "
 				   "spreadsheet program without a password (File > Save As...)");
 		else
-			FILE_ERROR(x, "xls-workbook",
-				   "this file is an old Excel workbook (.xls), which netmap does not read; "
-				   "open it in your spreadsheet program and save it as Excel workbook (.xlsx)");
+			FILE_ERROR(
+				x, "xls-workbook",
+				"this file is an old Excel workbook (.xls), which netmap does not read; "
+				"open it in your spreadsheet program and save it as Excel workbook (.xlsx)");
 	} else if (what && strcmp(what, "a text file") == 0) {
-		FILE_ERROR(x, "not-a-workbook",
-			   "this file is a text file, not an Excel workbook; if it is a CSV file, "
-			   "rename it to end in .csv, or open it in your spreadsheet program and save it "
-			   "as Excel workbook (.xlsx)");
+		FILE_ERROR(
+			x, "not-a-workbook",
+			"this file is a text file, not an Excel workbook; if it is a CSV file, "
+			"rename it to end in .csv, or open it in your spreadsheet program and save it "
+			"as Excel workbook (.xlsx)");
 	} else if (what && strcmp(what, "an empty file") == 0) {
 		FILE_ERROR(x, "not-a-workbook", "this file is empty, not an Excel workbook");
 	} else if (what) {
-		FILE_ERROR(x, "not-a-workbook",
-			   "this file is %s, not an Excel workbook; open it in your spreadsheet program "
-			   "and save it as Excel workbook (.xlsx)",
-			   what);
+		FILE_ERROR(
+			x, "not-a-workbook",
+			"this file is %s, not an Excel workbook; open it in your spreadsheet program "
+			"and save it as Excel workbook (.xlsx)",
+			what);
 	} else {
-		FILE_ERROR(x, "not-a-workbook",
-			   "this file is not an Excel workbook (every .xlsx file is a ZIP archive, and "
-			   "this one is not); open it in your spreadsheet program and save it as Excel "
-			   "workbook (.xlsx)");
+		FILE_ERROR(
+			x, "not-a-workbook",
+			"this file is not an Excel workbook (every .xlsx file is a ZIP archive, and "
+			"this one is not); open it in your spreadsheet program and save it as Excel "
+			"workbook (.xlsx)");
 	}
 }
 
@@ -1583,18 +1619,20 @@ static void no_workbook(xlsx *x)
 	}
 	mime[n > 0 ? n : 0] = '\0';
 	if (strncmp(mime, ods, sizeof(ods) - 1) == 0)
-		FILE_ERROR(x, "not-a-workbook",
-			   "this file is an OpenDocument spreadsheet (.ods), not an Excel workbook; "
-			   "rename it to end in .ods");
+		FILE_ERROR(
+			x, "not-a-workbook",
+			"this file is an OpenDocument spreadsheet (.ods), not an Excel workbook; "
+			"rename it to end in .ods");
 	else if (strncmp(mime, "application/vnd.oasis.opendocument.", 35) == 0)
 		FILE_ERROR(x, "not-a-workbook",
 			   "this file is an OpenDocument file, not a spreadsheet; open it in your "
 			   "spreadsheet program and save it as Excel workbook (.xlsx)");
 	else
-		FILE_ERROR(x, "not-a-workbook",
-			   "this file is a ZIP archive without an Excel workbook in it (no "
-			   "'xl/workbook.xml'); open it in your spreadsheet program and save it as Excel "
-			   "workbook (.xlsx)");
+		FILE_ERROR(
+			x, "not-a-workbook",
+			"this file is a ZIP archive without an Excel workbook in it (no "
+			"'xl/workbook.xml'); open it in your spreadsheet program and save it as Excel "
+			"workbook (.xlsx)");
 }
 
 /* ---- the reader --------------------------------------------------------- */
@@ -1613,25 +1651,28 @@ static bool open_zip(xlsx *x, const char *data, size_t len)
 		if (src)
 			zip_source_free(src);
 		if (zip_error_code_zip(&ze) == ZIP_ER_NOZIP)
-			FILE_ERROR(x, "bad-zip",
-				   "this file looks like an Excel workbook, but it is incomplete or "
-				   "damaged (its ZIP directory is missing); save it again in your "
-				   "spreadsheet program or get a fresh copy");
+			FILE_ERROR(
+				x, "bad-zip",
+				"this file looks like an Excel workbook, but it is incomplete or "
+				"damaged (its ZIP directory is missing); save it again in your "
+				"spreadsheet program or get a fresh copy");
 		else
-			FILE_ERROR(x, "bad-zip",
-				   "this file looks like an Excel workbook, but it is damaged (%s); save it "
-				   "again in your spreadsheet program or get a fresh copy",
-				   zip_error_strerror(&ze));
+			FILE_ERROR(
+				x, "bad-zip",
+				"this file looks like an Excel workbook, but it is damaged (%s); save it "
+				"again in your spreadsheet program or get a fresh copy",
+				zip_error_strerror(&ze));
 		zip_error_fini(&ze);
 		return false;
 	}
 	zip_error_fini(&ze);
 	n = zip_get_num_entries(x->zip, 0);
 	if (n < 0 || (uint64_t)n > NM_BOOK_MAX_ENTRIES) {
-		FILE_ERROR(x, "too-many-entries",
-			   "the workbook's archive holds %lld entries, more than the %u a workbook may "
-			   "have; it is not read",
-			   (long long)n, NM_BOOK_MAX_ENTRIES);
+		FILE_ERROR(
+			x, "too-many-entries",
+			"the workbook's archive holds %lld entries, more than the %u a workbook may "
+			"have; it is not read",
+			(long long)n, NM_BOOK_MAX_ENTRIES);
 		return false;
 	}
 	return true;
@@ -1657,18 +1698,20 @@ static bool read_workbook(xlsx *x, char **wb_path)
 	}
 	*wb_path = path;
 	if (ends_with(path, ".bin")) {
-		FILE_ERROR(x, "not-a-workbook",
-			   "this file is an Excel binary workbook (.xlsb), which netmap does not read; "
-			   "open it in your spreadsheet program and save it as Excel workbook (.xlsx)");
+		FILE_ERROR(
+			x, "not-a-workbook",
+			"this file is an Excel binary workbook (.xlsb), which netmap does not read; "
+			"open it in your spreadsheet program and save it as Excel workbook (.xlsx)");
 		return false;
 	}
 	if (!parse_part(x, path, PART_WORKBOOK)) {
 		if (x->not_workbook)
-			FILE_ERROR(x, "not-a-workbook",
-				   "this file is an Office document but not an Excel workbook (its main "
-				   "part '%s' is a '%s'); open it in your spreadsheet program and save it "
-				   "as Excel workbook (.xlsx)",
-				   path, x->root_name);
+			FILE_ERROR(
+				x, "not-a-workbook",
+				"this file is an Office document but not an Excel workbook (its main "
+				"part '%s' is a '%s'); open it in your spreadsheet program and save it "
+				"as Excel workbook (.xlsx)",
+				path, x->root_name);
 		return false;
 	}
 	return true;

@@ -261,11 +261,11 @@ static char *theme_ids(const nm_analysis *an, const uint32_t *v, size_t n)
 	return nm_buf_detach(&b);
 }
 
-#define assert_list(expr, expected)                                                        \
-	do {                                                                               \
-		char *got_ = (expr);                                                       \
-		assert_string_equal(got_, expected);                                       \
-		free(got_);                                                                \
+#define assert_list(expr, expected) \
+	do { \
+		char *got_ = (expr); \
+		assert_string_equal(got_, expected); \
+		free(got_); \
 	} while (0)
 
 /* Overlaps as "a/b:class" in list order. */
@@ -273,7 +273,8 @@ static char *overlap_list(const nm_analysis *an)
 {
 	nm_buf b = NM_BUF_INIT;
 	for (size_t i = 0; i < an->noverlaps; i++)
-		nm_buf_printf(&b, "%s%s/%s:%s", i ? " " : "", an->ds->committees[an->overlaps[i].a].id,
+		nm_buf_printf(&b, "%s%s/%s:%s", i ? " " : "",
+			      an->ds->committees[an->overlaps[i].a].id,
 			      an->ds->committees[an->overlaps[i].b].id,
 			      nm_class_names[an->overlaps[i].cls]);
 	return nm_buf_detach(&b);
@@ -285,7 +286,8 @@ static char *review_list(const nm_analysis *an)
 	for (size_t i = 0; i < an->nreview; i++)
 		nm_buf_printf(&b, "%s%s:%s:%d", i ? " " : "",
 			      an->ds->committees[an->review[i].committee].id,
-			      nm_review_reason_names[an->review[i].reason], (int)an->review[i].days);
+			      nm_review_reason_names[an->review[i].reason],
+			      (int)an->review[i].days);
 	return nm_buf_detach(&b);
 }
 
@@ -293,9 +295,9 @@ static char *load_list(const nm_analysis *an)
 {
 	nm_buf b = NM_BUF_INIT;
 	for (size_t i = 0; i < an->nload; i++)
-		nm_buf_printf(&b, "%s%s:%u:%u%s", i ? " " : "", an->ds->actors[an->load[i].actor].id,
-			      an->load[i].committees, an->load[i].meetings,
-			      an->load[i].overloaded ? "!" : "");
+		nm_buf_printf(&b, "%s%s:%u:%u%s", i ? " " : "",
+			      an->ds->actors[an->load[i].actor].id, an->load[i].committees,
+			      an->load[i].meetings, an->load[i].overloaded ? "!" : "");
 	return nm_buf_detach(&b);
 }
 
@@ -303,7 +305,8 @@ static char *voices_list(const nm_analysis *an)
 {
 	nm_buf b = NM_BUF_INIT;
 	for (size_t i = 0; i < an->nmissing_voices; i++)
-		nm_buf_printf(&b, "%s%s:%s", i ? " " : "", an->ds->themes[an->missing_voices[i].theme].id,
+		nm_buf_printf(&b, "%s%s:%s", i ? " " : "",
+			      an->ds->themes[an->missing_voices[i].theme].id,
 			      nm_actor_type_names[an->missing_voices[i].type]);
 	return nm_buf_detach(&b);
 }
@@ -525,8 +528,7 @@ static void test_analysis__classes_ordered_then_jaccard_then_ids(void **state)
 	members(&b, "o1", "b1 b2 b3 b4");
 	members(&b, "o2", "b1 b2 b3 b5"); /* 3/5, themes apart: overlap */
 	an = analyse(&b);
-	assert_list(overlap_list(an),
-		    "e1/e2:duplicate d1/d2:duplicate n1/n2:nested o1/o2:overlap");
+	assert_list(overlap_list(an), "e1/e2:duplicate d1/d2:duplicate n1/n2:nested o1/o2:overlap");
 	assert_int_equal(nm_analysis_count_class(an, NM_CLASS_DUPLICATE), 2);
 	assert_int_equal(nm_analysis_count_class(an, NM_CLASS_NESTED), 1);
 	assert_int_equal(nm_analysis_count_class(an, NM_CLASS_OVERLAP), 1);
@@ -799,8 +801,9 @@ static void test_analysis__load_order_and_overloaded_past_max_load(void **state)
 	for (int i = 0; i < 7; i++) {
 		char id[16];
 		snprintf(id, sizeof(id), "g%d", i);
-		committee(&b, id, NULL)->meets = i == 0 ? NM_FREQ_WEEKLY : i == 1 ? NM_FREQ_MONTHLY
-									  : NM_FREQ_NONE;
+		committee(&b, id, NULL)->meets = i == 0   ? NM_FREQ_WEEKLY
+						 : i == 1 ? NM_FREQ_MONTHLY
+							  : NM_FREQ_NONE;
 		member(&b, id, "seven", i == 6 ? NM_ROLE_GUEST : NM_ROLE_LEAD);
 		if (i < 6) {
 			member(&b, id, "six", NM_ROLE_MEMBER);
@@ -868,13 +871,12 @@ static void test_analysis__review_boundaries(void **state)
 	c->ad_hoc = true;
 	c->ends = today - 3;
 	an = analyse(&b);
-	assert_list(review_list(an),
-		    "dormant-old:dormant:0 "
-		    "dormant-overdue:dormant:0 dormant-overdue:overdue_ad_hoc:10 "
-		    "ends-yesterday:overdue_ad_hoc:1 "
-		    "founded-731:long_running_ad_hoc:731 "
-		    "met-366:stale:366 "
-		    "stale-long:long_running_ad_hoc:800 stale-long:stale:400");
+	assert_list(review_list(an), "dormant-old:dormant:0 "
+				     "dormant-overdue:dormant:0 dormant-overdue:overdue_ad_hoc:10 "
+				     "ends-yesterday:overdue_ad_hoc:1 "
+				     "founded-731:long_running_ad_hoc:731 "
+				     "met-366:stale:366 "
+				     "stale-long:long_running_ad_hoc:800 stale-long:stale:400");
 	done(&b, an);
 }
 
@@ -1121,7 +1123,8 @@ static void check_hubs(int nc, int nh, unsigned p_lo, unsigned p_hi)
 		}
 		for (int k = 0; k < nlight; k++) {
 			char aid[16];
-			snprintf(aid, sizeof(aid), "x%03d", (int)rnd(kind == 2 ? 20 : (uint32_t)na));
+			snprintf(aid, sizeof(aid), "x%03d",
+				 (int)rnd(kind == 2 ? 20 : (uint32_t)na));
 			member(&b, id, aid, rnd(10) == 0 ? NM_ROLE_GUEST : NM_ROLE_MEMBER);
 		}
 	}
@@ -1130,7 +1133,8 @@ static void check_hubs(int nc, int nh, unsigned p_lo, unsigned p_hi)
 	{
 		size_t k = 0;
 		for (size_t i = 0; i < b.ds->nmemberships; i++) {
-			if (k && b.ds->memberships[k - 1].committee == b.ds->memberships[i].committee &&
+			if (k &&
+			    b.ds->memberships[k - 1].committee == b.ds->memberships[i].committee &&
 			    b.ds->memberships[k - 1].actor == b.ds->memberships[i].actor)
 				continue;
 			b.ds->memberships[k++] = b.ds->memberships[i];
@@ -1190,8 +1194,8 @@ static void check_hubs(int nc, int nh, unsigned p_lo, unsigned p_hi)
 				} else if (nx != ny && s == (nx < ny ? nx : ny)) {
 					uint32_t small = nx < ny ? x : y, large = nx < ny ? y : x;
 					bool anc = false;
-					for (uint32_t p = b.ds->committees[small].parent; p != NM_NONE;
-					     p = b.ds->committees[p].parent)
+					for (uint32_t p = b.ds->committees[small].parent;
+					     p != NM_NONE; p = b.ds->committees[p].parent)
 						anc = anc || p == large;
 					if (ts == b.ds->committees[small].nthemes && !anc)
 						want = "nested";
@@ -1244,14 +1248,18 @@ int main(void)
 		cmocka_unit_test(test_analysis__duplicate_at_jaccard_exactly_0_6),
 		cmocka_unit_test(test_analysis__theme_jaccard_exactly_0_5_is_duplicate),
 		cmocka_unit_test(test_analysis__overlap_at_jaccard_exactly_0_3),
-		cmocka_unit_test_setup_teardown(test_analysis__min_shared_2_by_default_pairs_two_shared_members,
-						pairs_sharing_one_two_and_three, builder_release),
-		cmocka_unit_test_setup_teardown(test_analysis__min_shared_3_leaves_two_shared_members_unpaired,
-						pairs_sharing_one_two_and_three, builder_release),
-		cmocka_unit_test_setup_teardown(test_analysis__min_shared_1_lets_one_shared_member_count,
-						pairs_sharing_one_two_and_three, builder_release),
-		cmocka_unit_test_setup_teardown(test_analysis__min_shared_0_never_pairs_disjoint_committees,
-						pairs_sharing_one_two_and_three, builder_release),
+		cmocka_unit_test_setup_teardown(
+			test_analysis__min_shared_2_by_default_pairs_two_shared_members,
+			pairs_sharing_one_two_and_three, builder_release),
+		cmocka_unit_test_setup_teardown(
+			test_analysis__min_shared_3_leaves_two_shared_members_unpaired,
+			pairs_sharing_one_two_and_three, builder_release),
+		cmocka_unit_test_setup_teardown(
+			test_analysis__min_shared_1_lets_one_shared_member_count,
+			pairs_sharing_one_two_and_three, builder_release),
+		cmocka_unit_test_setup_teardown(
+			test_analysis__min_shared_0_never_pairs_disjoint_committees,
+			pairs_sharing_one_two_and_three, builder_release),
 		cmocka_unit_test(test_analysis__classes_ordered_then_jaccard_then_ids),
 		cmocka_unit_test(test_analysis__guests_are_not_members_but_carry_load),
 		cmocka_unit_test(test_analysis__dissolved_committees_take_no_part),

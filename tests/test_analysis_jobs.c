@@ -48,7 +48,7 @@ static uint32_t next_random(uint32_t *s)
  */
 static void actor_name(nm_buf *b, int i)
 {
-	static const char *const first[] = {"Sonnenschein", "Regenbogen", "Weltoffen",
+	static const char *const first[] = {"Sonnenschein",  "Regenbogen",    "Weltoffen",
 					    "Brueckenbauer", "Nachbarschaft", "Zukunftswerk"};
 	static const char *const second[] = {"Verein", "Initiative", "Netzwerk",
 					     "Begegnungsstätte"};
@@ -91,12 +91,14 @@ static void make_yaml(nm_buf *b, bool coordinators)
 		nm_buf_printf(b, "  - {id: t%d, label: Thema %d}\n", t, t);
 	nm_buf_puts(b, "actors:\n");
 	for (int h = 0; h < NHUBS; h++)
-		nm_buf_printf(b, "  - {id: hub-%d, name: Stadtverwaltung Amt %d, type: administration}\n",
-			      h, h);
+		nm_buf_printf(
+			b, "  - {id: hub-%d, name: Stadtverwaltung Amt %d, type: administration}\n",
+			h, h);
 	for (int i = 0; i < NACTORS; i++) {
 		nm_buf_printf(b, "  - id: a%04d\n    name: \"", i);
 		actor_name(b, i);
-		nm_buf_printf(b, "\"\n    type: %s\n", i % 4 ? "association" : "migrant_organisation");
+		nm_buf_printf(b, "\"\n    type: %s\n",
+			      i % 4 ? "association" : "migrant_organisation");
 		if (i % 9 == 0) /* the same address, written differently */
 			nm_buf_printf(b, "    contact: {email: %s%d@example.org}\n",
 				      i % 2 ? "Info" : "info", i / 36);
@@ -108,8 +110,9 @@ static void make_yaml(nm_buf *b, bool coordinators)
 	for (int c = 0; c < NCOMMITTEES; c++) {
 		int base = (c / 4) * 9 % NACTORS, n = 3 + (int)(next_random(&seed) % 6);
 
-		nm_buf_printf(b, "  - id: c%04d\n    name: Gremium %d\n    kind: %s\n"
-				 "    themes: [t%d%s]\n    members: [",
+		nm_buf_printf(b,
+			      "  - id: c%04d\n    name: Gremium %d\n    kind: %s\n"
+			      "    themes: [t%d%s]\n    members: [",
 			      c, c, c % 3 ? "network" : "working_group", c / 4 % 6,
 			      c % 5 == 0 ? ", t5" : "");
 		if (c % 40 == 7) {
@@ -292,7 +295,8 @@ static void test_analysis_jobs__small_pairs_split_by_committee_come_out_in_order
 		nm_analysis *an = NULL;
 
 		assert_int_equal(nm_analysis_run_jobs(&an, d.ds, &d.ds->settings, today,
-						      job_counts[j], &err), NM_OK);
+						      job_counts[j], &err),
+				 NM_OK);
 		assert_int_equal(an->noverlaps, sizeof(want) / sizeof(want[0]));
 		for (size_t i = 0; i < an->noverlaps; i++) {
 			assert_int_equal(an->overlaps[i].a, want[i].a);
@@ -454,8 +458,8 @@ static void assert_same_run(const tu_run *one, const tu_run *r, const char *how)
 			 how, one->status, one->err, r->status, r->err);
 }
 
-static void test_analysis_jobs__scan_report_and_plan_print_the_same_for_every_job_count(
-	void **state)
+static void
+test_analysis_jobs__scan_report_and_plan_print_the_same_for_every_job_count(void **state)
 {
 	char *dir = tu_tempdir("analysis-jobs");
 	char *data = tu_path(dir, "netz.yaml"), *db = tu_path(dir, "netmap.db");
@@ -471,14 +475,15 @@ static void test_analysis_jobs__scan_report_and_plan_print_the_same_for_every_jo
 
 		snprintf(n, sizeof(n), "%u", job_counts[j]);
 		{
-			const char *const scan[] = {"scan",  "--db", db,    "--today", TODAY, "--format",
-						    "json",  "--jobs", n,   data,     NULL};
-			const char *const report[] = {"report", "--db", db, "--today", TODAY,
-						      "--format", "json", "--max-load", "3",
-						      "--jobs", n, NULL};
-			const char *const plan[] = {"plan", "--db", db, "--format", "json",
-						    "--merge", "c0000,c0001", "--dissolve", "c0007",
-						    "--jobs", n, NULL};
+			const char *const scan[] = {"scan", "--db",     db,     "--today",
+						    TODAY,  "--format", "json", "--jobs",
+						    n,      data,       NULL};
+			const char *const report[] = {"report", "--db",     db,     "--today",
+						      TODAY,    "--format", "json", "--max-load",
+						      "3",      "--jobs",   n,      NULL};
+			const char *const plan[] = {
+				"plan",        "--db",       db,      "--format", "json", "--merge",
+				"c0000,c0001", "--dissolve", "c0007", "--jobs",   n,      NULL};
 			remove(db);
 			r[0] = run(scan);
 			r[1] = run(report);
@@ -509,8 +514,10 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_analysis_jobs__the_report_is_the_same_for_every_job_count),
 		cmocka_unit_test(test_analysis_jobs__with_coordinators_the_report_is_the_same_too),
-		cmocka_unit_test(test_analysis_jobs__duplicate_actors_are_the_same_for_every_job_count),
-		cmocka_unit_test(test_analysis_jobs__small_pairs_split_by_committee_come_out_in_order),
+		cmocka_unit_test(
+			test_analysis_jobs__duplicate_actors_are_the_same_for_every_job_count),
+		cmocka_unit_test(
+			test_analysis_jobs__small_pairs_split_by_committee_come_out_in_order),
 		cmocka_unit_test(test_par__every_chunk_runs_once_and_a_worker_takes_them_in_order),
 		cmocka_unit_test(test_par__ranges_have_about_equal_weight),
 		cmocka_unit_test(test_par__parts_are_joined_in_chunk_order),

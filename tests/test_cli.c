@@ -181,7 +181,8 @@ static void test_cli__impossible_today_exits_2(void **state)
 
 	(void)state;
 	assert_int_equal(r.status, 2);
-	assert_true(strncmp(r.err, "netmap: --today takes a date YYYY-MM-DD, not '2026-02-30'\n", 58) == 0);
+	assert_true(strncmp(r.err, "netmap: --today takes a date YYYY-MM-DD, not '2026-02-30'\n",
+			    58) == 0);
 	tu_run_release(&r);
 }
 
@@ -272,7 +273,8 @@ static void test_cli__github_annotations_cannot_be_broken_by_the_data(void **sta
 	assert_non_null(expected);
 	snprintf(expected, n,
 		 "::error file=%s/a%%2Cb%%3Ac.yaml,line=1,col=1::unknown key 'x%%250A%%0A::error "
-		 "file=evil::pwned' in the document\n", dir);
+		 "file=evil::pwned' in the document\n",
+		 dir);
 	assert_string_equal(r.out, expected);
 	/* One line: the data cannot start an annotation of its own. */
 	assert_int_equal(strchr(r.out, '\n') - r.out + 1, (long)strlen(r.out));
@@ -403,7 +405,8 @@ static void test_cli__scan_fail_on_a_finding_present_exits_1_with_the_report(voi
 static void test_cli__report_fail_on_a_finding_absent_exits_0(void **state)
 {
 	scanned *f = *state;
-	tu_run r = NETMAP("report", "--db", f->db, "--today", "2026-11-26", "--fail-on", "overloaded");
+	tu_run r = NETMAP("report", "--db", f->db, "--today", "2026-11-26", "--fail-on",
+			  "overloaded");
 
 	assert_int_equal(r.status, 0);
 	tu_run_release(&r);
@@ -412,7 +415,8 @@ static void test_cli__report_fail_on_a_finding_absent_exits_0(void **state)
 static void test_cli__report_fail_on_a_list_exits_1_when_one_is_present(void **state)
 {
 	scanned *f = *state;
-	tu_run r = NETMAP("report", "--db", f->db, "--today", "2026-11-26", "--fail-on", "review,gaps");
+	tu_run r = NETMAP("report", "--db", f->db, "--today", "2026-11-26", "--fail-on",
+			  "review,gaps");
 
 	assert_int_equal(r.status, 1);
 	tu_run_release(&r);
@@ -502,7 +506,8 @@ static void test_cli__show_of_an_unknown_id_exits_2(void **state)
 	assert_int_equal(f->scan.status, 0);
 	r = NETMAP("show", "--db", f->db, "nobody");
 	assert_int_equal(r.status, 2);
-	assert_string_equal(r.err, "netmap: no actor or committee 'nobody' in the latest snapshot\n");
+	assert_string_equal(r.err,
+			    "netmap: no actor or committee 'nobody' in the latest snapshot\n");
 	tu_run_release(&r);
 }
 
@@ -526,11 +531,11 @@ static void test_cli__list_of_committees_on_a_theme_as_json(void **state)
 	assert_int_equal(f->scan.status, 0);
 	r = NETMAP("list", "--db", f->db, "--theme", "language", "--format", "json", "committees");
 	assert_int_equal(r.status, 0);
-	assert_string_equal(r.out,
-			    "[\n  {\"id\": \"ak-sprache\", \"name\": \"Arbeitskreis Sprache\", "
-			    "\"kind\": \"working_group\", \"status\": \"active\", \"members\": 5},\n"
-			    "  {\"id\": \"nw-sprache\", \"name\": \"Netzwerk Sprachförderung\", "
-			    "\"kind\": \"network\", \"status\": \"active\", \"members\": 5}\n]\n");
+	assert_string_equal(
+		r.out, "[\n  {\"id\": \"ak-sprache\", \"name\": \"Arbeitskreis Sprache\", "
+		       "\"kind\": \"working_group\", \"status\": \"active\", \"members\": 5},\n"
+		       "  {\"id\": \"nw-sprache\", \"name\": \"Netzwerk Sprachförderung\", "
+		       "\"kind\": \"network\", \"status\": \"active\", \"members\": 5}\n]\n");
 	tu_run_release(&r);
 }
 
@@ -572,7 +577,8 @@ int main(void)
 		     small_scanned_failing_on_duplicates),
 		WITH(test_cli__report_fail_on_an_unknown_finding_exits_2,
 		     small_scanned_failing_on_duplicates),
-		WITH(test_cli__text_report_fits_80_columns_without_control_characters, small_scanned),
+		WITH(test_cli__text_report_fits_80_columns_without_control_characters,
+		     small_scanned),
 		WITH(test_cli__scan_of_the_example_data_prints_the_golden_text, example_scanned),
 		WITH(test_cli__report_json_of_the_example_data_is_golden, example_scanned),
 		WITH(test_cli__report_all_of_the_example_data_succeeds, example_scanned),

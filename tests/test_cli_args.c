@@ -156,7 +156,8 @@ static void test_cli_args__list_takes_its_options_after_what_to_list(void **stat
 
 	expect(&r, 0,
 	       "ID         NAME                     KIND    MEM\n"
-	       "nw-sprache Netzwerk Sprachförderung network   5\n", "");
+	       "nw-sprache Netzwerk Sprachförderung network   5\n",
+	       "");
 	r = NETMAP("list", "committees", "--status", "dormant", "--db", f->db);
 	expect(&r, 0, "ID NAME KIND MEM\n", "");
 }
@@ -206,7 +207,8 @@ static void test_cli_args__after_double_dash_an_option_and_its_value_are_paths(v
 	(void)state;
 	assert_int_equal(r.status, 2);
 	assert_string_equal(r.out, "0 errors, 0 warnings in 1 file\n");
-	assert_true(strncmp(r.err, "netmap: cannot read '--format': No such file or directory\n", 58) == 0);
+	assert_true(strncmp(r.err, "netmap: cannot read '--format': No such file or directory\n",
+			    58) == 0);
 	tu_run_release(&r);
 }
 
@@ -235,7 +237,8 @@ static void test_cli_args__help_after_an_operand_exits_0_with_the_usage(void **s
 	       "      --db FILE               the store (default netmap.db)\n"
 	       "      --today DATE            analyse as of DATE (default: today)\n"
 	       "      --lang LANG             de or en (default: from the locale)\n"
-	       "  -h, --help                  show this help\n", "");
+	       "  -h, --help                  show this help\n",
+	       "");
 }
 
 static void test_cli_args__help_of_a_command_exits_0_with_its_usage(void **state)
@@ -249,7 +252,8 @@ static void test_cli_args__help_of_a_command_exits_0_with_its_usage(void **state
 	       "Options:\n"
 	       "      --db FILE               the store (default netmap.db)\n"
 	       "      --lang LANG             de or en (default: from the locale)\n"
-	       "  -h, --help                  show this help\n", "");
+	       "  -h, --help                  show this help\n",
+	       "");
 }
 
 /* ------------------------------------------------------------ usage errors */
@@ -417,7 +421,8 @@ static void test_cli_args__show_sorts_members_by_name_as_printed(void **state)
 	       "  Mitte-Treff (m), club\n"
 	       "  zebra e.V. (z), club\n"
 	       "\n"
-	       "Review: nothing to review\n", "");
+	       "Review: nothing to review\n",
+	       "");
 }
 
 static void test_cli_args__show_sorts_an_actors_committees_by_name(void **state)
@@ -433,7 +438,8 @@ static void test_cli_args__show_sorts_an_actors_committees_by_name(void **state)
 	       "As member:\n"
 	       "  Ausschuss (a)\n"
 	       "  Beirat (b)\n"
-	       "  Kreis (k)\n", "");
+	       "  Kreis (k)\n",
+	       "");
 }
 
 /* ------------------------------------------------------------ list */
@@ -459,7 +465,8 @@ static void test_cli_args__list_of_actors_fits_columns_by_cutting_names(void **s
 	expect(&r, 0,
 	       "ID        NAME        TYPE        IN\n"
 	       "caritas   Caritasver… association  2\n"
-	       "caritas-2 Caritas-Ve… association  0\n", "");
+	       "caritas-2 Caritas-Ve… association  0\n",
+	       "");
 }
 
 static void test_cli_args__list_of_committees_fits_columns_by_cutting_names(void **state)
@@ -473,7 +480,8 @@ static void test_cli_args__list_of_committees_fits_columns_by_cutting_names(void
 	       "ID         NAME       KIND          MEM\n"
 	       "ag-arbeit  AG Arbeit  working_group   3\n"
 	       "ak-sprache Arbeitskr… working_group   5\n"
-	       "nw-sprache Netzwerk … network         5\n", "");
+	       "nw-sprache Netzwerk … network         5\n",
+	       "");
 }
 
 static void test_cli_args__list_narrower_than_the_ids_keeps_them_whole(void **state)
@@ -486,7 +494,8 @@ static void test_cli_args__list_narrower_than_the_ids_keeps_them_whole(void **st
 	r = NETMAP("list", "actors", "--db", f->db, "--type", "migrant_organisation");
 	expect(&r, 0,
 	       "ID       NAME       TYPE                 IN\n"
-	       "mo-tuerk Türkische… migrant_organisation  1\n", "");
+	       "mo-tuerk Türkische… migrant_organisation  1\n",
+	       "");
 }
 
 static void test_cli_args__list_with_columns_that_is_no_number_is_80_wide(void **state)
@@ -535,7 +544,8 @@ static void test_cli_args__show_lang_de_has_german_labels_and_types(void **state
 	       "Als Mitglied:\n"
 	       "  AG Arbeit (ag-arbeit)\n"
 	       "  Arbeitskreis Sprache (ak-sprache)\n"
-	       "  Netzwerk Sprachförderung (nw-sprache)\n", "");
+	       "  Netzwerk Sprachförderung (nw-sprache)\n",
+	       "");
 }
 
 static void test_cli_args__list_lang_de_has_german_headings(void **state)
@@ -545,7 +555,8 @@ static void test_cli_args__list_lang_de_has_german_headings(void **state)
 
 	expect(&r, 0,
 	       "ID         NAME                     ART     MITGL\n"
-	       "nw-sprache Netzwerk Sprachförderung network     5\n", "");
+	       "nw-sprache Netzwerk Sprachförderung network     5\n",
+	       "");
 }
 
 static void test_cli_args__scans_lang_de_has_german_headings_and_dates(void **state)
@@ -554,8 +565,10 @@ static void test_cli_args__scans_lang_de_has_german_headings_and_dates(void **st
 	tu_run r = NETMAP("scans", "--lang", "de", "--db", f->db);
 
 	assert_int_equal(r.status, 0);
-	assert_true(strncmp(r.out, "SCAN  AUFGENOMMEN (UTC)     STICHTAG    AKTEURE  GREMIEN  "
-				   "MITGLIEDSCHAFTEN  DATENSATZ\n", 80) == 0);
+	assert_true(strncmp(r.out,
+			    "SCAN  AUFGENOMMEN (UTC)     STICHTAG    AKTEURE  GREMIEN  "
+			    "MITGLIEDSCHAFTEN  DATENSATZ\n",
+			    80) == 0);
 	assert_non_null(strstr(r.out, "Z  26.11.2026        8        3                13  "
 				      "Testdorf an der Fulda\n"));
 	tu_run_release(&r);
@@ -573,7 +586,8 @@ static void test_cli_args__help_lang_de_of_a_command_is_german(void **state)
 	       "      --db DATEI              der Speicher (Vorgabe netmap.db)\n"
 	       "      --today DATUM           Stichtag der Auswertung (Vorgabe: heute)\n"
 	       "      --lang SPRACHE          de oder en (Vorgabe: aus der Locale)\n"
-	       "  -h, --help                  diese Hilfe zeigen\n", "");
+	       "  -h, --help                  diese Hilfe zeigen\n",
+	       "");
 }
 
 static void test_cli_args__help_option_takes_a_lang_that_follows_it(void **state)
@@ -606,7 +620,8 @@ static void test_cli_args__help_lang_de_lists_the_commands_in_german(void **stat
 
 	(void)state;
 	assert_int_equal(r.status, 0);
-	assert_true(strncmp(r.out, "Aufruf: netmap [--help] [--version] <Befehl> [<Argumente>]\n", 59) == 0);
+	assert_true(strncmp(r.out, "Aufruf: netmap [--help] [--version] <Befehl> [<Argumente>]\n",
+			    59) == 0);
 	assert_non_null(strstr(r.out, "\n  show       einen Akteur oder ein Gremium zeigen\n"));
 	tu_run_release(&r);
 }
@@ -692,13 +707,15 @@ static char *shell(const char *cmd, int *status)
 
 static void test_cli_args__man_page_and_completion_name_every_command(void **state)
 {
-	static const char *const commands[] = {"validate", "scan", "report", "show", "list",
-					       "scans", "diff", "prune", "forget", "export", "help"};
+	static const char *const commands[] = {"validate", "scan",   "report", "show",
+					       "list",     "scans",  "diff",   "prune",
+					       "forget",   "export", "help"};
 	int status;
 	char *page = shell("MANWIDTH=80 man -l " SRC "/docs/netmap.1 2>&1", &status);
 	char *bash = tu_read_file(SRC "/docs/completion/netmap.bash", NULL);
 	char *zsh = tu_read_file(SRC "/docs/completion/_netmap", NULL);
-	char *warnings = shell("MANWIDTH=80 man --warnings -l " SRC "/docs/netmap.1 2>&1 >/dev/null",
+	char *warnings = shell("MANWIDTH=80 man --warnings -l " SRC
+			       "/docs/netmap.1 2>&1 >/dev/null",
 			       &status);
 
 	(void)state;
@@ -746,8 +763,10 @@ static void test_cli_args__report_help_names_every_format_condition_and_setting(
 
 		assert_int_equal(r.status, 0);
 		expect_each(r.out, nm_report_formats(), "format");
-		expect_each(r.out, "duplicate, nested, overlap, overloaded, review, gaps, "
-				   "duplicate_actors", "--fail-on condition");
+		expect_each(r.out,
+			    "duplicate, nested, overlap, overloaded, review, gaps, "
+			    "duplicate_actors",
+			    "--fail-on condition");
 		for (size_t i = 0; i < NM_SETTINGS_N; i++) {
 			char flag[64];
 
@@ -769,11 +788,13 @@ int main(void)
 		cmocka_unit_test(test_cli_args__option_values_may_follow_an_equals_sign),
 		WITH(test_cli_args__operands_keep_their_order, small_store),
 		cmocka_unit_test(test_cli_args__after_double_dash_an_option_is_a_path),
-		cmocka_unit_test(test_cli_args__after_double_dash_an_option_and_its_value_are_paths),
+		cmocka_unit_test(
+			test_cli_args__after_double_dash_an_option_and_its_value_are_paths),
 		cmocka_unit_test(test_cli_args__after_double_dash_an_option_is_an_operand_of_list),
 		cmocka_unit_test(test_cli_args__help_after_an_operand_exits_0_with_the_usage),
 		cmocka_unit_test(test_cli_args__help_of_a_command_exits_0_with_its_usage),
-		cmocka_unit_test(test_cli_args__report_help_names_every_format_condition_and_setting),
+		cmocka_unit_test(
+			test_cli_args__report_help_names_every_format_condition_and_setting),
 		cmocka_unit_test(test_cli_args__show_without_an_id_says_what_to_give),
 		cmocka_unit_test(test_cli_args__show_of_two_ids_says_to_give_one),
 		cmocka_unit_test(test_cli_args__an_unexpected_argument_is_named),
@@ -785,7 +806,8 @@ int main(void)
 		WITH(test_cli_args__since_usage_error_is_no_store_error, small_store),
 		WITH(test_cli_args__show_of_the_words_of_one_name_shows_it, small_store),
 		WITH(test_cli_args__show_of_a_name_ignores_case_and_accents, small_store),
-		WITH(test_cli_args__show_of_words_several_names_hold_lists_them_with_ids, small_store),
+		WITH(test_cli_args__show_of_words_several_names_hold_lists_them_with_ids,
+		     small_store),
 		WITH(test_cli_args__show_of_an_unknown_id_suggests_the_closest, small_store),
 		WITH(test_cli_args__show_of_an_id_close_to_none_suggests_nothing, small_store),
 		WITH(test_cli_args__show_sorts_members_by_name_as_printed, sorted_store),
@@ -806,7 +828,8 @@ int main(void)
 		cmocka_unit_test(test_cli_args__help_lang_de_lists_the_commands_in_german),
 		cmocka_unit_test(test_cli_args__help_without_lang_follows_lc_all),
 		cmocka_unit_test(test_cli_args__help_lang_en_is_english),
-		cmocka_unit_test(test_cli_args__usage_error_after_lang_de_shows_the_german_synopsis),
+		cmocka_unit_test(
+			test_cli_args__usage_error_after_lang_de_shows_the_german_synopsis),
 		cmocka_unit_test(test_cli_args__version_is_the_projects),
 		cmocka_unit_test(test_cli_args__man_page_and_completion_name_every_command),
 	};

@@ -202,11 +202,13 @@ static void test_cli_controls__validate_text_shows_every_control(void **state)
 	r = NETMAP("validate", f.path);
 	assert_int_equal(r.status, 1);
 	expected = joined("%s:2:1: error: unknown key '%s' in the document\n"
-			  "1 error, 0 warnings in 1 file\n", f.shown_path, f.key.shown.ptr);
+			  "1 error, 0 warnings in 1 file\n",
+			  f.shown_path, f.key.shown.ptr);
 	assert_string_equal(r.out, expected);
 	assert_string_equal(r.err, "");
 	/* The escapes are what a reader sees. */
-	assert_non_null(strstr(r.out, "k\\x01\\x02\\x03\\x04\\x05\\x06\\x07\\x08\\t\\n\\x0b\\x0c\\r"));
+	assert_non_null(
+		strstr(r.out, "k\\x01\\x02\\x03\\x04\\x05\\x06\\x07\\x08\\t\\n\\x0b\\x0c\\r"));
 	assert_non_null(strstr(r.out, "\\x1b\\x1c\\x1d\\x1e\\x1f\\x7f\\u0080\\u0081"));
 	assert_non_null(strstr(r.out, "\\u009f\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067"
 				      "\\u2068\\u2069'"));
@@ -252,8 +254,9 @@ static void test_cli_controls__validate_github_shows_every_control(void **state)
 	pg = make("f", SET_ALL);
 	r = NETMAP("validate", "--format", "github", f.path);
 	assert_int_equal(r.status, 1);
-	expected = joined("::error file=%s/%s.yaml,line=2,col=1::unknown key '%s' in the document\n",
-			  f.dir, pg.gh.ptr, f.key.gh.ptr);
+	expected = joined(
+		"::error file=%s/%s.yaml,line=2,col=1::unknown key '%s' in the document\n", f.dir,
+		pg.gh.ptr, f.key.gh.ptr);
 	assert_string_equal(r.out, expected);
 	/* One line: the data can neither end the annotation nor start another. */
 	assert_int_equal(strchr(r.out, '\n') - r.out + 1, (long)strlen(r.out));
@@ -365,8 +368,10 @@ static void test_cli_controls__unknown_option_shows_every_control(void **state)
 	char *expected;
 
 	assert_int_equal(r.status, 2);
-	expected = joined("netmap: unknown option '--%s'\nusage: netmap scans [--db FILE] [--lang LANG]\n"
-			  "Try 'netmap help scans'\n", q->h.shown.ptr);
+	expected = joined(
+		"netmap: unknown option '--%s'\nusage: netmap scans [--db FILE] [--lang LANG]\n"
+		"Try 'netmap help scans'\n",
+		q->h.shown.ptr);
 	assert_string_equal(r.err, expected);
 	free(expected);
 	free(opt);
@@ -382,7 +387,8 @@ static void test_cli_controls__bad_option_value_shows_every_control(void **state
 	assert_int_equal(r.status, 2);
 	expected = joined("netmap: --today takes a date YYYY-MM-DD, not '%s'\n"
 			  "usage: netmap validate [options] PATH...\n"
-			  "Try 'netmap help validate'\n", q->h.shown.ptr);
+			  "Try 'netmap help validate'\n",
+			  q->h.shown.ptr);
 	assert_string_equal(r.err, expected);
 	free(expected);
 	tu_run_release(&r);
@@ -400,20 +406,20 @@ typedef struct store_fixture {
 
 static char *dataset_yaml(const store_fixture *s, const char *suffix)
 {
-	return joined("netmap: 1\n"
-		      "dataset: \"D%s%s\"\n"
-		      "themes:\n"
-		      "  - {id: t1, label: \"T%s\"}\n"
-		      "actors:\n"
-		      "  - {id: a1, name: \"A%s%s\", type: association, district: \"%s\",\n"
-		      "     website: \"%s\"}\n"
-		      "  - {id: a2, name: \"B%s\", type: agency, themes: [t1]}\n"
-		      "committees:\n"
-		      "  - {id: k1, name: \"K%s%s\", kind: network, themes: [t1], members: [a1, a2],\n"
-		      "     district: \"%s\"}\n",
-		      s->all.yaml.ptr, suffix, s->c1.yaml.ptr, s->c0.yaml.ptr, suffix,
-		      s->bidi.yaml.ptr, s->c1.yaml.ptr, s->c1.yaml.ptr, s->bidi.yaml.ptr, suffix,
-		      s->c0.yaml.ptr);
+	return joined(
+		"netmap: 1\n"
+		"dataset: \"D%s%s\"\n"
+		"themes:\n"
+		"  - {id: t1, label: \"T%s\"}\n"
+		"actors:\n"
+		"  - {id: a1, name: \"A%s%s\", type: association, district: \"%s\",\n"
+		"     website: \"%s\"}\n"
+		"  - {id: a2, name: \"B%s\", type: agency, themes: [t1]}\n"
+		"committees:\n"
+		"  - {id: k1, name: \"K%s%s\", kind: network, themes: [t1], members: [a1, a2],\n"
+		"     district: \"%s\"}\n",
+		s->all.yaml.ptr, suffix, s->c1.yaml.ptr, s->c0.yaml.ptr, suffix, s->bidi.yaml.ptr,
+		s->c1.yaml.ptr, s->c1.yaml.ptr, s->bidi.yaml.ptr, suffix, s->c0.yaml.ptr);
 }
 
 static int fixture_make(void **state)
@@ -527,7 +533,8 @@ static void test_cli_controls__list_as_json_escapes_every_control(void **state)
 
 	assert_int_equal(r.status, 0);
 	expected = joined("[\n  {\"id\": \"k1\", \"name\": \"K%s 2\", \"kind\": \"network\", "
-			  "\"status\": \"active\", \"members\": 2}\n]\n", s->bidi.json.ptr);
+			  "\"status\": \"active\", \"members\": 2}\n]\n",
+			  s->bidi.json.ptr);
 	assert_string_equal(r.out, expected);
 	free(expected);
 	tu_run_release(&r);
@@ -612,8 +619,9 @@ static void test_cli_controls__coloured_report_holds_only_its_own_colours(void *
 	tu_run r;
 
 	/* In colour, the only escape sequences are the report's own colours. */
-	tu_netmap(&r, NULL, (const char *const[]){"report", "--db", s->db, "--today", "2026-11-26",
-						   "--color", "always", NULL});
+	tu_netmap(&r, NULL,
+		  (const char *const[]){"report", "--db", s->db, "--today", "2026-11-26", "--color",
+					"always", NULL});
 	assert_int_equal(r.status, 0);
 	assert_non_null(strstr(r.out, "\033[1m"));
 	for (char *p = strchr(r.out, '\033'); p; p = strchr(p, '\033')) {

@@ -29,8 +29,8 @@ static void test_concurrency__scans_and_readers_on_one_store(void **state)
 	/* The two reports a reader may see. */
 	for (int i = 0; i < 2; i++) {
 		const char *scan[] = {"scan", "--today", TODAY, "--db", refdb, srcs[i], NULL};
-		const char *report[] = {"report", "--today", TODAY, "--format", "json",
-					"--db", refdb, NULL};
+		const char *report[] = {"report", "--today", TODAY, "--format",
+					"json",   "--db",    refdb, NULL};
 		char *out = tu_path(dir, i ? "ref1.json" : "ref0.json");
 		fu_remove_store(refdb);
 		assert_int_equal(fu_wait(fu_spawn(scan, NULL, NULL)), 0);
@@ -63,8 +63,8 @@ static void test_concurrency__scans_and_readers_on_one_store(void **state)
 			pids[i] = fu_spawn(scan, outs[i], errs[i]);
 		}
 		for (int i = 2; i < 2 + READERS; i++) {
-			const char *report[] = {"report", "--today", TODAY, "--format", "json",
-						"--db", db, NULL};
+			const char *report[] = {"report", "--today", TODAY, "--format",
+						"json",   "--db",    db,    NULL};
 			pids[i] = fu_spawn(report, outs[i], errs[i]);
 		}
 		for (int i = 0; i < 2 + READERS; i++) {

@@ -30,28 +30,28 @@ static int read_s(nm_book *book, const char *data)
 	return read_n(book, data, strlen(data));
 }
 
-#define CELL(b, i, r, c, ln, lc, txt)                                             \
-	do {                                                                      \
-		const nm_cell *cell_ = &(b)->sheets[0].cells[i];                  \
-		assert_true((i) < (b)->sheets[0].ncells);                         \
-		assert_string_equal(cell_->text, (txt));                          \
-		assert_int_equal(cell_->row, (r));                                \
-		assert_int_equal(cell_->col, (c));                                \
-		assert_int_equal(cell_->line, (ln));                              \
-		assert_int_equal(cell_->lcol, (lc));                              \
-		assert_int_equal(cell_->type, NM_CELL_TEXT);                      \
+#define CELL(b, i, r, c, ln, lc, txt) \
+	do { \
+		const nm_cell *cell_ = &(b)->sheets[0].cells[i]; \
+		assert_true((i) < (b)->sheets[0].ncells); \
+		assert_string_equal(cell_->text, (txt)); \
+		assert_int_equal(cell_->row, (r)); \
+		assert_int_equal(cell_->col, (c)); \
+		assert_int_equal(cell_->line, (ln)); \
+		assert_int_equal(cell_->lcol, (lc)); \
+		assert_int_equal(cell_->type, NM_CELL_TEXT); \
 	} while (0)
 
-#define PROBLEM(b, i, sev, rl, sh, r, c, msg)                                     \
-	do {                                                                      \
-		const nm_book_problem *p_ = &(b)->problems[i];                    \
-		assert_true((i) < (b)->nproblems);                                \
-		assert_int_equal(p_->severity, (sev));                            \
-		assert_string_equal(p_->rule, (rl));                              \
-		assert_int_equal(p_->sheet, (sh));                                \
-		assert_int_equal(p_->row, (r));                                   \
-		assert_int_equal(p_->col, (c));                                   \
-		assert_string_equal(p_->message, (msg));                          \
+#define PROBLEM(b, i, sev, rl, sh, r, c, msg) \
+	do { \
+		const nm_book_problem *p_ = &(b)->problems[i]; \
+		assert_true((i) < (b)->nproblems); \
+		assert_int_equal(p_->severity, (sev)); \
+		assert_string_equal(p_->rule, (rl)); \
+		assert_int_equal(p_->sheet, (sh)); \
+		assert_int_equal(p_->row, (r)); \
+		assert_int_equal(p_->col, (c)); \
+		assert_string_equal(p_->message, (msg)); \
 	} while (0)
 
 /* The text of the cell at (row, col), or NULL. */
@@ -298,7 +298,8 @@ static void test_csv__columns_count_characters_not_bytes(void **state)
 	nm_book b;
 
 	(void)state;
-	assert_int_equal(read_s(&b, "Gr\xc3\xb6\xc3\x9f" "e;Ma\xc3\x9f;\xe2\x82\xac\n"
+	assert_int_equal(read_s(&b, "Gr\xc3\xb6\xc3\x9f"
+				    "e;Ma\xc3\x9f;\xe2\x82\xac\n"
 				    "\"\xc3\x9c\";x;\xf0\x9f\x98\x80;y\n"),
 			 NM_OK);
 	CELL(&b, 1, 1, 2, 1, 7, "Ma\xc3\x9f");
@@ -313,11 +314,15 @@ static void test_csv__utf8_bom_is_not_counted(void **state)
 	nm_book b;
 
 	(void)state;
-	assert_int_equal(read_s(&b, "\xef\xbb\xbfName;Art\n\xc3\x9c" "ber;x"), NM_OK);
+	assert_int_equal(read_s(&b, "\xef\xbb\xbfName;Art\n\xc3\x9c"
+				    "ber;x"),
+			 NM_OK);
 	assert_int_equal(b.nproblems, 0);
 	CELL(&b, 0, 1, 1, 1, 1, "Name");
 	CELL(&b, 1, 1, 2, 1, 6, "Art");
-	CELL(&b, 2, 2, 1, 2, 1, "\xc3\x9c" "ber");
+	CELL(&b, 2, 2, 1, 2, 1,
+	     "\xc3\x9c"
+	     "ber");
 	CELL(&b, 3, 2, 2, 2, 6, "x");
 	nm_book_release(&b);
 
@@ -391,7 +396,8 @@ static void test_csv__broken_utf16_is_an_error_where_it_breaks(void **state)
 {
 	nm_book b;
 	/* "ab\nc" then a lone low surrogate. */
-	static const char lone[] = "\xFF\xFE" "a\0b\0\n\0c\0\x00\xDC";
+	static const char lone[] = "\xFF\xFE"
+				   "a\0b\0\n\0c\0\x00\xDC";
 	/* An odd number of bytes: the text ends inside a character. */
 	static const char odd[] = "\xFE\xFF\0a\0;\0b\0";
 
@@ -715,14 +721,29 @@ static const struct {
 	uint32_t row, col;
 	const char *text;
 } akteure[] = {
-	{1, 1, "ID"}, {1, 2, "Name"}, {1, 3, "Art"}, {1, 4, "Notiz"},
-	{2, 1, "tdev"}, {2, 2, "T\xc3\xbcrkisch-Deutscher Elternverein e.V."},
-	{2, 3, "Verein"}, {2, 4, "Treffen: Mo; Do"},
-	{3, 1, "caritas"}, {3, 2, "Caritas, K\xc3\xb6ln"}, {3, 3, "Wohlfahrtsverband"},
+	{1, 1, "ID"},
+	{1, 2, "Name"},
+	{1, 3, "Art"},
+	{1, 4, "Notiz"},
+	{2, 1, "tdev"},
+	{2, 2, "T\xc3\xbcrkisch-Deutscher Elternverein e.V."},
+	{2, 3, "Verein"},
+	{2, 4, "Treffen: Mo; Do"},
+	{3, 1, "caritas"},
+	{3, 2, "Caritas, K\xc3\xb6ln"},
+	{3, 3, "Wohlfahrtsverband"},
 	{3, 4, "sagt \"ja\"\nzweite Zeile"},
-	{4, 1, "jc"}, {4, 2, "Jobcenter S\xc3\xbc" "d"}, {4, 3, "Beh\xc3\xb6rde"},
-	{5, 1, "mue"}, {5, 2, "M\xc3\xbcller & S\xc3\xb6hne \xe2\x80\x93 Stra\xc3\x9f" "e"},
-	{5, 3, "Sonstige"}, {5, 4, "\xe2\x82\xac 5"},
+	{4, 1, "jc"},
+	{4, 2,
+	 "Jobcenter S\xc3\xbc"
+	 "d"},
+	{4, 3, "Beh\xc3\xb6rde"},
+	{5, 1, "mue"},
+	{5, 2,
+	 "M\xc3\xbcller & S\xc3\xb6hne \xe2\x80\x93 Stra\xc3\x9f"
+	 "e"},
+	{5, 3, "Sonstige"},
+	{5, 4, "\xe2\x82\xac 5"},
 };
 
 static void read_sample(nm_book *b, const char *dir, int want_rc)
@@ -754,7 +775,9 @@ static void test_csv__libreoffice_utf8_semicolon_file(void **state)
 	(void)state;
 	read_sample(&b, "csv-libreoffice-utf8", NM_OK);
 	assert_int_equal(b.nproblems, 0);
-	CELL(&b, 13, 4, 2, 5, 6, "Jobcenter S\xc3\xbc" "d");
+	CELL(&b, 13, 4, 2, 5, 6,
+	     "Jobcenter S\xc3\xbc"
+	     "d");
 	CELL(&b, 18, 5, 4, 6, 44, "\xe2\x82\xac 5");
 	nm_book_release(&b);
 }
@@ -791,7 +814,9 @@ static void test_csv__excel_style_csv_utf8_file(void **state)
 	(void)state;
 	read_sample(&b, "csv-excel-utf8", NM_OK);
 	assert_int_equal(b.nproblems, 0);
-	CELL(&b, 13, 4, 2, 5, 4, "Jobcenter S\xc3\xbc" "d");
+	CELL(&b, 13, 4, 2, 5, 4,
+	     "Jobcenter S\xc3\xbc"
+	     "d");
 	CELL(&b, 18, 5, 4, 6, 38, "\xe2\x82\xac 5");
 	nm_book_release(&b);
 }

@@ -42,7 +42,8 @@ static void gitlab_report_lists_each_problem_with_a_fingerprint_without_its_line
 	f = nm_diags_file(&d, "/srv/data/a.yaml");
 	nm_diags_add(&d, NM_SEV_ERROR, "unknown-key", f, 3, 5, "unknown key 'x'");
 	nm_diags_add(&d, NM_SEV_ERROR, "unknown-key", f, 9, 5, "unknown key 'x'");
-	nm_diags_add(&d, NM_SEV_WARNING, "empty-committee", f, 0, 0, "committee 'k' has no members");
+	nm_diags_add(&d, NM_SEV_WARNING, "empty-committee", f, 0, 0,
+		     "committee 'k' has no members");
 	nm_diags_gitlab(&b, &d, "/srv");
 	assert_string_equal(
 		b.ptr,
@@ -112,10 +113,10 @@ static void sarif_run_that_could_not_read_a_path_is_not_successful(void **state)
 	(void)state;
 	nm_diags_init(&d);
 	nm_diags_sarif(&b, &d, "/srv", "cannot read 'x.yaml': No such file or directory");
-	assert_non_null(strstr(b.ptr,
-			       "{\"executionSuccessful\": false, \"toolExecutionNotifications\": [\n"
-			       "            {\"level\": \"error\", \"message\": {\"text\": \"cannot read "
-			       "'x.yaml': No such file or directory\"}}\n          ]}"));
+	assert_non_null(strstr(
+		b.ptr, "{\"executionSuccessful\": false, \"toolExecutionNotifications\": [\n"
+		       "            {\"level\": \"error\", \"message\": {\"text\": \"cannot read "
+		       "'x.yaml': No such file or directory\"}}\n          ]}"));
 	assert_non_null(strstr(b.ptr, "\"results\": []\n"));
 	nm_buf_release(&b);
 	nm_diags_release(&d);
@@ -141,7 +142,8 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(relpath_strips_the_working_directory_and_dot_slash),
-		cmocka_unit_test(gitlab_report_lists_each_problem_with_a_fingerprint_without_its_line),
+		cmocka_unit_test(
+			gitlab_report_lists_each_problem_with_a_fingerprint_without_its_line),
 		cmocka_unit_test(sarif_result_has_rule_index_level_escaped_message_and_encoded_uri),
 		cmocka_unit_test(sarif_run_that_could_not_read_a_path_is_not_successful),
 		cmocka_unit_test(every_rule_is_documented_in_the_format_guide),

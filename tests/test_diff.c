@@ -143,8 +143,8 @@ static char *fields(const nm_diff_record *r)
 	return nm_buf_detach(&b);
 }
 
-static void expect_fields(const nm_diff *d, nm_diff_what what, const char *id,
-			  const char *actor, const char *want)
+static void expect_fields(const nm_diff *d, nm_diff_what what, const char *id, const char *actor,
+			  const char *want)
 {
 	const nm_diff_record *r = find(d, what, id, actor);
 	char *got;
@@ -187,9 +187,9 @@ static void test_diff__lists_every_changed_record_in_order_and_nothing_else(void
 	/* Everything that changed, in order, and nothing else. */
 	for (size_t i = 0; i < d->nrecords; i++) {
 		r = &d->records[i];
-		snprintf(summary + strlen(summary), sizeof(summary) - strlen(summary), "%c%c%s%s%s ",
-			 "ACM"[r->what], "+-~"[r->change], r->id, r->actor ? "/" : "",
-			 r->actor ? r->actor : "");
+		snprintf(summary + strlen(summary), sizeof(summary) - strlen(summary),
+			 "%c%c%s%s%s ", "ACM"[r->what], "+-~"[r->change], r -> id,
+			 r -> actor ? "/" : "", r->actor ? r->actor : "");
 	}
 	assert_string_equal(summary, "A~caritas A-gone A+new A~vhs "
 				     "C+added C~ak C-old C~sub "
@@ -214,12 +214,13 @@ static void test_diff__an_actors_changed_fields_are_listed_old_to_new(void **sta
 
 static void test_diff__a_committees_changed_fields_are_listed_old_to_new(void **state)
 {
-	expect_fields(*state, NM_DIFF_COMMITTEE, "ak", NULL,
-		      "name: AK Sprache -> AK Sprache und Arbeit; kind: working_group -> network; "
-		      "ad_hoc: false -> true; status: active -> dormant; "
-		      "themes: language -> language,work; lead: stadt -> vhs; ends: NULL -> 2027-06-30; "
-		      "last_met: NULL -> 2026-10-01; meets: monthly -> quarterly; "
-		      "district: NULL -> Mitte; note: NULL -> <b>&</b>");
+	expect_fields(
+		*state, NM_DIFF_COMMITTEE, "ak", NULL,
+		"name: AK Sprache -> AK Sprache und Arbeit; kind: working_group -> network; "
+		"ad_hoc: false -> true; status: active -> dormant; "
+		"themes: language -> language,work; lead: stadt -> vhs; ends: NULL -> 2027-06-30; "
+		"last_met: NULL -> 2026-10-01; meets: monthly -> quarterly; "
+		"district: NULL -> Mitte; note: NULL -> <b>&</b>");
 	expect_fields(*state, NM_DIFF_COMMITTEE, "sub", NULL,
 		      "parent: nw -> NULL; founded: 2020-01-01 -> 2021-01-01");
 }
@@ -264,25 +265,24 @@ static void test_diff__findings_new_and_resolved(void **state)
 	assert_true(d->findings_compared);
 	for (size_t i = 0; i < d->nfindings; i++) {
 		const nm_diff_finding *f = &d->findings[i];
-		snprintf(summary + strlen(summary), sizeof(summary) - strlen(summary), "%c%d:%s%s%s%s%s\n",
-			 f->resolved ? '-' : '+', (int)f->kind, f->part[0], f->part[1] ? "/" : "",
-			 f->part[1] ? f->part[1] : "", f->part[2] ? "/" : "",
+		snprintf(summary + strlen(summary), sizeof(summary) - strlen(summary),
+			 "%c%d:%s%s%s%s%s\n", f->resolved ? '-' : '+', (int)f->kind, f->part[0],
+			 f->part[1] ? "/" : "", f->part[1] ? f->part[1] : "", f->part[2] ? "/" : "",
 			 f->part[2] ? f->part[2] : "");
 	}
-	assert_string_equal(summary,
-			    "+0:ak/nw/nested\n"
-			    "+3:ak/dormant\n"
-			    "+5:caritas\n"
-			    "+6:added\n"
-			    "+7:work/volunteer_initiative\n"
-			    "+8:caritas/new/similar_name\n"
-			    "-0:ak/nw/duplicate\n"
-			    "-0:nw/old/overlap\n"
-			    "-1:ak,nw\n"
-			    "-2:jc\n"
-			    "-3:old/stale\n"
-			    "-4:work\n"
-			    "-5:gone\n");
+	assert_string_equal(summary, "+0:ak/nw/nested\n"
+				     "+3:ak/dormant\n"
+				     "+5:caritas\n"
+				     "+6:added\n"
+				     "+7:work/volunteer_initiative\n"
+				     "+8:caritas/new/similar_name\n"
+				     "-0:ak/nw/duplicate\n"
+				     "-0:nw/old/overlap\n"
+				     "-1:ak,nw\n"
+				     "-2:jc\n"
+				     "-3:old/stale\n"
+				     "-4:work\n"
+				     "-5:gone\n");
 	nm_diff_free(d);
 }
 
@@ -302,11 +302,13 @@ static void test_diff__nothing_changed(void **state)
 				   "  Nothing changed.\n");
 	nm_buf_clear(&b);
 	nm_diff_write_json(&b, d);
-	assert_string_equal(b.ptr, "{\"from\": 1, \"to\": 1,\n"
-				   " \"actors\": {\"added\": [],\n   \"removed\": [],\n   \"changed\": []},\n"
-				   " \"committees\": {\"added\": [],\n   \"removed\": [],\n   \"changed\": []},\n"
-				   " \"memberships\": {\"added\": [],\n   \"removed\": [],\n   \"changed\": []},\n"
-				   " \"findings\": {\"new\": [],\n   \"resolved\": []}}");
+	assert_string_equal(
+		b.ptr,
+		"{\"from\": 1, \"to\": 1,\n"
+		" \"actors\": {\"added\": [],\n   \"removed\": [],\n   \"changed\": []},\n"
+		" \"committees\": {\"added\": [],\n   \"removed\": [],\n   \"changed\": []},\n"
+		" \"memberships\": {\"added\": [],\n   \"removed\": [],\n   \"changed\": []},\n"
+		" \"findings\": {\"new\": [],\n   \"resolved\": []}}");
 	nm_buf_release(&b);
 	nm_diff_free(d);
 	nm_dataset_free(a);
@@ -365,13 +367,13 @@ static void test_diff__markdown_and_html_escape_the_data(void **state)
 	nm_report_opts opts;
 
 	(void)state;
-	tu_yaml(&data, "netmap: 1\nactors: [{id: a, name: A, type: other}]\n",
-		"2026-11-26");
+	tu_yaml(&data, "netmap: 1\nactors: [{id: a, name: A, type: other}]\n", "2026-11-26");
 	nm_report_opts_init(&opts);
 	opts.since = d;
 	nm_report_html(&b, data.an, &opts);
 	tu_data_release(&data);
-	assert_non_null(strstr(b.ptr, "<section class=\"since\">\n<h2>What changed from snapshot 3 to 5</h2>"));
+	assert_non_null(strstr(
+		b.ptr, "<section class=\"since\">\n<h2>What changed from snapshot 3 to 5</h2>"));
 	assert_non_null(strstr(b.ptr, "note: (none) → &lt;b&gt;&amp;&lt;/b&gt;</li>"));
 	assert_null(strstr(b.ptr, "<b>"));
 	assert_null(strchr(b.ptr, '\033'));
@@ -390,9 +392,19 @@ static void test_diff__markdown_and_html_escape_the_data(void **state)
 static void test_diff__findings_that_are_no_json_object_are_not_compared(void **state)
 {
 	static const char *const bad[] = {
-		"", "{", "[]", "null", "{\"overlaps\": [", "{\"a\": \"\\u12\"}", "{\"a\" 1}",
-		"{\"a\": tru}", "{\"a\": \"x\"} trailing", "{\"a\": \"raw\ncontrol\"}", "\"x\"",
-		"{\"a\": -}", "{\"a\": \"\\q\"}",
+		"",
+		"{",
+		"[]",
+		"null",
+		"{\"overlaps\": [",
+		"{\"a\": \"\\u12\"}",
+		"{\"a\" 1}",
+		"{\"a\": tru}",
+		"{\"a\": \"x\"} trailing",
+		"{\"a\": \"raw\ncontrol\"}",
+		"\"x\"",
+		"{\"a\": -}",
+		"{\"a\": \"\\q\"}",
 	};
 	nm_diff *d;
 
@@ -445,11 +457,12 @@ static void test_diff__deeply_nested_findings_stop_at_the_limit(void **state)
 static void test_diff__findings_of_the_wrong_shape_are_skipped_and_the_rest_compared(void **state)
 {
 	/* Entries of the wrong shape are skipped, the rest compared; escapes decoded. */
-	nm_diff *d = compute("{\"overlaps\": [1, {\"a\": \"ak\"}, {\"a\": \"ak\", \"b\": 2, "
-			     "\"class\": \"x\"}],"
-			     " \"load\": {\"actor\": \"vhs\"}, \"gaps\": [],"
-			     " \"review\": [{\"committee\": \"\\u0061k\", \"reason\": \"dormant\"}]}",
-			     "{}");
+	nm_diff *d = compute(
+		"{\"overlaps\": [1, {\"a\": \"ak\"}, {\"a\": \"ak\", \"b\": 2, "
+		"\"class\": \"x\"}],"
+		" \"load\": {\"actor\": \"vhs\"}, \"gaps\": [],"
+		" \"review\": [{\"committee\": \"\\u0061k\", \"reason\": \"dormant\"}]}",
+		"{}");
 
 	(void)state;
 	assert_true(d->findings_compared);
@@ -505,22 +518,28 @@ static void test_diff__snapshots_of_a_store(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_diff__names_the_two_snapshots_it_compares, before_and_after,
-						diff_release),
-		cmocka_unit_test_setup_teardown(test_diff__lists_every_changed_record_in_order_and_nothing_else, before_and_after,
-						diff_release),
-		cmocka_unit_test_setup_teardown(test_diff__a_rename_is_a_change_of_the_same_actor, before_and_after,
-						diff_release),
-		cmocka_unit_test_setup_teardown(test_diff__an_actors_changed_fields_are_listed_old_to_new, before_and_after,
-						diff_release),
-		cmocka_unit_test_setup_teardown(test_diff__a_committees_changed_fields_are_listed_old_to_new, before_and_after,
-						diff_release),
-		cmocka_unit_test_setup_teardown(test_diff__a_moved_lead_changes_the_roles_of_both_members, before_and_after,
-						diff_release),
-		cmocka_unit_test_setup_teardown(test_diff__a_memberships_changed_role_and_since_are_listed, before_and_after,
-						diff_release),
-		cmocka_unit_test_setup_teardown(test_diff__removed_and_added_records_carry_their_names_and_details, before_and_after,
-						diff_release),
+		cmocka_unit_test_setup_teardown(test_diff__names_the_two_snapshots_it_compares,
+						before_and_after, diff_release),
+		cmocka_unit_test_setup_teardown(
+			test_diff__lists_every_changed_record_in_order_and_nothing_else,
+			before_and_after, diff_release),
+		cmocka_unit_test_setup_teardown(test_diff__a_rename_is_a_change_of_the_same_actor,
+						before_and_after, diff_release),
+		cmocka_unit_test_setup_teardown(
+			test_diff__an_actors_changed_fields_are_listed_old_to_new, before_and_after,
+			diff_release),
+		cmocka_unit_test_setup_teardown(
+			test_diff__a_committees_changed_fields_are_listed_old_to_new,
+			before_and_after, diff_release),
+		cmocka_unit_test_setup_teardown(
+			test_diff__a_moved_lead_changes_the_roles_of_both_members, before_and_after,
+			diff_release),
+		cmocka_unit_test_setup_teardown(
+			test_diff__a_memberships_changed_role_and_since_are_listed,
+			before_and_after, diff_release),
+		cmocka_unit_test_setup_teardown(
+			test_diff__removed_and_added_records_carry_their_names_and_details,
+			before_and_after, diff_release),
 		cmocka_unit_test(test_diff__findings_new_and_resolved),
 		cmocka_unit_test(test_diff__nothing_changed),
 		cmocka_unit_test(test_diff__text_golden_in_english_and_german),
@@ -529,7 +548,8 @@ int main(void)
 		cmocka_unit_test(test_diff__findings_that_are_no_json_object_are_not_compared),
 		cmocka_unit_test(test_diff__missing_findings_are_not_compared_and_the_diff_says_so),
 		cmocka_unit_test(test_diff__deeply_nested_findings_stop_at_the_limit),
-		cmocka_unit_test(test_diff__findings_of_the_wrong_shape_are_skipped_and_the_rest_compared),
+		cmocka_unit_test(
+			test_diff__findings_of_the_wrong_shape_are_skipped_and_the_rest_compared),
 		cmocka_unit_test(test_diff__snapshots_of_a_store),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

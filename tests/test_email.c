@@ -249,8 +249,7 @@ static void test_email__options_cannot_add_a_header(void **state)
 	assert_null(strstr(head, "\nX-Evil:"));
 	assert_null(strchr(r.out, '\r'));
 	free(head);
-	check(f->dir, r.out, "Hi  Bcc: evil@example.org  body", "-",
-	      "-");
+	check(f->dir, r.out, "Hi  Bcc: evil@example.org  body", "-", "-");
 	tu_run_release(&r);
 }
 
@@ -335,17 +334,19 @@ static void test_email__several_snapshots_add_the_chart_as_a_png_part(void **sta
 	assert_non_null(strstr(r.out, "filename=\"trend.png\""));
 	if (system("command -v python3 >/dev/null 2>&1") == 0) {
 		tu_write_file(file, r.out);
-		snprintf(cmd, sizeof(cmd),
-			 "python3 -c 'import sys, email, email.policy, re\n"
-			 "m = email.message_from_bytes(open(sys.argv[1], \"rb\").read(), "
-			 "policy=email.policy.default)\n"
-			 "rel = m.get_payload()[1].get_payload()\n"
-			 "html = rel[0].get_content()\n"
-			 "refs = re.findall(r\"src=\\\"cid:([^\\\"]+)\\\"\", html)\n"
-			 "cids = {p[\"Content-ID\"].strip(\"<>\") for p in rel[1:]}\n"
-			 "assert len(refs) == 3 and set(refs) == cids, (refs, cids)\n"
-			 "assert html.index(\"id=\\\"trend\\\"\") < html.index(\"id=\\\"summary\\\"\")\n"
-			 "' '%s'", file);
+		snprintf(
+			cmd, sizeof(cmd),
+			"python3 -c 'import sys, email, email.policy, re\n"
+			"m = email.message_from_bytes(open(sys.argv[1], \"rb\").read(), "
+			"policy=email.policy.default)\n"
+			"rel = m.get_payload()[1].get_payload()\n"
+			"html = rel[0].get_content()\n"
+			"refs = re.findall(r\"src=\\\"cid:([^\\\"]+)\\\"\", html)\n"
+			"cids = {p[\"Content-ID\"].strip(\"<>\") for p in rel[1:]}\n"
+			"assert len(refs) == 3 and set(refs) == cids, (refs, cids)\n"
+			"assert html.index(\"id=\\\"trend\\\"\") < html.index(\"id=\\\"summary\\\"\")\n"
+			"' '%s'",
+			file);
 		assert_int_equal(system(cmd), 0);
 	}
 	tu_run_release(&r);
@@ -357,20 +358,24 @@ static void test_email__several_snapshots_add_the_chart_as_a_png_part(void **sta
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_email__message_with_given_headers_parses_with_a_real_mime_parser, example_store,
-						store_release),
-		cmocka_unit_test_setup_teardown(test_email__message_without_headers_given_has_the_german_default_subject, example_store,
-						store_release),
-		cmocka_unit_test_setup_teardown(test_email__options_cannot_add_a_header, injecting_store,
-						store_release),
-		cmocka_unit_test_setup_teardown(test_email__dataset_name_cannot_add_a_header_through_the_default_subject, injecting_store,
-						store_release),
-		cmocka_unit_test_setup_teardown(test_email__same_store_and_date_give_the_same_bytes, small_store,
-						store_release),
-		cmocka_unit_test_setup_teardown(test_email__another_date_gives_another_message_and_message_id, small_store,
-						store_release),
-		cmocka_unit_test_setup_teardown(test_email__message_of_the_small_data_is_golden, small_store,
-						store_release),
+		cmocka_unit_test_setup_teardown(
+			test_email__message_with_given_headers_parses_with_a_real_mime_parser,
+			example_store, store_release),
+		cmocka_unit_test_setup_teardown(
+			test_email__message_without_headers_given_has_the_german_default_subject,
+			example_store, store_release),
+		cmocka_unit_test_setup_teardown(test_email__options_cannot_add_a_header,
+						injecting_store, store_release),
+		cmocka_unit_test_setup_teardown(
+			test_email__dataset_name_cannot_add_a_header_through_the_default_subject,
+			injecting_store, store_release),
+		cmocka_unit_test_setup_teardown(test_email__same_store_and_date_give_the_same_bytes,
+						small_store, store_release),
+		cmocka_unit_test_setup_teardown(
+			test_email__another_date_gives_another_message_and_message_id, small_store,
+			store_release),
+		cmocka_unit_test_setup_teardown(test_email__message_of_the_small_data_is_golden,
+						small_store, store_release),
 		cmocka_unit_test(test_email__several_snapshots_add_the_chart_as_a_png_part),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -256,8 +256,7 @@ static const char *const expect_graphml_overlaps[] = {
 	"    </edge>\n",
 	"  </graph>\n",
 	"</graphml>\n",
-	NULL
-};
+	NULL};
 
 /* Longer than a C99 string literal may be: one line per string. */
 static const char *const expect_gexf_overlaps[] = {
@@ -384,8 +383,7 @@ static const char *const expect_gexf_overlaps[] = {
 	"    </edges>\n",
 	"  </graph>\n",
 	"</gexf>\n",
-	NULL
-};
+	NULL};
 
 /* Validate and analyse yaml as of TODAY; the data must have no errors. */
 static tu_data load(const char *yaml)
@@ -535,28 +533,27 @@ static void test_export__graphml_members_structure(void **state)
 	assert_int_equal(count(s, "<key "), 30); /* 4 graph, 23 node, 3 edge */
 	assert_non_null(strstr(s, "  <key id=\"n_bipartite\" for=\"node\" attr.name=\"bipartite\" "
 				  "attr.type=\"int\"/>\n"));
-	assert_non_null(strstr(s, "  <key id=\"n_overloaded\" for=\"node\" attr.name=\"overloaded\" "
-				  "attr.type=\"boolean\"/>\n"));
+	assert_non_null(strstr(s,
+			       "  <key id=\"n_overloaded\" for=\"node\" attr.name=\"overloaded\" "
+			       "attr.type=\"boolean\"/>\n"));
 	assert_non_null(strstr(s, "  <graph id=\"members\" edgedefault=\"undirected\">\n"));
-	assert_non_null(strstr(s,
-		"    <node id=\"c3\">\n"
-		"      <data key=\"n_label\">Alt</data>\n"
-		"      <data key=\"n_entity\">committee</data>\n"
-		"      <data key=\"n_bipartite\">1</data>\n"
-		"      <data key=\"n_kind\">round_table</data>\n"
-		"      <data key=\"n_status\">dissolved</data>\n"
-		"      <data key=\"n_analysed\">false</data>\n"
-		"      <data key=\"n_ad_hoc\">false</data>\n"
-		"      <data key=\"n_meetings_per_year\">0</data>\n"
-		"      <data key=\"n_members\">1</data>\n"
-		"      <data key=\"n_cluster\">0</data>\n"
-		"    </node>\n"));
-	assert_non_null(strstr(s,
-		"    <edge source=\"a1\" target=\"c1\">\n"
-		"      <data key=\"e_role\">chair</data>\n"
-		"      <data key=\"e_since\">2020-01-01</data>\n"
-		"      <data key=\"e_analysed\">true</data>\n"
-		"    </edge>\n"));
+	assert_non_null(strstr(s, "    <node id=\"c3\">\n"
+				  "      <data key=\"n_label\">Alt</data>\n"
+				  "      <data key=\"n_entity\">committee</data>\n"
+				  "      <data key=\"n_bipartite\">1</data>\n"
+				  "      <data key=\"n_kind\">round_table</data>\n"
+				  "      <data key=\"n_status\">dissolved</data>\n"
+				  "      <data key=\"n_analysed\">false</data>\n"
+				  "      <data key=\"n_ad_hoc\">false</data>\n"
+				  "      <data key=\"n_meetings_per_year\">0</data>\n"
+				  "      <data key=\"n_members\">1</data>\n"
+				  "      <data key=\"n_cluster\">0</data>\n"
+				  "    </node>\n"));
+	assert_non_null(strstr(s, "    <edge source=\"a1\" target=\"c1\">\n"
+				  "      <data key=\"e_role\">chair</data>\n"
+				  "      <data key=\"e_since\">2020-01-01</data>\n"
+				  "      <data key=\"e_analysed\">true</data>\n"
+				  "    </edge>\n"));
 	/* Nodes in byte order of their ids, actors and committees merged. */
 	assert_true(strstr(s, "<node id=\"a5\">") < strstr(s, "<node id=\"c1\">"));
 	free(s);
@@ -569,41 +566,42 @@ static void test_export__gexf_members_structure(void **state)
 	char *s = export(&f, "gexf", NM_EXPORT_MEMBERS, false);
 
 	(void)state;
-	assert_non_null(strstr(s, "<gexf xmlns=\"http://www.gexf.net/1.2draft\" "
-				  "xmlns:viz=\"http://www.gexf.net/1.2draft/viz\" version=\"1.2\">\n"));
+	assert_non_null(
+		strstr(s, "<gexf xmlns=\"http://www.gexf.net/1.2draft\" "
+			  "xmlns:viz=\"http://www.gexf.net/1.2draft/viz\" version=\"1.2\">\n"));
 	assert_non_null(strstr(s, "<graph mode=\"static\" defaultedgetype=\"undirected\">\n"));
 	assert_int_equal(count(s, "<node "), 9);
 	assert_int_equal(count(s, "<edge "), 10);
 	assert_int_equal(count(s, "<attribute "), 25);
 	assert_non_null(strstr(s,
-		"      <node id=\"a1\" label=\"Alpha\">\n"
-		"        <attvalues>\n"
-		"          <attvalue for=\"entity\" value=\"actor\"/>\n"
-		"          <attvalue for=\"bipartite\" value=\"0\"/>\n"
-		"          <attvalue for=\"type\" value=\"association\"/>\n"
-		"          <attvalue for=\"themes\" value=\"language\"/>\n"
-		"          <attvalue for=\"district\" value=\"Nord\"/>\n"
-		"          <attvalue for=\"website\" value=\"https://a.example\"/>\n"
-		"          <attvalue for=\"committees\" value=\"3\"/>\n"
-		"          <attvalue for=\"meetings_per_year\" value=\"12\"/>\n"
-		"          <attvalue for=\"overloaded\" value=\"false\"/>\n"
-		"          <attvalue for=\"isolated\" value=\"false\"/>\n"
-		"        </attvalues>\n"
-		"        <viz:size value=\"16\"/>\n"
-		"        <viz:color r=\"78\" g=\"121\" b=\"167\"/>\n"
-		"      </node>\n"));
+			       "      <node id=\"a1\" label=\"Alpha\">\n"
+			       "        <attvalues>\n"
+			       "          <attvalue for=\"entity\" value=\"actor\"/>\n"
+			       "          <attvalue for=\"bipartite\" value=\"0\"/>\n"
+			       "          <attvalue for=\"type\" value=\"association\"/>\n"
+			       "          <attvalue for=\"themes\" value=\"language\"/>\n"
+			       "          <attvalue for=\"district\" value=\"Nord\"/>\n"
+			       "          <attvalue for=\"website\" value=\"https://a.example\"/>\n"
+			       "          <attvalue for=\"committees\" value=\"3\"/>\n"
+			       "          <attvalue for=\"meetings_per_year\" value=\"12\"/>\n"
+			       "          <attvalue for=\"overloaded\" value=\"false\"/>\n"
+			       "          <attvalue for=\"isolated\" value=\"false\"/>\n"
+			       "        </attvalues>\n"
+			       "        <viz:size value=\"16\"/>\n"
+			       "        <viz:color r=\"78\" g=\"121\" b=\"167\"/>\n"
+			       "      </node>\n"));
 	/* Size by members: c4 has four (the guest does not count). */
-	assert_non_null(strstr(s, "          <attvalue for=\"review\" value=\"long_running_ad_hoc\"/>\n"
-				  "          <attvalue for=\"cluster\" value=\"0\"/>\n"
+	assert_non_null(
+		strstr(s, "          <attvalue for=\"review\" value=\"long_running_ad_hoc\"/>\n"
+			  "          <attvalue for=\"cluster\" value=\"0\"/>\n"
+			  "        </attvalues>\n"
+			  "        <viz:size value=\"18\"/>\n"));
+	assert_non_null(strstr(s, "      <edge id=\"7\" source=\"a3\" target=\"c4\">\n"
+				  "        <attvalues>\n"
+				  "          <attvalue for=\"role\" value=\"guest\"/>\n"
+				  "          <attvalue for=\"analysed\" value=\"true\"/>\n"
 				  "        </attvalues>\n"
-				  "        <viz:size value=\"18\"/>\n"));
-	assert_non_null(strstr(s,
-		"      <edge id=\"7\" source=\"a3\" target=\"c4\">\n"
-		"        <attvalues>\n"
-		"          <attvalue for=\"role\" value=\"guest\"/>\n"
-		"          <attvalue for=\"analysed\" value=\"true\"/>\n"
-		"        </attvalues>\n"
-		"      </edge>\n"));
+				  "      </edge>\n"));
 	free(s);
 	tu_data_release(&f);
 }
@@ -669,8 +667,9 @@ static int fixture_release(void **state)
 /* ------------------------------------------------------------ personal data */
 
 static const char *const graph_formats[] = {"graphml", "gexf", "dot", "json"};
-static const char *const personal[] = {"Erika Muster", "erika@example.org", "+49 1",
-				       "person", "email", "phone"};
+static const char *const personal[] = {"Erika Muster", "erika@example.org",
+				       "+49 1",        "person",
+				       "email",        "phone"};
 
 static void test_export__members_leave_out_contacts_unless_asked(void **state)
 {
@@ -793,8 +792,8 @@ static void scan_small(const char *dir)
 static void expect_cli_file(const char *dir, const char *format, const char *network,
 			    const char *file, const char *specs, const char *expected)
 {
-	const char *args[] = {"export", "--today", TODAY, "--format", format,
-			      "--network", network, "-o", file, NULL};
+	const char *args[] = {"export",    "--today", TODAY, "--format", format,
+			      "--network", network,   "-o",  file,       NULL};
 	char *path = tu_path(dir, file);
 	tu_run r;
 
@@ -821,8 +820,8 @@ static void test_export__cli_gexf_files_read_back_in_networkx(void **state)
 {
 	export_fixture *x = *state;
 
-	expect_cli_file(x->dir, "gexf", "members", "m.gexf", "a1:committees c3:analysed a1:c1:since",
-			"9 10 3 false \"2020-01-01\"");
+	expect_cli_file(x->dir, "gexf", "members", "m.gexf",
+			"a1:committees c3:analysed a1:c1:since", "9 10 3 false \"2020-01-01\"");
 	expect_cli_file(x->dir, "gexf", "overlaps", "o.gexf", "c1:c2:class c1:c2:weight c4:label",
 			"3 3 \"duplicate\" 2.0 \"UG Sprache\"");
 }
@@ -833,8 +832,8 @@ static void test_export__cli_json_files_read_back_in_networkx(void **state)
 
 	expect_cli_file(x->dir, "json", "members", "m.json", "a3:isolated c4:review a4:c4:role",
 			"9 10 false [\"long_running_ad_hoc\"] \"lead\"");
-	expect_cli_file(x->dir, "json", "overlaps", "o.json", "c2:c4:inside c1:c4:subgroup c1:members",
-			"3 3 \"c2\" true 2");
+	expect_cli_file(x->dir, "json", "overlaps", "o.json",
+			"c2:c4:inside c1:c4:subgroup c1:members", "3 3 \"c2\" true 2");
 }
 
 static void test_export__cli_dot_files_draw_in_graphviz(void **state)
@@ -842,8 +841,16 @@ static void test_export__cli_dot_files_draw_in_graphviz(void **state)
 	export_fixture *x = *state;
 
 	for (int net = 0; net < 2; net++) {
-		const char *args[] = {"export", "--today", TODAY, "--format", "dot", "--network",
-				      net ? "overlaps" : "members", "-o", "g.dot", NULL};
+		const char *args[] = {"export",
+				      "--today",
+				      TODAY,
+				      "--format",
+				      "dot",
+				      "--network",
+				      net ? "overlaps" : "members",
+				      "-o",
+				      "g.dot",
+				      NULL};
 		char *path = tu_path(x->dir, "g.dot");
 		tu_run r;
 		tu_netmap(&r, x->dir, args);
@@ -856,8 +863,8 @@ static void test_export__cli_dot_files_draw_in_graphviz(void **state)
 
 static void test_export__cli_stdout_is_the_library_output(void **state)
 {
-	const char *args[] = {"export", "--today", TODAY, "--format", "json", "--network",
-			      "overlaps", NULL};
+	const char *args[] = {"export", "--today",   TODAY,      "--format",
+			      "json",   "--network", "overlaps", NULL};
 	export_fixture *x = *state;
 	tu_run r;
 
@@ -974,8 +981,8 @@ static void test_export__output_file_is_replaced_whole(void **state)
 
 static void test_export__output_file_with_contacts_is_private(void **state)
 {
-	const char *contacts[] = {"export", "--format", "json", "--include-contacts", "-o",
-				  "net.json", NULL};
+	const char *contacts[] = {"export", "--format", "json", "--include-contacts",
+				  "-o",     "net.json", NULL};
 	export_fixture *x = *state;
 	char *path = tu_path(x->dir, "net.json");
 	struct stat st;
@@ -1021,14 +1028,15 @@ static void test_export__dot_of_example_town_draws_a_readable_picture(void **sta
 	char cmd[8192];
 
 	(void)state;
-	snprintf(cmd, sizeof(cmd), "cd '%s' && '%s' scan --db '%s' data >/dev/null", NETMAP_SOURCE_DIR,
-		 NETMAP_BIN, db);
+	snprintf(cmd, sizeof(cmd), "cd '%s' && '%s' scan --db '%s' data >/dev/null",
+		 NETMAP_SOURCE_DIR, NETMAP_BIN, db);
 	assert_int_equal(system(cmd), 0);
 	for (int net = 0; net < 2; net++) {
 		double w = 0, h = 0;
 		char *out;
 
-		snprintf(cmd, sizeof(cmd), "'%s' export --db '%s' --format dot%s | dot -Tsvg | "
+		snprintf(cmd, sizeof(cmd),
+			 "'%s' export --db '%s' --format dot%s | dot -Tsvg | "
 			 "grep -o '<svg width=\"[0-9]*pt\" height=\"[0-9]*pt\"' | tr -dc '0-9 '",
 			 NETMAP_BIN, db, net ? " --network overlaps" : "");
 		out = run(cmd);
@@ -1071,7 +1079,8 @@ int main(void)
 		WITH(test_export__of_an_unknown_network_exits_2, empty_folder),
 		WITH(test_export__with_an_operand_exits_2, empty_folder),
 		WITH(test_export__without_a_store_exits_2, empty_folder),
-		WITH(test_export__failed_write_into_a_missing_folder_leaves_no_file, scanned_folder),
+		WITH(test_export__failed_write_into_a_missing_folder_leaves_no_file,
+		     scanned_folder),
 		WITH(test_export__failed_write_onto_a_folder_leaves_no_file, scanned_folder),
 		WITH(test_export__output_file_is_replaced_whole, scanned_folder),
 		WITH(test_export__output_file_with_contacts_is_private, scanned_folder),

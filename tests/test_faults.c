@@ -97,8 +97,8 @@ static void test_faults__kill_during_scan_leaves_old_or_new_snapshots(void **sta
 					 delay, before, after);
 			last = after + nbefore;
 			if (strcmp(fu_body(last), complete) != 0)
-				fail_msg("trial %d (%.2f s): incomplete snapshot %s (complete: %s)", t,
-					 delay, last, complete);
+				fail_msg("trial %d (%.2f s): incomplete snapshot %s (complete: %s)",
+					 t, delay, last, complete);
 			committed++;
 		}
 		free(before);
@@ -144,8 +144,9 @@ static void test_faults__foreign_and_newer_stores_are_refused_untouched(void **s
 	tu_write_file(text, "actors: []\n");
 	unlink(foreign);
 	assert_int_equal(sqlite3_open(foreign, &h), SQLITE_OK);
-	assert_int_equal(sqlite3_exec(h, "CREATE TABLE t (x); INSERT INTO t VALUES (1)", NULL,
-				      NULL, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(h, "CREATE TABLE t (x); INSERT INTO t VALUES (1)", NULL, NULL,
+				      NULL),
+			 SQLITE_OK);
 	sqlite3_close(h);
 	fu_remove_store(newer);
 	assert_int_equal(run(scan, NULL), 0);
@@ -271,7 +272,8 @@ static void test_faults__read_only_store_serves_readers_and_refuses_scan(void **
 		readers[i][2] = db;
 		status = as_nobody ? run_as_nobody(readers[i], &err) : run(readers[i], &err);
 		if (status != 0)
-			fail_msg("'%s' on a read-only store exited %d: %s", readers[i][0], status, err);
+			fail_msg("'%s' on a read-only store exited %d: %s", readers[i][0], status,
+				 err);
 		free(err);
 	}
 	assert_int_equal(as_nobody ? run_as_nobody(scan, &err) : run(scan, &err), 2);
@@ -290,7 +292,8 @@ static void test_faults__read_only_store_serves_readers_and_refuses_scan(void **
 
 static void test_faults__full_disk_fails_with_exit_2_and_keeps_the_store(void **state)
 {
-	char *mnt = at("disk"), *big = at("big.yaml"), *script = at("disk.sh"), *out = at("disk.out");
+	char *mnt = at("disk"), *big = at("big.yaml"), *script = at("disk.sh"),
+	     *out = at("disk.out");
 	char cmd[4096];
 	char *result;
 	nm_buf sh = NM_BUF_INIT;
@@ -300,14 +303,15 @@ static void test_faults__full_disk_fails_with_exit_2_and_keeps_the_store(void **
 	mkdir(mnt, 0755);
 	fu_write_dataset(big, 6000);
 	/* In a private mount namespace: a 1 MiB tmpfs, a small scan, then a big one. */
-	nm_buf_printf(&sh,
-		      "set -e\nmount -t tmpfs -o size=1m tmpfs '%s'\n"
-		      "'%s' scan --db '%s/s.db' '%s/data' >/dev/null 2>&1\n"
-		      "status=0\n'%s' scan --db '%s/s.db' '%s' >/dev/null 2>'%s.err' || status=$?\n"
-		      "echo \"status $status\"\ngrep -c 'database or disk is full' '%s.err' || true\n"
-		      "'%s' scans --db '%s/s.db' | wc -l\numount '%s'\n",
-		      mnt, NETMAP_BIN, mnt, NETMAP_SOURCE_DIR, NETMAP_BIN, mnt, big, out, out,
-		      NETMAP_BIN, mnt, mnt);
+	nm_buf_printf(
+		&sh,
+		"set -e\nmount -t tmpfs -o size=1m tmpfs '%s'\n"
+		"'%s' scan --db '%s/s.db' '%s/data' >/dev/null 2>&1\n"
+		"status=0\n'%s' scan --db '%s/s.db' '%s' >/dev/null 2>'%s.err' || status=$?\n"
+		"echo \"status $status\"\ngrep -c 'database or disk is full' '%s.err' || true\n"
+		"'%s' scans --db '%s/s.db' | wc -l\numount '%s'\n",
+		mnt, NETMAP_BIN, mnt, NETMAP_SOURCE_DIR, NETMAP_BIN, mnt, big, out, out, NETMAP_BIN,
+		mnt, mnt);
 	tu_write_file(script, sh.ptr);
 	snprintf(cmd, sizeof(cmd), "unshare -m sh '%s' > '%s' 2>&1", script, out);
 	if (system(cmd) != 0) {

@@ -130,8 +130,9 @@ static void test_history__diff_shows_a_rename_as_a_change_of_the_same_actor(void
 	tu_run r = diff_en(*state);
 
 	/* A rename is a change of the same actor, not a removal and an addition. */
-	assert_non_null(strstr(r.out, "  ~ Caritas Testdorf (caritas)\n"
-				      "      name: Caritasverband Testdorf e.V. → Caritas Testdorf\n"));
+	assert_non_null(strstr(r.out,
+			       "  ~ Caritas Testdorf (caritas)\n"
+			       "      name: Caritasverband Testdorf e.V. → Caritas Testdorf\n"));
 	tu_run_release(&r);
 }
 
@@ -158,9 +159,11 @@ static void test_history__diff_lists_resolved_and_new_findings(void **state)
 {
 	tu_run r = diff_en(*state);
 
-	assert_non_null(strstr(r.out, "Resolved findings (2)\n"
-				      "  - duplicate groups: Arbeitskreis Sprache (ak-sprache) and"));
-	assert_non_null(strstr(r.out, "  + group to review: Arbeitskreis Sprache (ak-sprache), dormant\n"));
+	assert_non_null(strstr(r.out,
+			       "Resolved findings (2)\n"
+			       "  - duplicate groups: Arbeitskreis Sprache (ak-sprache) and"));
+	assert_non_null(
+		strstr(r.out, "  + group to review: Arbeitskreis Sprache (ak-sprache), dormant\n"));
 	tu_run_release(&r);
 }
 
@@ -209,7 +212,8 @@ static void test_history__diff_of_a_missing_snapshot_exits_2(void **state)
 {
 	history *h = *state;
 
-	expect(NETMAP("diff", "--db", h->db, "1", "9"), 2, NULL, "netmap: no snapshot 9 in store '");
+	expect(NETMAP("diff", "--db", h->db, "1", "9"), 2, NULL,
+	       "netmap: no snapshot 9 in store '");
 	expect(NETMAP("diff", "--db", h->db, "7"), 2, NULL, "no snapshot 7");
 }
 
@@ -273,8 +277,8 @@ static void test_history__report_without_since_succeeds(void **state)
 static void test_history__report_since_last_shows_what_changed(void **state)
 {
 	history *h = *state;
-	tu_run r = NETMAP("report", "--db", h->db, "--today", "2026-11-26", "--lang", "en", "--since",
-			  "last");
+	tu_run r = NETMAP("report", "--db", h->db, "--today", "2026-11-26", "--lang", "en",
+			  "--since", "last");
 
 	assert_int_equal(r.status, 0);
 	assert_string_equal(r.err, "");
@@ -286,8 +290,8 @@ static void test_history__report_since_last_shows_what_changed(void **state)
 static void test_history__report_since_a_number_compares_with_that_snapshot(void **state)
 {
 	history *h = *state;
-	tu_run r = NETMAP("report", "--db", h->db, "--today", "2026-11-26", "--lang", "en", "--since",
-			  "1");
+	tu_run r = NETMAP("report", "--db", h->db, "--today", "2026-11-26", "--lang", "en",
+			  "--since", "1");
 
 	assert_int_equal(r.status, 0);
 	assert_non_null(strstr(r.out, "What changed from snapshot 1 to 2\n"));
@@ -297,8 +301,8 @@ static void test_history__report_since_a_number_compares_with_that_snapshot(void
 static void test_history__report_since_a_date_ahead_compares_with_the_latest(void **state)
 {
 	history *h = *state;
-	tu_run r = NETMAP("report", "--db", h->db, "--today", "2026-11-26", "--lang", "en", "--since",
-			  "2099-01-01");
+	tu_run r = NETMAP("report", "--db", h->db, "--today", "2026-11-26", "--lang", "en",
+			  "--since", "2099-01-01");
 
 	/* A date far ahead names the latest snapshot: nothing changed since. */
 	assert_int_equal(r.status, 0);
@@ -311,7 +315,8 @@ static void test_history__report_since_last_as_json_succeeds(void **state)
 {
 	history *h = *state;
 
-	expect(NETMAP("report", "--db", h->db, "--format", "json", "--since", "last"), 0, NULL, NULL);
+	expect(NETMAP("report", "--db", h->db, "--format", "json", "--since", "last"), 0, NULL,
+	       NULL);
 }
 
 static void test_history__report_since_a_date_before_every_snapshot_exits_2(void **state)
@@ -341,7 +346,8 @@ static void test_history__report_since_an_impossible_date_exits_2(void **state)
 {
 	history *h = *state;
 
-	expect(NETMAP("report", "--db", h->db, "--since", "2026-02-30"), 2, NULL, "not '2026-02-30'");
+	expect(NETMAP("report", "--db", h->db, "--since", "2026-02-30"), 2, NULL,
+	       "not '2026-02-30'");
 }
 
 /* ------------------------------------------------------------ prune */
@@ -404,8 +410,8 @@ static void test_history__pruned_store_compares_kept_snapshots_only(void **state
 
 	expect(NETMAP("prune", "--db", h->db, "--keep", "2"), 0, NULL, NULL);
 	/* The kept snapshots still compare; dropped ones are gone. */
-	expect(NETMAP("diff", "--db", h->db, "--lang", "en"), 0, "What changed from snapshot 2 to 3",
-	       NULL);
+	expect(NETMAP("diff", "--db", h->db, "--lang", "en"), 0,
+	       "What changed from snapshot 2 to 3", NULL);
 	expect(NETMAP("diff", "--db", h->db, "1", "3"), 2, NULL, "no snapshot 1");
 }
 
@@ -501,7 +507,8 @@ static void test_history__forget_erases_the_contacts_from_the_file(void **state)
 	size_t len;
 
 	expect(NETMAP("forget", "--db", h->db, "caritas"), 0,
-	       "erased the contact person and e-mail of actor 'caritas' from every snapshot\n", NULL);
+	       "erased the contact person and e-mail of actor 'caritas' from every snapshot\n",
+	       NULL);
 	contacts_of(h->db, "caritas", 2, false);
 	/* The bytes are gone from the file, not only from the table. */
 	raw = tu_read_file(h->db, &len);
@@ -520,7 +527,8 @@ static void test_history__forget_a_second_time_has_nothing_to_erase(void **state
 	       "no contact data was kept for actor 'caritas'; nothing to erase\n", NULL);
 }
 
-static void test_history__forget_of_an_actor_only_an_older_snapshot_knows_erases_nothing(void **state)
+static void
+test_history__forget_of_an_actor_only_an_older_snapshot_knows_erases_nothing(void **state)
 {
 	history *h = *state;
 
@@ -535,12 +543,14 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		WITH(test_history__scans_lists_every_snapshot_by_number, two_snapshots),
 		WITH(test_history__diff_defaults_to_the_last_two_snapshots, two_snapshots),
-		WITH(test_history__diff_shows_a_rename_as_a_change_of_the_same_actor, two_snapshots),
+		WITH(test_history__diff_shows_a_rename_as_a_change_of_the_same_actor,
+		     two_snapshots),
 		WITH(test_history__diff_lists_removed_and_added_actors, two_snapshots),
 		WITH(test_history__diff_shows_changed_themes_status_and_roles, two_snapshots),
 		WITH(test_history__diff_lists_resolved_and_new_findings, two_snapshots),
 		WITH(test_history__diff_shows_no_personal_data, two_snapshots),
-		WITH(test_history__diff_backwards_shows_what_the_reverse_would_change, two_snapshots),
+		WITH(test_history__diff_backwards_shows_what_the_reverse_would_change,
+		     two_snapshots),
 		WITH(test_history__diff_in_german, two_snapshots),
 		WITH(test_history__diff_as_json_lists_the_findings, two_snapshots),
 		WITH(test_history__diff_of_a_snapshot_with_itself_changes_nothing, two_snapshots),
@@ -550,13 +560,17 @@ int main(void)
 		WITH(test_history__diff_in_an_unknown_format_exits_2, two_snapshots),
 		WITH(test_history__diff_without_a_store_exits_2, two_snapshots),
 		WITH(test_history__diff_of_a_store_with_one_snapshot_exits_2, one_snapshot),
-		WITH(test_history__report_since_last_of_a_store_with_one_snapshot_exits_2, one_snapshot),
+		WITH(test_history__report_since_last_of_a_store_with_one_snapshot_exits_2,
+		     one_snapshot),
 		WITH(test_history__report_without_since_succeeds, two_snapshots),
 		WITH(test_history__report_since_last_shows_what_changed, two_snapshots),
-		WITH(test_history__report_since_a_number_compares_with_that_snapshot, two_snapshots),
-		WITH(test_history__report_since_a_date_ahead_compares_with_the_latest, two_snapshots),
+		WITH(test_history__report_since_a_number_compares_with_that_snapshot,
+		     two_snapshots),
+		WITH(test_history__report_since_a_date_ahead_compares_with_the_latest,
+		     two_snapshots),
 		WITH(test_history__report_since_last_as_json_succeeds, two_snapshots),
-		WITH(test_history__report_since_a_date_before_every_snapshot_exits_2, two_snapshots),
+		WITH(test_history__report_since_a_date_before_every_snapshot_exits_2,
+		     two_snapshots),
 		WITH(test_history__report_since_a_missing_snapshot_exits_2, two_snapshots),
 		WITH(test_history__report_since_a_word_exits_2, two_snapshots),
 		WITH(test_history__report_since_an_impossible_date_exits_2, two_snapshots),
@@ -564,7 +578,8 @@ int main(void)
 		WITH(test_history__prune_keeping_none_exits_2, three_snapshots),
 		WITH(test_history__prune_keeping_no_number_exits_2, three_snapshots),
 		WITH(test_history__prune_with_an_extra_argument_exits_2, three_snapshots),
-		WITH(test_history__prune_keeping_more_than_there_are_drops_nothing, three_snapshots),
+		WITH(test_history__prune_keeping_more_than_there_are_drops_nothing,
+		     three_snapshots),
 		WITH(test_history__prune_drops_the_oldest_snapshots, three_snapshots),
 		WITH(test_history__pruned_store_compares_kept_snapshots_only, three_snapshots),
 		WITH(test_history__prune_to_one_keeps_the_latest, three_snapshots),

@@ -121,12 +121,15 @@ static void test_hostile__alias_bomb_inside_records(void **state)
 	nm_buf_puts(&b, "actors:\n  - id: a\n    name: n\n    type: club\n"
 			"    x-0: &m0 [q, q, q, q, q, q, q, q, q, q]\n");
 	for (int i = 1; i < 8; i++)
-		nm_buf_printf(&b, "    x-%d: &m%d [*m%d, *m%d, *m%d, *m%d, *m%d, *m%d, *m%d, *m%d,"
-				  " *m%d, *m%d]\n",
-			      i, i, i - 1, i - 1, i - 1, i - 1, i - 1, i - 1, i - 1, i - 1, i - 1, i - 1);
+		nm_buf_printf(&b,
+			      "    x-%d: &m%d [*m%d, *m%d, *m%d, *m%d, *m%d, *m%d, *m%d, *m%d,"
+			      " *m%d, *m%d]\n",
+			      i, i, i - 1, i - 1, i - 1, i - 1, i - 1, i - 1, i - 1, i - 1, i - 1,
+			      i - 1);
 	{
 		char *got = check_len(b.ptr, b.len, NULL);
-		assert_non_null(strstr(got, "alias-budget: aliases expand to more than 1000000 nodes\n"));
+		assert_non_null(
+			strstr(got, "alias-budget: aliases expand to more than 1000000 nodes\n"));
 		free(got);
 	}
 	nm_buf_release(&b);
@@ -186,8 +189,10 @@ static void test_hostile__a_redefined_anchor_means_the_latest(void **state)
 {
 	nm_dataset *ds;
 	char *got = check_len("x-1: &n first\nx-2: &n Zweiter\nactors:\n"
-			      "  - {id: a, name: *n, type: club}\n", strlen("x-1: &n first\nx-2: &n Zweiter\nactors:\n"
-			      "  - {id: a, name: *n, type: club}\n"), &ds);
+			      "  - {id: a, name: *n, type: club}\n",
+			      strlen("x-1: &n first\nx-2: &n Zweiter\nactors:\n"
+				     "  - {id: a, name: *n, type: club}\n"),
+			      &ds);
 
 	assert_string_equal(got, "");
 	assert_int_equal(ds->nactors, 1);
@@ -326,12 +331,15 @@ static void test_hostile__aliases_of_a_huge_scalar_do_not_multiply_messages(void
 
 static void test_hostile__invalid_utf8_in_every_shape(void **state)
 {
-	expect("a: x\xE2\x82\n", "1:5: encoding: invalid UTF-8 byte 0xe2\n");          /* cut short */
-	expect("a: \x80x\n", "1:4: encoding: invalid UTF-8 byte 0x80\n");               /* lone continuation */
-	expect("a: \xF4\x90\x80\x80\n", "1:4: encoding: invalid UTF-8 byte 0xf4\n");    /* above U+10FFFF */
-	expect("a: \xF8\x88\x80\x80\x80\n", "1:4: encoding: invalid UTF-8 byte 0xf8\n"); /* five bytes */
-	expect("a: \xE0\x80\xAF\n", "1:4: encoding: invalid UTF-8 byte 0xe0\n");        /* overlong, 3 bytes */
-	expect("k: v\nx: \xE2\x82", "2:4: encoding: invalid UTF-8 byte 0xe2\n");        /* at the end */
+	expect("a: x\xE2\x82\n", "1:5: encoding: invalid UTF-8 byte 0xe2\n"); /* cut short */
+	expect("a: \x80x\n", "1:4: encoding: invalid UTF-8 byte 0x80\n"); /* lone continuation */
+	expect("a: \xF4\x90\x80\x80\n",
+	       "1:4: encoding: invalid UTF-8 byte 0xf4\n"); /* above U+10FFFF */
+	expect("a: \xF8\x88\x80\x80\x80\n",
+	       "1:4: encoding: invalid UTF-8 byte 0xf8\n"); /* five bytes */
+	expect("a: \xE0\x80\xAF\n",
+	       "1:4: encoding: invalid UTF-8 byte 0xe0\n"); /* overlong, 3 bytes */
+	expect("k: v\nx: \xE2\x82", "2:4: encoding: invalid UTF-8 byte 0xe2\n"); /* at the end */
 }
 
 static void test_hostile__escapes_cannot_make_invalid_text(void **state)
@@ -412,7 +420,8 @@ static void test_hostile__anchors_on_keys_are_read(void **state)
 {
 	/* An anchor on a key is allowed; the key is what it says. */
 	nm_dataset *ds;
-	char *got = check_len("&top actors:\n  - {&i id: a, name: n, type: club}\n", strlen("&top actors:\n  - {&i id: a, name: n, type: club}\n"), &ds);
+	char *got = check_len("&top actors:\n  - {&i id: a, name: n, type: club}\n",
+			      strlen("&top actors:\n  - {&i id: a, name: n, type: club}\n"), &ds);
 
 	assert_string_equal(got, "");
 	assert_int_equal(ds->nactors, 1);

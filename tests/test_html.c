@@ -299,7 +299,8 @@ static void test_html__hostile_names_in_the_data_block_escape_angles_and_ampersa
 		const char *doc = page_of(state, lang);
 
 		/* in the data block, names are JSON with <, >, & as \u escapes */
-		assert_non_null(strstr(doc, "\"n\":\"\\u003cscript\\u003ealert(1)\\u003c/script\\u003e\""));
+		assert_non_null(
+			strstr(doc, "\"n\":\"\\u003cscript\\u003ealert(1)\\u003c/script\\u003e\""));
 		assert_non_null(strstr(doc, "\"n\":\"]]\\u003e\\u003c!-- --\\u003e \\u0026lt;\""));
 	}
 }
@@ -335,7 +336,8 @@ static void test_html__hostile_names_are_escaped_in_text_and_pictures(void **sta
 		const char *doc = page_of(state, lang);
 
 		assert_non_null(strstr(doc, "&lt;script&gt;alert(1)"));
-		assert_non_null(strstr(doc, "&lt;script&gt;alert(&#39;d&#39;)&lt;/script&gt; &amp; Co"));
+		assert_non_null(
+			strstr(doc, "&lt;script&gt;alert(&#39;d&#39;)&lt;/script&gt; &amp; Co"));
 		/* a name's '&' is one '&' in the pictures too */
 		assert_non_null(strstr(doc, "&amp;foo; &amp;#1; \\N \\G</tspan>"));
 		assert_non_null(strstr(doc, "O&#39;Brien"));
@@ -380,8 +382,10 @@ static int large_pages(void **state)
 		nm_buf_printf(&src, "  - {id: a%d, name: Actor %d, type: club}\n", i, i);
 	nm_buf_puts(&src, "committees:\n");
 	for (int i = 0; i < 130; i++)
-		nm_buf_printf(&src, "  - {id: c%d, name: Committee %d, kind: network, "
-			      "members: [a%d, a%d]}\n", i, i, i % 40, (i + 1) % 40);
+		nm_buf_printf(&src,
+			      "  - {id: c%d, name: Committee %d, kind: network, "
+			      "members: [a%d, a%d]}\n",
+			      i, i, i % 40, (i + 1) % 40);
 	tu_write_file(p->yaml, src.ptr);
 	nm_buf_release(&src);
 	render_pages(p, p->yaml);
@@ -419,8 +423,8 @@ static void test_html__small_goldens_in_english_and_german(void **state)
 	(void)state;
 	for (int i = 0; i < 2; i++) {
 		char golden[512];
-		tu_run r = NETMAP("report", "--db", db, "--today", "2026-11-26", "--format",
-				  "html", "--lang", langs[i]);
+		tu_run r = NETMAP("report", "--db", db, "--today", "2026-11-26", "--format", "html",
+				  "--lang", langs[i]);
 		char *page;
 
 		assert_int_equal(r.status, 0);
@@ -442,11 +446,27 @@ static void test_html__german_page_is_german(void **state)
 	tu_run r = NETMAP("report", "--db", db, "--today", "2026-11-26", "--format", "html",
 			  "--lang", "de");
 	static const char *const english[] = {
-		"Findings", "Duplicate groups", "Merge clusters", "Nested groups",
-		"Overlapping groups", "Overloaded actors", "Groups to review", ">Gaps",
-		"Missing voices", "Coverage:", "Possible duplicate records", "Merge them",
-		"members shared", "as of", "As of", " and <strong>", "Each circle", "Boxes are",
-		"Written by", "migrant organisation", "days ago",
+		"Findings",
+		"Duplicate groups",
+		"Merge clusters",
+		"Nested groups",
+		"Overlapping groups",
+		"Overloaded actors",
+		"Groups to review",
+		">Gaps",
+		"Missing voices",
+		"Coverage:",
+		"Possible duplicate records",
+		"Merge them",
+		"members shared",
+		"as of",
+		"As of",
+		" and <strong>",
+		"Each circle",
+		"Boxes are",
+		"Written by",
+		"migrant organisation",
+		"days ago",
 	};
 
 	(void)state;
@@ -468,13 +488,15 @@ int main(void)
 		cmocka_unit_test(test_html__example_page_is_one_html_document_with_its_style),
 		cmocka_unit_test(test_html__example_page_is_self_contained_and_fetches_nothing),
 		cmocka_unit_test(test_html__example_page_holds_both_pictures_inline),
-		cmocka_unit_test(test_html__example_page_has_the_sections_and_numbers_of_the_text_report),
+		cmocka_unit_test(
+			test_html__example_page_has_the_sections_and_numbers_of_the_text_report),
 		cmocka_unit_test(test_html__example_page_is_well_formed),
 		cmocka_unit_test(test_html__same_store_gives_the_same_page),
 	};
 	const struct CMUnitTest hostile_names[] = {
 		cmocka_unit_test(test_html__hostile_page_holds_only_its_own_data_block_and_script),
-		cmocka_unit_test(test_html__hostile_names_in_the_data_block_escape_angles_and_ampersands),
+		cmocka_unit_test(
+			test_html__hostile_names_in_the_data_block_escape_angles_and_ampersands),
 		cmocka_unit_test(test_html__hostile_markup_never_appears_raw),
 		cmocka_unit_test(test_html__hostile_controls_never_reach_the_page),
 		cmocka_unit_test(test_html__hostile_names_are_escaped_in_text_and_pictures),
@@ -492,7 +514,8 @@ int main(void)
 	int failed = 0;
 
 	/* Each page is rendered once for the tests of its group. */
-	failed += cmocka_run_group_tests_name("example town", example, example_pages, pages_release);
+	failed += cmocka_run_group_tests_name("example town", example, example_pages,
+					      pages_release);
 	failed += cmocka_run_group_tests_name("hostile names", hostile_names, hostile_pages,
 					      pages_release);
 	failed += cmocka_run_group_tests_name("large networks", large, large_pages, pages_release);

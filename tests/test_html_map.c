@@ -134,8 +134,7 @@ static rect text_box(const char *p, const char **after)
 
 static bool rects_overlap(const rect *a, const rect *b)
 {
-	return a->x < b->x + b->w && b->x < a->x + a->w && a->y < b->y + b->h &&
-	       b->y < a->y + a->h;
+	return a->x < b->x + b->w && b->x < a->x + a->w && a->y < b->y + b->h && b->y < a->y + a->h;
 }
 
 static bool rect_inside(const rect *in, const rect *out)
@@ -236,7 +235,8 @@ static size_t check_overlap_network(const char *svg)
 					r = cs[j].r;
 			if (own > (r + 8) * (r + 8))
 				fail_msg("the label of committee %d is away from its circle "
-					 "without a leader line", ls[i].owner);
+					 "without a leader line",
+					 ls[i].owner);
 		}
 		for (size_t k = i + 1; k < nl; k++)
 			if (rects_overlap(&ls[i], &ls[k]))
@@ -325,8 +325,9 @@ static void test_html_map__example_labels_touch_no_other_node_or_label(void **st
 	assert_true(check_map(map) > 60);
 	assert_titles_in_words(doc);
 	/* a committee's title: name, kind, members by name, themes */
-	assert_non_null(strstr(doc, "<title>Arbeitskreis Sprache (Arbeitskreis)\n8 Mitglieder: "
-				      "Bundesamt für Migration und Flüchtlinge, Regionalkoordination Lindenau, "));
+	assert_non_null(strstr(
+		doc, "<title>Arbeitskreis Sprache (Arbeitskreis)\n8 Mitglieder: "
+		     "Bundesamt für Migration und Flüchtlinge, Regionalkoordination Lindenau, "));
 	assert_non_null(strstr(doc, "\nThemen: Sprache und Sprachförderung"));
 	free(doc);
 	free(dir);
@@ -343,8 +344,8 @@ static void test_html_map__city_labels_touch_no_other_node_or_label(void **state
 
 	if (system("command -v python3 >/dev/null 2>&1") != 0)
 		skip();
-	snprintf(cmd, sizeof(cmd), "python3 '%s/bench/gen.py' --scale city --seed 1 '%s' >/dev/null 2>&1",
-		 SRC, data);
+	snprintf(cmd, sizeof(cmd),
+		 "python3 '%s/bench/gen.py' --scale city --seed 1 '%s' >/dev/null 2>&1", SRC, data);
 	assert_int_equal(system(cmd), 0);
 	doc = report(dir, data);
 	net = svg_of(doc, "overlaps");
@@ -407,12 +408,14 @@ static void test_html_map__data_block_escapes_what_could_end_it(void **state)
 	char *yaml = tu_path(dir, "j.yaml");
 	char *doc, *block, *end;
 
-	tu_write_file(yaml, "netmap: 1\n"
-			    "actors:\n"
-			    "  - {id: a1, name: \"</script><!-- & \\u2028\\u2029 \\\"q\\\"\", type: club}\n"
-			    "  - {id: a2, name: \"\\u202Eevil\", type: club}\n"
-			    "committees:\n"
-			    "  - {id: c1, name: \"x]]>y\", kind: network, members: [a1, a2]}\n");
+	tu_write_file(
+		yaml,
+		"netmap: 1\n"
+		"actors:\n"
+		"  - {id: a1, name: \"</script><!-- & \\u2028\\u2029 \\\"q\\\"\", type: club}\n"
+		"  - {id: a2, name: \"\\u202Eevil\", type: club}\n"
+		"committees:\n"
+		"  - {id: c1, name: \"x]]>y\", kind: network, members: [a1, a2]}\n");
 	doc = report(dir, yaml);
 	block = strstr(doc, "<script type=\"application/json\" id=\"nm-data\">");
 	assert_non_null(block);
@@ -440,7 +443,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_html_map__example_labels_touch_no_other_node_or_label),
 		cmocka_unit_test(test_html_map__city_labels_touch_no_other_node_or_label),
-		cmocka_unit_test(test_html_map__several_snapshots_give_a_chart_and_profile_histories),
+		cmocka_unit_test(
+			test_html_map__several_snapshots_give_a_chart_and_profile_histories),
 		cmocka_unit_test(test_html_map__one_snapshot_has_no_chart),
 		cmocka_unit_test(test_html_map__data_block_escapes_what_could_end_it),
 	};

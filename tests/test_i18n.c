@@ -303,9 +303,9 @@ static void test_i18n__german_decimals_have_a_comma(void **state)
 static void test_i18n__decimals_round_half_up(void **state)
 {
 	(void)state;
-	expect_decimal(NM_LANG_EN, 1, 8, 2, "0.13");   /* 0.125 */
-	expect_decimal(NM_LANG_EN, 1, 3, 2, "0.33");   /* 0.333... */
-	expect_decimal(NM_LANG_EN, 1, 2, 0, "1");      /* 0.5 */
+	expect_decimal(NM_LANG_EN, 1, 8, 2, "0.13"); /* 0.125 */
+	expect_decimal(NM_LANG_EN, 1, 3, 2, "0.33"); /* 0.333... */
+	expect_decimal(NM_LANG_EN, 1, 2, 0, "1");    /* 0.5 */
 	expect_decimal(NM_LANG_EN, 999, 1000, 2, "1.00");
 	expect_decimal(NM_LANG_DE, 2, 3, 0, "1");
 }
@@ -380,14 +380,33 @@ static void test_i18n__date_appends_to_what_is_there(void **state)
 static void test_i18n__every_actor_type_has_its_words(void **state)
 {
 	static const char *const en[NM_TYPE_COUNT] = {
-		"association", "chamber", "agency", "migrant organisation", "youth work",
-		"volunteer initiative", "club", "social partner", "religious community",
-		"education provider", "school", "administration", "other",
+		"association",
+		"chamber",
+		"agency",
+		"migrant organisation",
+		"youth work",
+		"volunteer initiative",
+		"club",
+		"social partner",
+		"religious community",
+		"education provider",
+		"school",
+		"administration",
+		"other",
 	};
 	static const char *const de[NM_TYPE_COUNT] = {
-		"Verband", "Kammer", "Behörde/Agentur", "Migrantenorganisation",
-		"Träger der Jugendarbeit", "ehrenamtliche Initiative", "Verein", "Sozialpartner",
-		"Religionsgemeinschaft", "Bildungsträger", "Schule/Hochschule", "Verwaltung",
+		"Verband",
+		"Kammer",
+		"Behörde/Agentur",
+		"Migrantenorganisation",
+		"Träger der Jugendarbeit",
+		"ehrenamtliche Initiative",
+		"Verein",
+		"Sozialpartner",
+		"Religionsgemeinschaft",
+		"Bildungsträger",
+		"Schule/Hochschule",
+		"Verwaltung",
 		"Sonstige",
 	};
 
@@ -401,12 +420,12 @@ static void test_i18n__every_actor_type_has_its_words(void **state)
 static void test_i18n__every_committee_kind_has_its_words(void **state)
 {
 	static const char *const en[NM_KIND_COUNT] = {
-		"working group", "network", "round table", "steering group", "advisory board",
-		"committee",
+		"working group",  "network",        "round table",
+		"steering group", "advisory board", "committee",
 	};
 	static const char *const de[NM_KIND_COUNT] = {
-		"Arbeitskreis", "Netzwerk", "Runder Tisch", "Steuerungsgruppe", "Beirat",
-		"Ausschuss",
+		"Arbeitskreis",     "Netzwerk", "Runder Tisch",
+		"Steuerungsgruppe", "Beirat",   "Ausschuss",
 	};
 
 	(void)state;
@@ -434,8 +453,9 @@ int main(void)
 		cmocka_unit_test_setup_teardown(
 			test_i18n__environment_takes_the_first_variable_set_and_not_empty,
 			save_locale, restore_locale),
-		cmocka_unit_test_setup_teardown(test_i18n__environment_of_another_language_is_english,
-						save_locale, restore_locale),
+		cmocka_unit_test_setup_teardown(
+			test_i18n__environment_of_another_language_is_english, save_locale,
+			restore_locale),
 		cmocka_unit_test(test_i18n__english_groups_thousands_with_a_comma),
 		cmocka_unit_test(test_i18n__german_groups_thousands_with_a_dot),
 		cmocka_unit_test(test_i18n__numbers_below_a_thousand_have_no_separator),

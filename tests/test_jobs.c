@@ -49,8 +49,8 @@ static void write_part(const char *dir, int f, bool problems)
 	}
 	nm_buf_printf(&b, "netmap: 1\nactors:\n");
 	for (int k = 0; k < 30; k++) {
-		nm_buf_printf(&b, "  - id: g%d-a%d\n    name: \"Verein %d/%d\"\n    type: %s\n", f, k,
-			      f, k, k % 3 ? "association" : "migrant_organisation");
+		nm_buf_printf(&b, "  - id: g%d-a%d\n    name: \"Verein %d/%d\"\n    type: %s\n", f,
+			      k, f, k, k % 3 ? "association" : "migrant_organisation");
 		if (problems && k % 11 == f % 11)
 			nm_buf_printf(&b, "    colour: blue\n");
 		if (problems && k == 5 && f % 3 == 0)
@@ -61,23 +61,26 @@ static void write_part(const char *dir, int f, bool problems)
 	if (problems && f % 5 == 2)
 		nm_buf_printf(&b, "  - {id: g%d-a3, name: Zweimal, type: association}\n", next);
 	if (problems && f == 9)
-		nm_buf_puts(&b, "  - {id: g9-bad, name: \"Stra\xdf" "e\", type: association}\n");
+		nm_buf_puts(&b, "  - {id: g9-bad, name: \"Stra\xdf"
+				"e\", type: association}\n");
 	nm_buf_printf(&b, "committees:\n");
 	for (int k = 0; k < 8; k++) {
-		nm_buf_printf(&b,
-			      "  - id: g%d-c%d\n    name: \"Arbeitskreis %d.%d\"\n"
-			      "    kind: %s\n    themes: [%s]\n    last_met: %s\n"
-			      "    members: [g%d-a%d, g%d-a%d, g%d-a%d, {actor: g%d-a%d, role: guest}]\n",
-			      f, k, f, k, k % 2 ? "network" : "working_group", themes[k % 4],
-			      problems && k == f % 8 ? "2099-01-01" : "2026-06-01", f, k, f, k + 8,
-			      next, k, next, k + 16);
+		nm_buf_printf(
+			&b,
+			"  - id: g%d-c%d\n    name: \"Arbeitskreis %d.%d\"\n"
+			"    kind: %s\n    themes: [%s]\n    last_met: %s\n"
+			"    members: [g%d-a%d, g%d-a%d, g%d-a%d, {actor: g%d-a%d, role: guest}]\n",
+			f, k, f, k, k % 2 ? "network" : "working_group", themes[k % 4],
+			problems && k == f % 8 ? "2099-01-01" : "2026-06-01", f, k, f, k + 8, next,
+			k, next, k + 16);
 		if (problems && k == 3)
 			nm_buf_printf(&b, "    lead: nobody-%d\n", f);
 		if (problems && k == 4 && f % 2)
 			nm_buf_printf(&b, "    status: sleeping\n");
 	}
 	if (problems && f % 4 == 3)
-		nm_buf_printf(&b, "memberships:\n  - {actor: g%d-a1, committee: g%d-c99}\n", f, next);
+		nm_buf_printf(&b, "memberships:\n  - {actor: g%d-a1, committee: g%d-c99}\n", f,
+			      next);
 write:
 	tu_write_file(name.ptr, b.ptr);
 	nm_buf_release(&b);
@@ -123,7 +126,8 @@ static char *make_dataset(const char *name, bool problems)
 							  "Gremien.csv", "Themen.csv"};
 			for (size_t i = 0; i < sizeof(csv) / sizeof(csv[0]); i++) {
 				nm_buf from = NM_BUF_INIT;
-				nm_buf_printf(&from, SHEETS "coordinator/musterstadt-csv/%s", csv[i]);
+				nm_buf_printf(&from, SHEETS "coordinator/musterstadt-csv/%s",
+					      csv[i]);
 				p = tu_path(sub, csv[i]);
 				copy_file(from.ptr, p);
 				free(p);
@@ -163,8 +167,8 @@ static void test_jobs__validate_prints_the_same_for_every_job_count(void **state
 	(void)state;
 	/* NETMAP_JOBS sets the default; the runs below say --jobs. */
 	{
-		tu_run one = run((const char *const[]){"validate", "--today", "2026-11-26", "--jobs",
-						       "1", dir, NULL});
+		tu_run one = run((const char *const[]){"validate", "--today", "2026-11-26",
+						       "--jobs", "1", dir, NULL});
 		tu_run r;
 		setenv("NETMAP_JOBS", "3", 1);
 		r = run((const char *const[]){"validate", "--today", "2026-11-26", dir, NULL});
@@ -178,8 +182,9 @@ static void test_jobs__validate_prints_the_same_for_every_job_count(void **state
 	}
 
 	for (size_t f = 0; f < sizeof(formats) / sizeof(formats[0]); f++) {
-		tu_run one = run((const char *const[]){"validate", "--today", "2026-11-26", "--format",
-						       formats[f], "--jobs", "1", dir, NULL});
+		tu_run one = run((const char *const[]){"validate", "--today", "2026-11-26",
+						       "--format", formats[f], "--jobs", "1", dir,
+						       NULL});
 		/* Problems in many files, in every kind of source. */
 		assert_int_equal(one.status, 1);
 		assert_non_null(strstr(one.out, "part-00.yaml"));
@@ -253,7 +258,7 @@ static void test_jobs__scan_stores_the_same_snapshot_for_every_job_count(void **
 	(void)state;
 	db = tu_path(dir, "n1.db");
 	one = run((const char *const[]){"scan", "--db", db, "--today", "2026-11-26", "--format",
-				       "json", "--jobs", "1", dir, NULL});
+					"json", "--jobs", "1", dir, NULL});
 	assert_int_equal(one.status, 0);
 	assert_non_null(strstr(one.out, "\"actors\""));
 	store_one = dump_store(db);
@@ -265,8 +270,9 @@ static void test_jobs__scan_stores_the_same_snapshot_for_every_job_count(void **
 
 		nm_buf_printf(&name, "n%s.db", job_counts[j]);
 		db = tu_path(dir, name.ptr);
-		r = run((const char *const[]){"scan", "--db", db, "--today", "2026-11-26", "--format",
-					     "json", "--jobs", job_counts[j], dir, NULL});
+		r = run((const char *const[]){"scan", "--db", db, "--today", "2026-11-26",
+					      "--format", "json", "--jobs", job_counts[j], dir,
+					      NULL});
 		assert_same_run(&one, &r, job_counts[j]);
 		store = dump_store(db);
 		assert_string_equal(store_one, store);
@@ -294,7 +300,7 @@ static void test_jobs__import_writes_the_same_yaml_for_every_job_count(void **st
 
 		nm_buf_printf(&out, "%s/out-%s", outs, job_counts[j]);
 		r = run((const char *const[]){"import", "--today", "2026-11-26", "--jobs",
-					     job_counts[j], dir, "-o", out.ptr, NULL});
+					      job_counts[j], dir, "-o", out.ptr, NULL});
 		assert_int_equal(r.status, 0);
 		for (size_t i = 0; i < sizeof(files) / sizeof(files[0]); i++) {
 			char *p = tu_path(out.ptr, files[i]);
@@ -342,11 +348,13 @@ static void test_jobs__a_count_that_is_not_a_whole_number_from_1_is_a_usage_erro
 		setenv("NETMAP_JOBS", "many", 1);
 		r = run((const char *const[]){"validate", "tests/data/cli/small.yaml", NULL});
 		assert_int_equal(r.status, 2);
-		assert_true(strncmp(r.err, "netmap: NETMAP_JOBS takes a whole number from 1 to 4096, "
-					   "not 'many'\n", 67) == 0);
+		assert_true(strncmp(r.err,
+				    "netmap: NETMAP_JOBS takes a whole number from 1 to 4096, "
+				    "not 'many'\n",
+				    67) == 0);
 		tu_run_release(&r);
 		r = run((const char *const[]){"validate", "--today", "2026-11-26", "--jobs", "2",
-					     "tests/data/cli/small.yaml", NULL});
+					      "tests/data/cli/small.yaml", NULL});
 		assert_int_equal(r.status, 0);
 		tu_run_release(&r);
 		unsetenv("NETMAP_JOBS");
@@ -357,8 +365,10 @@ static void test_jobs__a_count_that_is_not_a_whole_number_from_1_is_a_usage_erro
 		for (size_t i = 0; i < 2; i++) {
 			tu_run r = run((const char *const[]){analysing[i], "--jobs", "0", NULL});
 			assert_int_equal(r.status, 2);
-			assert_true(strncmp(r.err, "netmap: --jobs takes a whole number from 1 to "
-						   "4096, not '0'\n", 60) == 0);
+			assert_true(strncmp(r.err,
+					    "netmap: --jobs takes a whole number from 1 to "
+					    "4096, not '0'\n",
+					    60) == 0);
 			tu_run_release(&r);
 		}
 	}
@@ -377,7 +387,8 @@ int main(void)
 		cmocka_unit_test(test_jobs__validate_prints_the_same_for_every_job_count),
 		cmocka_unit_test(test_jobs__scan_stores_the_same_snapshot_for_every_job_count),
 		cmocka_unit_test(test_jobs__import_writes_the_same_yaml_for_every_job_count),
-		cmocka_unit_test(test_jobs__a_count_that_is_not_a_whole_number_from_1_is_a_usage_error),
+		cmocka_unit_test(
+			test_jobs__a_count_that_is_not_a_whole_number_from_1_is_a_usage_error),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

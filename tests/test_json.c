@@ -52,8 +52,8 @@ static void broken_utf8_becomes_the_replacement_character(void **state)
 {
 	(void)state;
 	expect_str("a\xff"
-	           "b",
-	           "\"a\\ufffdb\"");
+		   "b",
+		   "\"a\\ufffdb\"");
 	expect_str("\xc3", "\"\\ufffd\"");
 }
 
@@ -78,9 +78,9 @@ static void a_document_becomes_a_tree(void **state)
 
 	(void)state;
 	assert_int_equal(nm_json_parse(" {\"a\": [\"x\", 1, -2.5e3, true, false, null],"
-	                               " \"b\": {\"c\": \"d\"}, \"e\": []} ",
-	                               &root, NULL),
-	                 0);
+				       " \"b\": {\"c\": \"d\"}, \"e\": []} ",
+				       &root, NULL),
+			 0);
 	assert_int_equal(root.type, NM_JSON_OBJ);
 	assert_int_equal(root.n, 3);
 	list = nm_json_get(&root, "a");
@@ -112,7 +112,7 @@ static void escapes_are_decoded(void **state)
 
 	(void)state;
 	assert_int_equal(
-	    nm_json_parse("\"q\\\" b\\\\ s\\/ \\b\\f\\n\\r\\t \\u00e4\\u20ac\"", &v, NULL), 0);
+		nm_json_parse("\"q\\\" b\\\\ s\\/ \\b\\f\\n\\r\\t \\u00e4\\u20ac\"", &v, NULL), 0);
 	assert_string_equal(nm_json_string(&v), "q\" b\\ s/ \b\f\n\r\t ä€");
 	nm_json_free(&v);
 	/* A surrogate pair is one character; a lone surrogate is U+FFFD. */
@@ -130,17 +130,17 @@ static void skipped_root_keys_are_not_built(void **state)
 
 	(void)state;
 	assert_int_equal(nm_json_parse("{\"big\": {\"x\": [1, \"]}\\\"\", {\"y\": []}]},"
-	                               " \"keep\": \"k\", \"other\": 5,"
-	                               " \"nested\": {\"big\": \"inner\"}}",
-	                               &root, skip),
-	                 0);
+				       " \"keep\": \"k\", \"other\": 5,"
+				       " \"nested\": {\"big\": \"inner\"}}",
+				       &root, skip),
+			 0);
 	assert_int_equal(root.n, 2);
 	assert_null(nm_json_get(&root, "big"));
 	assert_null(nm_json_get(&root, "other"));
 	assert_string_equal(nm_json_string(nm_json_get(&root, "keep")), "k");
 	/* Only the root's keys are skipped. */
 	assert_string_equal(nm_json_string(nm_json_get(nm_json_get(&root, "nested"), "big")),
-	                    "inner");
+			    "inner");
 	nm_json_free(&root);
 	/* A skipped value must still be whole. */
 	assert_int_equal(nm_json_parse("{\"big\": [1, 2}", &root, skip), -1);
@@ -149,9 +149,9 @@ static void skipped_root_keys_are_not_built(void **state)
 static void broken_documents_are_refused(void **state)
 {
 	static const char *const bad[] = {
-	    "",       "   ",    "{",        "[1,]",      "[1 2]",      "{\"a\" 1}", "{\"a\":}",
-	    "{1: 2}", "\"open", "\"a\\x\"", "\"\\u12\"", "tru",        "nul",       "-",
-	    "[1]]",   "{} {}",  "\"a\nb\"", "[\"a\"",    "{\"a\":1,}", "x",
+		"",       "   ",    "{",        "[1,]",      "[1 2]",      "{\"a\" 1}", "{\"a\":}",
+		"{1: 2}", "\"open", "\"a\\x\"", "\"\\u12\"", "tru",        "nul",       "-",
+		"[1]]",   "{} {}",  "\"a\nb\"", "[\"a\"",    "{\"a\":1,}", "x",
 	};
 	nm_json v;
 
@@ -229,15 +229,15 @@ static void nesting_is_limited(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(strings_are_quoted_and_escaped),
-	    cmocka_unit_test(broken_utf8_becomes_the_replacement_character),
-	    cmocka_unit_test(fractions_have_at_most_three_decimals),
-	    cmocka_unit_test(a_document_becomes_a_tree),
-	    cmocka_unit_test(escapes_are_decoded),
-	    cmocka_unit_test(skipped_root_keys_are_not_built),
-	    cmocka_unit_test(broken_documents_are_refused),
-	    cmocka_unit_test(nesting_is_limited),
-	    cmocka_unit_test(a_list_of_strings_streams_without_a_tree),
+		cmocka_unit_test(strings_are_quoted_and_escaped),
+		cmocka_unit_test(broken_utf8_becomes_the_replacement_character),
+		cmocka_unit_test(fractions_have_at_most_three_decimals),
+		cmocka_unit_test(a_document_becomes_a_tree),
+		cmocka_unit_test(escapes_are_decoded),
+		cmocka_unit_test(skipped_root_keys_are_not_built),
+		cmocka_unit_test(broken_documents_are_refused),
+		cmocka_unit_test(nesting_is_limited),
+		cmocka_unit_test(a_list_of_strings_streams_without_a_tree),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -80,22 +80,29 @@ static void test_loader__documents_and_positions(void **state)
 
 static void test_loader__utf8_bom_is_accepted(void **state)
 {
-	expect("\xEF\xBB\xBF" "a: 1\n", "");
+	expect("\xEF\xBB\xBF"
+	       "a: 1\n",
+	       "");
 }
 
 static void test_loader__utf16_is_rejected(void **state)
 {
-	char *got = parse("\xFF\xFE" "a\0:\0", 6, NULL);
-	assert_string_equal(got, "1:1: encoding: UTF-16 is not supported; save the file as UTF-8\n");
+	char *got = parse("\xFF\xFE"
+			  "a\0:\0",
+			  6, NULL);
+	assert_string_equal(got,
+			    "1:1: encoding: UTF-16 is not supported; save the file as UTF-8\n");
 	free(got);
 	got = parse("\0a\0:", 4, NULL);
-	assert_string_equal(got, "1:1: encoding: UTF-16 is not supported; save the file as UTF-8\n");
+	assert_string_equal(got,
+			    "1:1: encoding: UTF-16 is not supported; save the file as UTF-8\n");
 	free(got);
 }
 
 static void test_loader__invalid_utf8_is_reported_where_it_stands(void **state)
 {
-	expect("a: 1\nname: \"Gr\xC3\xBC\xC3\x9F \xFF\"\n", "2:13: encoding: invalid UTF-8 byte 0xff\n");
+	expect("a: 1\nname: \"Gr\xC3\xBC\xC3\x9F \xFF\"\n",
+	       "2:13: encoding: invalid UTF-8 byte 0xff\n");
 	/* An overlong encoding and a lone surrogate are invalid too. */
 	/* Overlong and surrogate forms (\x81 is no Windows-1252 character either). */
 	expect("a: \xC0\xAF\x81\n", "1:4: encoding: invalid UTF-8 byte 0xc0\n");
@@ -137,15 +144,17 @@ static void test_loader__syntax_errors_name_the_place(void **state)
 {
 	size_t ndocs = 9;
 	char *got = parse("a: [1, 2\nb: 3\n", 14, &ndocs);
-	assert_string_equal(got, "2:2: yaml-syntax: YAML syntax error: did not find expected ',' or ']' "
-				 "while parsing a flow sequence\n");
+	assert_string_equal(got,
+			    "2:2: yaml-syntax: YAML syntax error: did not find expected ',' or ']' "
+			    "while parsing a flow sequence\n");
 	assert_int_equal(ndocs, 0);
 	free(got);
 }
 
 static void test_loader__duplicate_keys(void **state)
 {
-	expect("a: 1\nb: 2\na: 3\n", "3:1: duplicate-key: duplicate key 'a', first at line 1, column 1\n");
+	expect("a: 1\nb: 2\na: 3\n",
+	       "3:1: duplicate-key: duplicate key 'a', first at line 1, column 1\n");
 }
 
 static void test_loader__duplicate_keys_in_large_mappings(void **state)
@@ -157,14 +166,16 @@ static void test_loader__duplicate_keys_in_large_mappings(void **state)
 		nm_buf_printf(&b, "k%d: %d\n", i, i);
 	nm_buf_puts(&b, "k500: again\n");
 	got = parse(b.ptr, b.len, NULL);
-	assert_string_equal(got, "1001:1: duplicate-key: duplicate key 'k500', first at line 501, column 1\n");
+	assert_string_equal(
+		got, "1001:1: duplicate-key: duplicate key 'k500', first at line 501, column 1\n");
 	free(got);
 	nm_buf_release(&b);
 }
 
 static void test_loader__complex_keys_are_rejected(void **state)
 {
-	expect("? [a, b]\n: 1\n", "1:3: node-type: complex keys (a mapping or list as a key) are not supported\n");
+	expect("? [a, b]\n: 1\n",
+	       "1:3: node-type: complex keys (a mapping or list as a key) are not supported\n");
 }
 
 static void test_loader__aliases_share_nodes(void **state)
@@ -332,8 +343,8 @@ static int folder_of_spreadsheets(void **state)
 	write_at(w->dir, "book.xlsx", "");
 	write_at(w->dir, "liste.Ods", "");
 	write_at(w->dir, "Akteure.CSV", "");
-	write_at(w->dir, "~$book.xlsx", "");        /* Excel's lock file */
-	write_at(w->dir, ".~lock.liste.Ods#", "");  /* LibreOffice's */
+	write_at(w->dir, "~$book.xlsx", "");       /* Excel's lock file */
+	write_at(w->dir, ".~lock.liste.Ods#", ""); /* LibreOffice's */
 	write_at(w->dir, "alt.xls", "");
 	write_at(w->dir, "gremien.yaml.txt", "");
 	write_at(w->dir, "export.json", "");
@@ -379,9 +390,11 @@ static void test_loader__walk_names_each_file_it_does_not_read_and_what_to_do(vo
 
 	/* Lock files and plain text are skipped silently; the rest each get a warning. */
 	for (size_t i = 0; i < w->d.n; i++)
-		nm_buf_printf(&got, "%s: %s: %s\n", w->d.files[w->d.items[i].file] + strlen(w->dir) + 1,
+		nm_buf_printf(&got, "%s: %s: %s\n",
+			      w->d.files[w->d.items[i].file] + strlen(w->dir) + 1,
 			      w->d.items[i].rule, w->d.items[i].message);
-	assert_string_equal(nm_buf_cstr(&got),
+	assert_string_equal(
+		nm_buf_cstr(&got),
 		"Liste.numbers: not-read: a Numbers file is not read; export it from Numbers as "
 		"Excel (.xlsx) or CSV\n"
 		"alt.xls: not-read: an old Excel file (.xls) is not read; open it in your "
@@ -404,7 +417,8 @@ static void test_loader__directory_without_yaml_is_an_input_error(void **state)
 	nm_diags_init(&d);
 	ld = nm_loader_new(&d);
 	assert_int_equal(nm_loader_add_path(ld, dir, &err), NM_EIO);
-	assert_non_null(strstr(err.message, "no data files (*.yaml, *.yml, *.xlsx, *.ods, *.csv) in '"));
+	assert_non_null(
+		strstr(err.message, "no data files (*.yaml, *.yml, *.xlsx, *.ods, *.csv) in '"));
 	assert_int_equal(nm_loader_add_path(ld, "/nonexistent/x.yaml", &err), NM_EIO);
 	assert_string_equal(err.message,
 			    "cannot read '/nonexistent/x.yaml': No such file or directory");
@@ -435,10 +449,12 @@ int main(void)
 		cmocka_unit_test(test_loader__tags_are_kept_for_validation),
 		cmocka_unit_test(test_loader__null_scalars),
 		cmocka_unit_test(test_loader__directories_in_byte_order_without_dot_names),
-		cmocka_unit_test_setup_teardown(test_loader__walk_reads_yaml_and_spreadsheets_of_any_case_in_order,
-						folder_of_spreadsheets, walked_release),
-		cmocka_unit_test_setup_teardown(test_loader__walk_names_each_file_it_does_not_read_and_what_to_do,
-						folder_of_spreadsheets, walked_release),
+		cmocka_unit_test_setup_teardown(
+			test_loader__walk_reads_yaml_and_spreadsheets_of_any_case_in_order,
+			folder_of_spreadsheets, walked_release),
+		cmocka_unit_test_setup_teardown(
+			test_loader__walk_names_each_file_it_does_not_read_and_what_to_do,
+			folder_of_spreadsheets, walked_release),
 		cmocka_unit_test(test_loader__directory_without_yaml_is_an_input_error),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -28,8 +28,8 @@ static void expect_norm_at(const char *name, const char *want, const char *file,
 
 	nm_names_normalize(name, &b);
 	if (strcmp(nm_buf_cstr(&b), want) != 0) {
-		print_error("%s:%d: normalising \"%s\"\n  got  \"%s\"\n  want \"%s\"\n",
-			    file, line, name ? name : "(null)", nm_buf_cstr(&b), want);
+		print_error("%s:%d: normalising \"%s\"\n  got  \"%s\"\n  want \"%s\"\n", file, line,
+			    name ? name : "(null)", nm_buf_cstr(&b), want);
 		nm_buf_release(&b);
 		fail();
 	}
@@ -179,26 +179,45 @@ static void test_names__white_space_is_collapsed(void **state)
 {
 	(void)state;
 	expect_norm("  Caritas \t Kassel\n", "caritas kassel");
-	expect_norm("Caritas\xc2\xa0Kassel", "caritas kassel");         /* no-break space */
-	expect_norm("Caritas\xe3\x80\x80Kassel", "caritas kassel");     /* ideographic space */
-	expect_norm("Caritas\xe2\x80\xa8Kassel", "caritas kassel");     /* line separator */
+	expect_norm("Caritas\xc2\xa0Kassel", "caritas kassel");     /* no-break space */
+	expect_norm("Caritas\xe3\x80\x80Kassel", "caritas kassel"); /* ideographic space */
+	expect_norm("Caritas\xe2\x80\xa8Kassel", "caritas kassel"); /* line separator */
 }
 
 static void test_names__each_legal_form_is_dropped_at_start_middle_and_end(void **state)
 {
 	static const char *const forms[] = {
-		"e.V.", "e. V.", "eV", "gGmbH", "GmbH", "gUG", "UG", "AG", "eG", "KdöR",
-		"eingetragener Verein", "gemeinnützige GmbH",
+		"e.V.",
+		"e. V.",
+		"eV",
+		"gGmbH",
+		"GmbH",
+		"gUG",
+		"UG",
+		"AG",
+		"eG",
+		"KdöR",
+		"eingetragener Verein",
+		"gemeinnützige GmbH",
 		"gemeinnützige Gesellschaft mit beschränkter Haftung",
 		"Gesellschaft mit beschränkter Haftung",
 		"gemeinnützige Unternehmergesellschaft (haftungsbeschränkt)",
 		"Unternehmergesellschaft (haftungsbeschränkt)",
-		"gemeinnützige Unternehmergesellschaft", "Unternehmergesellschaft",
-		"Aktiengesellschaft", "eingetragene Genossenschaft",
+		"gemeinnützige Unternehmergesellschaft",
+		"Unternehmergesellschaft",
+		"Aktiengesellschaft",
+		"eingetragene Genossenschaft",
 		"Körperschaft des öffentlichen Rechts",
 		/* other spellings that normalise to one of them */
-		"E.V.", "e.v.", "E. V.", "GGMBH", "gemeinnuetzige GmbH", "KDÖR", "KdoeR",
-		"Gesellschaft mit beschraenkter Haftung", "AKTIENGESELLSCHAFT",
+		"E.V.",
+		"e.v.",
+		"E. V.",
+		"GGMBH",
+		"gemeinnuetzige GmbH",
+		"KDÖR",
+		"KdoeR",
+		"Gesellschaft mit beschraenkter Haftung",
+		"AKTIENGESELLSCHAFT",
 	};
 	(void)state;
 	for (size_t i = 0; i < sizeof(forms) / sizeof(forms[0]); i++) {
@@ -291,15 +310,15 @@ static void test_names__accents_are_dropped(void **state)
 	expect_norm("Sprachcafe\xcc\x81 E\xcc\x81lan", "sprachcafe elan"); /* decomposed */
 	expect_norm("São Tomé Crêperie", "sao tome creperie");
 	expect_norm("Çiğköfte Dostları", "cigkoefte dostları"); /* ı has no mark */
-	expect_norm("Łódź", "łodz"); /* ł is a letter of its own */
+	expect_norm("Łódź", "łodz");                            /* ł is a letter of its own */
 }
 
 static void test_names__nfkc_folds_compatibility_characters(void **state)
 {
 	(void)state;
-	expect_norm("O\xef\xac\x83\x63\x65 Kassel", "office kassel");       /* ffi ligature */
-	expect_norm("\xef\xac\x81nanzamt", "finanzamt");                     /* fi ligature */
-	expect_norm("ＡＷＯ Ｋａｓｓｅｌ", "awo kassel");                   /* fullwidth */
+	expect_norm("O\xef\xac\x83\x63\x65 Kassel", "office kassel"); /* ffi ligature */
+	expect_norm("\xef\xac\x81nanzamt", "finanzamt");              /* fi ligature */
+	expect_norm("ＡＷＯ Ｋａｓｓｅｌ", "awo kassel");             /* fullwidth */
 	expect_norm("Schule Nr. ２", "schule nr 2");
 	expect_norm("Raum 2²", "raum 22");
 	expect_norm("Club Ⅻ", "club xii");
@@ -327,7 +346,8 @@ static void test_names__ascii_facts_the_fast_paths_rely_on(void **state)
 	for (utf8proc_int32_t c = 1; c < 0x80; c++) {
 		utf8proc_int32_t folded[4];
 		utf8proc_ssize_t n = utf8proc_decompose_char(c, folded, 4,
-			UTF8PROC_CASEFOLD | UTF8PROC_COMPOSE, NULL);
+							     UTF8PROC_CASEFOLD | UTF8PROC_COMPOSE,
+							     NULL);
 		utf8proc_category_t cat = utf8proc_category(c);
 		bool white = (c >= 0x09 && c <= 0x0d) || cat == UTF8PROC_CATEGORY_ZS;
 
@@ -399,19 +419,24 @@ static void test_names__similarity_is_one_minus_typos_per_length(void **state)
 	/* one letter more in 21 code points: 1 - 1/21 = 0.952... */
 	assert_int_equal(nm_names_similarity("caritasverband kasel", "caritasverband kassel"), 952);
 	/* two letters swapped */
-	assert_int_equal(nm_names_similarity("caritasverbnad kassel", "caritasverband kassel"), 952);
+	assert_int_equal(nm_names_similarity("caritasverbnad kassel", "caritasverband kassel"),
+			 952);
 	/* a space more: 1 - 1/30 */
 	assert_int_equal(nm_names_similarity("jugendmigrations dienst kassel",
-					     "jugendmigrationsdienst kassel"), 966);
+					     "jugendmigrationsdienst kassel"),
+			 966);
 	/* two typos in 37 code points */
 	assert_int_equal(nm_names_similarity("sozialdienst katholischr fraun nord",
-					     "sozialdienst katholischer frauen nord"), 945);
+					     "sozialdienst katholischer frauen nord"),
+			 945);
 	assert_int_equal(nm_names_similarity("caritas kassel", "caritas kassel"), 1000);
 	/* not typo variants at all */
 	assert_int_equal(nm_names_similarity("sozialdienst katholischer frauen nord",
-					     "sozialdienst katholischer frauen sued"), 0);
+					     "sozialdienst katholischer frauen sued"),
+			 0);
 	assert_int_equal(nm_names_similarity("volkshochschule kassel",
-					     "volkshochschule kassel aussenstelle nord"), 0);
+					     "volkshochschule kassel aussenstelle nord"),
+			 0);
 	assert_int_equal(nm_names_similarity("", ""), 0);
 	assert_int_equal(nm_names_similarity("kassel", ""), 0);
 }
@@ -420,22 +445,24 @@ static void test_names__typos_and_spelling_variants_are_similar(void **state)
 {
 	(void)state;
 	assert_true(similar("Caritasverband Kasel", "Caritasverband Kassel", default_threshold));
-	assert_true(similar("Caritasverband Kassel e.V.", "Caritasverbnad Kassel", default_threshold));
+	assert_true(
+		similar("Caritasverband Kassel e.V.", "Caritasverbnad Kassel", default_threshold));
 	assert_true(similar("Volkshochschle Kassel", "Volkshochschule Kassel", default_threshold));
 	assert_true(similar("Jugendmigrations Dienst Kassel", "Jugendmigrationsdienst Kassel",
 			    default_threshold));
 	assert_true(similar("Jugendmigrationsdienst Kassel", "Jugendmigrations Dienst Kassel",
 			    default_threshold));
-	assert_true(similar("Diakonisches Werk Kassel", "Diakonishces Werk Kassel",
-			    default_threshold));
+	assert_true(
+		similar("Diakonisches Werk Kassel", "Diakonishces Werk Kassel", default_threshold));
 	/* a space and a typo together */
 	assert_true(similar("Jugendmigrations Dienst Kasel", "Jugendmigrationsdienst Kassel",
 			    default_threshold));
 	/* two typos in a long name */
-	assert_true(similar("Arbeiterwohlfahrt Kreisverband Kassel", "Arbeiterwohlfahrt Kreisvrband Kasel",
-			    default_threshold));
+	assert_true(similar("Arbeiterwohlfahrt Kreisverband Kassel",
+			    "Arbeiterwohlfahrt Kreisvrband Kasel", default_threshold));
 	/* a typo in the number of a name is not one: digits never take part */
-	assert_true(similar("Turnverein Lindenau 1923", "Turnvrein Lindenau 1923", default_threshold));
+	assert_true(
+		similar("Turnverein Lindenau 1923", "Turnvrein Lindenau 1923", default_threshold));
 }
 
 static void test_names__different_organisations_are_not_similar(void **state)
@@ -447,11 +474,15 @@ static void test_names__different_organisations_are_not_similar(void **state)
 			     default_threshold));
 	/* a letter replaced is how different place names differ */
 	assert_false(similar("Jobcenter Wolfsburg", "Jobcenter Wolfsberg", default_threshold));
-	assert_false(similar("Iranischer Kulturverein", "Irakischer Kulturverein", default_threshold));
-	assert_false(similar("Jugendzentrum Oststadt", "Jugendzentrum Weststadt", default_threshold));
+	assert_false(
+		similar("Iranischer Kulturverein", "Irakischer Kulturverein", default_threshold));
+	assert_false(
+		similar("Jugendzentrum Oststadt", "Jugendzentrum Weststadt", default_threshold));
 	/* numbers differ */
-	assert_false(similar("Turnverein Lindenau 1923", "Turnverein Lindenau 1932", default_threshold));
-	assert_false(similar("Grundschule Lindenau 12", "Grundschule Lindenau 2", default_threshold));
+	assert_false(
+		similar("Turnverein Lindenau 1923", "Turnverein Lindenau 1932", default_threshold));
+	assert_false(
+		similar("Grundschule Lindenau 12", "Grundschule Lindenau 2", default_threshold));
 	/* words of fewer than five letters take no typo */
 	assert_false(similar("AWO Kreisverband", "AOW Kreisverband", default_threshold));
 	assert_false(similar("Tafel Nord Kassel", "Tafel Nrod Kassel", default_threshold));
@@ -481,10 +512,14 @@ static void test_names__threshold_is_compared_exactly(void **state)
 	assert_false(nm_names_similar("caritasverband kasel", "caritasverband kassel",
 				      (nm_ratio){953, 1000}));
 	/* two typos in 20 code points: exactly 0.9 again */
-	assert_true(nm_names_similar("diakonei werk kasel", "diakonie werk kassel", (nm_ratio){9, 10}));
-	assert_false(nm_names_similar("diakonei werk kasel", "diakonie werk kassel", (nm_ratio){91, 100}));
-	assert_false(nm_names_similar("caritasverband kasel", "caritasverband kassel", (nm_ratio){1, 1}));
-	assert_true(nm_names_similar("caritasverband kasel", "caritasverband kassel", (nm_ratio){0, 1}));
+	assert_true(
+		nm_names_similar("diakonei werk kasel", "diakonie werk kassel", (nm_ratio){9, 10}));
+	assert_false(nm_names_similar("diakonei werk kasel", "diakonie werk kassel",
+				      (nm_ratio){91, 100}));
+	assert_false(nm_names_similar("caritasverband kasel", "caritasverband kassel",
+				      (nm_ratio){1, 1}));
+	assert_true(nm_names_similar("caritasverband kasel", "caritasverband kassel",
+				     (nm_ratio){0, 1}));
 }
 
 /* ------------------------------------------------------------ the pair list */
@@ -603,12 +638,11 @@ static void vary(char *name)
 		memmove(name + k, name + k + 1, len - k);
 		break;
 	case 2: /* two letters swapped */
-		{
-			char c = name[k];
-			name[k] = name[k - 1];
-			name[k - 1] = c;
-		}
-		break;
+	{
+		char c = name[k];
+		name[k] = name[k - 1];
+		name[k - 1] = c;
+	} break;
 	case 3: /* a space less */
 		if ((sp = strchr(name + k, ' ')) != NULL)
 			memmove(sp, sp + 1, strlen(sp));
@@ -631,16 +665,35 @@ static void vary(char *name)
 static void test_names__search_finds_what_comparing_every_pair_finds(void **state)
 {
 	static const char *const words[] = {
-		"Caritasverband", "Diakonie", "Jugendzentrum", "Kassel", "Nordstadt",
-		"Beratungsstelle", "Sprachcafe", "Horizont", "Lindenau", "Lindenaue",
-		"Migrationsdienst", "Jugend", "Migrations", "Dienst", "Haus", "Nord",
-		"1923", "Kinder", "und", "Kinderhaus", "Brücke", "Verein", "Vereine",
+		"Caritasverband",
+		"Diakonie",
+		"Jugendzentrum",
+		"Kassel",
+		"Nordstadt",
+		"Beratungsstelle",
+		"Sprachcafe",
+		"Horizont",
+		"Lindenau",
+		"Lindenaue",
+		"Migrationsdienst",
+		"Jugend",
+		"Migrations",
+		"Dienst",
+		"Haus",
+		"Nord",
+		"1923",
+		"Kinder",
+		"und",
+		"Kinderhaus",
+		"Brücke",
+		"Verein",
+		"Vereine",
 	};
 	static const nm_ratio thresholds[] = {{9, 10}, {8, 10}, {95, 100}, {0, 1}};
 	const size_t nwords = sizeof(words) / sizeof(words[0]), n = 400;
 	act *acts = nm_xcalloc(n, sizeof(act));
-	char (*names)[128] = nm_xcalloc(n, sizeof(*names));
-	char (*ids)[16] = nm_xcalloc(n, sizeof(*ids));
+	char(*names)[128] = nm_xcalloc(n, sizeof(*names));
+	char(*ids)[16] = nm_xcalloc(n, sizeof(*ids));
 	nm_buf *norm = nm_xcalloc(n, sizeof(nm_buf));
 
 	(void)state;
@@ -679,8 +732,8 @@ static void test_names__search_finds_what_comparing_every_pair_finds(void **stat
 				if (*x && strcmp(x, y) == 0) {
 					nm_buf_printf(&want, "%s %s same_name\n", ids[i], ids[j]);
 				} else if (nm_names_similar(x, y, thresholds[t])) {
-					nm_buf_printf(&want, "%s %s similar_name %u\n", ids[i], ids[j],
-						      (unsigned)nm_names_similarity(x, y));
+					nm_buf_printf(&want, "%s %s similar_name %u\n", ids[i],
+						      ids[j], (unsigned)nm_names_similarity(x, y));
 					similar_pairs++;
 				}
 			}

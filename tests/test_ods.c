@@ -78,7 +78,8 @@ static char *dump(const nm_book *book)
 		for (size_t j = 0; j < s->ncells; j++) {
 			const nm_cell *c = &s->cells[j];
 			put_ref(&b, c->row, c->col);
-			nm_buf_printf(&b, " %s%s ", type_names[c->type], c->formula ? " formula" : "");
+			nm_buf_printf(&b, " %s%s ", type_names[c->type],
+				      c->formula ? " formula" : "");
 			put_escaped(&b, c->text);
 			nm_buf_putc(&b, '\n');
 		}
@@ -211,7 +212,8 @@ static void test_ods__namespaces_by_uri_not_by_prefix(void **state)
 {
 	(void)state;
 	check_fixture("ods-prefixes.ods", NM_OK,
-		      "sheet 'Pr\xC3\xA4" "fix' hidden\n"
+		      "sheet 'Pr\xC3\xA4"
+		      "fix' hidden\n"
 		      "A1 text a b\n"
 		      "B1 number 2\n");
 }
@@ -247,7 +249,8 @@ static void test_ods__cell_values_and_their_invalid_forms(void **state)
 		      "C3 number 2\n"
 		      "D3 number 2\n"
 		      /* header rows, a nested table (not read), row groups */
-		      "A4 text au\xC3\x9F" "en\n"
+		      "A4 text au\xC3\x9F"
+		      "en\n"
 		      "C5 text gruppe\n"
 		      /* an empty merged range is none; a cell style is no table style */
 		      "merge A2:B2\n"
@@ -616,9 +619,10 @@ static void test_ods__empty_and_binary_bytes(void **state)
 	free(got);
 	got = read_bytes("\x01\x00\x02", 3, &rc, NULL);
 	assert_int_equal(rc, NM_EINVALID);
-	assert_string_equal(got, "error not-a-spreadsheet -1 0:0: the file is not an OpenDocument "
-				 "spreadsheet (.ods), nor any kind of file netmap knows: open it in "
-				 "LibreOffice Calc and save it as .ods\n");
+	assert_string_equal(got,
+			    "error not-a-spreadsheet -1 0:0: the file is not an OpenDocument "
+			    "spreadsheet (.ods), nor any kind of file netmap knows: open it in "
+			    "LibreOffice Calc and save it as .ods\n");
 	free(got);
 	got = read_bytes("PK\x03\x04", 4, &rc, NULL);
 	assert_int_equal(rc, NM_EINVALID);

@@ -41,7 +41,8 @@ static nm_dataset *load(const char *name)
 	assert_int_equal(nm_date_parse("2026-11-26", &today), 0);
 	rc = nm_validate_paths(&path, 1, today, 0, 1, &d, &ds, &nfiles, &err);
 	if (rc != NM_OK)
-		fail_msg("%s: %zu errors (%s)", name, d.errors, d.n ? d.items[0].message : err.message);
+		fail_msg("%s: %zu errors (%s)", name, d.errors,
+			 d.n ? d.items[0].message : err.message);
 	nm_diags_release(&d);
 	return ds;
 }
@@ -136,16 +137,17 @@ static void test_plan__hosts_break_ties_by_id_and_skip_dormant_committees(void *
 		     "      {\"theme\": \"language\", \"type\": \"migrant_organisation\"},\n"
 		     "      {\"theme\": \"language\", \"type\": \"volunteer_initiative\"}\n"
 		     "    ]");
-	assert_field(an, "invitations",
-		     "\"invitations\": [\n"
-		     "    {\"actor\": \"mig1\", \"committee\": \"a-health\", \"theme\": \"health\", \"reason\": \"isolated\"},\n"
-		     "    {\"actor\": \"mig1\", \"committee\": \"a-health\", \"theme\": \"health\", \"reason\": \"missing_voice\"},\n"
-		     "    {\"actor\": \"mig1\", \"committee\": \"c-lang\", \"theme\": \"language\", \"reason\": \"isolated\"},\n"
-		     "    {\"actor\": \"mig1\", \"committee\": \"c-lang\", \"theme\": \"language\", \"reason\": \"missing_voice\"},\n"
-		     "    {\"actor\": \"mig2\", \"committee\": \"c-lang\", \"theme\": \"language\", \"reason\": \"missing_voice\"},\n"
-		     "    {\"actor\": \"vol1\", \"committee\": \"a-health\", \"theme\": \"health\", \"reason\": \"isolated\"},\n"
-		     "    {\"actor\": \"vol1\", \"committee\": \"a-health\", \"theme\": \"health\", \"reason\": \"missing_voice\"}\n"
-		     "  ]");
+	assert_field(
+		an, "invitations",
+		"\"invitations\": [\n"
+		"    {\"actor\": \"mig1\", \"committee\": \"a-health\", \"theme\": \"health\", \"reason\": \"isolated\"},\n"
+		"    {\"actor\": \"mig1\", \"committee\": \"a-health\", \"theme\": \"health\", \"reason\": \"missing_voice\"},\n"
+		"    {\"actor\": \"mig1\", \"committee\": \"c-lang\", \"theme\": \"language\", \"reason\": \"isolated\"},\n"
+		"    {\"actor\": \"mig1\", \"committee\": \"c-lang\", \"theme\": \"language\", \"reason\": \"missing_voice\"},\n"
+		"    {\"actor\": \"mig2\", \"committee\": \"c-lang\", \"theme\": \"language\", \"reason\": \"missing_voice\"},\n"
+		"    {\"actor\": \"vol1\", \"committee\": \"a-health\", \"theme\": \"health\", \"reason\": \"isolated\"},\n"
+		"    {\"actor\": \"vol1\", \"committee\": \"a-health\", \"theme\": \"health\", \"reason\": \"missing_voice\"}\n"
+		"  ]");
 	nm_analysis_free(an);
 	nm_dataset_free(ds);
 }
@@ -180,14 +182,16 @@ static void test_plan__merge_proposal_counts_seats_and_member_meetings(void **st
 	 * monthly (12) beats irregular (0), z-health gives none; before
 	 * 2*12 + 2*0 + 3*0 = 24, after 3*12 = 36.
 	 */
-	assert_field(an, "clusters",
-		     "\"clusters\": [\n    {\"committees\": [\"a-health\", \"b-health\", \"z-health\"]}\n  ]");
-	assert_field(an, "merge_proposals",
-		     "\"merge_proposals\": [\n"
-		     "    {\"committees\": [\"a-health\", \"b-health\", \"z-health\"], \"members\": 3, "
-		     "\"themes\": [\"health\"], \"seats_before\": 7, \"seats_after\": 3, "
-		     "\"meets\": \"monthly\", \"member_meetings_before\": 24, \"member_meetings_after\": 36}\n"
-		     "  ]");
+	assert_field(
+		an, "clusters",
+		"\"clusters\": [\n    {\"committees\": [\"a-health\", \"b-health\", \"z-health\"]}\n  ]");
+	assert_field(
+		an, "merge_proposals",
+		"\"merge_proposals\": [\n"
+		"    {\"committees\": [\"a-health\", \"b-health\", \"z-health\"], \"members\": 3, "
+		"\"themes\": [\"health\"], \"seats_before\": 7, \"seats_after\": 3, "
+		"\"meets\": \"monthly\", \"member_meetings_before\": 24, \"member_meetings_after\": 36}\n"
+		"  ]");
 	nm_analysis_free(an);
 	nm_dataset_free(ds);
 }
@@ -217,14 +221,15 @@ static void test_plan__without_coordinators_they_count_like_anyone(void **state)
 		     "\"member_meetings_before\": 112, \"member_meetings_after\": 156}\n"
 		     "  ]");
 	/* coord: k1, k2, m1, m2, k3 = 5 > max_load 4; 52 + 4 meetings. */
-	assert_field(an, "load",
-		     "\"load\": [\n"
-		     "    {\"actor\": \"coord\", \"committees\": 5, \"meetings_per_year\": 56, \"overloaded\": true},\n"
-		     "    {\"actor\": \"p\", \"committees\": 4, \"meetings_per_year\": 52, \"overloaded\": false},\n"
-		     "    {\"actor\": \"q\", \"committees\": 3, \"meetings_per_year\": 0, \"overloaded\": false},\n"
-		     "    {\"actor\": \"r\", \"committees\": 2, \"meetings_per_year\": 0, \"overloaded\": false},\n"
-		     "    {\"actor\": \"s\", \"committees\": 1, \"meetings_per_year\": 4, \"overloaded\": false}\n"
-		     "  ]");
+	assert_field(
+		an, "load",
+		"\"load\": [\n"
+		"    {\"actor\": \"coord\", \"committees\": 5, \"meetings_per_year\": 56, \"overloaded\": true},\n"
+		"    {\"actor\": \"p\", \"committees\": 4, \"meetings_per_year\": 52, \"overloaded\": false},\n"
+		"    {\"actor\": \"q\", \"committees\": 3, \"meetings_per_year\": 0, \"overloaded\": false},\n"
+		"    {\"actor\": \"r\", \"committees\": 2, \"meetings_per_year\": 0, \"overloaded\": false},\n"
+		"    {\"actor\": \"s\", \"committees\": 1, \"meetings_per_year\": 4, \"overloaded\": false}\n"
+		"  ]");
 	assert_field(an, "single_type_committees", "\"single_type_committees\": [],");
 	nm_analysis_free(an);
 	nm_dataset_free(ds);
@@ -241,12 +246,14 @@ static void test_plan__coordinators_leave_overlaps_but_keep_their_seats(void **s
 	 * k1, k2 {p, q} still duplicate; the proposal counts coord's seats.
 	 * k3 {p, q, r} is all associations. coord is never overloaded.
 	 */
-	assert_field(an, "settings",
-		     "\"settings\": {\"duplicate_jaccard\": 0.3, \"duplicate_theme_jaccard\": 0.5, "
-		     "\"overlap_jaccard\": 0.3, \"min_shared\": 1, \"max_load\": 4, \"stale_days\": 365, "
-		     "\"ad_hoc_days\": 730, \"voices\": [\"migrant_organisation\", \"volunteer_initiative\"], "
-		     "\"similar_name\": 0.9, \"coordinators\": [\"coord\"]},");
-	assert_field(an, "clusters", "\"clusters\": [\n    {\"committees\": [\"k1\", \"k2\"]}\n  ]");
+	assert_field(
+		an, "settings",
+		"\"settings\": {\"duplicate_jaccard\": 0.3, \"duplicate_theme_jaccard\": 0.5, "
+		"\"overlap_jaccard\": 0.3, \"min_shared\": 1, \"max_load\": 4, \"stale_days\": 365, "
+		"\"ad_hoc_days\": 730, \"voices\": [\"migrant_organisation\", \"volunteer_initiative\"], "
+		"\"similar_name\": 0.9, \"coordinators\": [\"coord\"]},");
+	assert_field(an, "clusters",
+		     "\"clusters\": [\n    {\"committees\": [\"k1\", \"k2\"]}\n  ]");
 	assert_field(an, "merge_proposals",
 		     "\"merge_proposals\": [\n"
 		     "    {\"committees\": [\"k1\", \"k2\"], \"members\": 3, \"themes\": [\"t\"], "
@@ -266,7 +273,8 @@ static void test_plan__coordinators_leave_overlaps_but_keep_their_seats(void **s
 	assert_field(an, "single_type_committees", "\"single_type_committees\": [\"k3\"],");
 	/* Coverage is unchanged: coord still counts there. */
 	assert_int_equal(an->coverage[nm_dataset_find_theme(ds, "t") * NM_TYPE_COUNT +
-				      NM_TYPE_ADMINISTRATION], 1);
+				      NM_TYPE_ADMINISTRATION],
+			 1);
 	nm_analysis_free(an);
 	nm_dataset_free(ds);
 }
@@ -385,17 +393,20 @@ static void assert_usage(nm_plan_op op, const char *arg, const char *message)
 static void test_plan__bad_changes_are_usage_errors_with_suggestions(void **state)
 {
 	(void)state;
-	assert_usage(NM_PLAN_MERGE, "ak-a", "--merge needs at least two different committees, not 'ak-a'");
+	assert_usage(NM_PLAN_MERGE, "ak-a",
+		     "--merge needs at least two different committees, not 'ak-a'");
 	assert_usage(NM_PLAN_MERGE, "ak-a,ak-a",
 		     "--merge needs at least two different committees, not 'ak-a,ak-a'");
-	assert_usage(NM_PLAN_MERGE, "ak-a,ak-c", "--merge: unknown committee 'ak-c'; did you mean 'ak-a'?");
+	assert_usage(NM_PLAN_MERGE, "ak-a,ak-c",
+		     "--merge: unknown committee 'ak-c'; did you mean 'ak-a'?");
 	assert_usage(NM_PLAN_MERGE, "ak-a,old", "--merge: committee 'old' is already dissolved");
 	assert_usage(NM_PLAN_DISSOLVE, "old", "--dissolve: committee 'old' is already dissolved");
 	assert_usage(NM_PLAN_DISSOLVE, "zzzzzz", "--dissolve: unknown committee 'zzzzzz'");
 	assert_usage(NM_PLAN_INVITE, "x", "--invite takes ACTOR:COMMITTEE, not 'x'");
 	assert_usage(NM_PLAN_INVITE, "x:", "--invite takes ACTOR:COMMITTEE, not 'x:'");
 	assert_usage(NM_PLAN_INVITE, "xx:ak-a", "--invite: unknown actor 'xx'; did you mean 'x'?");
-	assert_usage(NM_PLAN_INVITE, "x:ak-bb", "--invite: unknown committee 'ak-bb'; did you mean 'ak-b'?");
+	assert_usage(NM_PLAN_INVITE, "x:ak-bb",
+		     "--invite: unknown committee 'ak-bb'; did you mean 'ak-b'?");
 }
 
 static void test_plan__a_change_to_a_committee_dissolved_by_an_earlier_one_fails(void **state)
@@ -435,9 +446,10 @@ static void test_plan__findings_after_skipped_parts_are_still_compared(void **st
 {
 	nm_dataset *ds = load(DATA "merge.yaml");
 	/* Skipped parts with brackets, braces and quotes inside strings. */
-	const char *from = "{\"netmap\": {\"format\": 1}, \"invitations\": [{\"actor\": \"a\\\"]}\", "
-			   "\"x\": [1, -2.5e3, true, null, {\"y\": \"}\\\\\"}]}], \"merge_proposals\": [],"
-			   " \"overlaps\": [{\"a\": \"ak-a\", \"b\": \"nw\", \"class\": \"overlap\"}]}";
+	const char *from =
+		"{\"netmap\": {\"format\": 1}, \"invitations\": [{\"actor\": \"a\\\"]}\", "
+		"\"x\": [1, -2.5e3, true, null, {\"y\": \"}\\\\\"}]}], \"merge_proposals\": [],"
+		" \"overlaps\": [{\"a\": \"ak-a\", \"b\": \"nw\", \"class\": \"overlap\"}]}";
 	const char *to = "{\"overlaps\": [], \"changes\": {\"from\": 1}}";
 	nm_diff *d = NULL;
 	nm_error err;
@@ -462,7 +474,8 @@ static void test_plan__findings_after_skipped_parts_are_still_compared(void **st
 
 /* ---------------------------------------------------------- thin data */
 
-static char *render(void (*write)(nm_buf *, const nm_analysis *, const nm_report_opts *), const nm_analysis *an, nm_lang lang)
+static char *render(void (*write)(nm_buf *, const nm_analysis *, const nm_report_opts *),
+		    const nm_analysis *an, nm_lang lang)
 {
 	nm_buf b = NM_BUF_INIT;
 	nm_report_opts ro;
@@ -497,11 +510,12 @@ static void test_plan__thin_data_is_named_when_more_than_two_groups_lack_a_field
 	assert_int_equal(an->without_last_met, 5);
 	assert_int_equal(an->without_themes, 0);
 	text = render(nm_report_text, an, NM_LANG_EN);
-	assert_non_null(strstr(text, "Where the data is thin\n----------------------\n"
-				     "  3 of 5 groups do not say how often they meet (meets): their "
-				     "meetings count 0\n    in the load.\n"
-				     "  5 of 5 groups have no last_met date: they can never show as "
-				     "stale.\n"));
+	assert_non_null(strstr(text,
+			       "Where the data is thin\n----------------------\n"
+			       "  3 of 5 groups do not say how often they meet (meets): their "
+			       "meetings count 0\n    in the load.\n"
+			       "  5 of 5 groups have no last_met date: they can never show as "
+			       "stale.\n"));
 	assert_null(strstr(text, "have no themes"));
 	free(text);
 	nm_analysis_free(an);
@@ -517,13 +531,15 @@ static void test_plan__thin_data_is_named_when_more_than_two_groups_lack_a_field
 	clear_themes(ds, "k3");
 	an = analyse(ds, NULL);
 	text = render(nm_report_markdown, an, NM_LANG_EN);
-	assert_non_null(strstr(text, "- 3 of 5 groups have no themes: they can never be duplicates, "
-				     "only nested or overlapping. Give them their themes.\n"));
+	assert_non_null(strstr(text,
+			       "- 3 of 5 groups have no themes: they can never be duplicates, "
+			       "only nested or overlapping. Give them their themes.\n"));
 	free(text);
 	text = render(nm_report_html, an, NM_LANG_DE);
-	assert_non_null(strstr(text, "<li>3 von 5 Gremien haben keine Themen: sie können nie doppelt "
-				     "sein, nur verschachtelt oder überschneidend. Ihre Themen "
-				     "eintragen.</li>\n"));
+	assert_non_null(strstr(text,
+			       "<li>3 von 5 Gremien haben keine Themen: sie können nie doppelt "
+			       "sein, nur verschachtelt oder überschneidend. Ihre Themen "
+			       "eintragen.</li>\n"));
 	free(text);
 	nm_analysis_free(an);
 	nm_dataset_free(ds);
@@ -561,8 +577,10 @@ static void random_yaml(nm_buf *y, uint32_t seed)
 	}
 	nm_buf_puts(y, "committees:\n");
 	for (uint32_t c = 0; c < nc; c++) {
-		nm_buf_printf(y, "  - id: c%u\n    name: Gremium %u\n    kind: network\n"
-			      "    status: %s\n    themes: [", c, c, statuses[rnd(5)]);
+		nm_buf_printf(y,
+			      "  - id: c%u\n    name: Gremium %u\n    kind: network\n"
+			      "    status: %s\n    themes: [",
+			      c, c, statuses[rnd(5)]);
 		for (uint32_t t = 0, k = 0; t < 4; t++)
 			if (rnd(2) == 0)
 				nm_buf_printf(y, "%st%u", k++ ? ", " : "", t);
@@ -575,8 +593,10 @@ static void random_yaml(nm_buf *y, uint32_t seed)
 				nm_buf_printf(y, "      - {actor: a%u, role: %s}\n", a,
 					      rnd(5) == 0 ? "guest" : "member");
 	}
-	nm_buf_printf(y, "settings: {duplicate_jaccard: 0.5, duplicate_theme_jaccard: 0.3, "
-			 "min_shared: %u}\n", 1 + rnd(2));
+	nm_buf_printf(y,
+		      "settings: {duplicate_jaccard: 0.5, duplicate_theme_jaccard: 0.3, "
+		      "min_shared: %u}\n",
+		      1 + rnd(2));
 }
 
 static uint32_t naive_size(const nm_dataset *ds, uint32_t c)
@@ -614,7 +634,8 @@ static void cross_check(const nm_dataset *ds, const nm_analysis *an)
 			for (uint32_t c = 0; c < ds->ncommittees; c++) {
 				uint32_t n = naive_size(ds, c);
 				if (ds->committees[c].status != NM_STATUS_ACTIVE ||
-				    !has_theme(ds->committees[c].themes, ds->committees[c].nthemes, t))
+				    !has_theme(ds->committees[c].themes, ds->committees[c].nthemes,
+					       t))
 					continue;
 				if (host == NM_NONE || n > best) {
 					host = c;
@@ -637,7 +658,8 @@ static void cross_check(const nm_dataset *ds, const nm_analysis *an)
 				assert_true(k < an->ninvitations);
 				assert_int_equal(an->invitations[k].actor, x);
 				assert_int_equal(an->invitations[k].committee, host);
-				assert_int_equal(an->invitations[k++].reason, NM_INVITE_MISSING_VOICE);
+				assert_int_equal(an->invitations[k++].reason,
+						 NM_INVITE_MISSING_VOICE);
 			}
 		}
 	}
@@ -655,9 +677,10 @@ static void cross_check(const nm_dataset *ds, const nm_analysis *an)
 			bool in = false;
 			for (size_t c = 0; c < cl->n; c++)
 				for (size_t j = 0; j < ds->nmemberships; j++)
-					in = in || (ds->memberships[j].committee == cl->committees[c] &&
-						    ds->memberships[j].actor == x &&
-						    ds->memberships[j].role != NM_ROLE_GUEST);
+					in = in ||
+					     (ds->memberships[j].committee == cl->committees[c] &&
+					      ds->memberships[j].actor == x &&
+					      ds->memberships[j].role != NM_ROLE_GUEST);
 			members += in;
 		}
 		for (size_t c = 0; c < cl->n; c++) {
@@ -665,7 +688,8 @@ static void cross_check(const nm_dataset *ds, const nm_analysis *an)
 			uint32_t n = naive_size(ds, cl->committees[c]);
 			seats += n;
 			before += (uint64_t)n * nm_freq_meetings[cm->meets];
-			if (cm->meets != NM_FREQ_NONE && (meets < 0 || nm_freq_meetings[cm->meets] > f)) {
+			if (cm->meets != NM_FREQ_NONE &&
+			    (meets < 0 || nm_freq_meetings[cm->meets] > f)) {
 				meets = (int)cm->meets;
 				f = nm_freq_meetings[cm->meets];
 			}
@@ -742,10 +766,12 @@ int main(void)
 		cmocka_unit_test(test_plan__merging_a_chair_and_a_guest_keeps_the_chair),
 		cmocka_unit_test(test_plan__invite_makes_a_member_and_keeps_stronger_roles),
 		cmocka_unit_test(test_plan__bad_changes_are_usage_errors_with_suggestions),
-		cmocka_unit_test(test_plan__a_change_to_a_committee_dissolved_by_an_earlier_one_fails),
+		cmocka_unit_test(
+			test_plan__a_change_to_a_committee_dissolved_by_an_earlier_one_fails),
 		cmocka_unit_test(test_plan__a_merged_cluster_has_no_duplicates_left),
 		cmocka_unit_test(test_plan__findings_after_skipped_parts_are_still_compared),
-		cmocka_unit_test(test_plan__thin_data_is_named_when_more_than_two_groups_lack_a_field),
+		cmocka_unit_test(
+			test_plan__thin_data_is_named_when_more_than_two_groups_lack_a_field),
 		cmocka_unit_test(test_plan__generated_data_agrees_with_a_plain_recount),
 	};
 

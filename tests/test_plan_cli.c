@@ -67,7 +67,9 @@ static void test_plan_cli__merging_a_cluster_resolves_its_duplicates(void **stat
 	assert_int_equal(r.status, 0);
 	assert_string_equal(r.err, "");
 	assert_has(r.out, "\"today\": \"2026-11-26\"");
-	assert_has(r.out, "\"clusters\": [\n    {\"committees\": [\"ak-uebergang\", \"rt-ausbildung\"]}\n  ],");
+	assert_has(
+		r.out,
+		"\"clusters\": [\n    {\"committees\": [\"ak-uebergang\", \"rt-ausbildung\"]}\n  ],");
 	assert_has(r.out, "\"changes\": {\"from\": 1, \"to\": 1, \"plan\": true");
 	assert_lacks(r.out, "{\"a\": \"ak-sprache\", \"b\": \"nw-sprachfoerderung\"");
 	tu_run_release(&r);
@@ -98,8 +100,8 @@ static void test_plan_cli__plan_works_on_a_read_only_store(void **state)
 	(void)state;
 	assert_int_equal(chmod(db, 0444), 0);
 	r = NETMAP("plan", "--db", db, "--dissolve", "ak-sprache", "--invite",
-		   "buergerstiftung:nw-integration", "--today", "2026-12-01", "--format", "markdown",
-		   "--lang", "de");
+		   "buergerstiftung:nw-integration", "--today", "2026-12-01", "--format",
+		   "markdown", "--lang", "de");
 	assert_int_equal(r.status, 0);
 	assert_string_equal(r.err, "");
 	assert_has(r.out, "Was der Plan an Stand 1 ändern würde");
@@ -136,8 +138,9 @@ static void test_plan_cli__bad_changes_exit_2_and_print_nothing(void **state)
 	assert_usage(db, "--invite", "vhs", "netmap: --invite takes ACTOR:COMMITTEE, not 'vhs'\n");
 	assert_usage(db, "--invite", "vhx:ak-sprache",
 		     "netmap: --invite: unknown actor 'vhx'; did you mean 'vhs'?\n");
-	assert_usage(db, "--dissolve", "ak-sprach",
-		     "netmap: --dissolve: unknown committee 'ak-sprach'; did you mean 'ak-sprache'?\n");
+	assert_usage(
+		db, "--dissolve", "ak-sprach",
+		"netmap: --dissolve: unknown committee 'ak-sprach'; did you mean 'ak-sprache'?\n");
 	assert_usage(db, "--coordinators", "stadt-bildungskoordinaton",
 		     "netmap: --coordinators: unknown actor 'stadt-bildungskoordinaton'; did you "
 		     "mean 'stadt-bildungskoordination'?\n");
@@ -146,7 +149,8 @@ static void test_plan_cli__bad_changes_exit_2_and_print_nothing(void **state)
 				  "--merge", "ag-sprachkurse,nw-sprachfoerderung");
 		assert_int_equal(r.status, 2);
 		assert_string_equal(r.out, "");
-		assert_has(r.err, "netmap: --merge: committee 'ag-sprachkurse' is already dissolved\n");
+		assert_has(r.err,
+			   "netmap: --merge: committee 'ag-sprachkurse' is already dissolved\n");
 		tu_run_release(&r);
 		r = NETMAP("plan", "--db", db, "--merge");
 		assert_int_equal(r.status, 2);
@@ -212,7 +216,8 @@ static int coord_release(void **state)
 	return 0;
 }
 
-static void test_plan_cli__coordinators_flag_of_an_unknown_id_exits_2_and_stores_nothing(void **state)
+static void
+test_plan_cli__coordinators_flag_of_an_unknown_id_exits_2_and_stores_nothing(void **state)
 {
 	coord_store *f = *state;
 	/* As a flag: an unknown id is a usage error and nothing is stored. */
@@ -230,8 +235,9 @@ static void test_plan_cli__coordinators_flag_names_them_in_the_report(void **sta
 	coord_store *f = *state;
 
 	assert_int_equal(f->scan.status, 0);
-	assert_has(f->scan.out, "\nKoordinierungsstelle (coord): Koordinierungsstelle, not counted in "
-				"overlaps and\nnever overloaded\n");
+	assert_has(f->scan.out,
+		   "\nKoordinierungsstelle (coord): Koordinierungsstelle, not counted in "
+		   "overlaps and\nnever overloaded\n");
 }
 
 static void test_plan_cli__coordinators_are_stored_with_the_snapshot(void **state)
@@ -273,7 +279,8 @@ static void test_plan_cli__german_report_names_the_coordinators(void **state)
 	tu_run_release(&r);
 }
 
-static void test_plan_cli__coordinators_setting_of_an_unknown_id_is_an_error_at_its_place(void **state)
+static void
+test_plan_cli__coordinators_setting_of_an_unknown_id_is_an_error_at_its_place(void **state)
 {
 	coord_store *f = *state;
 	char *yaml = tu_path(f->dir, "bad.yaml");
@@ -304,13 +311,15 @@ int main(void)
 		cmocka_unit_test_setup_teardown(
 			test_plan_cli__coordinators_flag_of_an_unknown_id_exits_2_and_stores_nothing,
 			coord_folder, coord_release),
-		cmocka_unit_test_setup_teardown(test_plan_cli__coordinators_flag_names_them_in_the_report,
-						coord_scanned, coord_release),
-		cmocka_unit_test_setup_teardown(test_plan_cli__coordinators_are_stored_with_the_snapshot,
-						coord_scanned, coord_release),
 		cmocka_unit_test_setup_teardown(
-			test_plan_cli__empty_coordinators_flag_overrides_the_stored_ones, coord_scanned,
+			test_plan_cli__coordinators_flag_names_them_in_the_report, coord_scanned,
 			coord_release),
+		cmocka_unit_test_setup_teardown(
+			test_plan_cli__coordinators_are_stored_with_the_snapshot, coord_scanned,
+			coord_release),
+		cmocka_unit_test_setup_teardown(
+			test_plan_cli__empty_coordinators_flag_overrides_the_stored_ones,
+			coord_scanned, coord_release),
 		cmocka_unit_test_setup_teardown(test_plan_cli__german_report_names_the_coordinators,
 						coord_scanned, coord_release),
 		cmocka_unit_test_setup_teardown(

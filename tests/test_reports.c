@@ -89,9 +89,21 @@ static char *render(nm_report_fn fn, const tu_data *f, render_opts ro)
 }
 
 static const char *const all_tables[] = {
-	"overlaps", "clusters", "load", "review", "gaps", "uncovered_themes",
-	"isolated_actors", "single_type_committees", "coverage", "missing_voices",
-	"duplicate_actors", "actors", "committees", "invitations", "merge_proposals",
+	"overlaps",
+	"clusters",
+	"load",
+	"review",
+	"gaps",
+	"uncovered_themes",
+	"isolated_actors",
+	"single_type_committees",
+	"coverage",
+	"missing_voices",
+	"duplicate_actors",
+	"actors",
+	"committees",
+	"invitations",
+	"merge_proposals",
 };
 #define NTABLES (sizeof(all_tables) / sizeof(all_tables[0]))
 
@@ -188,9 +200,9 @@ static void csv_parse(const char *s, char sep, csv_record_fn fn, void *ctx)
 }
 
 typedef struct csv_check {
-	size_t width;   /* cells in the header */
+	size_t width; /* cells in the header */
 	size_t records;
-	nm_buf all;     /* every cell, one a line, for searching */
+	nm_buf all; /* every cell, one a line, for searching */
 } csv_check;
 
 static void check_record(char **cells, size_t n, void *ctx)
@@ -338,7 +350,8 @@ static void test_reports__csv_line_breaks_stay_inside_their_quoted_cell(void **s
 	actors_csv_release(&a);
 }
 
-static void test_reports__csv_escape_sequences_and_tabs_become_the_replacement_character(void **state)
+static void
+test_reports__csv_escape_sequences_and_tabs_become_the_replacement_character(void **state)
 {
 	actors_csv a = hostile_actors(*state);
 
@@ -484,7 +497,8 @@ static void expect_markdown_holds(const tu_data *f, const char *want)
 		char *md = markdown_of(f, lang);
 
 		if (!strstr(md, want))
-			fail_msg("no '%s' in the %s report:\n%s", want, lang ? "German" : "English", md);
+			fail_msg("no '%s' in the %s report:\n%s", want, lang ? "German" : "English",
+				 md);
 		free(md);
 	}
 }
@@ -512,7 +526,8 @@ static void test_reports__markdown_escapes_pipes_in_names(void **state)
 
 static void test_reports__markdown_escapes_emphasis_links_and_code(void **state)
 {
-	expect_markdown_holds(*state, "\\*\\*bold\\*\\* \\[link\\](javascript:alert(1)) \\`tick\\`");
+	expect_markdown_holds(*state,
+			      "\\*\\*bold\\*\\* \\[link\\](javascript:alert(1)) \\`tick\\`");
 }
 
 static void test_reports__markdown_joins_line_breaks_in_names(void **state)
@@ -522,8 +537,7 @@ static void test_reports__markdown_joins_line_breaks_in_names(void **state)
 
 static void test_reports__markdown_escapes_lists_entities_and_backslashes(void **state)
 {
-	expect_markdown_holds(*state,
-			      "1\\. not a list \\& \\&amp; \\_u\\_ \\~s\\~ \\$x\\$ \\\\");
+	expect_markdown_holds(*state, "1\\. not a list \\& \\&amp; \\_u\\_ \\~s\\~ \\$x\\$ \\\\");
 }
 
 static void test_reports__markdown_shows_no_contacts(void **state)
@@ -790,7 +804,8 @@ int main(void)
 		     small_data),
 		WITH(test_reports__csv_english_uses_commas_decimal_points_and_keys, small_data),
 		WITH(test_reports__csv_actors_leave_out_contacts_unless_asked, hostile_data),
-		WITH(test_reports__csv_actors_with_contacts_add_person_email_and_phone, hostile_data),
+		WITH(test_reports__csv_actors_with_contacts_add_person_email_and_phone,
+		     hostile_data),
 		WITH(test_reports__csv_unknown_table_writes_nothing, hostile_data),
 		cmocka_unit_test(test_reports__csv_every_table_is_known_and_listed),
 		WITH(test_reports__markdown_of_hostile_names_keeps_its_tables_and_shows_no_html,
@@ -811,7 +826,8 @@ int main(void)
 		WITH(test_reports__german_text_writes_a_space_before_percent, small_data),
 		WITH(test_reports__german_text_has_german_words_only, small_data),
 		WITH(test_reports__german_markdown_has_german_words_and_dates, small_data),
-		WITH(test_reports__english_text_writes_iso_dates_and_groups_with_a_comma, small_data),
+		WITH(test_reports__english_text_writes_iso_dates_and_groups_with_a_comma,
+		     small_data),
 		WITH(test_reports__markdown_lists_are_capped_with_a_hint, thirteen_actors),
 		WITH(test_reports__markdown_lists_with_all_show_every_entry, thirteen_actors),
 		WITH(test_reports__german_text_lists_are_capped_with_a_hint, thirteen_actors),

@@ -120,7 +120,7 @@ static void test_roundtrip_cli__example_town_yaml_import_yaml_scans_the_same(voi
 	(void)state;
 	assert_int_equal(r.status, 0);
 	assert_string_equal(r.out, "town: 63 actors, 23 committees, 169 memberships, 12 themes "
-	                           "written as YAML\n");
+				   "written as YAML\n");
 	assert_string_equal(r.err, "");
 	tu_run_release(&r);
 	r = NETMAP(dir, "validate", "--strict", "town");
@@ -165,7 +165,7 @@ static void test_roundtrip_cli__import_overwrites_only_with_force(void **state)
 	assert_int_equal(r.status, 2);
 	assert_string_equal(r.out, "");
 	assert_string_equal(r.err,
-	                    "netmap: 'out/themes.yaml' exists; give --force to overwrite it\n");
+			    "netmap: 'out/themes.yaml' exists; give --force to overwrite it\n");
 	tu_run_release(&r);
 	text = tu_read_file(actors, NULL);
 	assert_string_equal(text, "# mine\n");
@@ -192,8 +192,8 @@ static void test_roundtrip_cli__import_of_invalid_data_writes_nothing(void **sta
 	assert_int_equal(r.status, 1);
 	assert_string_equal(r.out, "");
 	assert_string_equal(
-	    r.err, "bad.yaml:2:28: error: unknown actor type 'clubb'; did you mean 'club'?\n"
-	           "netmap: 1 error in the data; nothing was written\n");
+		r.err, "bad.yaml:2:28: error: unknown actor type 'clubb'; did you mean 'club'?\n"
+		       "netmap: 1 error in the data; nothing was written\n");
 	tu_run_release(&r);
 	{
 		char *out = tu_path(dir, "out");
@@ -226,8 +226,8 @@ static void test_roundtrip_cli__import_without_an_output_folder_exits_2_with_the
 
 	assert_int_equal(r.status, 2);
 	assert_string_equal(r.err, "netmap: give the folder to write with -o DIR\n"
-	                           "usage: netmap import PATH... -o DIR [--force]\n"
-	                           "Try 'netmap help import'\n");
+				   "usage: netmap import PATH... -o DIR [--force]\n"
+				   "Try 'netmap help import'\n");
 	tu_run_release(&r);
 }
 
@@ -257,12 +257,12 @@ static void test_roundtrip_cli__yaml_template_validates_clean_with_a_workflow(vo
 	for (int i = 0; i < 2; i++) {
 		char *dir = tu_tempdir(i ? "rt-init-yaml-en" : "rt-init-yaml-de");
 		char *wf = tu_path(dir, "repo/.github/workflows/netmap.yml"), *text;
-		tu_run r =
-		    NETMAP(dir, "init", "--format", "yaml", "--lang", langs[i], "-o", "repo");
+		tu_run r = NETMAP(dir, "init", "--format", "yaml", "--lang", langs[i], "-o",
+				  "repo");
 
 		assert_int_equal(r.status, 0);
 		assert_string_equal(r.out, "repo: template written; fill it in, then run 'netmap "
-		                           "validate repo/data'\n");
+					   "validate repo/data'\n");
 		tu_run_release(&r);
 		r = NETMAP(dir, "validate", "--strict", "repo");
 		assert_int_equal(r.status, 0);
@@ -270,14 +270,14 @@ static void test_roundtrip_cli__yaml_template_validates_clean_with_a_workflow(vo
 		tu_run_release(&r);
 		text = tu_read_file(wf, NULL);
 		assert_non_null(text);
-		assert_non_null(
-		    strstr(text, "        run: netmap validate --strict --format github data/\n"));
+		assert_non_null(strstr(
+			text, "        run: netmap validate --strict --format github data/\n"));
 		free(text);
 		r = NETMAP(dir, "init", "--format", "yaml", "--lang", langs[i], "-o", "repo");
 		assert_int_equal(r.status, 2);
 		assert_string_equal(r.err,
-		                    "netmap: 'repo/data/themes.yaml' exists; give --force to "
-		                    "overwrite it\n");
+				    "netmap: 'repo/data/themes.yaml' exists; give --force to "
+				    "overwrite it\n");
 		tu_run_release(&r);
 		free(wf);
 		free(dir);
@@ -296,17 +296,17 @@ static void test_roundtrip_cli__yaml_template_examples_are_valid_when_uncommente
 	for (int i = 0; i < 2; i++) {
 		char *dir = tu_tempdir(i ? "rt-init-yaml-examples-en" : "rt-init-yaml-examples-de");
 		char *out;
-		tu_run r =
-		    NETMAP(dir, "init", "--format", "yaml", "--lang", langs[i], "-o", "repo");
+		tu_run r = NETMAP(dir, "init", "--format", "yaml", "--lang", langs[i], "-o",
+				  "repo");
 
 		assert_int_equal(r.status, 0);
 		tu_run_release(&r);
 		/* Keep the commented YAML (`# key:` and indented lines), drop the prose. */
 		out = shell("cd '%s'/repo/data && for f in *.yaml; do "
-		            "grep -E '^[^#]|^# [a-z_]+:( |$)|^#   ' \"$f\" | sed 's/^# "
-		            "\\{0,1\\}//' > \"$f.new\" && "
-		            "mv \"$f.new\" \"$f\"; done; cat settings.yaml",
-		            dir);
+			    "grep -E '^[^#]|^# [a-z_]+:( |$)|^#   ' \"$f\" | sed 's/^# "
+			    "\\{0,1\\}//' > \"$f.new\" && "
+			    "mv \"$f.new\" \"$f\"; done; cat settings.yaml",
+			    dir);
 		assert_non_null(strstr(out, "dataset: Musterstadt\nsettings:\n"));
 		free(out);
 		r = NETMAP(dir, "validate", "--strict", "--today", TODAY, "repo");
@@ -330,56 +330,56 @@ static void test_roundtrip_cli__xlsx_template_has_sheets_headers_lists_and_froze
 	if (!have_openpyxl())
 		goto done;
 	out = python(
-	    "import sys, openpyxl\n"
-	    "wb = openpyxl.load_workbook(sys.argv[1])\n"
-	    "print(wb.sheetnames)\n"
-	    "for ws in wb.worksheets[1:6]:\n"
-	    "    print(ws.title, ws.freeze_panes, [c.value for c in ws[1]])\n"
-	    "    for dv in ws.data_validations.dataValidation:\n"
-	    "        print(' ', dv.sqref, dv.type, dv.formula1)\n"
-	    "    print(' rows', ws.max_row)\n"
-	    "g = wb['Gremien']\n"
-	    "print('dates', [g.column_dimensions[c].number_format for c in 'HIJ'])\n"
-	    "print('example', wb['Beispiele']['A5'].value, wb['Beispiele']['C5'].value)\n"
-	    "b = wb['Besetzung']\n"
-	    "print('matrix', b.freeze_panes, [c.value for c in b[1]],\n"
-	    "      [(str(d.sqref), d.formula1) for d in b.data_validations.dataValidation])\n",
-	    path);
+		"import sys, openpyxl\n"
+		"wb = openpyxl.load_workbook(sys.argv[1])\n"
+		"print(wb.sheetnames)\n"
+		"for ws in wb.worksheets[1:6]:\n"
+		"    print(ws.title, ws.freeze_panes, [c.value for c in ws[1]])\n"
+		"    for dv in ws.data_validations.dataValidation:\n"
+		"        print(' ', dv.sqref, dv.type, dv.formula1)\n"
+		"    print(' rows', ws.max_row)\n"
+		"g = wb['Gremien']\n"
+		"print('dates', [g.column_dimensions[c].number_format for c in 'HIJ'])\n"
+		"print('example', wb['Beispiele']['A5'].value, wb['Beispiele']['C5'].value)\n"
+		"b = wb['Besetzung']\n"
+		"print('matrix', b.freeze_panes, [c.value for c in b[1]],\n"
+		"      [(str(d.sqref), d.formula1) for d in b.data_validations.dataValidation])\n",
+		path);
 	assert_string_equal(
-	    out,
-	    "['Hinweise', 'Akteure', 'Gremien', 'Mitgliedschaften', 'Themen', 'Einstellungen', "
-	    "'Besetzung', 'Beispiele']\n"
-	    "Akteure A2 ['ID', 'Name', 'Art', 'Themen', 'Stadtteil', 'Mitglied in', 'Website', "
-	    "'Ansprechperson', 'E-Mail', 'Telefon', 'Notiz']\n"
-	    "  C2:C1048576 list \"Verband,Kammer,Behörde,Migrantenorganisation,Träger der "
-	    "Jugendarbeit,"
-	    "ehrenamtliche "
-	    "Initiative,Verein,Sozialpartner,Religionsgemeinschaft,Bildungsträger,Schule,"
-	    "Verwaltung,Sonstige\"\n"
-	    " rows 1\n"
-	    "Gremien A2 ['ID', 'Name', 'Art', 'ad hoc', 'Themen', 'Federführung', 'Status', "
-	    "'gegründet', "
-	    "'geplantes Ende', 'zuletzt getagt', 'Turnus', 'übergeordnetes Gremium', 'Stadtteil', "
-	    "'Mitglieder', 'Notiz']\n"
-	    "  C2:C1048576 list \"Arbeitskreis,Netzwerk,Runder "
-	    "Tisch,Steuerungsgruppe,Beirat,Ausschuss\"\n"
-	    "  D2:D1048576 list \"ja,nein\"\n"
-	    "  G2:G1048576 list \"aktiv,ruhend,aufgelöst\"\n"
-	    "  K2:K1048576 list "
-	    "\"wöchentlich,vierzehntäglich,monatlich,vierteljährlich,halbjährlich,"
-	    "jährlich,unregelmäßig\"\n"
-	    " rows 1\n"
-	    "Mitgliedschaften A2 ['Akteur', 'Gremium', 'Rolle', 'seit']\n"
-	    "  C2:C1048576 list \"Federführung,Vorsitz,Mitglied,Gast\"\n"
-	    " rows 1\n"
-	    "Themen A2 ['ID', 'Bezeichnung']\n"
-	    " rows 1\n"
-	    "Einstellungen A2 ['Einstellung', 'Wert']\n"
-	    " rows 1\n"
-	    "dates ['dd.mm.yyyy', 'dd.mm.yyyy', 'dd.mm.yyyy']\n"
-	    "example caritas Verband\n"
-	    "matrix B2 ['Akteur / Gremium →', 'x-Notiz'] [('C2:XFD1048576', "
-	    "'\"x,Federführung,Vorsitz,Mitglied,Gast\"')]\n");
+		out,
+		"['Hinweise', 'Akteure', 'Gremien', 'Mitgliedschaften', 'Themen', 'Einstellungen', "
+		"'Besetzung', 'Beispiele']\n"
+		"Akteure A2 ['ID', 'Name', 'Art', 'Themen', 'Stadtteil', 'Mitglied in', 'Website', "
+		"'Ansprechperson', 'E-Mail', 'Telefon', 'Notiz']\n"
+		"  C2:C1048576 list \"Verband,Kammer,Behörde,Migrantenorganisation,Träger der "
+		"Jugendarbeit,"
+		"ehrenamtliche "
+		"Initiative,Verein,Sozialpartner,Religionsgemeinschaft,Bildungsträger,Schule,"
+		"Verwaltung,Sonstige\"\n"
+		" rows 1\n"
+		"Gremien A2 ['ID', 'Name', 'Art', 'ad hoc', 'Themen', 'Federführung', 'Status', "
+		"'gegründet', "
+		"'geplantes Ende', 'zuletzt getagt', 'Turnus', 'übergeordnetes Gremium', 'Stadtteil', "
+		"'Mitglieder', 'Notiz']\n"
+		"  C2:C1048576 list \"Arbeitskreis,Netzwerk,Runder "
+		"Tisch,Steuerungsgruppe,Beirat,Ausschuss\"\n"
+		"  D2:D1048576 list \"ja,nein\"\n"
+		"  G2:G1048576 list \"aktiv,ruhend,aufgelöst\"\n"
+		"  K2:K1048576 list "
+		"\"wöchentlich,vierzehntäglich,monatlich,vierteljährlich,halbjährlich,"
+		"jährlich,unregelmäßig\"\n"
+		" rows 1\n"
+		"Mitgliedschaften A2 ['Akteur', 'Gremium', 'Rolle', 'seit']\n"
+		"  C2:C1048576 list \"Federführung,Vorsitz,Mitglied,Gast\"\n"
+		" rows 1\n"
+		"Themen A2 ['ID', 'Bezeichnung']\n"
+		" rows 1\n"
+		"Einstellungen A2 ['Einstellung', 'Wert']\n"
+		" rows 1\n"
+		"dates ['dd.mm.yyyy', 'dd.mm.yyyy', 'dd.mm.yyyy']\n"
+		"example caritas Verband\n"
+		"matrix B2 ['Akteur / Gremium →', 'x-Notiz'] [('C2:XFD1048576', "
+		"'\"x,Federführung,Vorsitz,Mitglied,Gast\"')]\n");
 	free(out);
 done:
 	free(path);
@@ -395,21 +395,21 @@ static void test_roundtrip_cli__english_xlsx_template_uses_english_words(void **
 	(void)state;
 	assert_int_equal(r.status, 0);
 	assert_string_equal(r.out, "netmap-template.xlsx: template written; fill it in, then run "
-	                           "'netmap validate netmap-template.xlsx'\n");
+				   "'netmap validate netmap-template.xlsx'\n");
 	tu_run_release(&r);
 	if (!have_openpyxl())
 		goto done;
 	out = python(
-	    "import sys, openpyxl\n"
-	    "wb = openpyxl.load_workbook(sys.argv[1])\n"
-	    "print(wb.sheetnames)\n"
-	    "m = wb['memberships']\n"
-	    "print([c.value for c in m[1]], m.data_validations.dataValidation[0].formula1)\n",
-	    path);
+		"import sys, openpyxl\n"
+		"wb = openpyxl.load_workbook(sys.argv[1])\n"
+		"print(wb.sheetnames)\n"
+		"m = wb['memberships']\n"
+		"print([c.value for c in m[1]], m.data_validations.dataValidation[0].formula1)\n",
+		path);
 	assert_string_equal(
-	    out, "['How to', 'actors', 'committees', 'memberships', 'themes', "
-	         "'settings', 'matrix', 'Examples']\n"
-	         "['actor', 'committee', 'role', 'since'] \"lead,chair,member,guest\"\n");
+		out, "['How to', 'actors', 'committees', 'memberships', 'themes', "
+		     "'settings', 'matrix', 'Examples']\n"
+		     "['actor', 'committee', 'role', 'since'] \"lead,chair,member,guest\"\n");
 	free(out);
 done:
 	free(path);
@@ -426,28 +426,29 @@ static void test_roundtrip_cli__ods_template_has_validations_and_dates(void **st
 	tu_run_release(&r);
 	out = shell("unzip -Z1 '%s'", path);
 	assert_string_equal(
-	    out, "mimetype\nMETA-INF/manifest.xml\ncontent.xml\nstyles.xml\nsettings.xml\n");
+		out, "mimetype\nMETA-INF/manifest.xml\ncontent.xml\nstyles.xml\nsettings.xml\n");
 	free(out);
-	out =
-	    shell("unzip -p '%s' content.xml | grep -o '<table:table table:name=\"[^\"]*\"'", path);
+	out = shell("unzip -p '%s' content.xml | grep -o '<table:table table:name=\"[^\"]*\"'",
+		    path);
 	assert_string_equal(out, "<table:table table:name=\"Hinweise\"\n"
-	                         "<table:table table:name=\"Akteure\"\n"
-	                         "<table:table table:name=\"Gremien\"\n"
-	                         "<table:table table:name=\"Mitgliedschaften\"\n"
-	                         "<table:table table:name=\"Themen\"\n"
-	                         "<table:table table:name=\"Einstellungen\"\n"
-	                         "<table:table table:name=\"Besetzung\"\n"
-	                         "<table:table table:name=\"Beispiele\"\n");
+				 "<table:table table:name=\"Akteure\"\n"
+				 "<table:table table:name=\"Gremien\"\n"
+				 "<table:table table:name=\"Mitgliedschaften\"\n"
+				 "<table:table table:name=\"Themen\"\n"
+				 "<table:table table:name=\"Einstellungen\"\n"
+				 "<table:table table:name=\"Besetzung\"\n"
+				 "<table:table table:name=\"Beispiele\"\n");
 	free(out);
 	out = shell(
-	    "unzip -p '%s' content.xml | grep -o 'cell-content-is-in-list([^)]*)' | head -1", path);
+		"unzip -p '%s' content.xml | grep -o 'cell-content-is-in-list([^)]*)' | head -1",
+		path);
 	assert_string_equal(
-	    out, "cell-content-is-in-list(&quot;Verband&quot;;&quot;Kammer&quot;;"
-	         "&quot;Behörde&quot;;&quot;Migrantenorganisation&quot;;&quot;Träger der "
-	         "Jugendarbeit&quot;;&quot;ehrenamtliche Initiative&quot;;&quot;Verein&quot;;"
-	         "&quot;Sozialpartner&quot;;&quot;Religionsgemeinschaft&quot;;&quot;"
-	         "Bildungsträger&quot;;&quot;Schule&quot;;&quot;Verwaltung&quot;;&quot;"
-	         "Sonstige&quot;)\n");
+		out, "cell-content-is-in-list(&quot;Verband&quot;;&quot;Kammer&quot;;"
+		     "&quot;Behörde&quot;;&quot;Migrantenorganisation&quot;;&quot;Träger der "
+		     "Jugendarbeit&quot;;&quot;ehrenamtliche Initiative&quot;;&quot;Verein&quot;;"
+		     "&quot;Sozialpartner&quot;;&quot;Religionsgemeinschaft&quot;;&quot;"
+		     "Bildungsträger&quot;;&quot;Schule&quot;;&quot;Verwaltung&quot;;&quot;"
+		     "Sonstige&quot;)\n");
 	free(out);
 	out = shell("unzip -p '%s' content.xml | grep -c 'office:date-value=\"2024-03-01\"'", path);
 	assert_string_equal(out, "1\n");
@@ -469,10 +470,10 @@ static void test_roundtrip_cli__csv_template_is_one_file_a_table_with_headers(vo
 	tu_run_release(&r);
 	out = shell("cd '%s'/t && ls && cat memberships.csv", dir);
 	assert_string_equal(
-	    out,
-	    "actors.csv\ncommittees.csv\nmatrix.csv\nmemberships.csv\nsettings.csv\nthemes.csv\n"
-	    "\xEF\xBB\xBF"
-	    "actor,committee,role,since\r\n");
+		out,
+		"actors.csv\ncommittees.csv\nmatrix.csv\nmemberships.csv\nsettings.csv\nthemes.csv\n"
+		"\xEF\xBB\xBF"
+		"actor,committee,role,since\r\n");
 	free(out);
 	free(dir);
 }
@@ -483,9 +484,9 @@ static void test_roundtrip_cli__init_of_an_unknown_format_exits_2_with_the_usage
 
 	assert_int_equal(r.status, 2);
 	assert_string_equal(
-	    r.err, "netmap: unknown format 'xls' (xlsx, ods, csv or yaml)\n"
-	           "usage: netmap init [--lang de|en] [--format xlsx|ods|csv|yaml] [-o PATH] "
-	           "[--force]\nTry 'netmap help init'\n");
+		r.err, "netmap: unknown format 'xls' (xlsx, ods, csv or yaml)\n"
+		       "usage: netmap init [--lang de|en] [--format xlsx|ods|csv|yaml] [-o PATH] "
+		       "[--force]\nTry 'netmap help init'\n");
 	tu_run_release(&r);
 }
 
@@ -522,7 +523,7 @@ static void test_roundtrip_cli__init_into_a_missing_folder_exits_2(void **state)
 
 	assert_int_equal(r.status, 2);
 	assert_string_equal(
-	    r.err, "netmap: cannot write '/nonexistent/v.xlsx': No such file or directory\n");
+		r.err, "netmap: cannot write '/nonexistent/v.xlsx': No such file or directory\n");
 	tu_run_release(&r);
 }
 
@@ -531,7 +532,7 @@ static void test_roundtrip_cli__export_xlsx_holds_the_dataset(void **state)
 	char *dir = tu_tempdir("rt-export-xlsx"), *path = tu_path(dir, "town.xlsx");
 	char *json = scan_json(dir, "t.db", DATA_DIR), *out;
 	tu_run r = NETMAP(dir, "export", "--db", "t.db", "--format", "xlsx", "--lang", "de", "-o",
-	                  "town.xlsx");
+			  "town.xlsx");
 
 	(void)state;
 	assert_int_equal(r.status, 0);
@@ -542,29 +543,29 @@ static void test_roundtrip_cli__export_xlsx_holds_the_dataset(void **state)
 	if (!have_openpyxl())
 		goto done;
 	out = python(
-	    "import sys, openpyxl\n"
-	    "wb = openpyxl.load_workbook(sys.argv[1])\n"
-	    "print(wb.sheetnames)\n"
-	    "for ws in wb.worksheets:\n"
-	    "    print(ws.title, ws.max_row - 1, [c.value for c in ws[1]][:4])\n"
-	    "a = wb['Akteure']\n"
-	    "print('E-Mail' in [c.value for c in a[1]])\n"
-	    "m = wb['Mitgliedschaften']\n"
-	    "dated = [r[3] for r in m.iter_rows(min_row=2) if r[3].value]\n"
-	    "print(type(dated[0].value).__name__, dated[0].number_format)\n"
-	    "s = wb['Einstellungen']\n"
-	    "print([(r[0], r[1]) for r in s.iter_rows(min_row=2, max_row=3, values_only=True)])\n",
-	    path);
+		"import sys, openpyxl\n"
+		"wb = openpyxl.load_workbook(sys.argv[1])\n"
+		"print(wb.sheetnames)\n"
+		"for ws in wb.worksheets:\n"
+		"    print(ws.title, ws.max_row - 1, [c.value for c in ws[1]][:4])\n"
+		"a = wb['Akteure']\n"
+		"print('E-Mail' in [c.value for c in a[1]])\n"
+		"m = wb['Mitgliedschaften']\n"
+		"dated = [r[3] for r in m.iter_rows(min_row=2) if r[3].value]\n"
+		"print(type(dated[0].value).__name__, dated[0].number_format)\n"
+		"s = wb['Einstellungen']\n"
+		"print([(r[0], r[1]) for r in s.iter_rows(min_row=2, max_row=3, values_only=True)])\n",
+		path);
 	assert_string_equal(
-	    out, "['Akteure', 'Gremien', 'Mitgliedschaften', 'Themen', 'Einstellungen']\n"
-	         "Akteure 63 ['ID', 'Name', 'Art', 'Themen']\n"
-	         "Gremien 23 ['ID', 'Name', 'Art', 'ad hoc']\n"
-	         "Mitgliedschaften 169 ['Akteur', 'Gremium', 'Rolle', 'seit']\n"
-	         "Themen 12 ['ID', 'Bezeichnung']\n"
-	         "Einstellungen 11 ['Einstellung', 'Wert']\n"
-	         "False\n"
-	         "datetime dd.mm.yyyy\n"
-	         "[('dataset', 'Stadt Lindenau'), ('duplicate_jaccard', '0,6')]\n");
+		out, "['Akteure', 'Gremien', 'Mitgliedschaften', 'Themen', 'Einstellungen']\n"
+		     "Akteure 63 ['ID', 'Name', 'Art', 'Themen']\n"
+		     "Gremien 23 ['ID', 'Name', 'Art', 'ad hoc']\n"
+		     "Mitgliedschaften 169 ['Akteur', 'Gremium', 'Rolle', 'seit']\n"
+		     "Themen 12 ['ID', 'Bezeichnung']\n"
+		     "Einstellungen 11 ['Einstellung', 'Wert']\n"
+		     "False\n"
+		     "datetime dd.mm.yyyy\n"
+		     "[('dataset', 'Stadt Lindenau'), ('duplicate_jaccard', '0,6')]\n");
 	free(out);
 done:
 	free(path);
@@ -577,25 +578,25 @@ static void test_roundtrip_cli__export_contacts_only_with_include_contacts(void 
 	     *json = scan_json(dir, "t.db", SHEETS "small.yaml");
 	char *out;
 	struct stat st;
-	tu_run r =
-	    NETMAP(dir, "export", "--db", "t.db", "--format", "csv", "--lang", "en", "-o", "plain");
+	tu_run r = NETMAP(dir, "export", "--db", "t.db", "--format", "csv", "--lang", "en", "-o",
+			  "plain");
 
 	(void)state;
 	assert_int_equal(r.status, 0);
 	tu_run_release(&r);
 	r = NETMAP(dir, "export", "--db", "t.db", "--format", "csv", "--lang", "en", "-o", "full",
-	           "--include-contacts");
+		   "--include-contacts");
 	assert_int_equal(r.status, 0);
 	tu_run_release(&r);
 	out = shell(
-	    "cd '%s' && head -1 plain/actors.csv full/actors.csv && grep -c erika@ full/actors.csv",
-	    dir);
+		"cd '%s' && head -1 plain/actors.csv full/actors.csv && grep -c erika@ full/actors.csv",
+		dir);
 	assert_string_equal(out, "==> plain/actors.csv <==\n"
-	                         "\xEF\xBB\xBFid,name,type,themes,district,website,note\r\n\n"
-	                         "==> full/actors.csv <==\n"
-	                         "\xEF\xBB\xBFid,name,type,themes,district,website,contact.person,"
-	                         "contact.email,contact.phone,note\r\n"
-	                         "1\n");
+				 "\xEF\xBB\xBFid,name,type,themes,district,website,note\r\n\n"
+				 "==> full/actors.csv <==\n"
+				 "\xEF\xBB\xBFid,name,type,themes,district,website,contact.person,"
+				 "contact.email,contact.phone,note\r\n"
+				 "1\n");
 	free(out);
 	{
 		char *p = tu_path(dir, "full/actors.csv");
@@ -612,15 +613,15 @@ static void test_roundtrip_cli__export_ods_writes_dates_as_date_values(void **st
 	char *dir = tu_tempdir("rt-export-ods"),
 	     *json = scan_json(dir, "t.db", SHEETS "small.yaml");
 	char *path = tu_path(dir, "t.ods"), *out;
-	tu_run r =
-	    NETMAP(dir, "export", "--db", "t.db", "--format", "ods", "--lang", "en", "-o", "t.ods");
+	tu_run r = NETMAP(dir, "export", "--db", "t.db", "--format", "ods", "--lang", "en", "-o",
+			  "t.ods");
 
 	(void)state;
 	assert_int_equal(r.status, 0);
 	tu_run_release(&r);
 	out = shell("unzip -p '%s' content.xml | grep -o 'office:date-value=\"[^\"]*\"'", path);
 	assert_string_equal(out,
-	                    "office:date-value=\"2020-01-31\"\noffice:date-value=\"2021-02-03\"\n");
+			    "office:date-value=\"2020-01-31\"\noffice:date-value=\"2021-02-03\"\n");
 	free(out);
 	out = shell("unzip -p '%s' content.xml | grep -o '<text:p>[^<]*Runde</text:p>'", path);
 	assert_string_equal(out, "<text:p>=Runde</text:p>\n");
@@ -639,9 +640,9 @@ static void test_roundtrip_cli__export_sheet_usage_errors(void **state)
 	(void)state;
 	assert_int_equal(r.status, 2);
 	assert_string_equal(r.err, "netmap: --format csv writes one file a table: give -o DIR\n"
-	                           "usage: netmap export [options] --format "
-	                           "graphml|gexf|dot|json|xlsx|ods|csv\n"
-	                           "Try 'netmap help export'\n");
+				   "usage: netmap export [options] --format "
+				   "graphml|gexf|dot|json|xlsx|ods|csv\n"
+				   "Try 'netmap help export'\n");
 	tu_run_release(&r);
 	r = NETMAP(dir, "export", "--db", "none.db", "--format", "xlsx", "-o", "x.xlsx");
 	assert_int_equal(r.status, 2);
@@ -663,12 +664,13 @@ static void test_roundtrip_cli__export_sheet_usage_errors(void **state)
 /* Every setting of the table survives import and export: coordinators were once lost. */
 static void test_roundtrip_cli__coordinators_survive_import_and_export(void **state)
 {
-	static const char yaml[] = "netmap: 1\ndataset: Co\nsettings:\n"
-	                           "  coordinators: [amt, \"007\"]\n  max_load: 3\nactors:\n"
-	                           "  - {id: amt, name: Amt, type: administration}\n"
-	                           "  - {id: \"007\", name: Sieben, type: other}\n"
-	                           "  - {id: x, name: X, type: club}\ncommittees:\n"
-	                           "  - {id: k1, name: K1, kind: network, members: [amt, x, \"007\"]}\n";
+	static const char yaml[] =
+		"netmap: 1\ndataset: Co\nsettings:\n"
+		"  coordinators: [amt, \"007\"]\n  max_load: 3\nactors:\n"
+		"  - {id: amt, name: Amt, type: administration}\n"
+		"  - {id: \"007\", name: Sieben, type: other}\n"
+		"  - {id: x, name: X, type: club}\ncommittees:\n"
+		"  - {id: k1, name: K1, kind: network, members: [amt, x, \"007\"]}\n";
 	static const char want[] = "\"coordinators\": [\"007\", \"amt\"]";
 	char *dir = tu_tempdir("rt-coordinators");
 	char *data = tu_path(dir, "data"), *file = tu_path(dir, "data/d.yaml");
@@ -708,7 +710,7 @@ static void test_roundtrip_cli__example_workbook_is_what_export_writes(void **st
 	char *made, *shipped;
 	size_t lm = 0, ls = 0;
 	tu_run r = NETMAP(dir, "export", "--db", "a.db", "--format", "xlsx", "--lang", "de",
-	                  "--include-contacts", "-o", "lindenau.xlsx");
+			  "--include-contacts", "-o", "lindenau.xlsx");
 
 	(void)state;
 	assert_int_equal(r.status, 0);
@@ -719,8 +721,8 @@ static void test_roundtrip_cli__example_workbook_is_what_export_writes(void **st
 	assert_non_null(shipped);
 	if (lm != ls || memcmp(made, shipped, lm) != 0)
 		fail_msg(
-		    "examples/lindenau.xlsx is not what 'netmap export --format xlsx --lang de "
-		    "--include-contacts' writes of data/: write it again");
+			"examples/lindenau.xlsx is not what 'netmap export --format xlsx --lang de "
+			"--include-contacts' writes of data/: write it again");
 	free(made);
 	free(shipped);
 	free(json);
@@ -731,39 +733,45 @@ static void test_roundtrip_cli__example_workbook_is_what_export_writes(void **st
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_roundtrip_cli__example_town_yaml_import_yaml_scans_the_same),
-	    cmocka_unit_test(test_roundtrip_cli__hostile_names_import_and_scan_the_same),
-	    cmocka_unit_test(test_roundtrip_cli__import_overwrites_only_with_force),
-	    cmocka_unit_test(test_roundtrip_cli__import_of_invalid_data_writes_nothing),
-	    cmocka_unit_test_setup_teardown(test_roundtrip_cli__import_without_an_output_folder_exits_2_with_the_usage,
-	                                    scratch_folder, scratch_folder_release),
-	    cmocka_unit_test_setup_teardown(test_roundtrip_cli__import_without_a_path_exits_2,
-	                                    scratch_folder, scratch_folder_release),
-	    cmocka_unit_test_setup_teardown(test_roundtrip_cli__import_with_an_unknown_option_exits_2,
-	                                    scratch_folder, scratch_folder_release),
-	    cmocka_unit_test(test_roundtrip_cli__yaml_template_validates_clean_with_a_workflow),
-	    cmocka_unit_test(test_roundtrip_cli__yaml_template_examples_are_valid_when_uncommented),
-	    cmocka_unit_test(
-	        test_roundtrip_cli__xlsx_template_has_sheets_headers_lists_and_frozen_rows),
-	    cmocka_unit_test(test_roundtrip_cli__english_xlsx_template_uses_english_words),
-	    cmocka_unit_test(test_roundtrip_cli__ods_template_has_validations_and_dates),
-	    cmocka_unit_test(test_roundtrip_cli__csv_template_is_one_file_a_table_with_headers),
-	    cmocka_unit_test_setup_teardown(test_roundtrip_cli__init_of_an_unknown_format_exits_2_with_the_usage,
-	                                    scratch_folder, scratch_folder_release),
-	    cmocka_unit_test_setup_teardown(test_roundtrip_cli__init_of_an_unknown_language_exits_2,
-	                                    scratch_folder, scratch_folder_release),
-	    cmocka_unit_test_setup_teardown(test_roundtrip_cli__init_with_an_operand_exits_2,
-	                                    scratch_folder, scratch_folder_release),
-	    cmocka_unit_test_setup_teardown(test_roundtrip_cli__init_to_stdout_exits_2,
-	                                    scratch_folder, scratch_folder_release),
-	    cmocka_unit_test_setup_teardown(test_roundtrip_cli__init_into_a_missing_folder_exits_2,
-	                                    scratch_folder, scratch_folder_release),
-	    cmocka_unit_test(test_roundtrip_cli__export_xlsx_holds_the_dataset),
-	    cmocka_unit_test(test_roundtrip_cli__export_contacts_only_with_include_contacts),
-	    cmocka_unit_test(test_roundtrip_cli__export_ods_writes_dates_as_date_values),
-	    cmocka_unit_test(test_roundtrip_cli__export_sheet_usage_errors),
-	    cmocka_unit_test(test_roundtrip_cli__example_workbook_is_what_export_writes),
-	    cmocka_unit_test(test_roundtrip_cli__coordinators_survive_import_and_export),
+		cmocka_unit_test(test_roundtrip_cli__example_town_yaml_import_yaml_scans_the_same),
+		cmocka_unit_test(test_roundtrip_cli__hostile_names_import_and_scan_the_same),
+		cmocka_unit_test(test_roundtrip_cli__import_overwrites_only_with_force),
+		cmocka_unit_test(test_roundtrip_cli__import_of_invalid_data_writes_nothing),
+		cmocka_unit_test_setup_teardown(
+			test_roundtrip_cli__import_without_an_output_folder_exits_2_with_the_usage,
+			scratch_folder, scratch_folder_release),
+		cmocka_unit_test_setup_teardown(test_roundtrip_cli__import_without_a_path_exits_2,
+						scratch_folder, scratch_folder_release),
+		cmocka_unit_test_setup_teardown(
+			test_roundtrip_cli__import_with_an_unknown_option_exits_2, scratch_folder,
+			scratch_folder_release),
+		cmocka_unit_test(test_roundtrip_cli__yaml_template_validates_clean_with_a_workflow),
+		cmocka_unit_test(
+			test_roundtrip_cli__yaml_template_examples_are_valid_when_uncommented),
+		cmocka_unit_test(
+			test_roundtrip_cli__xlsx_template_has_sheets_headers_lists_and_frozen_rows),
+		cmocka_unit_test(test_roundtrip_cli__english_xlsx_template_uses_english_words),
+		cmocka_unit_test(test_roundtrip_cli__ods_template_has_validations_and_dates),
+		cmocka_unit_test(test_roundtrip_cli__csv_template_is_one_file_a_table_with_headers),
+		cmocka_unit_test_setup_teardown(
+			test_roundtrip_cli__init_of_an_unknown_format_exits_2_with_the_usage,
+			scratch_folder, scratch_folder_release),
+		cmocka_unit_test_setup_teardown(
+			test_roundtrip_cli__init_of_an_unknown_language_exits_2, scratch_folder,
+			scratch_folder_release),
+		cmocka_unit_test_setup_teardown(test_roundtrip_cli__init_with_an_operand_exits_2,
+						scratch_folder, scratch_folder_release),
+		cmocka_unit_test_setup_teardown(test_roundtrip_cli__init_to_stdout_exits_2,
+						scratch_folder, scratch_folder_release),
+		cmocka_unit_test_setup_teardown(
+			test_roundtrip_cli__init_into_a_missing_folder_exits_2, scratch_folder,
+			scratch_folder_release),
+		cmocka_unit_test(test_roundtrip_cli__export_xlsx_holds_the_dataset),
+		cmocka_unit_test(test_roundtrip_cli__export_contacts_only_with_include_contacts),
+		cmocka_unit_test(test_roundtrip_cli__export_ods_writes_dates_as_date_values),
+		cmocka_unit_test(test_roundtrip_cli__export_sheet_usage_errors),
+		cmocka_unit_test(test_roundtrip_cli__example_workbook_is_what_export_writes),
+		cmocka_unit_test(test_roundtrip_cli__coordinators_survive_import_and_export),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

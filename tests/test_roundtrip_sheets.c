@@ -60,15 +60,15 @@ static char *scan_json(const char *dir, const char *db, const char *path)
 
 /* Scan src, export it in format and lang, scan the export: the same report. */
 static void export_and_rescan(const char *name, const char *src, const char *format,
-                              const char *lang)
+			      const char *lang)
 {
 	char *dir = tu_tempdir(name);
 	char *first = scan_json(dir, "a.db", src), *second;
 	const char *out = strcmp(format, "csv") == 0
-	                      ? "out"
-	                      : (strcmp(format, "ods") == 0 ? "out.ods" : "out.xlsx");
+				  ? "out"
+				  : (strcmp(format, "ods") == 0 ? "out.ods" : "out.xlsx");
 	tu_run r = NETMAP(dir, "export", "--db", "a.db", "--format", format, "--lang", lang,
-	                  "--include-contacts", "-o", out);
+			  "--include-contacts", "-o", out);
 
 	assert_int_equal(r.status, 0);
 	tu_run_release(&r);
@@ -130,7 +130,7 @@ static void test_roundtrip_sheets__xlsx_import_yaml_scans_the_same(void **state)
 	char *dir = tu_tempdir("rs-xlsx-import");
 	char *first = scan_json(dir, "a.db", DATA_DIR), *second;
 	tu_run r = NETMAP(dir, "export", "--db", "a.db", "--format", "xlsx", "--lang", "de",
-	                  "--include-contacts", "-o", "town.xlsx");
+			  "--include-contacts", "-o", "town.xlsx");
 
 	assert_int_equal(r.status, 0);
 	tu_run_release(&r);
@@ -158,7 +158,7 @@ static void test_roundtrip_sheets__templates_validate_clean(void **state)
 			dir = tu_tempdir(name);
 			const char *out = f == 0 ? "t.xlsx" : f == 1 ? "t.ods" : "t";
 			r = NETMAP(dir, "init", "--format", formats[f], "--lang", langs[l], "-o",
-			           out);
+				   out);
 			assert_int_equal(r.status, 0);
 			tu_run_release(&r);
 			r = NETMAP(dir, "validate", "--strict", out);
@@ -166,7 +166,7 @@ static void test_roundtrip_sheets__templates_validate_clean(void **state)
 				fprintf(stderr, "%s %s: %s%s", formats[f], langs[l], r.out, r.err);
 			assert_int_equal(r.status, 0);
 			assert_string_equal(r.out, f == 2 ? "0 errors, 0 warnings in 6 files\n"
-			                                  : "0 errors, 0 warnings in 1 file\n");
+							  : "0 errors, 0 warnings in 1 file\n");
 			tu_run_release(&r);
 			free(dir);
 		}
@@ -188,17 +188,17 @@ static void test_roundtrip_sheets__example_workbook_scans_like_the_yaml(void **s
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_roundtrip_sheets__town_xlsx_de_scans_the_same),
-	    cmocka_unit_test(test_roundtrip_sheets__town_xlsx_en_scans_the_same),
-	    cmocka_unit_test(test_roundtrip_sheets__town_ods_de_scans_the_same),
-	    cmocka_unit_test(test_roundtrip_sheets__town_csv_de_scans_the_same),
-	    cmocka_unit_test(test_roundtrip_sheets__town_csv_en_scans_the_same),
-	    cmocka_unit_test(test_roundtrip_sheets__hostile_names_xlsx_scan_the_same),
-	    cmocka_unit_test(test_roundtrip_sheets__hostile_names_ods_scan_the_same),
-	    cmocka_unit_test(test_roundtrip_sheets__hostile_names_csv_scan_the_same),
-	    cmocka_unit_test(test_roundtrip_sheets__xlsx_import_yaml_scans_the_same),
-	    cmocka_unit_test(test_roundtrip_sheets__templates_validate_clean),
-	    cmocka_unit_test(test_roundtrip_sheets__example_workbook_scans_like_the_yaml),
+		cmocka_unit_test(test_roundtrip_sheets__town_xlsx_de_scans_the_same),
+		cmocka_unit_test(test_roundtrip_sheets__town_xlsx_en_scans_the_same),
+		cmocka_unit_test(test_roundtrip_sheets__town_ods_de_scans_the_same),
+		cmocka_unit_test(test_roundtrip_sheets__town_csv_de_scans_the_same),
+		cmocka_unit_test(test_roundtrip_sheets__town_csv_en_scans_the_same),
+		cmocka_unit_test(test_roundtrip_sheets__hostile_names_xlsx_scan_the_same),
+		cmocka_unit_test(test_roundtrip_sheets__hostile_names_ods_scan_the_same),
+		cmocka_unit_test(test_roundtrip_sheets__hostile_names_csv_scan_the_same),
+		cmocka_unit_test(test_roundtrip_sheets__xlsx_import_yaml_scans_the_same),
+		cmocka_unit_test(test_roundtrip_sheets__templates_validate_clean),
+		cmocka_unit_test(test_roundtrip_sheets__example_workbook_scans_like_the_yaml),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

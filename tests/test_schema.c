@@ -26,7 +26,8 @@ static void every_key_validation_reads_has_a_type_in_the_schema(void **state)
 
 		for (size_t i = 0; i < n; i++) {
 			if (!nm_schema_describes((nm_keyset)set, keys[i]))
-				fail_msg("key '%s' of set %d has no type in the schema", keys[i], set);
+				fail_msg("key '%s' of set %d has no type in the schema", keys[i],
+					 set);
 		}
 		/* No key described that validation does not read. */
 		assert_int_equal(nm_schema_described((nm_keyset)set), n);
@@ -39,7 +40,8 @@ static void schema_lists_enum_values_with_their_german_labels(void **state)
 
 	(void)state;
 	nm_schema_write(&b);
-	assert_non_null(strstr(b.ptr, "\"$schema\": \"https://json-schema.org/draft/2020-12/schema\""));
+	assert_non_null(
+		strstr(b.ptr, "\"$schema\": \"https://json-schema.org/draft/2020-12/schema\""));
 	assert_non_null(strstr(b.ptr, "\"const\": \"association\",\n"
 				      "          \"description\": \"Verband, Wohlfahrtsverband\""));
 	assert_non_null(strstr(b.ptr, "\"description\": \"monatlich (12 a year)\""));

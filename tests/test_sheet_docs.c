@@ -28,7 +28,7 @@ static const char *kind_word(const nm_column *c, nm_lang lang)
 
 	if (strcmp(c->field, "themes") == 0)
 		return de ? "Liste von Themen (Kürzel oder Bezeichnung)"
-		          : "list of themes (ids or labels)";
+			  : "list of themes (ids or labels)";
 	switch (c->kind) {
 	case NM_COL_REF:
 		return de ? "Kürzel oder Name" : "id or name";
@@ -71,17 +71,18 @@ static void column_rows(nm_buf *b, nm_table t, nm_lang lang)
 		nm_buf_puts(b, " | ");
 		words(b, c->headers_de);
 		nm_buf_printf(b, " | %s | %s |\n", kind_word(c, lang),
-		              t == NM_TABLE_THEMES
-		                  ? (de ? "`ID` oder `Bezeichnung`" : "`id` or `label`")
-		              : c->required ? (de ? "ja" : "yes")
-		                            : "");
+			      t == NM_TABLE_THEMES
+				      ? (de ? "`ID` oder `Bezeichnung`" : "`id` or `label`")
+			      : c->required ? (de ? "ja" : "yes")
+					    : "");
 	}
 }
 
 static int enum_count(nm_enum_field f)
 {
-	static const int counts[NM_ENUM_FIELD_COUNT] = {
-	    NM_TYPE_COUNT, NM_KIND_COUNT, NM_STATUS_COUNT, NM_FREQ_COUNT, NM_ROLE_COUNT};
+	static const int counts[NM_ENUM_FIELD_COUNT] = {NM_TYPE_COUNT, NM_KIND_COUNT,
+							NM_STATUS_COUNT, NM_FREQ_COUNT,
+							NM_ROLE_COUNT};
 	return counts[f];
 }
 
@@ -111,7 +112,7 @@ static void table_rows(nm_buf *b)
 {
 	for (int t = 0; t < NM_TABLE_COUNT; t++)
 		nm_buf_printf(b, "| `%s` | `%s` |\n", nm_label_table_name((nm_table)t, NM_LANG_EN),
-		              nm_label_table_name((nm_table)t, NM_LANG_DE));
+			      nm_label_table_name((nm_table)t, NM_LANG_DE));
 }
 
 /* Every line of want must be a line of the doc. */
@@ -167,8 +168,8 @@ static void test_sheet_docs__german_docs_list_every_label(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_sheet_docs__english_docs_list_every_label),
-	    cmocka_unit_test(test_sheet_docs__german_docs_list_every_label),
+		cmocka_unit_test(test_sheet_docs__english_docs_list_every_label),
+		cmocka_unit_test(test_sheet_docs__german_docs_list_every_label),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

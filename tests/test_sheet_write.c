@@ -48,11 +48,11 @@ static char *csv(const char *s, char delim)
 	return nm_buf_detach(&b);
 }
 
-#define CSV_IS(in, delim, want)                                                                    \
-	do {                                                                                       \
-		char *got_ = csv((in), (delim));                                                   \
-		assert_string_equal(got_, (want));                                                 \
-		free(got_);                                                                        \
+#define CSV_IS(in, delim, want) \
+	do { \
+		char *got_ = csv((in), (delim)); \
+		assert_string_equal(got_, (want)); \
+		free(got_); \
 	} while (0)
 
 static void test_sheet_write__csv_fields_quote_only_what_needs_it(void **state)
@@ -86,11 +86,11 @@ static char *yaml(const char *s)
 	return nm_buf_detach(&b);
 }
 
-#define YAML_IS(in, want)                                                                          \
-	do {                                                                                       \
-		char *got_ = yaml(in);                                                             \
-		assert_string_equal(got_, (want));                                                 \
-		free(got_);                                                                        \
+#define YAML_IS(in, want) \
+	do { \
+		char *got_ = yaml(in); \
+		assert_string_equal(got_, (want)); \
+		free(got_); \
 	} while (0)
 
 static void test_sheet_write__yaml_scalars_quote_what_reads_as_another_thing(void **state)
@@ -120,11 +120,11 @@ static void test_sheet_write__yaml_scalars_quote_what_reads_as_another_thing(voi
 	YAML_IS("back\\slash", "\"back\\\\slash\"");
 	YAML_IS("bell\x07", "\"bell\\x07\"");
 	YAML_IS("a\xE2\x80\xA8"
-	        "b",
-	        "\"a\\Lb\"");
+		"b",
+		"\"a\\Lb\"");
 	YAML_IS("a\xC2\x85"
-	        "b",
-	        "\"a\\Nb\"");
+		"b",
+		"\"a\\Nb\"");
 	YAML_IS("c1\xC2\x90", "\"c1\\x90\"");
 	YAML_IS("nc\xEF\xBF\xBE", "\"nc\\uFFFE\"");
 	YAML_IS("bom\xEF\xBB\xBF", "\"bom\\uFEFF\"");
@@ -157,11 +157,11 @@ static void test_sheet_write__ods_lines_are_paragraphs(void **state)
 	nm_error_clear(&err);
 	assert_int_equal(nm_sheet_write_dataset(ds, NM_SHEET_ODS, &o, ods, &err), NM_OK);
 	nm_buf_printf(&cmd,
-	              "unzip -p '%s' content.xml | grep -q '<text:p>line one</text:p><text:p>line "
-	              "two</text:p><text:p>&quot;quoted&quot; and &apos;single&apos;</text:p>'"
-	              " && unzip -p '%s' content.xml | grep -q '<text:p>tab<text:tab/>here; "
-	              "semicolon, comma</text:p>'",
-	              ods, ods);
+		      "unzip -p '%s' content.xml | grep -q '<text:p>line one</text:p><text:p>line "
+		      "two</text:p><text:p>&quot;quoted&quot; and &apos;single&apos;</text:p>'"
+		      " && unzip -p '%s' content.xml | grep -q '<text:p>tab<text:tab/>here; "
+		      "semicolon, comma</text:p>'",
+		      ods, ods);
 	assert_int_equal(system(cmd.ptr), 0);
 	nm_buf_release(&cmd);
 	free(ods);
@@ -182,7 +182,7 @@ static void assert_same_dataset(const nm_dataset *a, const nm_dataset *b)
 	for (size_t i = 0; i < a->nthemes; i++) {
 		assert_string_equal(a->themes[i].id, b->themes[i].id);
 		assert_string_equal(a->themes[i].label ? a->themes[i].label : "",
-		                    b->themes[i].label ? b->themes[i].label : "");
+				    b->themes[i].label ? b->themes[i].label : "");
 	}
 	for (size_t i = 0; i < a->nactors; i++) {
 		const nm_actor *x = &a->actors[i], *y = &b->actors[i];
@@ -268,11 +268,11 @@ static void test_sheet_write__workbook_text_is_always_well_formed_xml(void **sta
 	assert_int_equal(nm_sheet_write_dataset(ds, NM_SHEET_XLSX, &o, xlsx, &err), NM_OK);
 	assert_int_equal(nm_sheet_write_dataset(ds, NM_SHEET_ODS, &o, ods, &err), NM_OK);
 	nm_buf_printf(
-	    &cmd,
-	    "unzip -p '%s' xl/sharedStrings.xml | grep -q '<t>bell_x0001_ c1\xC2\x90 nb end</t>'"
-	    " && unzip -p '%s' xl/sharedStrings.xml | grep -q '<t>x_x005F_x0041_y</t>'"
-	    " && unzip -p '%s' content.xml | grep -q '<text:p>bell c1\xC2\x90 nb end</text:p>'",
-	    xlsx, xlsx, ods);
+		&cmd,
+		"unzip -p '%s' xl/sharedStrings.xml | grep -q '<t>bell_x0001_ c1\xC2\x90 nb end</t>'"
+		" && unzip -p '%s' xl/sharedStrings.xml | grep -q '<t>x_x005F_x0041_y</t>'"
+		" && unzip -p '%s' content.xml | grep -q '<text:p>bell c1\xC2\x90 nb end</text:p>'",
+		xlsx, xlsx, ods);
 	assert_int_equal(system(cmd.ptr), 0);
 	nm_buf_release(&cmd);
 	free(xlsx);
@@ -330,38 +330,38 @@ static void test_sheet_write__german_csv_tables_byte_for_byte(void **state)
 
 	write_csv(ds, NM_LANG_DE, false, dir);
 	assert_file(dir, "Akteure.csv",
-	            "\xEF\xBB\xBFID;Name;Art;Themen;Stadtteil;Website;Notiz\r\n"
-	            "a1;Alpha e.V.;Verband;language;Nord;https://a.example;\r\n"
-	            "a2;\"Beta; Gamma\";Migrantenorganisation;;;;\"say \"\"hi\"\"\"\r\n");
+		    "\xEF\xBB\xBFID;Name;Art;Themen;Stadtteil;Website;Notiz\r\n"
+		    "a1;Alpha e.V.;Verband;language;Nord;https://a.example;\r\n"
+		    "a2;\"Beta; Gamma\";Migrantenorganisation;;;;\"say \"\"hi\"\"\"\r\n");
 	assert_file(
-	    dir, "Gremien.csv",
-	    "\xEF\xBB\xBFID;Name;Art;ad hoc;Themen;Federführung;Status;gegründet;"
-	    "geplantes Ende;zuletzt getagt;Turnus;übergeordnetes Gremium;Stadtteil;Notiz\r\n"
-	    "c1;AK Sprache;Arbeitskreis;nein;\"language, school\";a1;aktiv;31.01.2020;;;"
-	    "monatlich;;;\r\n"
-	    "c2;\" =Runde\";Runder Tisch;ja;;;ruhend;;;;;c1;;\r\n");
+		dir, "Gremien.csv",
+		"\xEF\xBB\xBFID;Name;Art;ad hoc;Themen;Federführung;Status;gegründet;"
+		"geplantes Ende;zuletzt getagt;Turnus;übergeordnetes Gremium;Stadtteil;Notiz\r\n"
+		"c1;AK Sprache;Arbeitskreis;nein;\"language, school\";a1;aktiv;31.01.2020;;;"
+		"monatlich;;;\r\n"
+		"c2;\" =Runde\";Runder Tisch;ja;;;ruhend;;;;;c1;;\r\n");
 	assert_file(dir, "Mitgliedschaften.csv",
-	            "\xEF\xBB\xBF"
-	            "Akteur;Gremium;Rolle;seit\r\n"
-	            "a1;c1;Federführung;\r\n"
-	            "a2;c1;Gast;03.02.2021\r\n"
-	            "a2;c2;Mitglied;\r\n");
+		    "\xEF\xBB\xBF"
+		    "Akteur;Gremium;Rolle;seit\r\n"
+		    "a1;c1;Federführung;\r\n"
+		    "a2;c1;Gast;03.02.2021\r\n"
+		    "a2;c2;Mitglied;\r\n");
 	assert_file(dir, "Themen.csv",
-	            "\xEF\xBB\xBFID;Bezeichnung\r\nlanguage;Sprache\r\nschool;\r\n");
+		    "\xEF\xBB\xBFID;Bezeichnung\r\nlanguage;Sprache\r\nschool;\r\n");
 	assert_file(dir, "Einstellungen.csv",
-	            "\xEF\xBB\xBF"
-	            "Einstellung;Wert\r\n"
-	            "dataset;Testdorf\r\n"
-	            "duplicate_jaccard;\"0,6\"\r\n"
-	            "duplicate_theme_jaccard;\"0,5\"\r\n"
-	            "overlap_jaccard;\"0,25\"\r\n"
-	            "min_shared;2\r\n"
-	            "max_load;4\r\n"
-	            "stale_days;365\r\n"
-	            "ad_hoc_days;730\r\n"
-	            "voices;\"Migrantenorganisation, ehrenamtliche Initiative\"\r\n"
-	            "similar_name;\"0,9\"\r\n"
-	            "coordinators;\" -\"\r\n");
+		    "\xEF\xBB\xBF"
+		    "Einstellung;Wert\r\n"
+		    "dataset;Testdorf\r\n"
+		    "duplicate_jaccard;\"0,6\"\r\n"
+		    "duplicate_theme_jaccard;\"0,5\"\r\n"
+		    "overlap_jaccard;\"0,25\"\r\n"
+		    "min_shared;2\r\n"
+		    "max_load;4\r\n"
+		    "stale_days;365\r\n"
+		    "ad_hoc_days;730\r\n"
+		    "voices;\"Migrantenorganisation, ehrenamtliche Initiative\"\r\n"
+		    "similar_name;\"0,9\"\r\n"
+		    "coordinators;\" -\"\r\n");
 	themes = tu_path(dir, "Themen.csv");
 	assert_int_equal(stat(themes, &st), 0);
 	free(themes);
@@ -378,22 +378,22 @@ static void test_sheet_write__english_csv_with_contacts_only_when_asked(void **s
 
 	write_csv(ds, NM_LANG_EN, true, dir);
 	assert_file(dir, "actors.csv",
-	            "\xEF\xBB\xBFid,name,type,themes,district,website,contact.person,contact.email,"
-	            "contact.phone,note\r\n"
-	            "a1,Alpha e.V.,association,language,Nord,https://a.example,Erika Muster,"
-	            "erika@example.org,\" +49 1\",\r\n"
-	            "a2,\"Beta; Gamma\",migrant_organisation,,,,,,,\"say \"\"hi\"\"\"\r\n");
+		    "\xEF\xBB\xBFid,name,type,themes,district,website,contact.person,contact.email,"
+		    "contact.phone,note\r\n"
+		    "a1,Alpha e.V.,association,language,Nord,https://a.example,Erika Muster,"
+		    "erika@example.org,\" +49 1\",\r\n"
+		    "a2,\"Beta; Gamma\",migrant_organisation,,,,,,,\"say \"\"hi\"\"\"\r\n");
 	assert_file(dir, "memberships.csv",
-	            "\xEF\xBB\xBF"
-	            "actor,committee,role,since\r\n"
-	            "a1,c1,lead,\r\na2,c1,guest,2021-02-03\r\na2,c2,member,\r\n");
+		    "\xEF\xBB\xBF"
+		    "actor,committee,role,since\r\n"
+		    "a1,c1,lead,\r\na2,c1,guest,2021-02-03\r\na2,c2,member,\r\n");
 	assert_int_equal(stat(actors, &st), 0);
 	assert_int_equal(st.st_mode & 0777, 0600);
 	write_csv(ds, NM_LANG_EN, false, without);
 	assert_file(without, "actors.csv",
-	            "\xEF\xBB\xBFid,name,type,themes,district,website,note\r\n"
-	            "a1,Alpha e.V.,association,language,Nord,https://a.example,\r\n"
-	            "a2,\"Beta; Gamma\",migrant_organisation,,,,\"say \"\"hi\"\"\"\r\n");
+		    "\xEF\xBB\xBFid,name,type,themes,district,website,note\r\n"
+		    "a1,Alpha e.V.,association,language,Nord,https://a.example,\r\n"
+		    "a2,\"Beta; Gamma\",migrant_organisation,,,,\"say \"\"hi\"\"\"\r\n");
 	nm_dataset_free(ds);
 	free(actors);
 	free(dir);
@@ -414,12 +414,12 @@ static void test_sheet_write__no_themes_table_when_none_declared(void **state)
 	assert_int_not_equal(stat(themes, &st), 0);
 	assert_int_equal(stat(actors, &st), 0);
 	assert_file(
-	    out, "settings.csv",
-	    "\xEF\xBB\xBFkey,value\r\nduplicate_jaccard,0.6\r\nduplicate_theme_jaccard,0.5\r\n"
-	    "overlap_jaccard,0.3\r\nmin_shared,2\r\nmax_load,6\r\nstale_days,365\r\n"
-	    "ad_hoc_days,730\r\nvoices,\"migrant_organisation, volunteer_initiative\"\r\n"
-	    "similar_name,0.9\r\n"
-	    "coordinators,\" -\"\r\n");
+		out, "settings.csv",
+		"\xEF\xBB\xBFkey,value\r\nduplicate_jaccard,0.6\r\nduplicate_theme_jaccard,0.5\r\n"
+		"overlap_jaccard,0.3\r\nmin_shared,2\r\nmax_load,6\r\nstale_days,365\r\n"
+		"ad_hoc_days,730\r\nvoices,\"migrant_organisation, volunteer_initiative\"\r\n"
+		"similar_name,0.9\r\n"
+		"coordinators,\" -\"\r\n");
 	nm_dataset_free(ds);
 	free(src);
 	free(out);
@@ -448,8 +448,8 @@ static void test_sheet_write__workbooks_are_the_same_bytes_twice(void **state)
 		paths[i] = tu_path(dir, names[i]);
 		nm_error_clear(&err);
 		assert_int_equal(nm_sheet_write_dataset(ds, i < 2 ? NM_SHEET_XLSX : NM_SHEET_ODS,
-		                                        &o, paths[i], &err),
-		                 NM_OK);
+							&o, paths[i], &err),
+				 NM_OK);
 	}
 	for (int i = 0; i < 4; i += 2) {
 		size_t la, lb;
@@ -511,30 +511,30 @@ static void test_sheet_write__xlsx_holds_text_and_date_cells(void **state)
 		goto done;
 	}
 	nm_buf_printf(&cmd,
-	              PYTHON " - '%s' <<'EOF'\n"
-	                     "import sys, openpyxl\n"
-	                     "wb = openpyxl.load_workbook(sys.argv[1])\n"
-	                     "print(wb.sheetnames)\n"
-	                     "ws = wb['Gremien']\n"
-	                     "print([c.value for c in ws[1]][:8])\n"
-	                     "c = ws['H2']\n"
-	                     "print(c.is_date, c.value.date(), c.number_format)\n"
-	                     "print(repr(ws['B3'].value), ws['B3'].data_type)\n"
-	                     "print(wb['Einstellungen']['B7'].value, wb['Akteure'].freeze_panes)\n"
-	                     "EOF\n",
-	              path);
+		      PYTHON " - '%s' <<'EOF'\n"
+			     "import sys, openpyxl\n"
+			     "wb = openpyxl.load_workbook(sys.argv[1])\n"
+			     "print(wb.sheetnames)\n"
+			     "ws = wb['Gremien']\n"
+			     "print([c.value for c in ws[1]][:8])\n"
+			     "c = ws['H2']\n"
+			     "print(c.is_date, c.value.date(), c.number_format)\n"
+			     "print(repr(ws['B3'].value), ws['B3'].data_type)\n"
+			     "print(wb['Einstellungen']['B7'].value, wb['Akteure'].freeze_panes)\n"
+			     "EOF\n",
+		      path);
 	p = popen(cmd.ptr, "r");
 	assert_non_null(p);
 	n = fread(out, 1, sizeof(out) - 1, p);
 	out[n] = '\0';
 	assert_int_equal(pclose(p), 0);
 	assert_string_equal(
-	    out,
-	    "['Akteure', 'Gremien', 'Mitgliedschaften', 'Themen', 'Einstellungen']\n"
-	    "['ID', 'Name', 'Art', 'ad hoc', 'Themen', 'Federführung', 'Status', 'gegründet']\n"
-	    "True 2020-01-31 dd.mm.yyyy\n"
-	    "'=Runde' s\n"
-	    "4 A2\n");
+		out,
+		"['Akteure', 'Gremien', 'Mitgliedschaften', 'Themen', 'Einstellungen']\n"
+		"['ID', 'Name', 'Art', 'ad hoc', 'Themen', 'Federführung', 'Status', 'gegründet']\n"
+		"True 2020-01-31 dd.mm.yyyy\n"
+		"'=Runde' s\n"
+		"4 A2\n");
 done:
 	nm_buf_release(&cmd);
 	free(path);
@@ -561,37 +561,38 @@ static void test_sheet_write__an_unwritable_place_is_an_io_error_naming_it(void 
 	nm_error err;
 
 	nm_error_clear(&err);
-	assert_int_equal(
-	    nm_sheet_write_dataset(ds, NM_SHEET_XLSX, &o, "/nonexistent/dir/t.xlsx", &err), NM_EIO);
+	assert_int_equal(nm_sheet_write_dataset(ds, NM_SHEET_XLSX, &o, "/nonexistent/dir/t.xlsx",
+						&err),
+			 NM_EIO);
 	assert_string_equal(err.message,
-	                    "cannot write '/nonexistent/dir/t.xlsx': No such file or directory");
+			    "cannot write '/nonexistent/dir/t.xlsx': No such file or directory");
 	nm_error_clear(&err);
 	assert_int_equal(nm_sheet_write_dataset(ds, NM_SHEET_CSV, &o, "/nonexistent/dir", &err),
-	                 NM_EIO);
+			 NM_EIO);
 	assert_string_equal(err.message,
-	                    "cannot create '/nonexistent/dir': No such file or directory");
+			    "cannot create '/nonexistent/dir': No such file or directory");
 	nm_dataset_free(ds);
 }
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_sheet_write__csv_fields_quote_only_what_needs_it),
-	    cmocka_unit_test(test_sheet_write__csv_formulas_get_a_space_the_reader_trims),
-	    cmocka_unit_test(test_sheet_write__yaml_scalars_quote_what_reads_as_another_thing),
-	    cmocka_unit_test(test_sheet_write__hostile_names_survive_yaml_to_yaml),
-	    cmocka_unit_test(test_sheet_write__control_characters_survive_yaml_to_yaml),
-	    cmocka_unit_test(test_sheet_write__workbook_text_is_always_well_formed_xml),
-	    cmocka_unit_test(test_sheet_write__yaml_files_with_contacts_are_private),
-	    cmocka_unit_test(test_sheet_write__german_csv_tables_byte_for_byte),
-	    cmocka_unit_test(test_sheet_write__english_csv_with_contacts_only_when_asked),
-	    cmocka_unit_test(test_sheet_write__no_themes_table_when_none_declared),
-	    cmocka_unit_test(test_sheet_write__workbooks_are_the_same_bytes_twice),
-	    cmocka_unit_test(test_sheet_write__ods_mimetype_is_first_and_stored),
-	    cmocka_unit_test(test_sheet_write__ods_lines_are_paragraphs),
-	    cmocka_unit_test(test_sheet_write__xlsx_holds_text_and_date_cells),
-	    cmocka_unit_test(test_sheet_write__hint_and_example_sheets_are_no_tables),
-	    cmocka_unit_test(test_sheet_write__an_unwritable_place_is_an_io_error_naming_it),
+		cmocka_unit_test(test_sheet_write__csv_fields_quote_only_what_needs_it),
+		cmocka_unit_test(test_sheet_write__csv_formulas_get_a_space_the_reader_trims),
+		cmocka_unit_test(test_sheet_write__yaml_scalars_quote_what_reads_as_another_thing),
+		cmocka_unit_test(test_sheet_write__hostile_names_survive_yaml_to_yaml),
+		cmocka_unit_test(test_sheet_write__control_characters_survive_yaml_to_yaml),
+		cmocka_unit_test(test_sheet_write__workbook_text_is_always_well_formed_xml),
+		cmocka_unit_test(test_sheet_write__yaml_files_with_contacts_are_private),
+		cmocka_unit_test(test_sheet_write__german_csv_tables_byte_for_byte),
+		cmocka_unit_test(test_sheet_write__english_csv_with_contacts_only_when_asked),
+		cmocka_unit_test(test_sheet_write__no_themes_table_when_none_declared),
+		cmocka_unit_test(test_sheet_write__workbooks_are_the_same_bytes_twice),
+		cmocka_unit_test(test_sheet_write__ods_mimetype_is_first_and_stored),
+		cmocka_unit_test(test_sheet_write__ods_lines_are_paragraphs),
+		cmocka_unit_test(test_sheet_write__xlsx_holds_text_and_date_cells),
+		cmocka_unit_test(test_sheet_write__hint_and_example_sheets_are_no_tables),
+		cmocka_unit_test(test_sheet_write__an_unwritable_place_is_an_io_error_naming_it),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

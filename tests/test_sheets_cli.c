@@ -22,8 +22,8 @@
 static char *scan_json(const char *source)
 {
 	tu_run r;
-	const char *args[] = {"scan", "--db", ":memory:", "--today", "2026-12-01", "--format",
-			      "json", source, NULL};
+	const char *args[] = {"scan",     "--db", ":memory:", "--today", "2026-12-01",
+			      "--format", "json", source,     NULL};
 	char *out;
 
 	tu_netmap(&r, NULL, args);
@@ -69,8 +69,7 @@ static void test_sheets__csv_folder_scans_to_the_same_report_as_yaml(void **stat
 static void test_sheets__the_workbook_validates_without_problems(void **state)
 {
 	tu_run r;
-	const char *args[] = {"validate", "--today", "2026-12-01", COORD "/musterstadt.xlsx",
-			      NULL};
+	const char *args[] = {"validate", "--today", "2026-12-01", COORD "/musterstadt.xlsx", NULL};
 
 	tu_netmap(&r, NULL, args);
 	assert_string_equal(r.out, "0 errors, 0 warnings in 1 file\n");
@@ -81,8 +80,8 @@ static void test_sheets__the_workbook_validates_without_problems(void **state)
 static void test_sheets__messages_name_sheet_and_cell_and_say_what_to_do(void **state)
 {
 	tu_run r;
-	const char *args[] = {"validate", "liste.xlsx", "leer.xlsx", "Akteure.csv", "alt.xlsx",
-			      NULL};
+	const char *args[] = {"validate",    "liste.xlsx", "leer.xlsx",
+			      "Akteure.csv", "alt.xlsx",   NULL};
 
 	tu_netmap(&r, NETMAP_TEST_DATA "/sheets/messages", args);
 	tu_assert_golden(r.out, NETMAP_TEST_DATA "/sheets/messages/expected.txt");
@@ -102,10 +101,11 @@ static void test_sheets__json_names_the_sheet_and_cell_or_null_for_a_whole_file(
 	assert_non_null(strstr(r.out, "{\"file\": \"leer.xlsx\", \"line\": 1, \"column\": 1, "
 				      "\"severity\": \"error\", \"rule\": \"no-table\""));
 	assert_non_null(strstr(r.out, "\"sheet\": null, \"cell\": null}"));
-	assert_non_null(strstr(r.out, "{\"file\": \"liste.xlsx\", \"line\": 2, \"column\": 2, "
-				      "\"severity\": \"error\", \"rule\": \"enum\", \"message\": "
-				      "\"unknown actor type 'Wohlfartsverband'; did you mean "
-				      "'Wohlfahrtsverband'?\", \"sheet\": \"Akteure\", \"cell\": \"B2\"}"));
+	assert_non_null(
+		strstr(r.out, "{\"file\": \"liste.xlsx\", \"line\": 2, \"column\": 2, "
+			      "\"severity\": \"error\", \"rule\": \"enum\", \"message\": "
+			      "\"unknown actor type 'Wohlfartsverband'; did you mean "
+			      "'Wohlfahrtsverband'?\", \"sheet\": \"Akteure\", \"cell\": \"B2\"}"));
 	tu_run_release(&r);
 }
 
@@ -125,8 +125,8 @@ static void test_sheets__github_annotation_starts_its_message_with_the_cell(void
 static void test_sheets__invalid_workbook_leaves_no_store(void **state)
 {
 	tu_run r;
-	const char *args[] = {"scan", "--db", "sheets-invalid.db", NETMAP_TEST_DATA
-			      "/sheets/messages/liste.xlsx", NULL};
+	const char *args[] = {"scan", "--db", "sheets-invalid.db",
+			      NETMAP_TEST_DATA "/sheets/messages/liste.xlsx", NULL};
 	FILE *f;
 
 	tu_netmap(&r, NULL, args);
@@ -146,7 +146,8 @@ int main(void)
 		cmocka_unit_test(test_sheets__ods_scans_to_the_same_report_as_yaml),
 		cmocka_unit_test(test_sheets__csv_folder_scans_to_the_same_report_as_yaml),
 		cmocka_unit_test(test_sheets__messages_name_sheet_and_cell_and_say_what_to_do),
-		cmocka_unit_test(test_sheets__json_names_the_sheet_and_cell_or_null_for_a_whole_file),
+		cmocka_unit_test(
+			test_sheets__json_names_the_sheet_and_cell_or_null_for_a_whole_file),
 		cmocka_unit_test(test_sheets__github_annotation_starts_its_message_with_the_cell),
 		cmocka_unit_test(test_sheets__invalid_workbook_leaves_no_store),
 	};

@@ -74,8 +74,7 @@ static void add_actor(nm_dataset *ds, const char *id, const char *name, nm_actor
 	a->phone = dup_or_null(phone);
 }
 
-static nm_committee *add_committee(nm_dataset *ds, const char *id, const char *name,
-				   nm_kind kind)
+static nm_committee *add_committee(nm_dataset *ds, const char *id, const char *name, nm_kind kind)
 {
 	nm_committee *c;
 
@@ -132,10 +131,10 @@ static nm_dataset *sample(const char *email)
 		  "https://awo.example.org", "a note", "Erika Beispiel", email, "+49 561 0000");
 	ds->actors[0].themes = index_list(2, 0u, 2u);
 	ds->actors[0].nthemes = 2;
-	add_actor(ds, "caritas-ks", "Caritasverband Kassel e.V.", NM_TYPE_OTHER, NULL, NULL,
-		  NULL, NULL, NULL, NULL);
-	add_actor(ds, "moschee-ks", "Moscheegemeinde", NM_TYPE_MIGRANT_ORGANISATION, "Mitte",
-		  NULL, "", NULL, "info@moschee.example.org", NULL);
+	add_actor(ds, "caritas-ks", "Caritasverband Kassel e.V.", NM_TYPE_OTHER, NULL, NULL, NULL,
+		  NULL, NULL, NULL);
+	add_actor(ds, "moschee-ks", "Moscheegemeinde", NM_TYPE_MIGRANT_ORGANISATION, "Mitte", NULL,
+		  "", NULL, "info@moschee.example.org", NULL);
 	ds->actors[2].themes = index_list(1, 1u);
 	ds->actors[2].nthemes = 1;
 	add_actor(ds, "vhs-ks", "Volkshochschule", NM_TYPE_EDUCATION_PROVIDER, NULL, NULL,
@@ -248,8 +247,7 @@ static void assert_str(const char *expected, const char *actual)
 	assert_string_equal(expected, actual);
 }
 
-static void assert_indices(const uint32_t *expected, size_t n, const uint32_t *actual,
-			   size_t m)
+static void assert_indices(const uint32_t *expected, size_t n, const uint32_t *actual, size_t m)
 {
 	assert_int_equal(n, m);
 	for (size_t i = 0; i < n; i++)
@@ -458,8 +456,7 @@ static nm_store *open_ok(const char *path, nm_store_mode mode)
 	return store;
 }
 
-static void assert_open_fails(const char *path, nm_store_mode mode, int code,
-			      const char *message)
+static void assert_open_fails(const char *path, nm_store_mode mode, int code, const char *message)
 {
 	nm_store *store = (nm_store *)&store;
 	nm_error err = {0};
@@ -684,8 +681,8 @@ static void test_store__snapshots_are_listed_oldest_first(void **state)
 static void test_store__findings_come_back_as_stored(void **state)
 {
 	static const char json[] =
-	    "{\"netmap\": {\"version\": \"1.0.0\"}, \"dataset\": \"K\\u00e4ssel\","
-	    " \"note\": \"Sprachförderung\"}\n";
+		"{\"netmap\": {\"version\": \"1.0.0\"}, \"dataset\": \"K\\u00e4ssel\","
+		" \"note\": \"Sprachförderung\"}\n";
 	nm_store *store = open_ok(":memory:", NM_STORE_WRITE);
 	nm_dataset *ds = nm_dataset_new();
 	nm_settings s = analysed_settings();
@@ -899,7 +896,7 @@ static void test_store__a_file_that_is_not_sqlite_is_refused(void **state)
 	assert_open_fails(path, NM_STORE_WRITE, NM_ESTORE, expected);
 	after = tu_read_file(path, NULL);
 	assert_string_equal(
-	    after, "actors:\n  - id: awo-ks\n    name: AWO and more text to fill a header\n");
+		after, "actors:\n  - id: awo-ks\n    name: AWO and more text to fill a header\n");
 	free(after);
 	free(expected);
 	free(path);
@@ -910,7 +907,8 @@ static void test_store__a_newer_schema_is_refused(void **state)
 {
 	char *dir = tu_tempdir("store-newer"), *path = tu_path(dir, "netmap.db");
 	char *expected = message("store '%s' was written by a newer netmap (schema 2;"
-				 " this netmap reads up to 1)", path);
+				 " this netmap reads up to 1)",
+				 path);
 
 	(void)state;
 	nm_store_close(open_ok(path, NM_STORE_WRITE));
@@ -936,25 +934,31 @@ static void test_store__a_new_file_gets_the_schema_and_pragmas(void **state)
 	assert_raw(path, "PRAGMA user_version", "1");
 	assert_raw(path, "PRAGMA journal_mode", "wal");
 	/* What the sqlite3 shell shows: text ids, dates and enum values. */
-	assert_raw(path, "SELECT founded || ' ' || ends || ' ' || last_met || ' ' || meets || ' '"
-			 " || lead || ' ' || parent || ' ' || themes FROM committees"
-			 " WHERE id = 'ag-wohnen'",
+	assert_raw(path,
+		   "SELECT founded || ' ' || ends || ' ' || last_met || ' ' || meets || ' '"
+		   " || lead || ' ' || parent || ' ' || themes FROM committees"
+		   " WHERE id = 'ag-wohnen'",
 		   "2019-03-01 2021-06-30 2020-10-12 quarterly vhs-ks ak-sprache [\"health\"]");
-	assert_raw(path, "SELECT typeof(founded) || typeof(ends) || typeof(meets) || typeof(lead)"
-			 " FROM committees WHERE id = 'ak-sprache'",
+	assert_raw(path,
+		   "SELECT typeof(founded) || typeof(ends) || typeof(meets) || typeof(lead)"
+		   " FROM committees WHERE id = 'ak-sprache'",
 		   "nullnullnullnull");
-	assert_raw(path, "SELECT group_concat(t.value, ',') FROM actors, json_each(actors.themes) t"
-			 " WHERE actors.id = 'awo-ks'",
+	assert_raw(path,
+		   "SELECT group_concat(t.value, ',') FROM actors, json_each(actors.themes) t"
+		   " WHERE actors.id = 'awo-ks'",
 		   "counselling,language");
-	assert_raw(path, "SELECT role || ' ' || since FROM memberships"
-			 " WHERE committee = 'ag-wohnen' AND actor = 'awo-ks'",
+	assert_raw(path,
+		   "SELECT role || ' ' || since FROM memberships"
+		   " WHERE committee = 'ag-wohnen' AND actor = 'awo-ks'",
 		   "member 2021-05-01");
 	assert_raw(path, "SELECT value FROM settings WHERE name = 'voices'", "");
-	assert_raw(path, "SELECT dataset_value || ' ' || given FROM settings"
-			 " WHERE name = 'voices'",
+	assert_raw(path,
+		   "SELECT dataset_value || ' ' || given FROM settings"
+		   " WHERE name = 'voices'",
 		   "migrant_organisation,volunteer_initiative 0");
-	assert_raw(path, "SELECT value || ' ' || dataset_value || ' ' || given FROM settings"
-			 " WHERE name = 'similar_name'",
+	assert_raw(path,
+		   "SELECT value || ' ' || dataset_value || ' ' || given FROM settings"
+		   " WHERE name = 'similar_name'",
 		   "0.123456789 0.85 1");
 	assert_raw(path, "SELECT today || ' ' || netmap_version || ' ' || dataset FROM snapshots",
 		   "2026-11-26 " NETMAP_VERSION " Kassel");
@@ -1204,8 +1208,7 @@ static void test_store__a_put_failing_inside_a_batch_changes_nothing(void **stat
 	(void)state;
 	for (size_t i = 0; i < next->nactors; i++)
 		contacts += next->actors[i].person || next->actors[i].email;
-	fail_every_row(path, first, next,
-		       1 + 10 + 0 + 2 + 150 + contacts + 150 + 150 * 5 + 1, 7);
+	fail_every_row(path, first, next, 1 + 10 + 0 + 2 + 150 + contacts + 150 + 150 * 5 + 1, 7);
 	nm_dataset_free(first);
 	nm_dataset_free(next);
 	free(path);
@@ -1405,7 +1408,8 @@ static void test_store__coordinators_are_kept_and_an_older_store_has_none(void *
 	used.coordinators = nm_xstrdup("awo-kassel,stadt");
 	ds->settings.coordinators = nm_xstrdup("stadt");
 	ds->settings_given |= NM_SET_COORDINATORS;
-	assert_int_equal(nm_store_put_snapshot(store, ds, date("2026-11-26"), &used, "{}", &id, &err),
+	assert_int_equal(nm_store_put_snapshot(store, ds, date("2026-11-26"), &used, "{}", &id,
+					       &err),
 			 NM_OK);
 	nm_settings_release(&used);
 	back = load_ok(store, id, &info);
@@ -1415,8 +1419,9 @@ static void test_store__coordinators_are_kept_and_an_older_store_has_none(void *
 	nm_snapshot_info_release(&info);
 	nm_dataset_free(back);
 	nm_store_close(store);
-	assert_raw(path, "SELECT value || '|' || dataset_value || '|' || given FROM settings "
-			 "WHERE name = 'coordinators'",
+	assert_raw(path,
+		   "SELECT value || '|' || dataset_value || '|' || given FROM settings "
+		   "WHERE name = 'coordinators'",
 		   "awo-kassel,stadt|stadt|1");
 
 	/* A snapshot taken before the setting existed has no row. */
@@ -1446,12 +1451,15 @@ int main(void)
 		cmocka_unit_test(test_store__findings_come_back_as_stored),
 		cmocka_unit_test(test_store__load_of_a_missing_snapshot_is_not_found),
 		cmocka_unit_test(test_store__read_memory_store_is_an_empty_store),
-		cmocka_unit_test_setup_teardown(test_store__two_actors_with_one_id_are_refused_and_change_nothing,
-						memory_store_with_one_snapshot, stored_sample_release),
-		cmocka_unit_test_setup_teardown(test_store__a_membership_of_a_bad_index_is_refused_and_changes_nothing,
-						memory_store_with_one_snapshot, stored_sample_release),
-		cmocka_unit_test_setup_teardown(test_store__an_unknown_enum_value_is_refused_and_changes_nothing,
-						memory_store_with_one_snapshot, stored_sample_release),
+		cmocka_unit_test_setup_teardown(
+			test_store__two_actors_with_one_id_are_refused_and_change_nothing,
+			memory_store_with_one_snapshot, stored_sample_release),
+		cmocka_unit_test_setup_teardown(
+			test_store__a_membership_of_a_bad_index_is_refused_and_changes_nothing,
+			memory_store_with_one_snapshot, stored_sample_release),
+		cmocka_unit_test_setup_teardown(
+			test_store__an_unknown_enum_value_is_refused_and_changes_nothing,
+			memory_store_with_one_snapshot, stored_sample_release),
 		cmocka_unit_test(test_store__missing_file_is_not_found),
 		cmocka_unit_test(test_store__a_store_in_a_missing_folder_cannot_be_created),
 		cmocka_unit_test(test_store__a_foreign_sqlite_file_is_refused),
@@ -1460,8 +1468,9 @@ int main(void)
 		cmocka_unit_test(test_store__a_new_file_gets_the_schema_and_pragmas),
 		cmocka_unit_test(test_store__an_empty_file_becomes_a_store),
 		cmocka_unit_test(test_store__abandon_removes_a_file_this_open_created),
-		cmocka_unit_test_setup_teardown(test_store__abandon_of_a_write_keeps_a_store_that_was_there,
-						store_file_with_one_snapshot, store_file_release),
+		cmocka_unit_test_setup_teardown(
+			test_store__abandon_of_a_write_keeps_a_store_that_was_there,
+			store_file_with_one_snapshot, store_file_release),
 		cmocka_unit_test_setup_teardown(test_store__abandon_of_a_read_keeps_the_store,
 						store_file_with_one_snapshot, store_file_release),
 		cmocka_unit_test(test_store__abandon_of_no_store_does_nothing),

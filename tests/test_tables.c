@@ -33,8 +33,8 @@ typedef struct fx {
 	nm_buf out;
 } fx;
 
-static const char *const committees_known[] = {"ak-sprache", "Netzwerk Integration",
-					       "rt-arbeit", NULL};
+static const char *const committees_known[] = {"ak-sprache", "Netzwerk Integration", "rt-arbeit",
+					       NULL};
 
 static bool fake_is_committee(void *arg, const char *text)
 {
@@ -294,8 +294,8 @@ static void english_headers_any_case_and_separators(void **state)
 	(void)state;
 	row(f, s, 1, "ID", "NAME", "Kind", "Ad-Hoc", "LAST_MET", "last met", "Lead", "members",
 	    NULL);
-	row(f, s, 2, "ak", "AK Sprache", "round table", "ja", "1.3.2026", "", "vhs",
-	    "a, b;;c", NULL);
+	row(f, s, 2, "ak", "AK Sprache", "round table", "ja", "1.3.2026", "", "vhs", "a, b;;c",
+	    NULL);
 	assert_string_equal(
 		run(f, NM_TABLES_PLAIN),
 		"committees: {committees@A1: [{id@A1: ak@A2, name@B1: AK Sprache@B2, "
@@ -312,8 +312,7 @@ static void unknown_headers_warn_with_a_suggestion(void **state)
 	nm_sheet *s = sheet(f, "Gremien");
 
 	(void)state;
-	row(f, s, 1, "Name", "Typ", "Mitgleider", "Telefon Zentrale", "x-intern", "X-Intern",
-	    NULL);
+	row(f, s, 1, "Name", "Typ", "Mitgleider", "Telefon Zentrale", "x-intern", "X-Intern", NULL);
 	row(f, s, 2, "AK", "Netzwerk", "a", "0561", "q", "r", NULL);
 	assert_string_equal(
 		run(f, NM_TABLES_PLAIN),
@@ -325,7 +324,6 @@ static void unknown_headers_warn_with_a_suggestion(void **state)
 		"[unknown-column]\n");
 	fx_free(f);
 }
-
 
 static void merged_cells_apply_to_each_cell(void **state)
 {
@@ -741,7 +739,8 @@ static void csv_positions_are_lines_and_columns(void **state)
 	csv_cell(f, s, 2, 4, 2, 24, NM_CELL_TEXT, "Nord");
 	csv_cell(f, s, 3, 3, 3, 3, NM_CELL_TEXT, "a\nb");
 	csv_cell(f, s, 4, 2, 5, 2, NM_CELL_TEXT, "Verein");
-	nm_book_problem_add(&f->book, NM_SEV_ERROR, "bad-csv-quote", 0, 6, 3, "text after a "
+	nm_book_problem_add(&f->book, NM_SEV_ERROR, "bad-csv-quote", 0, 6, 3,
+			    "text after a "
 			    "closing quote");
 	nm_book_problem_add(&f->book, NM_SEV_WARNING, "csv-encoding", -1, 0, 0,
 			    "not UTF-8: read as Windows-1252");
@@ -868,13 +867,14 @@ static void a_workbook_validates_like_yaml(void **state)
 	row(f, s, 3, "arbeit", "Arbeit und Beruf", NULL);
 	s = sheet(f, "Akteure");
 	row(f, s, 1, "Name", "Art", "Themen", "Mitglied in", "E-Mail", NULL);
-	row(f, s, 2, "VHS Kassel", "Bildungsträger", "sprache", "ak-sprache", "v@example.org", NULL);
+	row(f, s, 2, "VHS Kassel", "Bildungsträger", "sprache", "ak-sprache", "v@example.org",
+	    NULL);
 	row(f, s, 3, "Caritas", "Wohlfahrtsverband", "sprache, arbeit", NULL);
 	s = sheet(f, "Gremien");
 	row(f, s, 1, "Kürzel", "Name", "Typ", "ad hoc", "Federführung", "zuletzt getagt",
 	    "Mitglieder", NULL);
-	row(f, s, 2, "ak-sprache", "AK Sprache", "Arbeitskreis", "nein", "vhs-kassel",
-	    "1.10.2026", "caritas", NULL);
+	row(f, s, 2, "ak-sprache", "AK Sprache", "Arbeitskreis", "nein", "vhs-kassel", "1.10.2026",
+	    "caritas", NULL);
 	row(f, s, 3, "rt-arbeit", "Runder Tisch Arbeit", "Runder Tisch", NULL);
 	s = sheet(f, "Besetzung");
 	row(f, s, 1, "Akteur", "rt-arbeit", NULL);
@@ -891,8 +891,8 @@ static void a_workbook_validates_like_yaml(void **state)
 	assert_int_equal(nm_date_parse("2026-12-01", &today), 0);
 	v = nm_validator_new(&f->diags, today);
 	f->ctx.is_committee = NULL;
-	assert_true(nm_tables_read(&f->book, &f->ctx, NM_TABLES_PLAIN | NM_TABLES_MATRIX, &docs,
-				   &n));
+	assert_true(
+		nm_tables_read(&f->book, &f->ctx, NM_TABLES_PLAIN | NM_TABLES_MATRIX, &docs, &n));
 	assert_int_equal(n, 5);
 	for (size_t i = 0; i < n; i++)
 		nm_validator_add_doc(v, &docs[i]);
@@ -908,7 +908,8 @@ static void a_workbook_validates_like_yaml(void **state)
 	assert_int_equal(ds->ncommittees, 2);
 	assert_int_equal(ds->nmemberships, 4);
 	assert_int_equal(ds->settings.max_load, 4);
-	assert_int_equal(ds->settings.overlap_jaccard.num * 100, 25 * ds->settings.overlap_jaccard.den);
+	assert_int_equal(ds->settings.overlap_jaccard.num * 100,
+			 25 * ds->settings.overlap_jaccard.den);
 	nm_dataset_free(ds);
 	nm_validator_free(v);
 	fx_free(f);
@@ -933,17 +934,25 @@ static size_t check_tree(const nm_node *n)
 /* Random books of table words, marks, dates and merges: no crash, no leak. */
 static void random_books_read_without_harm(void **state)
 {
-	static const char *const sheets[] = {"Akteure", "Gremien", "Mitgliedschaften", "Themen",
-					     "Einstellungen", "Besetzung", "actors x", "Notiz"};
-	static const char *const words[] = {
-		"Name", "Art", "ID", "Kürzel", "Typ", "Themen", "E-Mail", "x-a", "ad hoc",
-		"gegründet", "Mitglieder", "Akteur", "Gremium", "Rolle", "seit", "Bezeichnung",
-		"Einstellung", "Wert", "voices", "max_load", "dataset", "coordinators", "-",
-		"x", "ja", "Vorsitz", "ak-sprache", "rt-arbeit", "1.3.2026", "2026-02-30",
-		"a, b; c", " ", "", "Verein", "???", "\xC2\xA0", "a\nb", "0,6", "Netzwerk Integration"};
-	static const nm_cell_type types[] = {NM_CELL_TEXT, NM_CELL_TEXT, NM_CELL_TEXT,
-					     NM_CELL_NUMBER, NM_CELL_DATE, NM_CELL_BOOL,
-					     NM_CELL_ERROR, NM_CELL_INVALID};
+	static const char *const sheets[] = {"Akteure",  "Gremien",       "Mitgliedschaften",
+					     "Themen",   "Einstellungen", "Besetzung",
+					     "actors x", "Notiz"};
+	static const char *const words[] = {"Name",         "Art",         "ID",
+					    "Kürzel",       "Typ",         "Themen",
+					    "E-Mail",       "x-a",         "ad hoc",
+					    "gegründet",    "Mitglieder",  "Akteur",
+					    "Gremium",      "Rolle",       "seit",
+					    "Bezeichnung",  "Einstellung", "Wert",
+					    "voices",       "max_load",    "dataset",
+					    "coordinators", "-",           "x",
+					    "ja",           "Vorsitz",     "ak-sprache",
+					    "rt-arbeit",    "1.3.2026",    "2026-02-30",
+					    "a, b; c",      " ",           "",
+					    "Verein",       "???",         "\xC2\xA0",
+					    "a\nb",         "0,6",         "Netzwerk Integration"};
+	static const nm_cell_type types[] = {NM_CELL_TEXT,   NM_CELL_TEXT,   NM_CELL_TEXT,
+					     NM_CELL_NUMBER, NM_CELL_DATE,   NM_CELL_BOOL,
+					     NM_CELL_ERROR,  NM_CELL_INVALID};
 	static const char *const numbers[] = {"1", "0", "7.0", "1E-3", "-0", "1E+999", "x"};
 	unsigned seed = 12345;
 
@@ -969,19 +978,23 @@ static void random_books_read_without_harm(void **state)
 					t = types[(seed >> 8) % 8];
 					text = t == NM_CELL_NUMBER ? numbers[(seed >> 20) % 7]
 					       : t == NM_CELL_DATE ? "2026-03-01"
-					       : t == NM_CELL_BOOL ? ((seed >> 20) % 2 ? "true" : "false")
+					       : t == NM_CELL_BOOL
+						       ? ((seed >> 20) % 2 ? "true" : "false")
 					       : t == NM_CELL_ERROR ? "#REF!"
-					       : t == NM_CELL_INVALID ? "no value"
-						: words[(seed >> 20) % (sizeof(words) / sizeof(*words))];
-					x = nm_book_add_cell(&f->book, s, r, c, t, text, strlen(text));
+					       : t == NM_CELL_INVALID
+						       ? "no value"
+						       : words[(seed >> 20) %
+							       (sizeof(words) / sizeof(*words))];
+					x = nm_book_add_cell(&f->book, s, r, c, t, text,
+							     strlen(text));
 					x->line = r + 1;
 					x->lcol = c * 3;
 				}
 			if (!f->ctx.csv) {
 				seed = seed * 1103515245u + 12345u;
-				nm_book_add_merge(s, (nm_range){1 + (seed >> 16) % 5, 1 + (seed >> 20) % 4,
-								3 + (seed >> 16) % 5,
-								2 + (seed >> 20) % 4});
+				nm_book_add_merge(
+					s, (nm_range){1 + (seed >> 16) % 5, 1 + (seed >> 20) % 4,
+						      3 + (seed >> 16) % 5, 2 + (seed >> 20) % 4});
 				nm_book_add_merge(s, (nm_range){0, 0, 2, 2});
 			}
 		}

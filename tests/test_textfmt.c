@@ -64,8 +64,7 @@ static void expect_fit(const char *in, size_t width, int pad, const char *want)
 	nm_buf_release(&b);
 }
 
-static void expect_wrap(const char *in, size_t first, size_t indent, size_t width,
-			const char *want)
+static void expect_wrap(const char *in, size_t first, size_t indent, size_t width, const char *want)
 {
 	nm_buf b = NM_BUF_INIT;
 
@@ -80,7 +79,8 @@ static void test_textfmt__clean_keeps_printable_text_as_it_is(void **state)
 {
 	(void)state;
 	expect_clean("", "");
-	expect_clean("Arbeitskreis Sprache (AK) 1-2 ~ \\ \"x\"", "Arbeitskreis Sprache (AK) 1-2 ~ \\ \"x\"");
+	expect_clean("Arbeitskreis Sprache (AK) 1-2 ~ \\ \"x\"",
+		     "Arbeitskreis Sprache (AK) 1-2 ~ \\ \"x\"");
 	expect_clean("Müller-Lüdenscheidt, Straße", "Müller-Lüdenscheidt, Straße");
 	expect_clean("Mu\xCC\x88ller", "Mu\xCC\x88ller");
 	expect_clean("日本語 😀 € ©", "日本語 😀 € ©");
@@ -137,7 +137,7 @@ static void test_textfmt__clean_replaces_bidi_overrides_and_line_separators(void
 	expect_clean(join3(LRE, "\xE2\x81\xA6\xE2\x81\xA9", ""), FFFD FFFD FFFD); /* 2066 2069 */
 	expect_clean("a\xE2\x80\xA8"
 		     "b\xE2\x80\xA9",
-		     "a" FFFD "b" FFFD); /* U+2028, U+2029 */
+		     "a" FFFD "b" FFFD);         /* U+2028, U+2029 */
 	expect_clean("\xEF\xBB\xBFx", FFFD "x"); /* U+FEFF, a format character */
 }
 
@@ -285,7 +285,7 @@ static void test_textfmt__width_counts_an_umlaut_as_one_column(void **state)
 static void test_textfmt__width_counts_combining_marks_as_nothing(void **state)
 {
 	(void)state;
-	assert_int_equal(nm_text_width("Mu\xCC\x88ller"), 6);     /* u + U+0308 */
+	assert_int_equal(nm_text_width("Mu\xCC\x88ller"), 6);    /* u + U+0308 */
 	assert_int_equal(nm_text_width("e\xCC\x81\xCC\xA3"), 1); /* e + two marks */
 }
 
@@ -503,7 +503,8 @@ int main(void)
 		cmocka_unit_test(test_textfmt__wrap_collapses_runs_of_spaces),
 		cmocka_unit_test(test_textfmt__wrap_measures_words_in_columns_not_bytes),
 		cmocka_unit_test(test_textfmt__wrap_cuts_a_word_longer_than_the_line),
-		cmocka_unit_test(test_textfmt__wrap_moves_a_first_word_that_fits_only_on_a_new_line),
+		cmocka_unit_test(
+			test_textfmt__wrap_moves_a_first_word_that_fits_only_on_a_new_line),
 		cmocka_unit_test(test_textfmt__wrap_cleans_the_text),
 		cmocka_unit_test(test_textfmt__wrap_appends_to_what_is_there),
 	};

@@ -65,21 +65,20 @@ static void expect(const char *yaml, const char *problems)
 	release(&r);
 }
 
-static const char base[] =
-	"netmap: 1\n"
-	"dataset: Lindenau\n"
-	"actors:\n"
-	"  - id: caritas\n"
-	"    name: Caritasverband Lindenau e.V.\n"
-	"    type: association\n"
-	"  - id: vhs\n"
-	"    name: Volkshochschule\n"
-	"    type: education_provider\n"
-	"committees:\n"
-	"  - id: ak-sprache\n"
-	"    name: Arbeitskreis Sprache\n"
-	"    kind: working_group\n"
-	"    members: [caritas, vhs]\n";
+static const char base[] = "netmap: 1\n"
+			   "dataset: Lindenau\n"
+			   "actors:\n"
+			   "  - id: caritas\n"
+			   "    name: Caritasverband Lindenau e.V.\n"
+			   "    type: association\n"
+			   "  - id: vhs\n"
+			   "    name: Volkshochschule\n"
+			   "    type: education_provider\n"
+			   "committees:\n"
+			   "  - id: ak-sprache\n"
+			   "    name: Arbeitskreis Sprache\n"
+			   "    kind: working_group\n"
+			   "    members: [caritas, vhs]\n";
 
 static void test_validate__valid_dataset_has_no_problems(void **state)
 {
@@ -122,7 +121,8 @@ static void test_validate__unknown_key_suggests_the_close_one(void **state)
 
 static void test_validate__unknown_top_level_key(void **state)
 {
-	expect("actor: []\n", "1:1: error: unknown key 'actor' in the document; did you mean 'actors'?\n");
+	expect("actor: []\n",
+	       "1:1: error: unknown key 'actor' in the document; did you mean 'actors'?\n");
 }
 
 static void test_validate__missing_required_fields(void **state)
@@ -186,11 +186,13 @@ static void test_validate__ids_are_case_sensitive(void **state)
 
 static void test_validate__duplicate_id_across_files_names_both_places(void **state)
 {
-	const char *files[] = {"actors:\n  - {id: x, name: A, type: club}\n",
-			       "actors:\n  - {id: y, name: B, type: club}\n  - {id: x, name: C, type: club}\n"};
+	const char *files[] = {
+		"actors:\n  - {id: x, name: A, type: club}\n",
+		"actors:\n  - {id: y, name: B, type: club}\n  - {id: x, name: C, type: club}\n"};
 	result r = run_files(files, 2);
-	assert_string_equal(r.problems,
-			    "t2.yaml:3:10: error: duplicate id 'x', first defined at t1.yaml:2:10\n");
+	assert_string_equal(
+		r.problems,
+		"t2.yaml:3:10: error: duplicate id 'x', first defined at t1.yaml:2:10\n");
 	assert_null(r.ds);
 	release(&r);
 }
@@ -346,10 +348,11 @@ static void test_validate__declared_themes_must_be_used_correctly(void **state)
 
 static void test_validate__free_themes_are_collected_when_none_declared(void **state)
 {
-	result r = run("actors:\n"
-		       "  - {id: a, name: A, type: club, themes: [youth, language]}\n"
-		       "committees:\n"
-		       "  - {id: k, name: K, kind: network, themes: [housing, youth], status: dissolved}\n");
+	result r = run(
+		"actors:\n"
+		"  - {id: a, name: A, type: club, themes: [youth, language]}\n"
+		"committees:\n"
+		"  - {id: k, name: K, kind: network, themes: [housing, youth], status: dissolved}\n");
 	assert_string_equal(r.problems, "");
 	assert_false(r.ds->themes_declared);
 	assert_int_equal(r.ds->nthemes, 3);
@@ -401,13 +404,14 @@ static void test_validate__settings_out_of_range_and_twice(void **state)
 			       "  colour: red\n",
 			       "settings: {min_shared: 2}\n"};
 	result r = run_files(files, 2);
-	assert_string_equal(r.problems,
-			    "t1.yaml:2:20: error: 'overlap_jaccard' must be a decimal from 0 to 1, not '1.5'\n"
-			    "t1.yaml:3:13: error: 'max_load' must be a whole number of at least 0, not '-1'\n"
-			    "t1.yaml:4:15: error: 'stale_days' must be a whole number of at least 0, not '1.5'\n"
-			    "t1.yaml:5:34: error: unknown actor type 'volunter_initiative'; did you mean 'volunteer_initiative'?\n"
-			    "t1.yaml:6:3: error: unknown key 'colour' in settings\n"
-			    "t2.yaml:1:11: error: a second 'settings' block, first at t1.yaml:2:3\n");
+	assert_string_equal(
+		r.problems,
+		"t1.yaml:2:20: error: 'overlap_jaccard' must be a decimal from 0 to 1, not '1.5'\n"
+		"t1.yaml:3:13: error: 'max_load' must be a whole number of at least 0, not '-1'\n"
+		"t1.yaml:4:15: error: 'stale_days' must be a whole number of at least 0, not '1.5'\n"
+		"t1.yaml:5:34: error: unknown actor type 'volunter_initiative'; did you mean 'volunteer_initiative'?\n"
+		"t1.yaml:6:3: error: unknown key 'colour' in settings\n"
+		"t2.yaml:1:11: error: a second 'settings' block, first at t1.yaml:2:3\n");
 	release(&r);
 }
 
@@ -421,16 +425,17 @@ static void test_validate__first_dataset_name_counts(void **state)
 
 static void test_validate__membership_written_three_ways_is_one(void **state)
 {
-	result r = run("actors:\n"
-		       "  - id: a\n"
-		       "    name: A\n"
-		       "    type: club\n"
-		       "    member_of: [k, {committee: k, since: 2020-01-01}]\n"
-		       "committees:\n"
-		       "  - {id: k, name: K, kind: network, members: [a, {actor: a, since: 2019-05-01}]}\n"
-		       "memberships:\n"
-		       "  - {actor: a, committee: k}\n"
-		       "  - {actor: a, committee: k, role: guest}\n");
+	result r = run(
+		"actors:\n"
+		"  - id: a\n"
+		"    name: A\n"
+		"    type: club\n"
+		"    member_of: [k, {committee: k, since: 2020-01-01}]\n"
+		"committees:\n"
+		"  - {id: k, name: K, kind: network, members: [a, {actor: a, since: 2019-05-01}]}\n"
+		"memberships:\n"
+		"  - {actor: a, committee: k}\n"
+		"  - {actor: a, committee: k, role: guest}\n");
 	assert_string_equal(r.problems, "");
 	assert_int_equal(r.ds->nmemberships, 1);
 	assert_int_equal(r.ds->memberships[0].role, NM_ROLE_GUEST);
@@ -444,13 +449,14 @@ static void test_validate__membership_written_three_ways_is_one(void **state)
 
 static void test_validate__strongest_written_role_wins_with_a_warning(void **state)
 {
-	result r = run("actors:\n"
-		       "  - id: a\n"
-		       "    name: A\n"
-		       "    type: club\n"
-		       "    member_of: [{committee: k, role: chair}]\n"
-		       "committees:\n"
-		       "  - {id: k, name: K, kind: network, members: [{actor: a, role: member}]}\n");
+	result r = run(
+		"actors:\n"
+		"  - id: a\n"
+		"    name: A\n"
+		"    type: club\n"
+		"    member_of: [{committee: k, role: chair}]\n"
+		"committees:\n"
+		"  - {id: k, name: K, kind: network, members: [{actor: a, role: member}]}\n");
 	assert_string_equal(r.problems,
 			    "7:47: warning: conflicting roles for 'a' in 'k': 'member' here, "
 			    "'chair' at t1.yaml:5:17\n");
@@ -472,10 +478,11 @@ static void test_validate__lead_listed_without_role_is_no_conflict(void **state)
 
 static void test_validate__lead_listed_as_member_is_a_conflict(void **state)
 {
-	result r = run("actors:\n"
-		       "  - {id: a, name: A, type: club}\n"
-		       "committees:\n"
-		       "  - {id: k, name: K, kind: network, lead: a, members: [{actor: a, role: member}]}\n");
+	result r = run(
+		"actors:\n"
+		"  - {id: a, name: A, type: club}\n"
+		"committees:\n"
+		"  - {id: k, name: K, kind: network, lead: a, members: [{actor: a, role: member}]}\n");
 	assert_string_equal(r.problems,
 			    "4:56: warning: conflicting roles for 'a' in 'k': 'member' here, "
 			    "'lead' at t1.yaml:4:43\n");

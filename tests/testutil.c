@@ -106,8 +106,7 @@ void tu_netmap(tu_run *r, const char *cwd, const char *const *args)
 		oldcwd = getcwd(NULL, 0);
 		assert_int_equal(chdir(cwd), 0);
 	}
-	assert_int_equal(posix_spawn(&pid, NETMAP_BIN, &fa, NULL,
-				     (char *const *)argv, environ), 0);
+	assert_int_equal(posix_spawn(&pid, NETMAP_BIN, &fa, NULL, (char *const *)argv, environ), 0);
 	if (oldcwd) {
 		assert_int_equal(chdir(oldcwd), 0);
 		free(oldcwd);
@@ -145,8 +144,8 @@ void tu_assert_golden(const char *actual, const char *golden_path)
 		fail_msg("golden file '%s' is missing (NETMAP_UPDATE_GOLDEN=1 writes it)",
 			 golden_path);
 	if (strcmp(expected, actual) != 0) {
-		fprintf(stderr, "--- expected (%s)\n%s--- actual\n%s---\n", golden_path,
-			expected, actual);
+		fprintf(stderr, "--- expected (%s)\n%s--- actual\n%s---\n", golden_path, expected,
+			actual);
 		free(expected);
 		fail_msg("output differs from '%s'", golden_path);
 	}

@@ -28,7 +28,7 @@ typedef enum nm_class {
 extern const char *const nm_class_names[NM_CLASS_COUNT];
 
 typedef struct nm_overlap {
-	uint32_t a, b;            /* committee indices, a < b */
+	uint32_t a, b; /* committee indices, a < b */
 	nm_class cls;
 	uint32_t shared;          /* |M(a) ∩ M(b)| */
 	uint32_t size_a, size_b;  /* |M(a)|, |M(b)| */
@@ -97,13 +97,13 @@ typedef struct nm_invitation {
 
 /* What merging one cluster would give (contract 7.3). */
 typedef struct nm_merge_proposal {
-	uint32_t cluster;        /* index into clusters: its committees */
-	uint32_t members;        /* |U|, coordinators included */
-	uint32_t *themes;        /* the union of their themes, ascending */
+	uint32_t cluster; /* index into clusters: its committees */
+	uint32_t members; /* |U|, coordinators included */
+	uint32_t *themes; /* the union of their themes, ascending */
 	size_t nthemes;
-	uint32_t seats_before;   /* sum of |M(c)| */
-	uint32_t seats_after;    /* |U| */
-	nm_freq meets;           /* the largest f given; NM_FREQ_NONE when none */
+	uint32_t seats_before; /* sum of |M(c)| */
+	uint32_t seats_after;  /* |U| */
+	nm_freq meets;         /* the largest f given; NM_FREQ_NONE when none */
 	uint64_t member_meetings_before;
 	uint64_t member_meetings_after;
 } nm_merge_proposal;
@@ -126,10 +126,10 @@ typedef struct nm_analysis {
 
 	uint32_t *uncovered_themes; /* theme indices */
 	size_t nuncovered_themes;
-	uint32_t *isolated_actors;  /* actor indices */
+	uint32_t *isolated_actors; /* actor indices */
 	size_t nisolated_actors;
 	uint32_t *single_type_committees; /* committee indices */
-	nm_actor_type *single_types; /* explanation: the one type of each */
+	nm_actor_type *single_types;      /* explanation: the one type of each */
 	size_t nsingle_type_committees;
 	uint32_t *coverage; /* [theme * NM_TYPE_COUNT + type], every ds theme */
 	nm_missing_voice *missing_voices;
@@ -166,8 +166,8 @@ bool nm_analysis_is_coordinator(const nm_analysis *an, uint32_t x);
  * actor records come from nm_names_find_duplicates() with
  * settings->similar_name.
  */
-int nm_analysis_run(nm_analysis **out, const nm_dataset *ds,
-		    const nm_settings *settings, nm_date today, nm_error *err);
+int nm_analysis_run(nm_analysis **out, const nm_dataset *ds, const nm_settings *settings,
+		    nm_date today, nm_error *err);
 /*
  * nm_analysis_run on up to jobs threads (0 or 1: the calling thread alone,
  * no thread created): the duplicate actor records

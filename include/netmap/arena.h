@@ -15,7 +15,10 @@ typedef struct nm_arena {
 	nm_arena_block *spare; /* blocks kept by nm_arena_reset for reuse */
 } nm_arena;
 
-#define NM_ARENA_INIT {NULL, NULL}
+#define NM_ARENA_INIT \
+	{ \
+		NULL, NULL \
+	}
 
 /* size bytes aligned for any type; never NULL. */
 void *nm_arena_alloc(nm_arena *a, size_t size);

@@ -25,31 +25,31 @@
 #include "netmap/diag.h"
 
 /* Budgets (docs/security.md). */
-#define NM_BOOK_MAX_ENTRIES 10000u               /* entries in a workbook archive */
+#define NM_BOOK_MAX_ENTRIES 10000u                   /* entries in a workbook archive */
 #define NM_BOOK_MAX_UNPACKED (1024u * 1024u * 1024u) /* bytes all read entries inflate to */
-#define NM_BOOK_MAX_CELLS 5000000u               /* non-empty cells of one sheet */
-#define NM_BOOK_MAX_SHEETS 1000u                 /* sheets of a workbook */
-#define NM_BOOK_MAX_ROWS 1048576u                /* rows of a sheet (Excel's limit) */
-#define NM_BOOK_MAX_COLS 16384u                  /* columns of a sheet (Excel's: XFD) */
-#define NM_BOOK_MAX_CELL_BYTES (1024u * 1024u)   /* bytes of one cell's text */
+#define NM_BOOK_MAX_CELLS 5000000u                   /* non-empty cells of one sheet */
+#define NM_BOOK_MAX_SHEETS 1000u                     /* sheets of a workbook */
+#define NM_BOOK_MAX_ROWS 1048576u                    /* rows of a sheet (Excel's limit) */
+#define NM_BOOK_MAX_COLS 16384u                      /* columns of a sheet (Excel's: XFD) */
+#define NM_BOOK_MAX_CELL_BYTES (1024u * 1024u)       /* bytes of one cell's text */
 
 typedef enum nm_cell_type {
-	NM_CELL_TEXT,    /* text, as stored (readers do not trim) */
-	NM_CELL_NUMBER,  /* a number: its stored decimal digits ("7", "0.1", "1E-3") */
-	NM_CELL_DATE,    /* a date: its calendar date as "YYYY-MM-DD" */
-	NM_CELL_BOOL,    /* a boolean: "true" or "false" */
-	NM_CELL_ERROR,   /* an error value: as stored ("#REF!", "#DIV/0!") */
-	NM_CELL_INVALID  /* a cell that has no usable value: text says why */
+	NM_CELL_TEXT,   /* text, as stored (readers do not trim) */
+	NM_CELL_NUMBER, /* a number: its stored decimal digits ("7", "0.1", "1E-3") */
+	NM_CELL_DATE,   /* a date: its calendar date as "YYYY-MM-DD" */
+	NM_CELL_BOOL,   /* a boolean: "true" or "false" */
+	NM_CELL_ERROR,  /* an error value: as stored ("#REF!", "#DIV/0!") */
+	NM_CELL_INVALID /* a cell that has no usable value: text says why */
 } nm_cell_type;
 
 typedef struct nm_cell {
-	uint32_t row, col;    /* 1-based: A1 is row 1, column 1 */
-	uint32_t line, lcol;  /* CSV: where the cell starts in the file (1-based,
+	uint32_t row, col;   /* 1-based: A1 is row 1, column 1 */
+	uint32_t line, lcol; /* CSV: where the cell starts in the file (1-based,
 				 the column in characters, an opening quote
 				 included, a byte-order mark not); 0 in workbooks */
-	uint8_t type;         /* nm_cell_type */
-	bool formula;         /* the value is a formula's cached value */
-	const char *text;     /* NUL-terminated, in the book's arena; UTF-8 */
+	uint8_t type;        /* nm_cell_type */
+	bool formula;        /* the value is a formula's cached value */
+	const char *text;    /* NUL-terminated, in the book's arena; UTF-8 */
 } nm_cell;
 
 typedef struct nm_range {
@@ -57,31 +57,31 @@ typedef struct nm_range {
 } nm_range;
 
 typedef struct nm_sheet {
-	char *name;           /* in the book's arena */
-	bool hidden;          /* hidden sheets are read all the same (6.1) */
-	nm_cell *cells;       /* non-empty cells, sorted by row, then column */
+	char *name;     /* in the book's arena */
+	bool hidden;    /* hidden sheets are read all the same (6.1) */
+	nm_cell *cells; /* non-empty cells, sorted by row, then column */
 	size_t ncells, cells_cap;
-	nm_range *merges;     /* merged ranges, as the file lists them */
+	nm_range *merges; /* merged ranges, as the file lists them */
 	size_t nmerges, merges_cap;
 } nm_sheet;
 
 typedef struct nm_book_problem {
 	nm_severity severity;
-	const char *rule;     /* static rule id, e.g. "zip-bomb", "csv-quote" */
-	int32_t sheet;        /* index into sheets; -1: about the whole file */
-	uint32_t row, col;    /* workbooks: the cell (0, 0 with sheet -1);
+	const char *rule;  /* static rule id, e.g. "zip-bomb", "csv-quote" */
+	int32_t sheet;     /* index into sheets; -1: about the whole file */
+	uint32_t row, col; /* workbooks: the cell (0, 0 with sheet -1);
 				 CSV: the line and column in the file */
-	char *message;        /* owned; lowercase, no full stop */
+	char *message;     /* owned; lowercase, no full stop */
 } nm_book_problem;
 
 typedef struct nm_book {
 	nm_sheet *sheets;
 	size_t nsheets, sheets_cap;
-	nm_book_problem *problems;  /* in the order found */
+	nm_book_problem *problems; /* in the order found */
 	size_t nproblems, problems_cap;
-	size_t errors;              /* problems of severity NM_SEV_ERROR */
-	bool date1904;              /* xlsx: the workbook uses the 1904 date system */
-	nm_arena arena;             /* the text of names and cells */
+	size_t errors;  /* problems of severity NM_SEV_ERROR */
+	bool date1904;  /* xlsx: the workbook uses the 1904 date system */
+	nm_arena arena; /* the text of names and cells */
 } nm_book;
 
 void nm_book_init(nm_book *book);

@@ -14,7 +14,10 @@ typedef struct nm_buf {
 	size_t cap; /* bytes allocated */
 } nm_buf;
 
-#define NM_BUF_INIT {NULL, 0, 0}
+#define NM_BUF_INIT \
+	{ \
+		NULL, 0, 0 \
+	}
 
 void nm_buf_init(nm_buf *b);
 void nm_buf_release(nm_buf *b);

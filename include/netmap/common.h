@@ -17,12 +17,12 @@
 /* Return codes: 0 on success, a negative NM_E... code on failure. */
 enum {
 	NM_OK = 0,
-	NM_EINVALID = -1, /* the data is invalid (exit 1) */
-	NM_EIO = -2,      /* a file could not be read or written (exit 2) */
-	NM_ESTORE = -3,   /* the store could not be opened, read or written */
-	NM_EBUSY = -4,    /* the store is locked by another process */
-	NM_ENOTFOUND = -5,/* no such snapshot, actor or committee */
-	NM_EUSAGE = -6    /* a bad argument from the caller */
+	NM_EINVALID = -1,  /* the data is invalid (exit 1) */
+	NM_EIO = -2,       /* a file could not be read or written (exit 2) */
+	NM_ESTORE = -3,    /* the store could not be opened, read or written */
+	NM_EBUSY = -4,     /* the store is locked by another process */
+	NM_ENOTFOUND = -5, /* no such snapshot, actor or committee */
+	NM_EUSAGE = -6     /* a bad argument from the caller */
 };
 
 /*

@@ -10,36 +10,33 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define NM_DIAG_MAX_MESSAGE 400   /* bytes of a message; longer ones are cut */
-#define NM_DIAG_MAX 100000        /* problems kept; more are only counted */
+#define NM_DIAG_MAX_MESSAGE 400 /* bytes of a message; longer ones are cut */
+#define NM_DIAG_MAX 100000      /* problems kept; more are only counted */
 
-typedef enum nm_severity {
-	NM_SEV_ERROR,
-	NM_SEV_WARNING
-} nm_severity;
+typedef enum nm_severity { NM_SEV_ERROR, NM_SEV_WARNING } nm_severity;
 
 typedef struct nm_diag {
-	uint32_t file;     /* index into nm_diags.files */
-	uint32_t line;     /* 1-based; 0 when the problem is about the whole file */
-	uint32_t col;      /* 1-based, in characters */
+	uint32_t file; /* index into nm_diags.files */
+	uint32_t line; /* 1-based; 0 when the problem is about the whole file */
+	uint32_t col;  /* 1-based, in characters */
 	nm_severity severity;
-	const char *rule;  /* static rule id, e.g. "unknown-key" */
+	const char *rule; /* static rule id, e.g. "unknown-key" */
 	char *message;
-	size_t seq;        /* insertion order, for a stable sort */
+	size_t seq; /* insertion order, for a stable sort */
 } nm_diag;
 
 typedef struct nm_diags {
 	nm_diag *items;
 	size_t n, cap;
-	char **files;      /* the file paths problems refer to */
-	char **sheets;     /* per file entry: the sheet of a workbook, or NULL */
-	uint32_t *book;    /* per file entry: the entry of its file (itself
+	char **files;   /* the file paths problems refer to */
+	char **sheets;  /* per file entry: the sheet of a workbook, or NULL */
+	uint32_t *book; /* per file entry: the entry of its file (itself
 			      for a file, the workbook's for a sheet) */
-	uint8_t *cells;    /* per file entry: a spreadsheet's (a sheet, a CSV
+	uint8_t *cells; /* per file entry: a spreadsheet's (a sheet, a CSV
 			      file), where one cell's problem is said once */
 	size_t nfiles, files_cap;
-	size_t errors, warnings;   /* all, kept or not */
-	size_t dropped;            /* problems counted but not kept (NM_DIAG_MAX) */
+	size_t errors, warnings; /* all, kept or not */
+	size_t dropped;          /* problems counted but not kept (NM_DIAG_MAX) */
 } nm_diags;
 
 void nm_diags_init(nm_diags *d);
@@ -77,14 +74,14 @@ void nm_diags_message(const nm_diags *d, const nm_diag *x, struct nm_buf *b);
 void nm_diags_cell_name(uint32_t line, uint32_t col, char *out);
 /* Whether a sheet name must be quoted in a place ('Akteure 2026'!C7). */
 int nm_diags_sheet_needs_quotes(const char *sheet);
-void nm_diags_add(nm_diags *d, nm_severity sev, const char *rule, uint32_t file,
-		  uint32_t line, uint32_t col, const char *fmt, ...)
+void nm_diags_add(nm_diags *d, nm_severity sev, const char *rule, uint32_t file, uint32_t line,
+		  uint32_t col, const char *fmt, ...)
 #if defined(__GNUC__)
 	__attribute__((format(printf, 7, 8)))
 #endif
 	;
-void nm_diags_vadd(nm_diags *d, nm_severity sev, const char *rule, uint32_t file,
-		   uint32_t line, uint32_t col, const char *fmt, va_list ap);
+void nm_diags_vadd(nm_diags *d, nm_severity sev, const char *rule, uint32_t file, uint32_t line,
+		   uint32_t col, const char *fmt, va_list ap);
 /* Cut a message at NM_DIAG_MAX_MESSAGE bytes, at a character boundary, with "…". */
 struct nm_buf;
 void nm_diags_cut_message(struct nm_buf *msg);

@@ -19,17 +19,9 @@
 #include "netmap/i18n.h"
 #include "netmap/model.h"
 
-typedef enum nm_diff_what {
-	NM_DIFF_ACTOR,
-	NM_DIFF_COMMITTEE,
-	NM_DIFF_MEMBERSHIP
-} nm_diff_what;
+typedef enum nm_diff_what { NM_DIFF_ACTOR, NM_DIFF_COMMITTEE, NM_DIFF_MEMBERSHIP } nm_diff_what;
 
-typedef enum nm_diff_change {
-	NM_DIFF_ADDED,
-	NM_DIFF_REMOVED,
-	NM_DIFF_CHANGED
-} nm_diff_change;
+typedef enum nm_diff_change { NM_DIFF_ADDED, NM_DIFF_REMOVED, NM_DIFF_CHANGED } nm_diff_change;
 
 /*
  * One changed field, both values as text: enum values as the data format
@@ -45,11 +37,11 @@ typedef struct nm_diff_field {
 typedef struct nm_diff_record {
 	nm_diff_what what;
 	nm_diff_change change;
-	char *id;    /* actor or committee id; for a membership the committee's */
-	char *name;  /* its name in the later snapshot (the earlier when removed) */
-	char *actor; /* membership: the actor's id, else NULL */
-	char *actor_name; /* membership: the actor's name, else NULL */
-	char *detail; /* added or removed: type, kind or role, as spelled in data */
+	char *id;              /* actor or committee id; for a membership the committee's */
+	char *name;            /* its name in the later snapshot (the earlier when removed) */
+	char *actor;           /* membership: the actor's id, else NULL */
+	char *actor_name;      /* membership: the actor's name, else NULL */
+	char *detail;          /* added or removed: type, kind or role, as spelled in data */
 	nm_diff_field *fields; /* NM_DIFF_CHANGED: the fields that differ, in order */
 	size_t nfields;
 } nm_diff_record;
@@ -76,13 +68,13 @@ typedef struct nm_diff_finding {
 } nm_diff_finding;
 
 struct nm_diff {
-	long long from, to;       /* the snapshots compared */
-	nm_diff_record *records;  /* actors, committees, memberships, each by id */
+	long long from, to;      /* the snapshots compared */
+	nm_diff_record *records; /* actors, committees, memberships, each by id */
 	size_t nrecords;
 	nm_diff_finding *findings; /* new, then resolved; each by kind, then key */
 	size_t nfindings;
-	bool findings_compared;   /* false: a snapshot's findings were missing or unreadable */
-	bool plan;                /* netmap plan: snapshot `from` against its changed copy */
+	bool findings_compared; /* false: a snapshot's findings were missing or unreadable */
+	bool plan;              /* netmap plan: snapshot `from` against its changed copy */
 };
 
 typedef struct nm_diff nm_diff;

@@ -23,8 +23,8 @@
 #include "netmap/buf.h"
 
 typedef enum nm_export_network {
-	NM_EXPORT_MEMBERS,  /* two-mode: actors and committees, memberships */
-	NM_EXPORT_OVERLAPS  /* one-mode: analysed committees, classified pairs */
+	NM_EXPORT_MEMBERS, /* two-mode: actors and committees, memberships */
+	NM_EXPORT_OVERLAPS /* one-mode: analysed committees, classified pairs */
 } nm_export_network;
 
 typedef struct nm_export_opts {
@@ -38,38 +38,38 @@ typedef enum nm_export_type {
 	NM_EXPORT_INT,
 	NM_EXPORT_DOUBLE, /* an exact fraction, written to 3 decimals */
 	NM_EXPORT_BOOL,
-	NM_EXPORT_DATE,   /* declared as a string, written YYYY-MM-DD */
-	NM_EXPORT_LIST    /* ids: a JSON array, elsewhere a string joined by ';' */
+	NM_EXPORT_DATE, /* declared as a string, written YYYY-MM-DD */
+	NM_EXPORT_LIST  /* ids: a JSON array, elsewhere a string joined by ';' */
 } nm_export_type;
 
 /* Node attributes, in the order every format declares them. */
 typedef enum nm_export_node_attr {
-	NM_NA_LABEL,        /* actor name or committee name */
-	NM_NA_ENTITY,       /* "actor" or "committee" */
-	NM_NA_BIPARTITE,    /* 0 actors, 1 committees (NetworkX, Gephi) */
-	NM_NA_TYPE,         /* actor type */
-	NM_NA_KIND,         /* committee kind */
+	NM_NA_LABEL,     /* actor name or committee name */
+	NM_NA_ENTITY,    /* "actor" or "committee" */
+	NM_NA_BIPARTITE, /* 0 actors, 1 committees (NetworkX, Gephi) */
+	NM_NA_TYPE,      /* actor type */
+	NM_NA_KIND,      /* committee kind */
 	NM_NA_STATUS,
-	NM_NA_ANALYSED,     /* committee: not dissolved, so in the analysis */
+	NM_NA_ANALYSED, /* committee: not dissolved, so in the analysis */
 	NM_NA_AD_HOC,
 	NM_NA_THEMES,
 	NM_NA_DISTRICT,
 	NM_NA_WEBSITE,
-	NM_NA_COMMITTEES,   /* actor load: analysed committees */
-	NM_NA_MEETINGS,     /* meetings a year: the actor's load, or the
+	NM_NA_COMMITTEES, /* actor load: analysed committees */
+	NM_NA_MEETINGS,   /* meetings a year: the actor's load, or the
 			       committee's frequency */
 	NM_NA_OVERLOADED,
 	NM_NA_ISOLATED,
-	NM_NA_MEMBERS,      /* committee: members other than guests */
-	NM_NA_MEETS,        /* committee frequency name */
+	NM_NA_MEMBERS, /* committee: members other than guests */
+	NM_NA_MEETS,   /* committee frequency name */
 	NM_NA_LAST_MET,
 	NM_NA_FOUNDED,
 	NM_NA_ENDS,
 	NM_NA_PARENT,
 	NM_NA_LEAD,
-	NM_NA_REVIEW,       /* review reasons */
-	NM_NA_CLUSTER,      /* 1-based cluster of duplicates, 0 for none */
-	NM_NA_PERSON,       /* personal data: only with include_contacts */
+	NM_NA_REVIEW,  /* review reasons */
+	NM_NA_CLUSTER, /* 1-based cluster of duplicates, 0 for none */
+	NM_NA_PERSON,  /* personal data: only with include_contacts */
 	NM_NA_EMAIL,
 	NM_NA_PHONE,
 	NM_NA_COUNT
@@ -77,19 +77,19 @@ typedef enum nm_export_node_attr {
 
 /* Edge attributes, in the order every format declares them. */
 typedef enum nm_export_edge_attr {
-	NM_EA_ROLE,           /* members: the membership's role */
+	NM_EA_ROLE, /* members: the membership's role */
 	NM_EA_SINCE,
-	NM_EA_ANALYSED,       /* members: the committee is not dissolved */
-	NM_EA_CLASS,          /* overlaps: duplicate, nested or overlap */
+	NM_EA_ANALYSED, /* members: the committee is not dissolved */
+	NM_EA_CLASS,    /* overlaps: duplicate, nested or overlap */
 	NM_EA_SHARED,
 	NM_EA_JACCARD,
 	NM_EA_CONTAINMENT,
 	NM_EA_THEME_JACCARD,
-	NM_EA_INSIDE,         /* nested: the smaller committee's id */
-	NM_EA_SUBGROUP,       /* one is an ancestor of the other via parent */
+	NM_EA_INSIDE,   /* nested: the smaller committee's id */
+	NM_EA_SUBGROUP, /* one is an ancestor of the other via parent */
 	NM_EA_SHARED_MEMBERS,
 	NM_EA_SHARED_THEMES,
-	NM_EA_WEIGHT,         /* overlaps: shared members, for layouts */
+	NM_EA_WEIGHT, /* overlaps: shared members, for layouts */
 	NM_EA_COUNT
 } nm_export_edge_attr;
 
@@ -114,12 +114,12 @@ extern const nm_export_attr nm_export_graph_attrs[NM_GA_COUNT];
 /* One attribute value; unset values are left out of the output. */
 typedef struct nm_export_value {
 	bool set;
-	const char *s;        /* STRING: borrowed from the dataset or static */
-	int64_t i;            /* INT */
-	uint64_t num, den;    /* DOUBLE */
-	bool b;               /* BOOL */
-	nm_date date;         /* DATE */
-	const char **items;   /* LIST: borrowed strings; the array is owned */
+	const char *s;      /* STRING: borrowed from the dataset or static */
+	int64_t i;          /* INT */
+	uint64_t num, den;  /* DOUBLE */
+	bool b;             /* BOOL */
+	nm_date date;       /* DATE */
+	const char **items; /* LIST: borrowed strings; the array is owned */
 	size_t nitems;
 } nm_export_value;
 
@@ -149,8 +149,7 @@ typedef struct nm_export_graph {
  * must outlive the graph: strings are borrowed). *out receives a new graph,
  * freed with nm_export_graph_free().
  */
-void nm_export_build(nm_export_graph **out, const nm_analysis *an,
-		     const nm_export_opts *opts);
+void nm_export_build(nm_export_graph **out, const nm_analysis *an, const nm_export_opts *opts);
 void nm_export_graph_free(nm_export_graph *g);
 
 /*

@@ -62,8 +62,8 @@ size_t nm_graph_drawn(const nm_analysis *an, nm_graph_network net);
  * when the network is not drawable; NM_EIO when Graphviz could not lay
  * it out or render it (err says which step). Same analysis, same bytes.
  */
-int nm_graph_draw(nm_buf *out, const nm_analysis *an, nm_graph_network net,
-		  nm_graph_format fmt, nm_lang lang, nm_error *err);
+int nm_graph_draw(nm_buf *out, const nm_analysis *an, nm_graph_network net, nm_graph_format fmt,
+		  nm_lang lang, nm_error *err);
 
 /* The colours of the classes, as the pictures and their legends use them. */
 extern const char *const nm_graph_class_colors[NM_CLASS_COUNT];

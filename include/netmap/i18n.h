@@ -17,10 +17,7 @@
 #include "netmap/buf.h"
 #include "netmap/model.h"
 
-typedef enum nm_lang {
-	NM_LANG_EN,
-	NM_LANG_DE
-} nm_lang;
+typedef enum nm_lang { NM_LANG_EN, NM_LANG_DE } nm_lang;
 
 /* One message: the English text (the key) and its German translation. */
 typedef struct nm_msg {

@@ -27,7 +27,6 @@ typedef enum nm_table {
 	NM_TABLE_NONE = -1
 } nm_table;
 
-
 /* The enum fields whose values have German labels. */
 typedef enum nm_enum_field {
 	NM_ENUM_TYPE,
@@ -40,10 +39,10 @@ typedef enum nm_enum_field {
 
 /* What a column holds, for conversion of its cells. */
 typedef enum nm_col_kind {
-	NM_COL_TEXT,   /* free text, or an id */
-	NM_COL_REF,    /* a reference to one record (lead, parent, actor, committee) */
-	NM_COL_LIST,   /* a list of references (themes, member_of, members) */
-	NM_COL_ENUM,   /* an enum value (enum_field says which) */
+	NM_COL_TEXT, /* free text, or an id */
+	NM_COL_REF,  /* a reference to one record (lead, parent, actor, committee) */
+	NM_COL_LIST, /* a list of references (themes, member_of, members) */
+	NM_COL_ENUM, /* an enum value (enum_field says which) */
 	NM_COL_DATE,
 	NM_COL_BOOL,
 	NM_COL_SETTING /* a settings value: converted by key */
@@ -52,10 +51,10 @@ typedef enum nm_col_kind {
 /* A few dozen static entries: field order follows meaning, not padding. */
 typedef struct nm_column { // NOLINT(clang-analyzer-optin.performance.Padding)
 	nm_table table;
-	const char *field;        /* the YAML key: "name", "contact.email", "last_met" */
+	const char *field; /* the YAML key: "name", "contact.email", "last_met" */
 	nm_col_kind kind;
-	int enum_field;           /* nm_enum_field for NM_COL_ENUM, else -1 */
-	bool required;            /* contract 6.2's required columns */
+	int enum_field;                /* nm_enum_field for NM_COL_ENUM, else -1 */
+	bool required;                 /* contract 6.2's required columns */
 	const char *const *headers_de; /* NULL-terminated German headers, first = written */
 	const char *const *aliases;    /* NULL-terminated further English headers ("email") */
 } nm_column;

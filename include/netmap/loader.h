@@ -22,15 +22,11 @@
 #include "netmap/common.h"
 #include "netmap/diag.h"
 
-#define NM_MAX_DEPTH 64            /* deepest nesting of collections */
-#define NM_ALIAS_BUDGET 1000000u   /* nodes aliases may expand to, per file */
+#define NM_MAX_DEPTH 64             /* deepest nesting of collections */
+#define NM_ALIAS_BUDGET 1000000u    /* nodes aliases may expand to, per file */
 #define NM_ALIAS_BYTES_PER_NODE 256 /* a scalar weighs one node per 256 bytes more */
 
-typedef enum nm_node_kind {
-	NM_NODE_SCALAR,
-	NM_NODE_SEQ,
-	NM_NODE_MAP
-} nm_node_kind;
+typedef enum nm_node_kind { NM_NODE_SCALAR, NM_NODE_SEQ, NM_NODE_MAP } nm_node_kind;
 
 typedef struct nm_node nm_node;
 /*
@@ -39,10 +35,7 @@ typedef struct nm_node nm_node;
  * records by name (6.4), and its table reader has already checked what
  * only a table can tell (required columns, cell types).
  */
-enum {
-	NM_FROM_YAML = 0,
-	NM_FROM_CELL = 1
-};
+enum { NM_FROM_YAML = 0, NM_FROM_CELL = 1 };
 
 /* Node flags (nm_node.flags). */
 enum {
@@ -50,27 +43,27 @@ enum {
 };
 
 struct nm_node {
-	uint8_t kind;      /* nm_node_kind */
-	uint8_t plain;     /* a plain (unquoted) scalar */
-	uint8_t from;      /* NM_FROM_YAML or NM_FROM_CELL */
-	uint8_t flags;     /* NM_NODE_... */
-	uint32_t file;     /* index into the diags' file list */
-	uint32_t line;     /* 1-based */
-	uint32_t col;      /* 1-based, in characters */
-	uint32_t n;        /* scalar: length; seq: items; map: keys + values */
-	uint32_t weight;   /* nodes this one stands for, aliases expanded; it
+	uint8_t kind;    /* nm_node_kind */
+	uint8_t plain;   /* a plain (unquoted) scalar */
+	uint8_t from;    /* NM_FROM_YAML or NM_FROM_CELL */
+	uint8_t flags;   /* NM_NODE_... */
+	uint32_t file;   /* index into the diags' file list */
+	uint32_t line;   /* 1-based */
+	uint32_t col;    /* 1-based, in characters */
+	uint32_t n;      /* scalar: length; seq: items; map: keys + values */
+	uint32_t weight; /* nodes this one stands for, aliases expanded; it
 			      stops at UINT32_MAX, far above any budget */
-	const char *tag;   /* an explicit tag, or NULL */
+	const char *tag; /* an explicit tag, or NULL */
 	union {
-		const char *value;  /* scalar, NUL-terminated */
-		nm_node **items;    /* seq: items; map: key, value, key, value... */
+		const char *value; /* scalar, NUL-terminated */
+		nm_node **items;   /* seq: items; map: key, value, key, value... */
 	} u;
 };
 
 typedef struct nm_doc {
-	nm_node *root;     /* NULL for an empty document */
+	nm_node *root; /* NULL for an empty document */
 	uint32_t file;
-	uint32_t base;     /* added to every node's file index: 0, or the diags
+	uint32_t base; /* added to every node's file index: 0, or the diags
 			      entry of a file read apart (nm_loader_merge) */
 } nm_doc;
 
@@ -109,8 +102,8 @@ nm_source_kind nm_loader_file_kind(const nm_loader *loader, size_t i);
  * cannot be read (message in err). sha256 (65 bytes) receives the hex
  * digest of the file's bytes.
  */
-int nm_loader_read(nm_loader *loader, size_t i, nm_doc **docs, size_t *ndocs,
-		   char *sha256, nm_error *err);
+int nm_loader_read(nm_loader *loader, size_t i, nm_doc **docs, size_t *ndocs, char *sha256,
+		   nm_error *err);
 
 /*
  * Reading on several threads. nm_loader_read_apart reads queued file i
@@ -129,8 +122,8 @@ typedef struct nm_loaded nm_loaded;
 nm_loaded *nm_loaded_new(void);
 void nm_loaded_free(nm_loaded *x);
 void nm_loader_read_apart(const nm_loader *loader, size_t i, bool hash, nm_loaded *x);
-int nm_loader_merge(nm_loader *loader, nm_loaded *x, nm_doc **docs, size_t *ndocs,
-		    char *sha256, nm_error *err);
+int nm_loader_merge(nm_loader *loader, nm_loaded *x, nm_doc **docs, size_t *ndocs, char *sha256,
+		    nm_error *err);
 
 /*
  * After every queued file was read: the matrix tables of the workbooks
@@ -146,9 +139,8 @@ int nm_loader_read_matrices(nm_loader *loader, bool (*is_committee)(void *, cons
  * spreadsheet when the name's extension says so (the matrix tables then
  * come from nm_loader_read_matrices).
  */
-int nm_loader_parse_buffer(nm_loader *loader, const char *name,
-			   const char *data, size_t len, nm_doc **docs,
-			   size_t *ndocs);
+int nm_loader_parse_buffer(nm_loader *loader, const char *name, const char *data, size_t len,
+			   nm_doc **docs, size_t *ndocs);
 
 /* Whether a scalar node stands for null: ~, null (any case) or nothing. */
 bool nm_node_is_null(const nm_node *node);

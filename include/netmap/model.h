@@ -176,9 +176,9 @@ typedef enum nm_setting_kind {
 } nm_setting_kind;
 
 typedef struct nm_setting_def {
-	const char *name;        /* the key: "duplicate_jaccard" */
-	const char *flag;        /* the option without its dashes: "duplicate-jaccard" */
-	unsigned bit;            /* NM_SET_... */
+	const char *name; /* the key: "duplicate_jaccard" */
+	const char *flag; /* the option without its dashes: "duplicate-jaccard" */
+	unsigned bit;     /* NM_SET_... */
 	nm_setting_kind kind;
 	size_t offset;           /* of the field in nm_settings */
 	nm_ratio ratio;          /* the default of a ratio */
@@ -256,7 +256,7 @@ typedef struct nm_input_file {
 } nm_input_file;
 
 typedef struct nm_dataset {
-	char *name; /* the first `dataset` given, or NULL */
+	char *name;           /* the first `dataset` given, or NULL */
 	bool themes_declared; /* false: themes are the ids in use */
 	nm_theme *themes;
 	size_t nthemes;
@@ -266,7 +266,7 @@ typedef struct nm_dataset {
 	size_t ncommittees;
 	nm_membership *memberships;
 	size_t nmemberships;
-	nm_settings settings; /* defaults, with what `settings:` gave */
+	nm_settings settings;    /* defaults, with what `settings:` gave */
 	unsigned settings_given; /* NM_SET_... bits given in `settings:` */
 	nm_input_file *files;
 	size_t nfiles;

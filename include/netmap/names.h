@@ -29,11 +29,11 @@ typedef enum nm_dup_reason {
 extern const char *const nm_dup_reason_names[NM_DUP_COUNT];
 
 typedef struct nm_duplicate_actor {
-	uint32_t a, b;        /* actor indices, a < b */
+	uint32_t a, b; /* actor indices, a < b */
 	nm_dup_reason reason;
-	bool by_email;        /* same_contact: e-mail (true) or website;
+	bool by_email;       /* same_contact: e-mail (true) or website;
 				 e-mail when both are shared */
-	uint32_t similarity;  /* similar_name: the measure in thousandths,
+	uint32_t similarity; /* similar_name: the measure in thousandths,
 				 rounded down; 0 for the other reasons */
 } nm_duplicate_actor;
 
@@ -87,8 +87,8 @@ bool nm_names_similar(const char *a, const char *b, nm_ratio threshold);
  * ordered by a, then b. *out receives the array (free with free(); NULL
  * when *n is 0). Names are similar_name at similar_threshold.
  */
-void nm_names_find_duplicates(nm_duplicate_actor **out, size_t *n,
-			      const nm_dataset *ds, nm_ratio similar_threshold);
+void nm_names_find_duplicates(nm_duplicate_actor **out, size_t *n, const nm_dataset *ds,
+			      nm_ratio similar_threshold);
 /*
  * The same on up to jobs threads (0 or 1: the calling thread alone, no
  * thread created): names and contacts are normalised, and candidate

@@ -90,18 +90,18 @@ typedef enum nm_doc_section {
 
 /* Tags of other nodes. */
 enum {
-	NM_DOC_TODO = 1,       /* NM_DOC_ITEM: a task to tick off */
-	NM_DOC_FOR_TABLES = 1, /* NM_DOC_ADVICE: said once under a table of pairs */
-	NM_DOC_TABLE_LOAD = 1, /* NM_DOC_TABLE: actor, committees, meetings a year */
-	NM_DOC_TABLE_COVERAGE, /* NM_DOC_TABLE: theme, then a count per actor type */
-	NM_DOC_TABLE_FINDINGS, /* NM_DOC_TABLE: runs the title; kids: ROWs of findings */
-	NM_DOC_ROW_WITHIN = 1, /* NM_DOC_ROW under a finding: what its items fall into */
-	NM_DOC_ROW_PART,       /* NM_DOC_ROW under a finding: a part of its count */
-	NM_DOC_TITLE = 1,      /* NM_DOC_PARA of the headline: the title */
-	NM_DOC_META,           /* NM_DOC_PARA of the headline: date and snapshot */
-	NM_DOC_FINDINGS = 1,   /* NM_DOC_GROUP of what changed: findings, n of them */
+	NM_DOC_TODO = 1,            /* NM_DOC_ITEM: a task to tick off */
+	NM_DOC_FOR_TABLES = 1,      /* NM_DOC_ADVICE: said once under a table of pairs */
+	NM_DOC_TABLE_LOAD = 1,      /* NM_DOC_TABLE: actor, committees, meetings a year */
+	NM_DOC_TABLE_COVERAGE,      /* NM_DOC_TABLE: theme, then a count per actor type */
+	NM_DOC_TABLE_FINDINGS,      /* NM_DOC_TABLE: runs the title; kids: ROWs of findings */
+	NM_DOC_ROW_WITHIN = 1,      /* NM_DOC_ROW under a finding: what its items fall into */
+	NM_DOC_ROW_PART,            /* NM_DOC_ROW under a finding: a part of its count */
+	NM_DOC_TITLE = 1,           /* NM_DOC_PARA of the headline: the title */
+	NM_DOC_META,                /* NM_DOC_PARA of the headline: date and snapshot */
+	NM_DOC_FINDINGS = 1,        /* NM_DOC_GROUP of what changed: findings, n of them */
 	NM_DOC_NOTHING_CHANGED = 1, /* NM_DOC_PARA of what changed */
-	NM_DOC_UNCOMPARED      /* NM_DOC_PARA: the findings could not be compared */
+	NM_DOC_UNCOMPARED           /* NM_DOC_PARA: the findings could not be compared */
 };
 /* An NM_DOC_ITEM of what changed has its mark as tag: '+', '-' or '~'. */
 
@@ -127,7 +127,7 @@ typedef struct nm_doc {
 void nm_doc_build(nm_doc *doc, const nm_analysis *an, const nm_report_opts *opts);
 /* The same with list_cap items a list rather than 10 (the HTML page shows more). */
 void nm_doc_build_capped(nm_doc *doc, const nm_analysis *an, const nm_report_opts *opts,
-                         size_t list_cap);
+			 size_t list_cap);
 /* Only the what-changed section of diff (`netmap diff`); an is NULL. */
 void nm_doc_build_changes(nm_doc *doc, const struct nm_diff *diff, const nm_report_opts *opts);
 void nm_doc_free(nm_doc *doc);

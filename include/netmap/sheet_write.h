@@ -44,7 +44,7 @@ typedef struct nm_sheet_opts {
  * (err says which file) when a file cannot be written.
  */
 int nm_sheet_write_dataset(const nm_dataset *ds, nm_sheet_format fmt, const nm_sheet_opts *o,
-                           const char *path, nm_error *err);
+			   const char *path, nm_error *err);
 
 /*
  * The empty template of `netmap init` in lang: the tables with their

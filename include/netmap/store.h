@@ -26,11 +26,11 @@ typedef enum nm_store_mode {
 
 typedef struct nm_snapshot_info {
 	int64_t id;
-	char taken_at[32];  /* UTC, YYYY-MM-DDTHH:MM:SSZ */
+	char taken_at[32]; /* UTC, YYYY-MM-DDTHH:MM:SSZ */
 	nm_date today;
 	nm_settings settings; /* the settings the findings were analysed with */
-	char version[32];   /* netmap version that took it */
-	char *dataset;      /* dataset name or NULL */
+	char version[32];     /* netmap version that took it */
+	char *dataset;        /* dataset name or NULL */
 	size_t nfiles;
 	size_t nactors, ncommittees, nmemberships;
 } nm_snapshot_info;
@@ -48,8 +48,7 @@ void nm_snapshot_info_release(nm_snapshot_info *info);
  * schema, or migrates an older schema, in its own transaction; a file it
  * may not write fails it with NM_ESTORE.
  */
-int nm_store_open(nm_store **out, const char *path, nm_store_mode mode,
-		  nm_error *err);
+int nm_store_open(nm_store **out, const char *path, nm_store_mode mode, nm_error *err);
 /* Close the store; NULL is fine. */
 void nm_store_close(nm_store *store);
 /*
@@ -71,8 +70,8 @@ void nm_store_abandon(nm_store *store);
  * the busy timeout; NM_EUSAGE on a store opened NM_STORE_READ.
  */
 int nm_store_put_snapshot(nm_store *store, const nm_dataset *ds, nm_date today,
-			  const nm_settings *settings, const char *findings_json,
-			  int64_t *out_id, nm_error *err);
+			  const nm_settings *settings, const char *findings_json, int64_t *out_id,
+			  nm_error *err);
 
 /* The id of the latest (highest) snapshot; NM_ENOTFOUND when there is none. */
 int nm_store_latest(nm_store *store, int64_t *out_id, nm_error *err);
@@ -83,12 +82,11 @@ int nm_store_latest(nm_store *store, int64_t *out_id, nm_error *err);
  * (may be NULL) receives the snapshot's details; release it with
  * nm_snapshot_info_release. NM_ENOTFOUND when there is no such snapshot.
  */
-int nm_store_load(nm_store *store, int64_t id, nm_dataset **out,
-		  nm_snapshot_info *info, nm_error *err);
+int nm_store_load(nm_store *store, int64_t id, nm_dataset **out, nm_snapshot_info *info,
+		  nm_error *err);
 
 /* Every snapshot, oldest first; free with nm_snapshot_info_release each, then free(). */
-int nm_store_list(nm_store *store, nm_snapshot_info **out, size_t *n,
-		  nm_error *err);
+int nm_store_list(nm_store *store, nm_snapshot_info **out, size_t *n, nm_error *err);
 
 /*
  * The findings JSON stored with snapshot id (free with free()).
@@ -106,8 +104,8 @@ int nm_store_findings(nm_store *store, int64_t id, char **out, nm_error *err);
  * with nm_store_pair_release, after an error too.
  */
 typedef struct nm_store_pair {
-	nm_dataset *ds[2];  /* from, to */
-	char *findings[2];  /* from, to; NULL when not stored */
+	nm_dataset *ds[2]; /* from, to */
+	char *findings[2]; /* from, to; NULL when not stored */
 } nm_store_pair;
 
 int nm_store_load_pair(nm_store *store, int64_t from, int64_t to, nm_store_pair *out,
@@ -124,19 +122,14 @@ void nm_store_pair_release(nm_store_pair *pair);
 int nm_store_forget_actor(nm_store *store, const char *actor_id, nm_error *err);
 
 /* The contact fields nm_store_erase_contact reports as erased. */
-enum {
-	NM_CONTACT_PERSON = 1 << 0,
-	NM_CONTACT_EMAIL = 1 << 1,
-	NM_CONTACT_PHONE = 1 << 2
-};
+enum { NM_CONTACT_PERSON = 1 << 0, NM_CONTACT_EMAIL = 1 << 1, NM_CONTACT_PHONE = 1 << 2 };
 
 /*
  * nm_store_forget_actor, telling what it erased: *erased (may be NULL)
  * receives the NM_CONTACT_... bits of the fields the store held for the
  * actor, 0 when it held none (the actor is known, but nothing was kept).
  */
-int nm_store_erase_contact(nm_store *store, const char *actor_id, unsigned *erased,
-			   nm_error *err);
+int nm_store_erase_contact(nm_store *store, const char *actor_id, unsigned *erased, nm_error *err);
 
 /*
  * Drop every snapshot but the `keep` latest (keep >= 1), in one
@@ -177,8 +170,8 @@ void nm_store_busy_timeout(nm_store *store, int ms);
  */
 int nm_store_put_begin(nm_store *store, const nm_dataset *ds, nm_date today,
 		       const nm_settings *settings, nm_error *err);
-int nm_store_put_end(nm_store *store, const char *findings_json, bool commit,
-		     int64_t *out_id, nm_error *err);
+int nm_store_put_end(nm_store *store, const char *findings_json, bool commit, int64_t *out_id,
+		     nm_error *err);
 
 /*
  * For tests of atomicity: make the next nm_store_put_snapshot fail when it

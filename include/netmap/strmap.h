@@ -13,7 +13,7 @@ typedef struct nm_strmap {
 	const char **keys;
 	uint32_t *values;
 	uint32_t *hashes; /* compared before the keys themselves */
-	size_t cap;  /* a power of two, or 0 */
+	size_t cap;       /* a power of two, or 0 */
 	size_t n;
 } nm_strmap;
 

@@ -56,10 +56,10 @@
 
 typedef struct nm_tables_ctx {
 	nm_diags *diags;
-	uint32_t file;       /* the source's entry in diags (nm_diags_file) */
-	bool csv;            /* positions are file lines and columns */
-	bool from_walk;      /* found in a directory walk (no table: a warning) */
-	nm_arena *arena;     /* nodes and their text are allocated here */
+	uint32_t file;   /* the source's entry in diags (nm_diags_file) */
+	bool csv;        /* positions are file lines and columns */
+	bool from_walk;  /* found in a directory walk (no table: a warning) */
+	nm_arena *arena; /* nodes and their text are allocated here */
 	/*
 	 * The matrix's header row is the first row with a cell, right of the
 	 * row's first non-empty cell, that names a committee of the dataset
@@ -70,8 +70,8 @@ typedef struct nm_tables_ctx {
 } nm_tables_ctx;
 
 enum {
-	NM_TABLES_PLAIN = 1 << 0,  /* read every table but the matrix */
-	NM_TABLES_MATRIX = 1 << 1  /* read only the matrix tables */
+	NM_TABLES_PLAIN = 1 << 0, /* read every table but the matrix */
+	NM_TABLES_MATRIX = 1 << 1 /* read only the matrix tables */
 };
 
 /*
@@ -82,8 +82,8 @@ enum {
  * answer). The book's own problems are added with the NM_TABLES_PLAIN
  * call. Returns true when the book holds a matrix table.
  */
-bool nm_tables_read(const nm_book *book, const nm_tables_ctx *ctx, unsigned which,
-		    nm_doc **docs, size_t *ndocs);
+bool nm_tables_read(const nm_book *book, const nm_tables_ctx *ctx, unsigned which, nm_doc **docs,
+		    size_t *ndocs);
 
 /*
  * The id derived from a name (6.4): steps 1 to 3 of the normalisation of

@@ -56,9 +56,9 @@ enum {
  * problems, the dataset and everything made of them are the same for
  * every jobs.
  */
-int nm_validate_paths(const char *const *paths, size_t npaths, nm_date today,
-		      unsigned flags, unsigned jobs, nm_diags *diags, nm_dataset **out,
-		      size_t *nfiles, nm_error *err);
+int nm_validate_paths(const char *const *paths, size_t npaths, nm_date today, unsigned flags,
+		      unsigned jobs, nm_diags *diags, nm_dataset **out, size_t *nfiles,
+		      nm_error *err);
 
 /*
  * The keys a mapping of the data format may hold, besides x- keys: the
@@ -66,10 +66,10 @@ int nm_validate_paths(const char *const *paths, size_t npaths, nm_date today,
  * JSON Schema of `netmap schema`). *n receives the count.
  */
 typedef enum nm_keyset {
-	NM_KEYS_DOCUMENT,   /* the top of a document */
-	NM_KEYS_THEME,      /* a theme written as a mapping */
+	NM_KEYS_DOCUMENT, /* the top of a document */
+	NM_KEYS_THEME,    /* a theme written as a mapping */
 	NM_KEYS_ACTOR,
-	NM_KEYS_CONTACT,    /* an actor's contact */
+	NM_KEYS_CONTACT, /* an actor's contact */
 	NM_KEYS_COMMITTEE,
 	NM_KEYS_MEMBERSHIP, /* an item of the top-level memberships list */
 	NM_KEYS_MEMBER,     /* a mapping in a committee's members */

@@ -45,13 +45,13 @@ enum {
 	OPT_COLOR = 1 << 6,
 	OPT_STRICT = 1 << 7,
 	OPT_FILTERS = 1 << 8,
-	OPT_LANG = 1 << 9,       /* --lang */
-	OPT_OUTPUTS = 1 << 10,   /* --table, --to, --from, --subject, --date,
+	OPT_LANG = 1 << 9,     /* --lang */
+	OPT_OUTPUTS = 1 << 10, /* --table, --to, --from, --subject, --date,
 				    --include-contacts, --since */
-	OPT_FILE = 1 << 11,      /* -o FILE */
-	OPT_NETWORK = 1 << 12,   /* --network */
-	OPT_KEEP = 1 << 13,      /* --keep N */
-	OPT_JOBS = 1 << 14       /* --jobs N (and NETMAP_JOBS): threads that read */
+	OPT_FILE = 1 << 11,    /* -o FILE */
+	OPT_NETWORK = 1 << 12, /* --network */
+	OPT_KEEP = 1 << 13,    /* --keep N */
+	OPT_JOBS = 1 << 14     /* --jobs N (and NETMAP_JOBS): threads that read */
 };
 
 typedef struct cli_opts {
@@ -64,20 +64,20 @@ typedef struct cli_opts {
 	unsigned settings_mask; /* which of them were given */
 	unsigned fail_on;
 	bool all;
-	int color;              /* -1 auto, 0 never, 1 always */
+	int color; /* -1 auto, 0 never, 1 always */
 	bool strict;
 	const char *type, *kind, *theme, *status; /* list filters */
-	nm_lang lang;           /* --lang, or from the locale environment */
-	const char *table;      /* csv: the table */
-	const char *to, *from, *subject; /* email headers */
-	nm_date date;           /* email --date, NM_DATE_NONE when not given */
-	const char *since;      /* report --since last|DATE|SCAN */
-	bool include_contacts;  /* personal data in reports and exports */
-	const char *output;     /* -o FILE, NULL for stdout */
-	const char *network;    /* export: members (default) or overlaps */
-	long keep;              /* prune --keep N, -1 when not given */
-	unsigned jobs;          /* --jobs, NETMAP_JOBS, or the number of cores */
-	char **args;            /* operands */
+	nm_lang lang;                             /* --lang, or from the locale environment */
+	const char *table;                        /* csv: the table */
+	const char *to, *from, *subject;          /* email headers */
+	nm_date date;                             /* email --date, NM_DATE_NONE when not given */
+	const char *since;                        /* report --since last|DATE|SCAN */
+	bool include_contacts;                    /* personal data in reports and exports */
+	const char *output;                       /* -o FILE, NULL for stdout */
+	const char *network;                      /* export: members (default) or overlaps */
+	long keep;                                /* prune --keep N, -1 when not given */
+	unsigned jobs;                            /* --jobs, NETMAP_JOBS, or the number of cores */
+	char **args;                              /* operands */
 	int nargs;
 } cli_opts;
 
@@ -85,10 +85,10 @@ typedef struct cli_command {
 	const char *name;
 	int (*run)(int argc, char **argv);
 	const char *summary;
-	const char *usage;      /* the synopsis after "netmap " */
-	const char *help;       /* the options, one per line */
-	bool settings;          /* the threshold options (nm_setting_defs) follow them */
-	const char *example;    /* after the options, or NULL */
+	const char *usage;   /* the synopsis after "netmap " */
+	const char *help;    /* the options, one per line */
+	bool settings;       /* the threshold options (nm_setting_defs) follow them */
+	const char *example; /* after the options, or NULL */
 } cli_command;
 
 extern const cli_command cli_commands[];

@@ -46,8 +46,10 @@ int cmd_diff(int argc, char **argv)
 		return cli_usage_error("diff", "unexpected argument '%s'", o.args[2]), EXIT_TROUBLE;
 	for (int i = 0; i < o.nargs; i++)
 		if (parse_scan(o.args[i], i ? &to : &from) != 0)
-			return cli_usage_error("diff", "a snapshot is a number from 'netmap scans', "
-					       "not '%s'", o.args[i]),
+			return cli_usage_error("diff",
+					       "a snapshot is a number from 'netmap scans', "
+					       "not '%s'",
+					       o.args[i]),
 			       EXIT_TROUBLE;
 	if (strcmp(o.format, "text") != 0 && strcmp(o.format, "json") != 0)
 		return cli_usage_error("diff", "unknown format '%s' (text or json)", o.format),

@@ -108,17 +108,20 @@ static int export_sheets(const cli_opts *o, nm_sheet_format fmt)
 	bool to_stdout = !o->output || strcmp(o->output, "-") == 0;
 
 	if (to_stdout && fmt == NM_SHEET_CSV)
-		return cli_usage_error("export", "--format csv writes one file a table: give -o DIR"),
+		return cli_usage_error("export",
+				       "--format csv writes one file a table: give -o DIR"),
 		       EXIT_TROUBLE;
 	if (to_stdout && isatty(STDOUT_FILENO))
-		return cli_usage_error("export", "a workbook is not for the terminal: give -o FILE"),
+		return cli_usage_error("export",
+				       "a workbook is not for the terminal: give -o FILE"),
 		       EXIT_TROUBLE;
 	nm_error_clear(&err);
 	rc = nm_store_open(&store, o->db, NM_STORE_READ, &err);
 	if (rc == NM_OK)
 		rc = nm_store_latest(store, &id, &err);
 	if (rc == NM_ENOTFOUND && err.message[0] == '\0')
-		nm_error_set(&err, rc, "store '%s' holds no snapshot; run 'netmap scan' first", o->db);
+		nm_error_set(&err, rc, "store '%s' holds no snapshot; run 'netmap scan' first",
+			     o->db);
 	if (rc == NM_OK)
 		rc = nm_store_load(store, id, &ds, &info, &err);
 	nm_store_close(store);
@@ -172,12 +175,15 @@ int cmd_export(int argc, char **argv)
 	nm_error err;
 	int rc, status;
 
-	rc = cli_parse(&o, "export", OPT_DB | OPT_FORMAT | OPT_NETWORK | OPT_FILE | OPT_TODAY |
-				     OPT_SETTINGS | OPT_LANG, argc, argv);
+	rc = cli_parse(&o, "export",
+		       OPT_DB | OPT_FORMAT | OPT_NETWORK | OPT_FILE | OPT_TODAY | OPT_SETTINGS |
+			       OPT_LANG,
+		       argc, argv);
 	if (rc)
 		return cli_parse_exit(rc);
 	if (o.nargs > 0)
-		return cli_usage_error("export", "unexpected argument '%s'", o.args[0]), EXIT_TROUBLE;
+		return cli_usage_error("export", "unexpected argument '%s'", o.args[0]),
+		       EXIT_TROUBLE;
 	if (strcmp(o.format, "text") == 0)
 		return cli_usage_error("export", "--format is required (%s, xlsx, ods, csv)",
 				       nm_export_formats()),
@@ -185,8 +191,9 @@ int cmd_export(int argc, char **argv)
 	if (nm_sheet_format_parse(o.format, &fmt) == 0)
 		return export_sheets(&o, fmt);
 	if (!nm_export_find(o.format))
-		return cli_usage_error("export", "unknown format '%s' (%s, xlsx, ods, csv)", o.format,
-				       nm_export_formats()), EXIT_TROUBLE;
+		return cli_usage_error("export", "unknown format '%s' (%s, xlsx, ods, csv)",
+				       o.format, nm_export_formats()),
+		       EXIT_TROUBLE;
 	status = cli_load_latest(&o, &ds, &an, NULL);
 	if (status != EXIT_OK)
 		return status;

@@ -21,8 +21,9 @@ int cmd_forget(int argc, char **argv)
 	if (rc)
 		return cli_parse_exit(rc);
 	if (o.nargs != 1)
-		return cli_usage_error("forget", o.nargs ? "name one actor, not %d"
-							 : "name the actor whose personal data to erase",
+		return cli_usage_error("forget",
+				       o.nargs ? "name one actor, not %d"
+					       : "name the actor whose personal data to erase",
 				       o.nargs),
 		       EXIT_TROUBLE;
 

@@ -52,8 +52,8 @@ int cmd_import(int argc, char **argv)
 
 	nm_diags_init(&d);
 	nm_error_clear(&err);
-	rc = nm_validate_paths((const char *const *)o.args, (size_t)o.nargs, o.today, 0, o.jobs, &d, &ds,
-	                       &nfiles, &err);
+	rc = nm_validate_paths((const char *const *)o.args, (size_t)o.nargs, o.today, 0, o.jobs, &d,
+			       &ds, &nfiles, &err);
 	cli_diags_text(&msgs, &d);
 	fputs(nm_buf_cstr(&msgs), stderr);
 	if (rc == NM_EIO) {
@@ -63,7 +63,7 @@ int cmd_import(int argc, char **argv)
 	}
 	if (rc != NM_OK) {
 		cli_error("%zu error%s in the data; nothing was written", d.errors,
-		          d.errors == 1 ? "" : "s");
+			  d.errors == 1 ? "" : "s");
 		status = EXIT_FINDINGS;
 		goto done;
 	}

@@ -52,7 +52,7 @@ int cmd_init(int argc, char **argv)
 	yaml = strcmp(format, "yaml") == 0;
 	if (!yaml && nm_sheet_format_parse(format, &fmt) != 0)
 		return cli_usage_error("init", "unknown format '%s' (xlsx, ods, csv or yaml)",
-		                       format),
+				       format),
 		       EXIT_TROUBLE;
 	if (o.output && strcmp(o.output, "-") == 0)
 		return cli_usage_error("init", "a template is written to files: give -o PATH"),
@@ -68,7 +68,7 @@ int cmd_init(int argc, char **argv)
 	}
 	nm_error_clear(&err);
 	rc = yaml ? nm_yaml_write_template(o.lang, path, &err)
-	          : nm_sheet_write_template(fmt, o.lang, path, &err);
+		  : nm_sheet_write_template(fmt, o.lang, path, &err);
 	if (rc != NM_OK) {
 		cli_error("%s", err.message);
 		status = EXIT_TROUBLE;

@@ -184,8 +184,10 @@ int cmd_list(int argc, char **argv)
 	rc = cli_parse(&o, "list", OPT_DB | OPT_FILTERS | OPT_FORMAT | OPT_LANG, argc, argv);
 	if (rc)
 		return cli_parse_exit(rc);
-	if (o.nargs != 1 || (strcmp(o.args[0], "actors") != 0 && strcmp(o.args[0], "committees") != 0))
-		return cli_usage_error("list", "say what to list: actors or committees"), EXIT_TROUBLE;
+	if (o.nargs != 1 ||
+	    (strcmp(o.args[0], "actors") != 0 && strcmp(o.args[0], "committees") != 0))
+		return cli_usage_error("list", "say what to list: actors or committees"),
+		       EXIT_TROUBLE;
 	if (strcmp(o.format, "text") != 0 && strcmp(o.format, "json") != 0)
 		return cli_usage_error("list", "unknown format '%s' (text or json)", o.format),
 		       EXIT_TROUBLE;
@@ -252,7 +254,8 @@ int cmd_scans(int argc, char **argv)
 	if (rc)
 		return cli_parse_exit(rc);
 	if (o.nargs > 0)
-		return cli_usage_error("scans", "unexpected argument '%s'", o.args[0]), EXIT_TROUBLE;
+		return cli_usage_error("scans", "unexpected argument '%s'", o.args[0]),
+		       EXIT_TROUBLE;
 	nm_error_clear(&err);
 	if (nm_store_open(&store, o.db, NM_STORE_READ, &err) != NM_OK ||
 	    nm_store_list(store, &list, &n, &err) != NM_OK) {
@@ -274,8 +277,9 @@ int cmd_scans(int argc, char **argv)
 	for (size_t i = 0; i < n; i++) {
 		nm_buf_printf(&out, "%4lld  ", (long long)list[i].id);
 		cell(&out, list[i].taken_at, 20, false);
-		nm_buf_printf(&out, "  %s  %*zu  %*zu  %*zu  ", nm_i18n_date_str(o.lang, list[i].today).s,
-			      wa, list[i].nactors, wc, list[i].ncommittees, wm, list[i].nmemberships);
+		nm_buf_printf(&out, "  %s  %*zu  %*zu  %*zu  ",
+			      nm_i18n_date_str(o.lang, list[i].today).s, wa, list[i].nactors, wc,
+			      list[i].ncommittees, wm, list[i].nmemberships);
 		cli_visible(&out, list[i].dataset ? list[i].dataset : "-");
 		nm_buf_putc(&out, '\n');
 		nm_snapshot_info_release(&list[i]);

@@ -23,8 +23,8 @@
 #include <time.h>
 
 /* --merge, --dissolve, --invite out of argv (in order); the rest into rest. */
-static int take_changes(int argc, char **argv, nm_plan_change *changes, size_t *n,
-			char **rest, int *nrest)
+static int take_changes(int argc, char **argv, nm_plan_change *changes, size_t *n, char **rest,
+			int *nrest)
 {
 	static const struct {
 		const char *name;
@@ -93,8 +93,10 @@ int cmd_plan(int argc, char **argv)
 	nm_error_clear(&err);
 	if (take_changes(argc, argv, changes, &nchanges, rest, &nrest))
 		goto done;
-	rc = cli_parse(&o, "plan", OPT_DB | OPT_TODAY | OPT_FORMAT | OPT_SETTINGS | OPT_ALL |
-				   OPT_COLOR | OPT_LANG | OPT_OUTPUTS | OPT_JOBS, nrest, rest);
+	rc = cli_parse(&o, "plan",
+		       OPT_DB | OPT_TODAY | OPT_FORMAT | OPT_SETTINGS | OPT_ALL | OPT_COLOR |
+			       OPT_LANG | OPT_OUTPUTS | OPT_JOBS,
+		       nrest, rest);
 	if (rc) {
 		status = cli_parse_exit(rc);
 		goto done;
@@ -115,7 +117,8 @@ int cmd_plan(int argc, char **argv)
 	if (rc == NM_OK)
 		rc = nm_store_latest(store, &id, &err);
 	if (rc == NM_ENOTFOUND && err.message[0] == '\0')
-		nm_error_set(&err, rc, "store '%s' holds no snapshot; run 'netmap scan' first", o.db);
+		nm_error_set(&err, rc, "store '%s' holds no snapshot; run 'netmap scan' first",
+			     o.db);
 	if (rc == NM_OK)
 		rc = nm_store_load(store, id, &before, &info, &err);
 	if (rc != NM_OK) {

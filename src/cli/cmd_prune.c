@@ -18,12 +18,14 @@ int cmd_prune(int argc, char **argv)
 	if (rc)
 		return cli_parse_exit(rc);
 	if (o.nargs > 0)
-		return cli_usage_error("prune", "unexpected argument '%s'", o.args[0]), EXIT_TROUBLE;
+		return cli_usage_error("prune", "unexpected argument '%s'", o.args[0]),
+		       EXIT_TROUBLE;
 	if (o.keep < 0)
 		return cli_usage_error("prune", "say how many snapshots to keep: --keep N"),
 		       EXIT_TROUBLE;
 	if (o.keep == 0)
-		return cli_usage_error("prune", "--keep takes a whole number of at least 1, not '0'"),
+		return cli_usage_error("prune",
+				       "--keep takes a whole number of at least 1, not '0'"),
 		       EXIT_TROUBLE;
 
 	nm_error_clear(&err);
@@ -37,8 +39,8 @@ int cmd_prune(int argc, char **argv)
 		rc = nm_store_prune(store, (size_t)o.keep, &dropped, &err);
 	nm_store_close(store);
 	if (dropped > 0 || rc == NM_OK)
-		printf("dropped %zu snapshot%s, kept at most %ld\n", dropped, dropped == 1 ? "" : "s",
-		       o.keep);
+		printf("dropped %zu snapshot%s, kept at most %ld\n", dropped,
+		       dropped == 1 ? "" : "s", o.keep);
 	if (rc != NM_OK) {
 		cli_error("%s", err.message);
 		return EXIT_TROUBLE;

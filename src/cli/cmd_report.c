@@ -38,8 +38,10 @@ int cli_check_coordinators(const cli_opts *o, const nm_dataset *ds)
 			ids[i] = ds->actors[i].id;
 		near = nm_suggest(id, ids, ds->nactors);
 		if (near)
-			rc = cli_usage_error(o->cmd, "--coordinators: unknown actor '%s'; did you "
-						     "mean '%s'?", id, near);
+			rc = cli_usage_error(o->cmd,
+					     "--coordinators: unknown actor '%s'; did you "
+					     "mean '%s'?",
+					     id, near);
 		else
 			rc = cli_usage_error(o->cmd, "--coordinators: unknown actor '%s'", id);
 		free(ids);
@@ -52,8 +54,7 @@ int cli_check_coordinators(const cli_opts *o, const nm_dataset *ds)
  * Open the store read-only and analyse its latest snapshot under the
  * options; shared with show and list.
  */
-int cli_load_latest(const cli_opts *o, nm_dataset **ds_out, nm_analysis **an_out,
-		    int64_t *id_out)
+int cli_load_latest(const cli_opts *o, nm_dataset **ds_out, nm_analysis **an_out, int64_t *id_out)
 {
 	nm_store *store = NULL;
 	nm_snapshot_info info = {0};
@@ -72,7 +73,8 @@ int cli_load_latest(const cli_opts *o, nm_dataset **ds_out, nm_analysis **an_out
 	if (rc == NM_OK)
 		rc = nm_store_latest(store, &id, &err);
 	if (rc == NM_ENOTFOUND && err.message[0] == '\0')
-		nm_error_set(&err, rc, "store '%s' holds no snapshot; run 'netmap scan' first", o->db);
+		nm_error_set(&err, rc, "store '%s' holds no snapshot; run 'netmap scan' first",
+			     o->db);
 	if (rc == NM_OK)
 		rc = nm_store_load(store, id, ds_out, &info, &err);
 	nm_store_close(store);
@@ -122,8 +124,10 @@ static int since_snapshot(nm_store *store, const char *db, const char *since, in
 	if (strcmp(since, "last") == 0) {
 		int rc = nm_store_previous(store, latest, out, err);
 		if (rc == NM_ENOTFOUND)
-			nm_error_set(err, rc, "--since last needs an earlier snapshot; store '%s' "
-					      "holds only snapshot %lld", db, (long long)latest);
+			nm_error_set(err, rc,
+				     "--since last needs an earlier snapshot; store '%s' "
+				     "holds only snapshot %lld",
+				     db, (long long)latest);
 		return rc;
 	}
 	if (nm_date_parse(since, &date) == 0)
@@ -135,8 +139,10 @@ static int since_snapshot(nm_store *store, const char *db, const char *since, in
 			return NM_OK; /* nm_store_load_pair says when there is no such snapshot */
 		}
 	}
-	return cli_usage_error("report", "--since takes last, a date YYYY-MM-DD or a snapshot "
-					 "number, not '%s'", since);
+	return cli_usage_error("report",
+			       "--since takes last, a date YYYY-MM-DD or a snapshot "
+			       "number, not '%s'",
+			       since);
 }
 
 /* The diff from the snapshot --since names to latest; EXIT_OK or EXIT_TROUBLE. */
@@ -201,13 +207,15 @@ int cmd_report(int argc, char **argv)
 	int64_t id = 0;
 	int rc, status;
 
-	rc = cli_parse(&o, "report", OPT_DB | OPT_TODAY | OPT_FORMAT | OPT_SETTINGS |
-				     OPT_FAIL_ON | OPT_ALL | OPT_COLOR | OPT_LANG | OPT_OUTPUTS | OPT_JOBS,
+	rc = cli_parse(&o, "report",
+		       OPT_DB | OPT_TODAY | OPT_FORMAT | OPT_SETTINGS | OPT_FAIL_ON | OPT_ALL |
+			       OPT_COLOR | OPT_LANG | OPT_OUTPUTS | OPT_JOBS,
 		       argc, argv);
 	if (rc)
 		return cli_parse_exit(rc);
 	if (o.nargs > 0)
-		return cli_usage_error("report", "unexpected argument '%s'", o.args[0]), EXIT_TROUBLE;
+		return cli_usage_error("report", "unexpected argument '%s'", o.args[0]),
+		       EXIT_TROUBLE;
 	if (cli_check_format(&o))
 		return EXIT_TROUBLE;
 	status = cli_load_latest(&o, &ds, &an, &id);

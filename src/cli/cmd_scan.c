@@ -48,9 +48,8 @@ static void *analyse(void *arg)
  * in the store's transaction, and the findings go in last: the snapshot
  * is the same, and committed only when both are done.
  */
-static int analyse_and_store(const cli_opts *o, const nm_dataset *ds,
-			     const nm_settings *settings, nm_analysis **an, nm_buf *findings,
-			     int64_t *id, struct timespec *t)
+static int analyse_and_store(const cli_opts *o, const nm_dataset *ds, const nm_settings *settings,
+			     nm_analysis **an, nm_buf *findings, int64_t *id, struct timespec *t)
 {
 	analysis_job job;
 	nm_store *store = NULL;
@@ -112,8 +111,10 @@ int cmd_scan(int argc, char **argv)
 	int rc, status = EXIT_OK;
 	bool settings_held = false;
 
-	rc = cli_parse(&o, "scan", OPT_DB | OPT_TODAY | OPT_FORMAT | OPT_SETTINGS | OPT_FAIL_ON |
-				   OPT_ALL | OPT_COLOR | OPT_LANG | OPT_OUTPUTS | OPT_JOBS, argc, argv);
+	rc = cli_parse(&o, "scan",
+		       OPT_DB | OPT_TODAY | OPT_FORMAT | OPT_SETTINGS | OPT_FAIL_ON | OPT_ALL |
+			       OPT_COLOR | OPT_LANG | OPT_OUTPUTS | OPT_JOBS,
+		       argc, argv);
 	if (rc)
 		return cli_parse_exit(rc);
 	if (o.nargs == 0)
@@ -124,8 +125,8 @@ int cmd_scan(int argc, char **argv)
 	clock_gettime(CLOCK_MONOTONIC, &t);
 	nm_diags_init(&d);
 	nm_error_clear(&err);
-	rc = nm_validate_paths((const char *const *)o.args, (size_t)o.nargs, o.today, NM_VALIDATE_HASH, o.jobs, &d, &ds,
-			       &nfiles, &err);
+	rc = nm_validate_paths((const char *const *)o.args, (size_t)o.nargs, o.today,
+			       NM_VALIDATE_HASH, o.jobs, &d, &ds, &nfiles, &err);
 	cli_diags_text(&msgs, &d);
 	cli_print(stderr, msgs.ptr, msgs.len);
 	if (rc == NM_EIO) {
@@ -165,7 +166,8 @@ int cmd_scan(int argc, char **argv)
 	cli_phase("findings", &t);
 
 	if (nm_store_open(&store, o.db, NM_STORE_WRITE, &err) != NM_OK ||
-	    nm_store_put_snapshot(store, ds, o.today, &settings, findings.ptr, &id, &err) != NM_OK) {
+	    nm_store_put_snapshot(store, ds, o.today, &settings, findings.ptr, &id, &err) !=
+		    NM_OK) {
 		cli_error("%s", err.message);
 		nm_store_abandon(store);
 		store = NULL;

@@ -201,7 +201,8 @@ static void themes_line(const show *s, const nm_dataset *ds, const uint32_t *t, 
 	for (size_t i = 0; i < n; i++) {
 		if (i)
 			nm_buf_puts(&line, ", ");
-		nm_buf_puts(&line, ds->themes[t[i]].label ? ds->themes[t[i]].label : ds->themes[t[i]].id);
+		nm_buf_puts(&line,
+			    ds->themes[t[i]].label ? ds->themes[t[i]].label : ds->themes[t[i]].id);
 	}
 	field(s, W(s, "themes"), line.ptr);
 	nm_buf_release(&line);
@@ -210,7 +211,7 @@ static void themes_line(const show *s, const nm_dataset *ds, const uint32_t *t, 
 static void show_actor(const show *s, uint32_t a)
 {
 	static const char *const as_role[NM_ROLE_COUNT] = {"As guest:", "As member:", "As chair:",
-							    "As lead:"};
+							   "As lead:"};
 	const nm_analysis *an = s->an;
 	const nm_dataset *ds = an->ds;
 	const nm_actor *x = &ds->actors[a];
@@ -247,9 +248,11 @@ static void show_actor(const show *s, uint32_t a)
 		if (l.n)
 			nm_buf_printf(b, "\n%s\n", W(s, as_role[role]));
 		for (size_t i = 0; i < l.n; i++) {
-			const nm_committee *c = &ds->committees[ds->memberships[l.v[i].index].committee];
+			const nm_committee *c =
+				&ds->committees[ds->memberships[l.v[i].index].committee];
 			entry(b, c->name, c->id,
-			      c->status != NM_STATUS_ACTIVE ? V(s, NM_ENUM_STATUS, c->status) : NULL);
+			      c->status != NM_STATUS_ACTIVE ? V(s, NM_ENUM_STATUS, c->status)
+							    : NULL);
 		}
 		items_release(&l);
 	}
@@ -321,7 +324,8 @@ static void show_committee(const show *s, uint32_t c)
 		const nm_overlap *o = &an->overlaps[i];
 		if (o->a == c || o->b == c) {
 			uint32_t other = o->a == c ? o->b : o->a;
-			items_add(&l, ds->committees[other].name, ds->committees[other].id, (uint32_t)i);
+			items_add(&l, ds->committees[other].name, ds->committees[other].id,
+				  (uint32_t)i);
 		}
 	}
 	/* Overlaps keep the analysis' order: strongest first. */
@@ -331,7 +335,8 @@ static void show_committee(const show *s, uint32_t c)
 		const nm_overlap *o = &an->overlaps[l.v[i].index];
 		nm_buf detail = NM_BUF_INIT;
 		nm_buf_printf(&detail, W(s, "%s, %u of %u members shared"),
-			      W(s, nm_class_names[o->cls]), o->shared, o->size_a + o->size_b - o->shared);
+			      W(s, nm_class_names[o->cls]), o->shared,
+			      o->size_a + o->size_b - o->shared);
 		entry(b, l.v[i].name, l.v[i].id, detail.ptr);
 		nm_buf_release(&detail);
 	}
@@ -410,7 +415,8 @@ static int find_record(const nm_dataset *ds, const char *what, bool *is_actor, u
 			cli_visible(&msg, l.v[k].id);
 			nm_buf_puts(&msg, "  ");
 			cli_visible(&msg, l.v[k].name);
-			nm_buf_puts(&msg, l.v[k].index < ds->nactors ? " (actor)\n" : " (committee)\n");
+			nm_buf_puts(&msg,
+				    l.v[k].index < ds->nactors ? " (actor)\n" : " (committee)\n");
 		}
 		cli_print(stderr, msg.ptr, msg.len);
 		nm_buf_release(&msg);
@@ -448,7 +454,8 @@ int cmd_show(int argc, char **argv)
 		return cli_parse_exit(rc);
 	if (o.nargs != 1)
 		return cli_usage_error("show", "give one actor or committee: its ID or a part of "
-					       "its name"), EXIT_TROUBLE;
+					       "its name"),
+		       EXIT_TROUBLE;
 	status = cli_load_latest(&o, &ds, &an, NULL);
 	if (status != EXIT_OK)
 		return status;

@@ -19,8 +19,9 @@ static void write_text(nm_buf *b, const nm_diags *d, size_t nfiles, nm_lang lang
 {
 	cli_diags_text(b, d);
 	if (lang == NM_LANG_DE) {
-		nm_buf_printf(b, "%zu Fehler, %zu Warnung%s in %zu Datei%s\n", d->errors, d->warnings,
-			      d->warnings == 1 ? "" : "en", nfiles, nfiles == 1 ? "" : "en");
+		nm_buf_printf(b, "%zu Fehler, %zu Warnung%s in %zu Datei%s\n", d->errors,
+			      d->warnings, d->warnings == 1 ? "" : "en", nfiles,
+			      nfiles == 1 ? "" : "en");
 		return;
 	}
 	plural(b, d->errors, "error");
@@ -127,7 +128,8 @@ int cmd_validate(int argc, char **argv)
 	size_t nfiles = 0;
 	int rc, status;
 
-	rc = cli_parse(&o, "validate", OPT_FORMAT | OPT_STRICT | OPT_TODAY | OPT_LANG | OPT_JOBS, argc, argv);
+	rc = cli_parse(&o, "validate", OPT_FORMAT | OPT_STRICT | OPT_TODAY | OPT_LANG | OPT_JOBS,
+		       argc, argv);
 	if (rc)
 		return cli_parse_exit(rc);
 	if (o.nargs == 0)
@@ -136,12 +138,13 @@ int cmd_validate(int argc, char **argv)
 	    strcmp(o.format, "github") != 0 && !cli_validate_writer(o.format))
 		return cli_usage_error("validate",
 				       "unknown format '%s' (text, json, github, sarif or gitlab)",
-				       o.format), EXIT_TROUBLE;
+				       o.format),
+		       EXIT_TROUBLE;
 
 	nm_diags_init(&d);
 	nm_error_clear(&err);
-	rc = nm_validate_paths((const char *const *)o.args, (size_t)o.nargs, o.today, 0, o.jobs, &d, NULL,
-			       &nfiles, &err);
+	rc = nm_validate_paths((const char *const *)o.args, (size_t)o.nargs, o.today, 0, o.jobs, &d,
+			       NULL, &nfiles, &err);
 	if (cli_validate_writer(o.format))
 		cli_validate_writer(o.format)(&out, &d, rc == NM_EIO ? err.message : NULL);
 	else if (strcmp(o.format, "json") == 0)

@@ -51,20 +51,22 @@ static const help_de table[] = {
 	 "      --format FORMAT         text (Vorgabe), json oder github\n"
 	 "      --strict                auch Warnungen lassen den Lauf scheitern (Status 1)\n"
 	 "      --today DATUM           das Datum für Datumswarnungen (Vorgabe: heute)\n" LANG_DE
-	 JOBS_DE, NULL},
+		 JOBS_DE,
+	 NULL},
 	{"scan", "prüfen, einen Stand speichern und die Übersicht ausgeben",
 	 "scan [Optionen] PFAD...", REPORT_DE SCAN_JOBS_DE, NULL},
 	{"report", "die Übersicht des letzten Stands ausgeben", "report [Optionen]",
 	 REPORT_DE ANALYSE_JOBS_DE, NULL},
 	{"show", "einen Akteur oder ein Gremium zeigen", "show [Optionen] ID|NAME",
-	 DB_DE "      --today DATUM           Stichtag der Auswertung (Vorgabe: heute)\n" LANG_DE, NULL},
+	 DB_DE "      --today DATUM           Stichtag der Auswertung (Vorgabe: heute)\n" LANG_DE,
+	 NULL},
 	{"list", "Akteure oder Gremien auflisten", "list [Optionen] actors|committees",
-	 DB_DE
-	 "      --type TYP              nur Akteure dieses Typs\n"
-	 "      --kind ART              nur Gremien dieser Art\n"
-	 "      --theme THEMA           nur Einträge zu diesem Thema\n"
-	 "      --status STATUS         nur Gremien mit diesem Status\n"
-	 "      --format FORMAT         text (Vorgabe) oder json\n" LANG_DE, NULL},
+	 DB_DE "      --type TYP              nur Akteure dieses Typs\n"
+	       "      --kind ART              nur Gremien dieser Art\n"
+	       "      --theme THEMA           nur Einträge zu diesem Thema\n"
+	       "      --status STATUS         nur Gremien mit diesem Status\n"
+	       "      --format FORMAT         text (Vorgabe) oder json\n" LANG_DE,
+	 NULL},
 	{"scans", "die Stände im Speicher auflisten", "scans [--db DATEI] [--lang SPRACHE]",
 	 DB_DE LANG_DE, NULL},
 	{"diff", "was sich zwischen zwei Ständen geändert hat", "diff [Optionen] [VON] [BIS]",
@@ -85,7 +87,8 @@ static const help_de table[] = {
 	 "  -o, --output DATEI          in DATEI statt auf die Standardausgabe schreiben\n"
 	 "      --include-contacts      Kontaktdaten von Personen aufnehmen\n"
 	 "      --today DATUM           Stichtag der Auswertung (Vorgabe: heute)\n"
-	 "      (und die Schwellen aus 'netmap help report')\n", NULL},
+	 "      (und die Schwellen aus 'netmap help report')\n",
+	 NULL},
 	{"schema", "das JSON-Schema der Datendateien ausgeben", "schema", "", NULL},
 	{"plan", "was wäre, wenn: zusammenlegen, auflösen, einladen, und das Ergebnis",
 	 "plan [Optionen] [--merge ID,ID...]... [--dissolve ID]... [--invite AKTEUR:GREMIUM]...",
@@ -111,17 +114,18 @@ static const help_de table[] = {
 	 "  Doppelungen, gesparte Sitze), dann die Übersicht, wie sie dann wäre.\n"},
 	{"init", "eine leere Vorlage zum Ausfüllen schreiben",
 	 "init [--lang de|en] [--format xlsx|ods|csv|yaml] [-o PFAD] [--force]",
-	 LANG_DE
-	 "      --format FORMAT         xlsx (Vorgabe), ods, csv (ein Ordner) oder yaml\n"
-	 "                              (ein Ordner)\n"
-	 "  -o, --output PFAD           wohin (Vorgabe netmap-vorlage.xlsx oder\n"
-	 "                              netmap-template.xlsx, nach Sprache und Format)\n"
-	 "      --force                 vorhandene Dateien überschreiben\n", NULL},
+	 LANG_DE "      --format FORMAT         xlsx (Vorgabe), ods, csv (ein Ordner) oder yaml\n"
+		 "                              (ein Ordner)\n"
+		 "  -o, --output PFAD           wohin (Vorgabe netmap-vorlage.xlsx oder\n"
+		 "                              netmap-template.xlsx, nach Sprache und Format)\n"
+		 "      --force                 vorhandene Dateien überschreiben\n",
+	 NULL},
 	{"import", "Tabellen und YAML lesen, den Datensatz als YAML schreiben",
 	 "import PFAD... -o ORDNER [--force]",
 	 "  -o, --output ORDNER         der Ordner für die YAML-Dateien\n"
 	 "      --force                 vorhandene Dateien überschreiben\n"
-	 "      --today DATUM           das Datum für Datumswarnungen (Vorgabe: heute)\n" JOBS_DE, NULL},
+	 "      --today DATUM           das Datum für Datumswarnungen (Vorgabe: heute)\n" JOBS_DE,
+	 NULL},
 	{"help", "Hilfe zu einem Befehl zeigen", "help [--lang SPRACHE] [BEFEHL]", LANG_DE, NULL},
 };
 
@@ -167,7 +171,8 @@ void cli_main_usage_de(FILE *f)
 	fputs("Aufruf: netmap [--help] [--version] <Befehl> [<Argumente>]\n\n"
 	      "netmap bildet Kooperationsnetzwerke ab: welche Arbeitskreise einander doppeln,\n"
 	      "wer überall sitzt, welche Gremien ruhen und wessen Stimmen fehlen.\n\n"
-	      "Befehle:\n", f);
+	      "Befehle:\n",
+	      f);
 	for (const cli_command *c = cli_commands; c->name; c++) {
 		const help_de *de = find_de(c->name);
 		fprintf(f, "  %-10s %s\n", c->name, de ? de->summary : c->summary);

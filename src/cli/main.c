@@ -44,15 +44,17 @@ const cli_command cli_commands[] = {
 	 "      --format FORMAT         text (default), json, github, sarif or gitlab\n"
 	 "      --strict                warnings fail the run too (exit 1)\n"
 	 "      --today DATE            the date for date warnings (default: today)\n"
-	 "      --lang LANG             de or en (default: from the locale)\n" JOBS_HELP, false, NULL},
+	 "      --lang LANG             de or en (default: from the locale)\n" JOBS_HELP,
+	 false, NULL},
 	{"scan", cmd_scan, "validate, store a snapshot and print the overview",
 	 "scan [options] PATH...", REPORT_HELP SCAN_JOBS_HELP, true, NULL},
-	{"report", cmd_report, "print the overview of the latest snapshot",
-	 "report [options]", REPORT_HELP ANALYSE_JOBS_HELP, true, NULL},
+	{"report", cmd_report, "print the overview of the latest snapshot", "report [options]",
+	 REPORT_HELP ANALYSE_JOBS_HELP, true, NULL},
 	{"show", cmd_show, "show one actor or committee", "show [options] ID|NAME",
 	 "      --db FILE               the store (default netmap.db)\n"
 	 "      --today DATE            analyse as of DATE (default: today)\n"
-	 "      --lang LANG             de or en (default: from the locale)\n", false, NULL},
+	 "      --lang LANG             de or en (default: from the locale)\n",
+	 false, NULL},
 	{"list", cmd_list, "list actors or committees", "list [options] actors|committees",
 	 "      --db FILE               the store (default netmap.db)\n"
 	 "      --type TYPE             actors of this type only\n"
@@ -60,17 +62,21 @@ const cli_command cli_commands[] = {
 	 "      --theme THEME           records on this theme only\n"
 	 "      --status STATUS         committees with this status only\n"
 	 "      --format FORMAT         text (default) or json\n"
-	 "      --lang LANG             de or en (default: from the locale)\n", false, NULL},
+	 "      --lang LANG             de or en (default: from the locale)\n",
+	 false, NULL},
 	{"scans", cmd_scans, "list the snapshots in the store", "scans [--db FILE] [--lang LANG]",
 	 "      --db FILE               the store (default netmap.db)\n"
-	 "      --lang LANG             de or en (default: from the locale)\n", false, NULL},
+	 "      --lang LANG             de or en (default: from the locale)\n",
+	 false, NULL},
 	{"diff", cmd_diff, "what changed between two snapshots", "diff [options] [FROM] [TO]",
 	 "      --db FILE               the store (default netmap.db)\n"
 	 "      --format FORMAT         text (default) or json\n"
-	 "      --lang LANG             de or en (default: from the locale)\n", false, NULL},
+	 "      --lang LANG             de or en (default: from the locale)\n",
+	 false, NULL},
 	{"prune", cmd_prune, "drop old snapshots", "prune [--db FILE] --keep N",
 	 "      --db FILE               the store (default netmap.db)\n"
-	 "      --keep N                keep the N latest snapshots\n", false, NULL},
+	 "      --keep N                keep the N latest snapshots\n",
+	 false, NULL},
 	{"forget", cmd_forget, "erase one actor's personal data from the store",
 	 "forget [--db FILE] ACTOR",
 	 "      --db FILE               the store (default netmap.db)\n", false, NULL},
@@ -85,8 +91,10 @@ const cli_command cli_commands[] = {
 	 "  -o, --output FILE           write to FILE instead of stdout\n"
 	 "      --include-contacts      include personal contact data\n"
 	 "      --today DATE            analyse as of DATE (default: today)\n"
-	 "      (and the threshold options of 'netmap help report')\n", false, NULL},
-	{"schema", cmd_schema, "print the JSON Schema of the data files", "schema", "", false, NULL},
+	 "      (and the threshold options of 'netmap help report')\n",
+	 false, NULL},
+	{"schema", cmd_schema, "print the JSON Schema of the data files", "schema", "", false,
+	 NULL},
 	{"plan", cmd_plan, "what if: merge, dissolve or invite in memory and show the result",
 	 "plan [options] [--merge ID,ID...]... [--dissolve ID]... [--invite ACTOR:COMMITTEE]...",
 	 "      --merge A,B,...         merge B... into A: their members, leads, themes\n"
@@ -118,12 +126,14 @@ const cli_command cli_commands[] = {
 	 "      --format FORMAT         xlsx (default), ods, csv (a folder) or yaml (a folder)\n"
 	 "  -o, --output PATH           where to write it (default netmap-vorlage.xlsx or\n"
 	 "                              netmap-template.xlsx, by language and format)\n"
-	 "      --force                 overwrite files that exist\n", false, NULL},
+	 "      --force                 overwrite files that exist\n",
+	 false, NULL},
 	{"import", cmd_import, "read spreadsheets and YAML, write the dataset as YAML",
 	 "import PATH... -o DIR [--force]",
 	 "  -o, --output DIR            the folder to write the YAML files into\n"
 	 "      --force                 overwrite files that exist\n"
-	 "      --today DATE            the date for date warnings (default: today)\n" JOBS_HELP, false, NULL},
+	 "      --today DATE            the date for date warnings (default: today)\n" JOBS_HELP,
+	 false, NULL},
 	{"help", cmd_help, "show help for a command", "help [--lang LANG] [COMMAND]",
 	 "      --lang LANG             de or en (default: from the locale)\n", false, NULL},
 	{NULL, NULL, NULL, NULL, NULL, false, NULL},
@@ -142,7 +152,8 @@ static void main_usage(FILE *f)
 	fputs("usage: netmap [--help] [--version] <command> [<args>]\n\n"
 	      "netmap maps cooperation networks: which working groups duplicate each other,\n"
 	      "who sits everywhere, which groups are stale and whose voices are missing.\n\n"
-	      "Commands:\n", f);
+	      "Commands:\n",
+	      f);
 	for (const cli_command *c = cli_commands; c->name; c++)
 		fprintf(f, "  %-10s %s\n", c->name, c->summary);
 	fputs("\nTry 'netmap help COMMAND' for a command's options.\n", f);

@@ -19,10 +19,29 @@
 #include <unistd.h>
 
 enum {
-	O_DB = 256, O_TODAY, O_FORMAT, O_FAIL_ON, O_ALL, O_COLOR, O_STRICT, O_HELP,
-	O_TYPE, O_KIND, O_THEME, O_STATUS,
-	O_LANG, O_TABLE, O_TO, O_FROM, O_SUBJECT, O_DATE, O_SINCE, O_CONTACTS,
-	O_NETWORK, O_KEEP, O_JOBS,
+	O_DB = 256,
+	O_TODAY,
+	O_FORMAT,
+	O_FAIL_ON,
+	O_ALL,
+	O_COLOR,
+	O_STRICT,
+	O_HELP,
+	O_TYPE,
+	O_KIND,
+	O_THEME,
+	O_STATUS,
+	O_LANG,
+	O_TABLE,
+	O_TO,
+	O_FROM,
+	O_SUBJECT,
+	O_DATE,
+	O_SINCE,
+	O_CONTACTS,
+	O_NETWORK,
+	O_KEEP,
+	O_JOBS,
 	O_SETTING = 512 /* + the index of the setting in nm_setting_defs */
 };
 
@@ -130,7 +149,8 @@ int cli_usage_error(const char *cmd, const char *fmt, ...)
 	cli_message(stderr, "netmap: ", fmt, ap);
 	va_end(ap);
 	if (c)
-		fprintf(stderr, usage_lang == NM_LANG_DE ? "Aufruf: netmap %s\n" : "usage: netmap %s\n",
+		fprintf(stderr,
+			usage_lang == NM_LANG_DE ? "Aufruf: netmap %s\n" : "usage: netmap %s\n",
 			cli_usage_in(c, usage_lang));
 	if (usage_lang == NM_LANG_DE)
 		fprintf(stderr, "Mehr dazu: 'netmap help %s --lang de'\n", cmd);
@@ -177,9 +197,12 @@ static int parse_types(const char *cmd, const char *flag, const char *s, uint32_
 		int t = nm_enum_lookup(nm_actor_type_names, NM_TYPE_COUNT, tok);
 		if (t < 0) {
 			const char *hint = nm_suggest(tok, nm_actor_type_names, NM_TYPE_COUNT);
-			rc = hint ? cli_usage_error(cmd, "unknown actor type '%s' in --%s; did you mean '%s'?",
-						    tok, flag, hint)
-				  : cli_usage_error(cmd, "unknown actor type '%s' in --%s", tok, flag);
+			rc = hint ? cli_usage_error(
+					    cmd,
+					    "unknown actor type '%s' in --%s; did you mean '%s'?",
+					    tok, flag, hint)
+				  : cli_usage_error(cmd, "unknown actor type '%s' in --%s", tok,
+						    flag);
 			break;
 		}
 		mask |= 1u << t;
@@ -285,8 +308,8 @@ static int parse_fail_on(const char *cmd, const char *s, unsigned *out)
 
 			for (size_t k = 0; k < NFAIL_ON; k++)
 				nm_buf_printf(&names, "%s%s", k ? ", " : "", fail_on[k].name);
-			rc = cli_usage_error(cmd, "unknown --fail-on condition '%s' (one of %s)", tok,
-					     nm_buf_cstr(&names));
+			rc = cli_usage_error(cmd, "unknown --fail-on condition '%s' (one of %s)",
+					     tok, nm_buf_cstr(&names));
 			nm_buf_release(&names);
 			break;
 		}
@@ -383,7 +406,8 @@ int cli_parse(cli_opts *o, const char *cmd, unsigned groups, int argc, char **ar
 			break;
 		case O_TODAY:
 			if (nm_date_parse(optarg, &o->today) != 0)
-				rc = cli_usage_error(cmd, "--today takes a date YYYY-MM-DD, not '%s'",
+				rc = cli_usage_error(cmd,
+						     "--today takes a date YYYY-MM-DD, not '%s'",
 						     optarg);
 			o->today_given = true;
 			break;
@@ -404,8 +428,9 @@ int cli_parse(cli_opts *o, const char *cmd, unsigned groups, int argc, char **ar
 			else if (strcmp(optarg, "never") == 0)
 				o->color = 0;
 			else
-				rc = cli_usage_error(cmd, "--color takes auto, always or never, not '%s'",
-						     optarg);
+				rc = cli_usage_error(
+					cmd, "--color takes auto, always or never, not '%s'",
+					optarg);
 			break;
 		case O_STRICT:
 			o->strict = true;
@@ -424,7 +449,8 @@ int cli_parse(cli_opts *o, const char *cmd, unsigned groups, int argc, char **ar
 			break;
 		case O_LANG:
 			if (nm_lang_parse(optarg, &o->lang) != 0)
-				rc = cli_usage_error(cmd, "--lang takes de or en, not '%s'", optarg);
+				rc = cli_usage_error(cmd, "--lang takes de or en, not '%s'",
+						     optarg);
 			usage_lang = o->lang;
 			break;
 		case O_TABLE:
@@ -441,7 +467,8 @@ int cli_parse(cli_opts *o, const char *cmd, unsigned groups, int argc, char **ar
 			break;
 		case O_DATE:
 			if (nm_date_parse(optarg, &o->date) != 0)
-				rc = cli_usage_error(cmd, "--date takes a date YYYY-MM-DD, not '%s'",
+				rc = cli_usage_error(cmd,
+						     "--date takes a date YYYY-MM-DD, not '%s'",
 						     optarg);
 			break;
 		case O_SINCE:
@@ -455,8 +482,9 @@ int cli_parse(cli_opts *o, const char *cmd, unsigned groups, int argc, char **ar
 			break;
 		case O_NETWORK:
 			if (strcmp(optarg, "members") != 0 && strcmp(optarg, "overlaps") != 0)
-				rc = cli_usage_error(cmd, "--network takes members or overlaps, not '%s'",
-						     optarg);
+				rc = cli_usage_error(
+					cmd, "--network takes members or overlaps, not '%s'",
+					optarg);
 			o->network = optarg;
 			break;
 		case O_JOBS:

@@ -117,6 +117,7 @@ void cli_phase(const char *name, struct timespec *since)
 		return;
 	clock_gettime(CLOCK_MONOTONIC, &now);
 	fprintf(stderr, "netmap: timing: %-9s %.3f s\n", name,
-		(double)(now.tv_sec - since->tv_sec) + (double)(now.tv_nsec - since->tv_nsec) / 1e9);
+		(double)(now.tv_sec - since->tv_sec) +
+			(double)(now.tv_nsec - since->tv_nsec) / 1e9);
 	*since = now;
 }

@@ -40,7 +40,7 @@ ssize_t write(int fd, const void *buf, size_t n)
 	static ssize_t (*real)(int, const void *, size_t);
 
 	if (!real)
-		real = (ssize_t (*)(int, const void *, size_t))dlsym(RTLD_NEXT, "write");
+		real = (ssize_t(*)(int, const void *, size_t))dlsym(RTLD_NEXT, "write");
 	if (exhausted(fd, n)) {
 		errno = ENOSPC;
 		return -1;
@@ -53,7 +53,7 @@ ssize_t pwrite(int fd, const void *buf, size_t n, off_t off)
 	static ssize_t (*real)(int, const void *, size_t, off_t);
 
 	if (!real)
-		real = (ssize_t (*)(int, const void *, size_t, off_t))dlsym(RTLD_NEXT, "pwrite");
+		real = (ssize_t(*)(int, const void *, size_t, off_t))dlsym(RTLD_NEXT, "pwrite");
 	if (exhausted(fd, n)) {
 		errno = ENOSPC;
 		return -1;
@@ -66,7 +66,7 @@ ssize_t pwrite64(int fd, const void *buf, size_t n, off_t off)
 	static ssize_t (*real)(int, const void *, size_t, off_t);
 
 	if (!real)
-		real = (ssize_t (*)(int, const void *, size_t, off_t))dlsym(RTLD_NEXT, "pwrite64");
+		real = (ssize_t(*)(int, const void *, size_t, off_t))dlsym(RTLD_NEXT, "pwrite64");
 	if (exhausted(fd, n)) {
 		errno = ENOSPC;
 		return -1;

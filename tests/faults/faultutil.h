@@ -51,12 +51,16 @@ static inline void fu_write_dataset(const char *path, int n)
 
 	nm_buf_puts(&b, "netmap: 1\ndataset: Faultstadt\nactors:\n");
 	for (int i = 0; i < n; i++)
-		nm_buf_printf(&b, "  - {id: a%d, name: Verein Nummer %d, type: club,"
-				  " contact: {person: Person %d}}\n", i, i, i);
+		nm_buf_printf(&b,
+			      "  - {id: a%d, name: Verein Nummer %d, type: club,"
+			      " contact: {person: Person %d}}\n",
+			      i, i, i);
 	nm_buf_puts(&b, "committees:\n");
 	for (int c = 0; c < n / 10; c++) {
-		nm_buf_printf(&b, "  - id: c%d\n    name: Arbeitskreis %d\n    kind: working_group\n"
-				  "    members: [", c, c);
+		nm_buf_printf(&b,
+			      "  - id: c%d\n    name: Arbeitskreis %d\n    kind: working_group\n"
+			      "    members: [",
+			      c, c);
 		for (int m = 0; m < 20; m++)
 			nm_buf_printf(&b, "%sa%d", m ? ", " : "", (c * 7 + m * 13) % n);
 		nm_buf_puts(&b, "]\n");
@@ -124,7 +128,8 @@ static char *fu_snapshots(const char *db)
 	if (sqlite3_prepare_v2(h, "PRAGMA integrity_check", -1, &st, NULL) != SQLITE_OK ||
 	    sqlite3_step(st) != SQLITE_ROW ||
 	    strcmp((const char *)sqlite3_column_text(st, 0), "ok") != 0) {
-		nm_buf_printf(&b, "integrity: %s", st ? (const char *)sqlite3_column_text(st, 0) : "");
+		nm_buf_printf(&b, "integrity: %s",
+			      st ? (const char *)sqlite3_column_text(st, 0) : "");
 		goto done;
 	}
 	sqlite3_finalize(st);

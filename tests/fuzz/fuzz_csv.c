@@ -90,8 +90,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			abort();
 		if (!plain)
 			continue;
-		while (cur.off < size && (cur.line < c->line ||
-					  (cur.line == c->line && cur.col < c->lcol)))
+		while (cur.off < size &&
+		       (cur.line < c->line || (cur.line == c->line && cur.col < c->lcol)))
 			advance(&cur, data, size);
 		if (cur.off >= size || cur.line != c->line || cur.col != c->lcol)
 			abort();

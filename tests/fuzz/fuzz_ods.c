@@ -86,8 +86,9 @@ static void check(const nm_book *book, int rc)
 			    c->col > NM_BOOK_MAX_COLS || c->type > NM_CELL_INVALID || !c->text ||
 			    !c->text[0] || strlen(c->text) > NM_BOOK_MAX_CELL_BYTES)
 				abort();
-			if (j > 0 && (s->cells[j - 1].row > c->row ||
-				      (s->cells[j - 1].row == c->row && s->cells[j - 1].col >= c->col)))
+			if (j > 0 &&
+			    (s->cells[j - 1].row > c->row ||
+			     (s->cells[j - 1].row == c->row && s->cells[j - 1].col >= c->col)))
 				abort();
 		}
 		for (size_t j = 0; j < s->nmerges; j++) {

@@ -52,23 +52,33 @@ static unsigned take(bytes *b, unsigned range)
 	return v % range;
 }
 
-static const char *const actor_types[] = {
-	"association", "chamber", "agency", "migrant_organisation", "youth_work",
-	"volunteer_initiative", "club", "social_partner", "religious_community",
-	"education_provider", "school", "administration", "other"};
-static const char *const kinds[] = {"working_group", "network", "round_table",
+static const char *const actor_types[] = {"association",
+					  "chamber",
+					  "agency",
+					  "migrant_organisation",
+					  "youth_work",
+					  "volunteer_initiative",
+					  "club",
+					  "social_partner",
+					  "religious_community",
+					  "education_provider",
+					  "school",
+					  "administration",
+					  "other"};
+static const char *const kinds[] = {"working_group",  "network",        "round_table",
 				    "steering_group", "advisory_board", "committee"};
 static const char *const statuses[] = {"active", "dormant", "dissolved"};
 static const char *const roles[] = {"lead", "chair", "member", "guest"};
-static const char *const meets[] = {"weekly", "biweekly", "monthly", "quarterly",
-				    "twice_yearly", "yearly", "irregular"};
+static const char *const meets[] = {"weekly",       "biweekly", "monthly",  "quarterly",
+				    "twice_yearly", "yearly",   "irregular"};
 #define N(a) (sizeof(a) / sizeof((a)[0]))
 
 /* Code points worth trying in names: the nasty ones, then anything. */
-static const uint32_t nasty[] = {
-	0x1b, '\r', '\b', '\t', 0x7f, 0x85, 0x9b, 0xa0, 0xad, 0x200b, 0x200e, 0x202e,
-	0x2028, 0x2029, 0xfeff, 0x1f600, '"', '\'', '\\', '<', '>', '&', '=', '+', '-',
-	'@', ',', ';', ':', '#', '|', '{', '}', '[', ']', 0x0301, 0xe4, 0xdf, 0x4e2d, 0xfffd};
+static const uint32_t nasty[] = {0x1b, '\r',   '\b',   '\t',   0x7f,   0x85,   0x9b,   0xa0,
+				 0xad, 0x200b, 0x200e, 0x202e, 0x2028, 0x2029, 0xfeff, 0x1f600,
+				 '"',  '\'',   '\\',   '<',    '>',    '&',    '=',    '+',
+				 '-',  '@',    ',',    ';',    ':',    '#',    '|',    '{',
+				 '}',  '[',    ']',    0x0301, 0xe4,   0xdf,   0x4e2d, 0xfffd};
 
 /* A double-quoted YAML scalar of up to max code points chosen by b. */
 static void put_text(nm_buf *y, bytes *b, unsigned max)
@@ -124,7 +134,8 @@ static void generate(nm_buf *y, bytes *b)
 		}
 	}
 	if (take(b, 3) == 0)
-		nm_buf_printf(y, "settings: {max_load: %u, min_shared: %u, overlap_jaccard: 0.%u}\n",
+		nm_buf_printf(y,
+			      "settings: {max_load: %u, min_shared: %u, overlap_jaccard: 0.%u}\n",
 			      take(b, 8), 1 + take(b, 3), take(b, 10));
 	nm_buf_puts(y, "actors:\n");
 	for (unsigned a = 0; a < nactors; a++) {
@@ -171,7 +182,8 @@ static void generate(nm_buf *y, bytes *b)
 		if (c > 0 && take(b, 4) == 0)
 			nm_buf_printf(y, "    parent: c%u\n", take(b, c));
 		if (nthemes && take(b, 2))
-			nm_buf_printf(y, "    themes: [t%u, t%u]\n", take(b, nthemes), take(b, nthemes));
+			nm_buf_printf(y, "    themes: [t%u, t%u]\n", take(b, nthemes),
+				      take(b, nthemes));
 		if (take(b, 3) == 0) {
 			nm_buf_puts(y, "    note: ");
 			put_text(y, b, 30);
@@ -226,7 +238,8 @@ static bool json_string(json *j)
 			c = (unsigned char)*j->p++;
 			if (c == 'u') {
 				for (int i = 0; i < 4; i++, j->p++)
-					if (j->p >= j->end || !strchr("0123456789abcdefABCDEF", *j->p))
+					if (j->p >= j->end ||
+					    !strchr("0123456789abcdefABCDEF", *j->p))
 						return false;
 			} else if (!strchr("\"\\/bfnrt", c)) {
 				return false;
@@ -313,13 +326,20 @@ static bool json_value(json *j)
 	if (j->p >= j->end)
 		return false;
 	switch (*j->p) {
-	case '{': return json_container(j, '}', true);
-	case '[': return json_container(j, ']', false);
-	case '"': return json_string(j);
-	case 't': return lit(j, "true");
-	case 'f': return lit(j, "false");
-	case 'n': return lit(j, "null");
-	default: return json_number(j);
+	case '{':
+		return json_container(j, '}', true);
+	case '[':
+		return json_container(j, ']', false);
+	case '"':
+		return json_string(j);
+	case 't':
+		return lit(j, "true");
+	case 'f':
+		return lit(j, "false");
+	case 'n':
+		return lit(j, "null");
+	default:
+		return json_number(j);
 	}
 }
 
