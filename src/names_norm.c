@@ -151,7 +151,9 @@ static int fold_1_3(cpbuf *a, cpbuf *b, nm_buf *tmp, const char *s, size_t len)
 	for (size_t i = 0; i < a->n; i++) {
 		for (;;) {
 			size_t room = b->cap - b->n;
-			utf8proc_ssize_t k = utf8proc_decompose_char(a->v[i], b->v + b->n,
+			/* no buffer yet: ask for the size (NULL + 0 is undefined) */
+			utf8proc_ssize_t k = utf8proc_decompose_char(a->v[i],
+								     b->v ? b->v + b->n : NULL,
 								     (utf8proc_ssize_t)room,
 								     UTF8PROC_CASEFOLD, NULL);
 			if (k < 0)

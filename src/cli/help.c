@@ -90,7 +90,7 @@ static const help_de table[] = {
 	 "      (und die Schwellen aus 'netmap help report')\n",
 	 NULL},
 	{"schema", "das JSON-Schema der Datendateien ausgeben", "schema", "", NULL},
-	{"plan", "was wäre, wenn: zusammenlegen, auflösen, einladen, und das Ergebnis",
+	{"plan", "durchspielen, was Zusammenlegen, Auflösen oder Einladen ändern würde",
 	 "plan [Optionen] [--merge ID,ID...]... [--dissolve ID]... [--invite AKTEUR:GREMIUM]...",
 	 "      --merge A,B,...         B... in A zusammenlegen: Mitglieder, Federführung,\n"
 	 "                              Themen und Turnus gehen an A, die anderen werden\n"
