@@ -214,23 +214,60 @@ void nm_ratio_format(nm_ratio r, char *out, size_t size)
 	snprintf(out, size, "%u.%0*u", whole, width, frac);
 }
 
+nm_ratio nm_setting_ratio(const nm_settings *s, const nm_setting_def *def)
+{
+	nm_ratio r;
+
+	memcpy(&r, (const char *)s + def->offset, sizeof(r));
+	return r;
+}
+
+uint32_t nm_setting_number(const nm_settings *s, const nm_setting_def *def)
+{
+	uint32_t n;
+
+	memcpy(&n, (const char *)s + def->offset, sizeof(n));
+	return n;
+}
+
+const char *nm_setting_ids(const nm_settings *s, const nm_setting_def *def)
+{
+	const char *ids;
+
+	memcpy((void *)&ids, (const char *)s + def->offset, sizeof(ids));
+	return ids;
+}
+
+void nm_setting_set_ratio(nm_settings *s, const nm_setting_def *def, nm_ratio r)
+{
+	memcpy((char *)s + def->offset, &r, sizeof(r));
+}
+
+void nm_setting_set_number(nm_settings *s, const nm_setting_def *def, uint32_t n)
+{
+	memcpy((char *)s + def->offset, &n, sizeof(n));
+}
+
+void nm_setting_set_ids(nm_settings *s, const nm_setting_def *def, char *ids)
+{
+	memcpy((char *)s + def->offset, (void *)&ids, sizeof(ids));
+}
+
 void nm_settings_default(nm_settings *s)
 {
 	for (size_t i = 0; i < NM_SETTINGS_N; i++) {
 		const nm_setting_def *d = &nm_setting_defs[i];
-		char *field = (char *)s + d->offset;
-		char *none = NULL;
 
 		switch (d->kind) {
 		case NM_SETTING_RATIO:
-			memcpy(field, &d->ratio, sizeof(d->ratio));
+			nm_setting_set_ratio(s, d, d->ratio);
 			break;
 		case NM_SETTING_COUNT:
 		case NM_SETTING_TYPES:
-			memcpy(field, &d->count, sizeof(d->count));
+			nm_setting_set_number(s, d, d->count);
 			break;
 		case NM_SETTING_IDS: /* not freed: s may hold anything */
-			memcpy(field, (void *)&none, sizeof(none));
+			nm_setting_set_ids(s, d, NULL);
 			break;
 		}
 	}
@@ -239,6 +276,17 @@ void nm_settings_default(nm_settings *s)
 static int cmp_cstr(const void *a, const void *b)
 {
 	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+size_t nm_type_names_sorted(uint32_t mask, const char **names)
+{
+	size_t n = 0;
+
+	for (int t = 0; t < NM_TYPE_COUNT; t++)
+		if (mask & (1u << t))
+			names[n++] = nm_actor_type_names[t];
+	qsort(names, n, sizeof(*names), cmp_cstr);
+	return n;
 }
 
 /* A copy of an id list in byte order, each id once, no empty parts; NULL for none. */
@@ -437,52 +485,28 @@ const char *const *nm_setting_names(void)
 
 void nm_setting_format(const nm_setting_def *def, const nm_settings *s, nm_buf *out)
 {
-	const char *field = (const char *)s + def->offset;
+	const char *names[NM_TYPE_COUNT];
 	char tmp[32];
-	nm_ratio r;
-	uint32_t u;
+	size_t n;
 
 	nm_buf_clear(out);
 	switch (def->kind) {
 	case NM_SETTING_RATIO:
-		memcpy(&r, field, sizeof(r));
-		nm_ratio_format(r, tmp, sizeof(tmp));
+		nm_ratio_format(nm_setting_ratio(s, def), tmp, sizeof(tmp));
 		nm_buf_puts(out, tmp);
 		break;
 	case NM_SETTING_COUNT:
-		memcpy(&u, field, sizeof(u));
-		nm_buf_printf(out, "%u", u);
+		nm_buf_printf(out, "%u", nm_setting_number(s, def));
 		break;
-	case NM_SETTING_TYPES: {
-		/* Type names in byte order, comma-separated, as JSON lists them. */
-		bool used[NM_TYPE_COUNT] = {false};
-
-		memcpy(&u, field, sizeof(u));
-		for (;;) {
-			int best = -1;
-
-			for (int t = 0; t < NM_TYPE_COUNT; t++)
-				if ((u & (1u << t)) && !used[t] &&
-				    (best < 0 ||
-				     strcmp(nm_actor_type_names[t], nm_actor_type_names[best]) < 0))
-					best = t;
-			if (best < 0)
-				break;
-			used[best] = true;
-			if (out->len)
-				nm_buf_putc(out, ',');
-			nm_buf_puts(out, nm_actor_type_names[best]);
-		}
+	case NM_SETTING_TYPES: /* in byte order, as JSON lists them */
+		n = nm_type_names_sorted(nm_setting_number(s, def), names);
+		for (size_t i = 0; i < n; i++)
+			nm_buf_printf(out, "%s%s", i ? "," : "", names[i]);
 		break;
-	}
-	case NM_SETTING_IDS: {
-		const char *ids;
-
-		memcpy((void *)&ids, field, sizeof(ids));
-		if (ids)
-			nm_buf_puts(out, ids);
+	case NM_SETTING_IDS:
+		if (nm_setting_ids(s, def))
+			nm_buf_puts(out, nm_setting_ids(s, def));
 		break;
-	}
 	}
 }
 
@@ -503,7 +527,6 @@ static int parse_count(const char *s, uint32_t *out)
 
 int nm_setting_parse(const nm_setting_def *def, const char *text, nm_settings *s)
 {
-	char *field = (char *)s + def->offset;
 	nm_ratio r;
 	uint32_t u = 0;
 
@@ -513,12 +536,12 @@ int nm_setting_parse(const nm_setting_def *def, const char *text, nm_settings *s
 	case NM_SETTING_RATIO:
 		if (nm_ratio_parse(text, &r) < 0)
 			return -1;
-		memcpy(field, &r, sizeof(r));
+		nm_setting_set_ratio(s, def, r);
 		return 0;
 	case NM_SETTING_COUNT:
 		if (parse_count(text, &u) < 0)
 			return -1;
-		memcpy(field, &u, sizeof(u));
+		nm_setting_set_number(s, def, u);
 		return 0;
 	case NM_SETTING_TYPES:
 		for (const char *p = text; *p;) {
@@ -535,16 +558,12 @@ int nm_setting_parse(const nm_setting_def *def, const char *text, nm_settings *s
 			u |= 1u << t;
 			p += len + (comma ? 1 : 0);
 		}
-		memcpy(field, &u, sizeof(u));
+		nm_setting_set_number(s, def, u);
 		return 0;
-	case NM_SETTING_IDS: {
-		char *old, *ids = text[0] ? nm_xstrdup(text) : NULL;
-
-		memcpy((void *)&old, field, sizeof(old));
-		free(old);
-		memcpy(field, (void *)&ids, sizeof(ids));
+	case NM_SETTING_IDS:
+		free((char *)nm_setting_ids(s, def)); // NOLINT: the list s owns
+		nm_setting_set_ids(s, def, text[0] ? nm_xstrdup(text) : NULL);
 		return 0;
-	}
 	}
 	return -1;
 }
@@ -553,28 +572,22 @@ void nm_settings_merge(nm_settings *dst, const nm_settings *src, unsigned mask)
 {
 	for (size_t i = 0; i < NM_SETTINGS_N; i++) {
 		const nm_setting_def *d = &nm_setting_defs[i];
-		char *to = (char *)dst + d->offset;
-		const char *from = (const char *)src + d->offset;
 
 		if (!(mask & d->bit))
 			continue;
 		switch (d->kind) {
 		case NM_SETTING_RATIO:
-			memcpy(to, from, sizeof(nm_ratio));
+			nm_setting_set_ratio(dst, d, nm_setting_ratio(src, d));
 			break;
 		case NM_SETTING_COUNT:
 		case NM_SETTING_TYPES:
-			memcpy(to, from, sizeof(uint32_t));
+			nm_setting_set_number(dst, d, nm_setting_number(src, d));
 			break;
 		case NM_SETTING_IDS: {
-			char *old, *ids;
-			const char *src_ids;
+			char *ids = dup_coordinators(nm_setting_ids(src, d));
 
-			memcpy((void *)&old, to, sizeof(old));
-			memcpy((void *)&src_ids, from, sizeof(src_ids));
-			ids = dup_coordinators(src_ids);
-			free(old);
-			memcpy(to, (void *)&ids, sizeof(ids));
+			free((char *)nm_setting_ids(dst, d)); // NOLINT: the list dst owns
+			nm_setting_set_ids(dst, d, ids);
 			break;
 		}
 		}

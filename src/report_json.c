@@ -21,33 +21,13 @@ static void ratio(nm_buf *b, nm_ratio r)
 		nm_buf_puts(b, ".0");
 }
 
-static int cmp_name(const void *a, const void *b)
-{
-	return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
-/* The actor types of a voices mask, in byte order of their names. */
-static size_t voice_names(uint32_t voices, const char **names)
-{
-	size_t n = 0;
-
-	for (int t = 0; t < NM_TYPE_COUNT; t++)
-		if (voices & (1u << t))
-			names[n++] = nm_actor_type_names[t];
-	qsort(names, n, sizeof(*names), cmp_name);
-	return n;
-}
-
 /* Every setting of nm_setting_defs in its order; coordinators as the analysis resolved them. */
 static void settings(nm_buf *b, const nm_settings *s, const nm_analysis *an)
 {
 	nm_buf_puts(b, "  \"settings\": {");
 	for (size_t i = 0; i < NM_SETTINGS_N; i++) {
 		const nm_setting_def *d = &nm_setting_defs[i];
-		const char *field = (const char *)s + d->offset;
 		const char *names[NM_TYPE_COUNT];
-		nm_ratio r;
-		uint32_t u;
 		size_t n;
 
 		if (i)
@@ -56,16 +36,13 @@ static void settings(nm_buf *b, const nm_settings *s, const nm_analysis *an)
 		nm_buf_puts(b, ": ");
 		switch (d->kind) {
 		case NM_SETTING_RATIO:
-			memcpy(&r, field, sizeof(r));
-			ratio(b, r);
+			ratio(b, nm_setting_ratio(s, d));
 			break;
 		case NM_SETTING_COUNT:
-			memcpy(&u, field, sizeof(u));
-			nm_buf_printf(b, "%u", u);
+			nm_buf_printf(b, "%u", nm_setting_number(s, d));
 			break;
 		case NM_SETTING_TYPES:
-			memcpy(&u, field, sizeof(u));
-			n = voice_names(u, names);
+			n = nm_type_names_sorted(nm_setting_number(s, d), names);
 			nm_buf_putc(b, '[');
 			for (size_t k = 0; k < n; k++) {
 				if (k)
@@ -190,9 +167,7 @@ static void gaps(nm_buf *b, const nm_analysis *an)
 	int order[NM_TYPE_COUNT];
 
 	/* Coverage keys in byte order of the type names. */
-	for (int t = 0; t < NM_TYPE_COUNT; t++)
-		types[t] = nm_actor_type_names[t];
-	qsort(types, NM_TYPE_COUNT, sizeof(*types), cmp_name);
+	nm_type_names_sorted((1u << NM_TYPE_COUNT) - 1, types);
 	for (int k = 0; k < NM_TYPE_COUNT; k++)
 		order[k] = nm_enum_lookup(nm_actor_type_names, NM_TYPE_COUNT, types[k]);
 

@@ -311,8 +311,8 @@ static void id_or_mapping(jw *w, const char *name, nm_keyset set, const char *de
 static void setting(jw *w, const nm_setting_def *def, const nm_settings *dflt)
 {
 	const char *description = def->description;
-	const char *p = (const char *)dflt + def->offset;
 	char text[32];
+	uint32_t mask;
 
 	begin(w, def->name, '{');
 	if (description)
@@ -320,29 +320,22 @@ static void setting(jw *w, const nm_setting_def *def, const nm_settings *dflt)
 	if (def->kind != NM_SETTING_TYPES && def->kind != NM_SETTING_IDS)
 		begin(w, "anyOf", '[');
 	switch (def->kind) {
-	case NM_SETTING_RATIO: {
-		nm_ratio r;
-		memcpy(&r, p, sizeof(r));
+	case NM_SETTING_RATIO:
 		ref(w, NULL, "ratio");
 		raw(w, NULL, "{\"type\": \"null\"}");
 		end(w, ']');
-		nm_ratio_format(r, text, sizeof(text));
+		nm_ratio_format(nm_setting_ratio(dflt, def), text, sizeof(text));
 		raw(w, "default", text);
 		break;
-	}
-	case NM_SETTING_COUNT: {
-		uint32_t x;
-		memcpy(&x, p, sizeof(x));
+	case NM_SETTING_COUNT:
 		ref(w, NULL, "count");
 		raw(w, NULL, "{\"type\": \"null\"}");
 		end(w, ']');
 		member(w, "default");
-		nm_buf_printf(w->b, "%u", x);
+		nm_buf_printf(w->b, "%u", nm_setting_number(dflt, def));
 		break;
-	}
-	case NM_SETTING_TYPES: {
-		uint32_t mask;
-		memcpy(&mask, p, sizeof(mask));
+	case NM_SETTING_TYPES:
+		mask = nm_setting_number(dflt, def);
 		raw(w, "type", "[\"array\", \"null\"]");
 		ref(w, "items", "actor_type");
 		begin(w, "default", '[');
@@ -351,7 +344,6 @@ static void setting(jw *w, const nm_setting_def *def, const nm_settings *dflt)
 				str(w, NULL, nm_actor_type_names[t]);
 		end(w, ']');
 		break;
-	}
 	case NM_SETTING_IDS: /* contract 7.1: actor ids, default none */
 		raw(w, "type", "[\"array\", \"null\"]");
 		ref(w, "items", "id");

@@ -334,27 +334,24 @@ static void settings_rows(wbook *bk, wsheet *s, const nm_dataset *ds, const nm_s
 		put_text(bk, &setting_row(bk, s, "dataset")[1], ds->name);
 	for (size_t i = 0; i < NM_SETTINGS_N; i++) {
 		const nm_setting_def *d = &nm_setting_defs[i];
-		const char *field = (const char *)st + d->offset;
 		wcell *row;
-		nm_ratio r;
 		uint32_t u;
-		const char *ids;
+		size_t pos = 0;
+		char id[256];
 
 		if (!(mask & d->bit))
 			continue;
 		row = setting_row(bk, s, d->name);
+		nm_buf_clear(&tmp);
 		switch (d->kind) {
 		case NM_SETTING_RATIO:
-			memcpy(&r, field, sizeof(r));
-			ratio_text(bk, &row[1], r);
+			ratio_text(bk, &row[1], nm_setting_ratio(st, d));
 			break;
 		case NM_SETTING_COUNT:
-			memcpy(&u, field, sizeof(u));
-			put_count(&row[1], u);
+			put_count(&row[1], nm_setting_number(st, d));
 			break;
 		case NM_SETTING_TYPES: /* the types' labels; a single `-` is an empty list */
-			memcpy(&u, field, sizeof(u));
-			nm_buf_clear(&tmp);
+			u = nm_setting_number(st, d);
 			for (int t = 0; t < NM_TYPE_COUNT; t++) {
 				if (!(u & (1u << t)))
 					continue;
@@ -364,15 +361,9 @@ static void settings_rows(wbook *bk, wsheet *s, const nm_dataset *ds, const nm_s
 			}
 			put_text(bk, &row[1], tmp.len ? tmp.ptr : "-");
 			break;
-		case NM_SETTING_IDS: /* the ids, ", " between them; `-` for none */
-			memcpy((void *)&ids, field, sizeof(ids));
-			nm_buf_clear(&tmp);
-			for (const char *p = ids ? ids : ""; *p; p++) {
-				if (*p == ',')
-					nm_buf_puts(&tmp, ", ");
-				else
-					nm_buf_putc(&tmp, *p);
-			}
+		case NM_SETTING_IDS: /* the coordinators, ", " between them; `-` for none */
+			while (nm_settings_next_coordinator(st, &pos, id, sizeof(id)))
+				nm_buf_printf(&tmp, "%s%s", tmp.len ? ", " : "", id);
 			put_text(bk, &row[1], tmp.len ? tmp.ptr : "-");
 			break;
 		}

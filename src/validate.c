@@ -1116,7 +1116,6 @@ static void read_settings(nm_validator *v, const nm_node *n)
 	read_keys(v, n, "settings", nm_setting_names(), NM_SETTINGS_N, val);
 	for (size_t i = 0; i < NM_SETTINGS_N; i++) {
 		const nm_setting_def *d = &nm_setting_defs[i];
-		char *field = (char *)s + d->offset;
 		nm_ratio r;
 		uint32_t u;
 		bool ok = false;
@@ -1126,14 +1125,14 @@ static void read_settings(nm_validator *v, const nm_node *n)
 		switch (d->kind) {
 		case NM_SETTING_RATIO:
 			if ((ok = read_ratio(v, val[i], d->name, &r)))
-				memcpy(field, &r, sizeof(r));
+				nm_setting_set_ratio(s, d, r);
 			break;
 		case NM_SETTING_COUNT:
 		case NM_SETTING_TYPES:
 			ok = d->kind == NM_SETTING_COUNT ? read_count(v, val[i], d->name, &u)
 							 : read_types(v, val[i], d->name, &u);
 			if (ok)
-				memcpy(field, &u, sizeof(u));
+				nm_setting_set_number(s, d, u);
 			break;
 		case NM_SETTING_IDS: /* given once resolve_coordinators has read them */
 			read_ids(v, val[i], d->name);

@@ -259,25 +259,22 @@ static void settings_file(nm_buf *b, const nm_dataset *ds)
 	nm_buf_puts(b, "settings:\n");
 	for (size_t i = 0; i < NM_SETTINGS_N; i++) {
 		const nm_setting_def *d = &nm_setting_defs[i];
-		const char *field = (const char *)s + d->offset;
-		nm_ratio r;
 		uint32_t u;
-		const char *ids;
+		size_t pos = 0;
+		char id[256];
 		bool first = true;
 
 		if (!(g & d->bit))
 			continue;
 		switch (d->kind) {
 		case NM_SETTING_RATIO:
-			memcpy(&r, field, sizeof(r));
-			ratio(b, d->name, r);
+			ratio(b, d->name, nm_setting_ratio(s, d));
 			break;
 		case NM_SETTING_COUNT:
-			memcpy(&u, field, sizeof(u));
-			nm_buf_printf(b, "  %s: %u\n", d->name, u);
+			nm_buf_printf(b, "  %s: %u\n", d->name, nm_setting_number(s, d));
 			break;
 		case NM_SETTING_TYPES:
-			memcpy(&u, field, sizeof(u));
+			u = nm_setting_number(s, d);
 			nm_buf_printf(b, "  %s: [", d->name);
 			for (int t = 0; t < NM_TYPE_COUNT; t++) {
 				if (!(u & (1u << t)))
@@ -287,21 +284,12 @@ static void settings_file(nm_buf *b, const nm_dataset *ds)
 			}
 			nm_buf_puts(b, "]\n");
 			break;
-		case NM_SETTING_IDS: /* ids joined by "," (model.h) */
-			memcpy((void *)&ids, field, sizeof(ids));
+		case NM_SETTING_IDS: /* the coordinators, the one id list */
 			nm_buf_printf(b, "  %s: [", d->name);
-			for (const char *p = ids ? ids : ""; *p;) {
-				size_t len = strcspn(p, ",");
-				nm_buf one = NM_BUF_INIT;
-
-				if (len) {
-					nm_buf_put(&one, p, len);
-					nm_buf_puts(b, first ? "" : ", ");
-					nm_yaml_scalar(b, nm_buf_cstr(&one));
-					first = false;
-				}
-				nm_buf_release(&one);
-				p += len + (p[len] == ',');
+			while (nm_settings_next_coordinator(s, &pos, id, sizeof(id))) {
+				nm_buf_puts(b, first ? "" : ", ");
+				nm_yaml_scalar(b, id);
+				first = false;
 			}
 			nm_buf_puts(b, "]\n");
 			break;

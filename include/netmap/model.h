@@ -190,6 +190,21 @@ typedef struct nm_setting_def {
 #define NM_SETTINGS_N 10
 extern const nm_setting_def nm_setting_defs[NM_SETTINGS_N];
 
+/*
+ * A setting's value in s by the kind of its row: a ratio; a count or a
+ * mask of actor types; an id list (NULL for none). Setting ids stores the
+ * pointer and frees nothing: who owns the list is the caller's to say.
+ */
+nm_ratio nm_setting_ratio(const nm_settings *s, const nm_setting_def *def);
+uint32_t nm_setting_number(const nm_settings *s, const nm_setting_def *def);
+const char *nm_setting_ids(const nm_settings *s, const nm_setting_def *def);
+void nm_setting_set_ratio(nm_settings *s, const nm_setting_def *def, nm_ratio r);
+void nm_setting_set_number(nm_settings *s, const nm_setting_def *def, uint32_t n);
+void nm_setting_set_ids(nm_settings *s, const nm_setting_def *def, char *ids);
+
+/* The names of the actor types in mask (bits 1u << type), in byte order; their count. */
+size_t nm_type_names_sorted(uint32_t mask, const char **names);
+
 /* The row of a key ("max_load"), or NULL. */
 const nm_setting_def *nm_setting_find(const char *name);
 /* The keys in the table's order, for key checks and did-you-mean. */

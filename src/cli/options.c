@@ -215,7 +215,6 @@ static int parse_types(const char *cmd, const char *flag, const char *s, uint32_
 /* --<flag> VALUE of a setting, read by the kind of its value (nm_setting_defs). */
 static int parse_setting(cli_opts *o, const nm_setting_def *d, char *value)
 {
-	char *field = (char *)&o->settings + d->offset;
 	nm_ratio r;
 	uint32_t u = 0;
 	int rc = 0;
@@ -223,17 +222,17 @@ static int parse_setting(cli_opts *o, const nm_setting_def *d, char *value)
 	switch (d->kind) {
 	case NM_SETTING_RATIO:
 		if ((rc = parse_ratio(o->cmd, d->flag, value, &r)) == 0)
-			memcpy(field, &r, sizeof(r));
+			nm_setting_set_ratio(&o->settings, d, r);
 		break;
 	case NM_SETTING_COUNT:
 	case NM_SETTING_TYPES:
 		rc = d->kind == NM_SETTING_COUNT ? parse_count(o->cmd, d->flag, value, &u)
 						 : parse_types(o->cmd, d->flag, value, &u);
 		if (rc == 0)
-			memcpy(field, &u, sizeof(u));
+			nm_setting_set_number(&o->settings, d, u);
 		break;
 	case NM_SETTING_IDS: /* borrowed from argv; checked against the data */
-		memcpy(field, (void *)&value, sizeof(value));
+		nm_setting_set_ids(&o->settings, d, value);
 		break;
 	}
 	o->settings_mask |= d->bit;
