@@ -19,7 +19,7 @@ static const nm_msg words[] = {
 	{"merging %s: %s instead of %s seats (no group says how often it meets)",
 	 "%s zusammenlegen: %s statt %s Sitze (kein Gremium gibt an, wie oft es tagt)"},
 	{"%s and %s", "%s und %s"},
-	{"%s: Koordinierungsstelle, not counted in overlaps and never overloaded",
+	{"%s: coordinating office, not counted in overlaps and never overloaded",
 	 "%s: Koordinierungsstelle, nicht in Überschneidungen gezählt und nie überlastet"},
 	{"%s of %s groups have no themes: they can never be duplicates, only nested or "
 	 "overlapping. Give them their themes.",
@@ -116,7 +116,7 @@ void nm_plan_coordinators(nm_buf *b, const nm_analysis *an, nm_lang lang)
 		nm_buf_printf(&names, "%s (%s)", a->name, a->id);
 	}
 	nm_buf_printf(b,
-		      TR(lang, "%s: Koordinierungsstelle, not counted in overlaps and never "
+		      TR(lang, "%s: coordinating office, not counted in overlaps and never "
 			       "overloaded"),
 		      nm_buf_cstr(&names));
 	nm_buf_release(&names);

@@ -26,7 +26,7 @@ const char *nm_plan_tr(nm_lang lang, const char *en)
 void nm_plan_invitation(nm_buf *b, const nm_analysis *an, const nm_invitation *v, nm_lang lang);
 /* "merging A and B: 9 instead of 15 seats, 108 instead of 180 member-meetings a year". */
 void nm_plan_merge(nm_buf *b, const nm_analysis *an, const nm_merge_proposal *m, nm_lang lang);
-/* "Stadt (stadt): Koordinierungsstelle, not counted in overlaps ..."; nothing without any. */
+/* "Stadt (stadt): coordinating office, not counted in overlaps ..."; nothing without any. */
 void nm_plan_coordinators(nm_buf *b, const nm_analysis *an, nm_lang lang);
 
 /*

@@ -236,7 +236,7 @@ static void test_plan_cli__coordinators_flag_names_them_in_the_report(void **sta
 
 	assert_int_equal(f->scan.status, 0);
 	assert_has(f->scan.out,
-		   "\nKoordinierungsstelle (coord): Koordinierungsstelle, not counted in "
+		   "\nKoordinierungsstelle (coord): coordinating office, not counted in "
 		   "overlaps and\nnever overloaded\n");
 }
 
