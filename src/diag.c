@@ -5,6 +5,7 @@
  * that suits it.
  */
 #include "netmap/diag.h"
+#include "diag_words.h"
 #include "netmap/buf.h"
 #include "netmap/common.h"
 
@@ -19,8 +20,10 @@ void nm_diags_init(nm_diags *d)
 
 void nm_diags_release(nm_diags *d)
 {
-	for (size_t i = 0; i < d->n; i++)
+	for (size_t i = 0; i < d->n; i++) {
 		free(d->items[i].message);
+		free(d->items[i].message_de);
+	}
 	for (size_t i = 0; i < d->nfiles; i++) {
 		free(d->files[i]);
 		free(d->sheets[i]);
@@ -152,10 +155,10 @@ void nm_diags_cut_message(nm_buf *msg)
 	nm_buf_puts(msg, "\xE2\x80\xA6");
 }
 
-void nm_diags_vadd(nm_diags *d, nm_severity sev, const char *rule, uint32_t file, uint32_t line,
-		   uint32_t col, const char *fmt, va_list ap)
+/* Count the problem; a new item for it, or NULL past NM_DIAG_MAX. */
+static nm_diag *new_item(nm_diags *d, nm_severity sev, const char *rule, uint32_t file,
+			 uint32_t line, uint32_t col)
 {
-	nm_buf msg = NM_BUF_INIT;
 	nm_diag *x;
 
 	if (sev == NM_SEV_ERROR)
@@ -164,10 +167,8 @@ void nm_diags_vadd(nm_diags *d, nm_severity sev, const char *rule, uint32_t file
 		d->warnings++;
 	if (d->n >= NM_DIAG_MAX) {
 		d->dropped++;
-		return;
+		return NULL;
 	}
-	nm_buf_vprintf(&msg, fmt, ap);
-	nm_diags_cut_message(&msg);
 	NM_GROW(d->items, d->cap, d->n + 1);
 	x = &d->items[d->n];
 	x->file = file;
@@ -175,8 +176,72 @@ void nm_diags_vadd(nm_diags *d, nm_severity sev, const char *rule, uint32_t file
 	x->col = col;
 	x->severity = sev;
 	x->rule = rule;
-	x->message = nm_buf_detach(&msg);
+	x->message = x->message_de = NULL;
 	x->seq = d->n++;
+	return x;
+}
+
+static char *cut_copy(nm_buf *msg)
+{
+	nm_diags_cut_message(msg);
+	return nm_buf_detach(msg);
+}
+
+/*
+ * de (a German format of diag_words.c) with the arguments of its English
+ * twin. A %s not inside quotes is one of the messages' own words ("a
+ * list", "actor") and is said in German; a quoted one is data and stays.
+ * The conversions are the ones the table uses: %s, %d, %u and %02x.
+ */
+static void format_de(nm_buf *b, const char *de, va_list ap)
+{
+	for (const char *p = de; *p; p++) {
+		if (*p != '%') {
+			nm_buf_putc(b, *p);
+			continue;
+		}
+		p++;
+		if (*p == 's') {
+			const char *s = va_arg(ap, const char *);
+			const char *word = p - 1 > de && p[-2] == '\'' ? NULL : nm_diag_word_de(s);
+
+			nm_buf_puts(b, word ? word : s);
+		} else if (*p == 'd') {
+			nm_buf_printf(b, "%d", va_arg(ap, int));
+		} else if (*p == 'u') {
+			nm_buf_printf(b, "%u", va_arg(ap, unsigned));
+		} else if (strncmp(p, "02x", 3) == 0) {
+			nm_buf_printf(b, "%02x", va_arg(ap, unsigned));
+			p += 2;
+		} else {
+			nm_buf_putc(b, *p); /* "%%" */
+		}
+	}
+}
+
+void nm_diags_vadd(nm_diags *d, nm_severity sev, const char *rule, uint32_t file, uint32_t line,
+		   uint32_t col, const char *fmt, va_list ap)
+{
+	nm_diag *x = new_item(d, sev, rule, file, line, col);
+	const char *de = x ? nm_diag_words_de(fmt) : NULL;
+	nm_buf msg = NM_BUF_INIT;
+	va_list again;
+
+	if (!x)
+		return;
+	va_copy(again, ap);
+	nm_buf_vprintf(&msg, fmt, ap);
+	x->message = cut_copy(&msg);
+	if (de) {
+		format_de(&msg, de, again); /* the same conversions (test_diag_words) */
+		x->message_de = cut_copy(&msg);
+	}
+	va_end(again);
+}
+
+const char *nm_diag_text(const nm_diag *x, int german)
+{
+	return german && x->message_de ? x->message_de : x->message;
 }
 
 void nm_diags_add(nm_diags *d, nm_severity sev, const char *rule, uint32_t file, uint32_t line,
@@ -206,6 +271,7 @@ uint32_t nm_diags_absorb(nm_diags *d, nm_diags *from)
 		if (d->n >= NM_DIAG_MAX) {
 			d->dropped++;
 			free(x->message);
+			free(x->message_de);
 			continue;
 		}
 		NM_GROW(d->items, d->cap, d->n + 1);
@@ -277,6 +343,7 @@ void nm_diags_sort(nm_diags *d)
 				else
 					d->warnings--;
 				free(x->message);
+				free(x->message_de);
 				continue;
 			}
 		}

@@ -262,13 +262,6 @@ const char *nm_suggest(const char *word, const char *const *cands, size_t n)
 	return best;
 }
 
-/* ", did you mean 'x'?" or "", for messages. */
-static void append_hint(nm_buf *b, const char *s)
-{
-	if (s)
-		nm_buf_printf(b, "; did you mean '%s'?", s);
-}
-
 static bool valid_id(const char *s)
 {
 	size_t n = 0;
@@ -398,7 +391,7 @@ static int enum_value(nm_validator *v, const nm_node *n, const char *what, const
 		      int count)
 {
 	const char *s = scalar(v, n, what);
-	nm_buf msg = NM_BUF_INIT;
+	const char *hint;
 	int i, field, german;
 
 	if (!s)
@@ -406,21 +399,24 @@ static int enum_value(nm_validator *v, const nm_node *n, const char *what, const
 	i = nm_enum_lookup(names, count, s);
 	if (i >= 0)
 		return i;
-	nm_buf_printf(&msg, "unknown %s '%s'", what, s);
 	field = enum_field_of(names);
 	if (n->from == NM_FROM_CELL && field >= 0) {
 		/* A cell may give the English value or a German label (6.3). */
 		size_t nw;
 		const char *const *words = nm_label_enum_words((nm_enum_field)field, &nw);
-		append_hint(&msg, nm_suggest(s, words, nw));
+		hint = nm_suggest(s, words, nw);
 	} else if (field >= 0 && (german = nm_label_enum_german((nm_enum_field)field, s)) >= 0) {
 		/* In YAML, values are the English words (2.3); name the one meant. */
-		nm_buf_printf(&msg, "; write '%s' (%s)", names[german], s);
+		error_at(v, "enum", n, "unknown %s '%s'; write '%s' (%s)", what, s, names[german],
+			 s);
+		return -2;
 	} else {
-		append_hint(&msg, nm_suggest(s, names, (size_t)count));
+		hint = nm_suggest(s, names, (size_t)count);
 	}
-	error_at(v, "enum", n, "%s", msg.ptr);
-	nm_buf_release(&msg);
+	if (hint)
+		error_at(v, "enum", n, "unknown %s '%s'; did you mean '%s'?", what, s, hint);
+	else
+		error_at(v, "enum", n, "unknown %s '%s'", what, s);
 	return -2;
 }
 
@@ -535,11 +531,15 @@ static void read_keys(nm_validator *v, const nm_node *map, const char *what,
 			continue;
 		}
 		{
-			nm_buf msg = NM_BUF_INIT;
-			nm_buf_printf(&msg, "unknown key '%s' in %s", k->u.value, what);
-			append_hint(&msg, nm_suggest(k->u.value, keys, nkeys));
-			error_at(v, "unknown-key", k, "%s", msg.ptr);
-			nm_buf_release(&msg);
+			const char *hint = nm_suggest(k->u.value, keys, nkeys);
+
+			if (hint)
+				error_at(v, "unknown-key", k,
+					 "unknown key '%s' in %s; did you mean '%s'?", k->u.value,
+					 what, hint);
+			else
+				error_at(v, "unknown-key", k, "unknown key '%s' in %s", k->u.value,
+					 what);
 		}
 	}
 }
@@ -1448,7 +1448,7 @@ static uint32_t resolve(nm_validator *v, const char *id, vpos at, bool committee
 {
 	uint32_t slot = nm_strmap_get(&v->ids, id);
 	const char *what = committee ? "committee" : "actor";
-	nm_buf msg = NM_BUF_INIT;
+	const char *hint = NULL;
 
 	if (slot != UINT32_MAX && v->idents[slot].committee == committee)
 		return v->idents[slot].index;
@@ -1462,19 +1462,24 @@ static uint32_t resolve(nm_validator *v, const char *id, vpos at, bool committee
 		if (i != NM_NONE)
 			return i;
 	}
-	nm_buf_printf(&msg, "unknown %s '%s'", what, id);
 	if (slot != UINT32_MAX) {
-		nm_buf_printf(&msg, " ('%s' is %s)", id, committee ? "an actor" : "a committee");
-	} else if (v->suggestions < SUGGEST_ID_LIMIT) {
-		const char *hint;
+		problem(v, NM_SEV_ERROR, "unknown-reference", at, "unknown %s '%s' ('%s' is %s)",
+			what, id, id, committee ? "an actor" : "a committee");
+		return NM_NONE;
+	}
+	if (v->suggestions < SUGGEST_ID_LIMIT) {
 		if (!*cands)
 			*cands = id_list(v, committee);
 		hint = names ? name_suggestion(v, id, committee) : NULL;
-		append_hint(&msg, hint ? hint : nm_suggest(id, *cands, count_list(*cands)));
+		if (!hint)
+			hint = nm_suggest(id, *cands, count_list(*cands));
 		v->suggestions++;
 	}
-	problem(v, NM_SEV_ERROR, "unknown-reference", at, "%s", msg.ptr);
-	nm_buf_release(&msg);
+	if (hint)
+		problem(v, NM_SEV_ERROR, "unknown-reference", at,
+			"unknown %s '%s'; did you mean '%s'?", what, id, hint);
+	else
+		problem(v, NM_SEV_ERROR, "unknown-reference", at, "unknown %s '%s'", what, id);
 	return NM_NONE;
 }
 
@@ -1529,17 +1534,20 @@ static void resolve_themes(nm_validator *v, const vrecord *rec, uint32_t **out, 
 					  (uint32_t)ds->nthemes);
 			ds->nthemes++;
 		} else if (t == UINT32_MAX) {
-			nm_buf msg = NM_BUF_INIT;
 			const char **cands = nm_xreallocarray(NULL, ds->nthemes + 1,
 							      sizeof(*cands));
+			const char *hint = NULL;
+
 			for (size_t j = 0; j < ds->nthemes; j++)
 				cands[j] = ds->themes[j].id;
-			nm_buf_printf(&msg, "unknown theme '%s'", id);
 			if (v->undeclared_suggestions++ < SUGGEST_ID_LIMIT)
-				append_hint(&msg, nm_suggest(id, cands, ds->nthemes));
-			problem(v, NM_SEV_ERROR, "unknown-reference", refs->items[i].pos, "%s",
-				msg.ptr);
-			nm_buf_release(&msg);
+				hint = nm_suggest(id, cands, ds->nthemes);
+			if (hint)
+				problem(v, NM_SEV_ERROR, "unknown-reference", refs->items[i].pos,
+					"unknown theme '%s'; did you mean '%s'?", id, hint);
+			else
+				problem(v, NM_SEV_ERROR, "unknown-reference", refs->items[i].pos,
+					"unknown theme '%s'", id);
 			free(cands);
 			continue;
 		}
@@ -1692,10 +1700,16 @@ static void date_warnings(nm_validator *v, uint32_t *per_committee)
 
 		if (c->id[0] == '\0' || r->r.duplicate)
 			continue; /* a committee without a usable id: already an error */
-		if (c->status == NM_STATUS_DISSOLVED && per_committee[i] > 0)
-			problem(v, NM_SEV_WARNING, "dissolved-members", r->r.pos,
-				"dissolved committee '%s' still has %u membership%s", c->id,
-				per_committee[i], per_committee[i] == 1 ? "" : "s");
+		if (c->status == NM_STATUS_DISSOLVED && per_committee[i] > 0) {
+			if (per_committee[i] == 1)
+				problem(v, NM_SEV_WARNING, "dissolved-members", r->r.pos,
+					"dissolved committee '%s' still has %u membership", c->id,
+					per_committee[i]);
+			else
+				problem(v, NM_SEV_WARNING, "dissolved-members", r->r.pos,
+					"dissolved committee '%s' still has %u memberships", c->id,
+					per_committee[i]);
+		}
 		if (c->status == NM_STATUS_ACTIVE && per_committee[i] == 0)
 			problem(v, NM_SEV_WARNING, "empty-committee", r->r.pos,
 				"active committee '%s' has no members", c->id);

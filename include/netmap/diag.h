@@ -22,7 +22,8 @@ typedef struct nm_diag {
 	nm_severity severity;
 	const char *rule; /* static rule id, e.g. "unknown-key" */
 	char *message;
-	size_t seq; /* insertion order, for a stable sort */
+	char *message_de; /* the message in German (diag_words.c), or NULL */
+	size_t seq;       /* insertion order, for a stable sort */
 } nm_diag;
 
 typedef struct nm_diags {
@@ -70,6 +71,8 @@ void nm_diags_place(const nm_diags *d, uint32_t file, uint32_t line, uint32_t co
  * sheet and cell, "Akteure!C7: message" (contract 6.5). Appended to b.
  */
 void nm_diags_message(const nm_diags *d, const nm_diag *x, struct nm_buf *b);
+/* The message in a language: German where it has one, else English. */
+const char *nm_diag_text(const nm_diag *x, int german);
 /* The cell name alone ("C7") into out (at least 16 bytes). */
 void nm_diags_cell_name(uint32_t line, uint32_t col, char *out);
 /* Whether a sheet name must be quoted in a place ('Akteure 2026'!C7). */

@@ -159,7 +159,8 @@ void cli_phase(const char *name, struct timespec *since);
 bool cli_use_color(const cli_opts *o);
 
 /* The problems list, as `path:line:col: error: message` lines. */
-void cli_diags_text(nm_buf *b, const nm_diags *d);
+/* Problems as text lines, in German where they have it (lang). */
+void cli_diags_text(nm_buf *b, const nm_diags *d, nm_lang lang);
 
 /* Exit status for --fail-on over an analysis: 1 when any condition holds. */
 int cli_fail_on(const cli_opts *o, const nm_analysis *an);

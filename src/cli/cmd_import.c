@@ -54,7 +54,7 @@ int cmd_import(int argc, char **argv)
 	nm_error_clear(&err);
 	rc = nm_validate_paths((const char *const *)o.args, (size_t)o.nargs, o.today, 0, o.jobs, &d,
 			       &ds, &nfiles, &err);
-	cli_diags_text(&msgs, &d);
+	cli_diags_text(&msgs, &d, o.lang);
 	fputs(nm_buf_cstr(&msgs), stderr);
 	if (rc == NM_EIO) {
 		cli_error("%s", err.message);

@@ -127,7 +127,7 @@ int cmd_scan(int argc, char **argv)
 	nm_error_clear(&err);
 	rc = nm_validate_paths((const char *const *)o.args, (size_t)o.nargs, o.today,
 			       NM_VALIDATE_HASH, o.jobs, &d, &ds, &nfiles, &err);
-	cli_diags_text(&msgs, &d);
+	cli_diags_text(&msgs, &d, o.lang);
 	cli_print(stderr, msgs.ptr, msgs.len);
 	if (rc == NM_EIO) {
 		cli_error("%s", err.message);

@@ -17,7 +17,7 @@ static void plural(nm_buf *b, size_t n, const char *word)
 
 static void write_text(nm_buf *b, const nm_diags *d, size_t nfiles, nm_lang lang)
 {
-	cli_diags_text(b, d);
+	cli_diags_text(b, d, lang);
 	if (lang == NM_LANG_DE) {
 		nm_buf_printf(b, "%zu Fehler, %zu Warnung%s in %zu Datei%s\n", d->errors,
 			      d->warnings, d->warnings == 1 ? "" : "en", nfiles,

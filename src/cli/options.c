@@ -536,7 +536,7 @@ bool cli_use_color(const cli_opts *o)
 	return isatty(STDOUT_FILENO) && !(no && no[0]);
 }
 
-void cli_diags_text(nm_buf *b, const nm_diags *d)
+void cli_diags_text(nm_buf *b, const nm_diags *d, nm_lang lang)
 {
 	for (size_t i = 0; i < d->n; i++) {
 		const nm_diag *x = &d->items[i];
@@ -548,12 +548,15 @@ void cli_diags_text(nm_buf *b, const nm_diags *d)
 			cli_visible(b, place.ptr);
 			nm_buf_release(&place);
 		}
-		nm_buf_printf(b, ": %s: ", sev);
-		cli_visible(b, x->message);
+		nm_buf_printf(b, ": %s: ", sev); /* never translated (contract 2.7) */
+		cli_visible(b, nm_diag_text(x, lang == NM_LANG_DE));
 		nm_buf_putc(b, '\n');
 	}
 	if (d->dropped)
-		nm_buf_printf(b, "netmap: %zu more problems not listed\n", d->dropped);
+		nm_buf_printf(b,
+			      lang == NM_LANG_DE ? "netmap: %zu weitere Probleme nicht aufgeführt\n"
+						 : "netmap: %zu more problems not listed\n",
+			      d->dropped);
 }
 
 int cli_fail_on(const cli_opts *o, const nm_analysis *an)
