@@ -106,6 +106,65 @@ static const char *const words[][2] = {
 	 "Formatversion '%s' wird nicht gelesen; dieses netmap liest Version 1"},
 	{"'%s' is the name of several %s (%s); refer to one by its id",
 	 "'%s' ist der Name mehrerer %s (%s); einen davon über seine ID angeben"},
+	/* the table reader (spreadsheets, contract 6) */
+	{"the cell holds the error value %s; fix the formula or type the value",
+	 "die Zelle enthält den Fehlerwert %s; die Formel korrigieren oder den Wert eintippen"},
+	{"'%s' is not a date: write the date as 2026-03-01 or 1.3.2026, or make it a date cell",
+	 "'%s' ist kein Datum: das Datum als 2026-03-01 oder 1.3.2026 schreiben oder die Zelle "
+	 "als Datum formatieren"},
+	{"invalid date '%s': that day does not exist in the calendar",
+	 "ungültiges Datum '%s': diesen Tag gibt es im Kalender nicht"},
+	{"'%s' is not a yes/no value: write ja or nein (or true/false, yes/no, wahr/falsch, x, 1/0)",
+	 "'%s' ist kein Ja/Nein-Wert: ja oder nein schreiben (oder true/false, yes/no, "
+	 "wahr/falsch, x, 1/0)"},
+	{"the merged cells of this sheet stand for more than %u cells; the sheet is not read",
+	 "die verbundenen Zellen dieses Blatts stehen für mehr als %u Zellen; das Blatt wird "
+	 "nicht gelesen"},
+	{"no header row found: %s; the table is not read",
+	 "keine Kopfzeile gefunden: %s; die Tabelle wird nicht gelesen"},
+	{"unknown column '%s', not read; did you mean '%s'?",
+	 "unbekannte Spalte '%s', nicht gelesen; meinten Sie '%s'?"},
+	{"unknown column '%s', not read", "unbekannte Spalte '%s', nicht gelesen"},
+	{"the field '%s' has two columns, '%s' and '%s'; only the first is read",
+	 "das Feld '%s' hat zwei Spalten, '%s' und '%s'; nur die erste wird gelesen"},
+	{"required column '%s' is missing (in German: '%s')",
+	 "die Pflichtspalte '%s' fehlt (deutsch: '%s')"},
+	{"required column 'id' or 'label' is missing (in German: 'ID' or 'Bezeichnung')",
+	 "die Pflichtspalte 'ID' oder 'Bezeichnung' fehlt (englisch: 'id' oder 'label')"},
+	{"this column has data but no header, so it is not read; give it a header (or one "
+	 "beginning with 'x-')",
+	 "diese Spalte hat Daten, aber keine Überschrift, und wird darum nicht gelesen; ihr eine "
+	 "Überschrift geben (oder eine, die mit 'x-' beginnt)"},
+	{"no id can be derived from the %s '%s'; give the row an id",
+	 "aus %s '%s' lässt sich keine ID bilden; der Zeile eine ID geben"},
+	{"%s is missing required field '%s'", "%s: Pflichtfeld '%s' fehlt"},
+	{"setting is missing required field 'key'", "Einstellung: Pflichtfeld 'key' fehlt"},
+	{"unknown setting '%s'; did you mean '%s'?",
+	 "unbekannte Einstellung '%s'; meinten Sie '%s'?"},
+	{"unknown setting '%s'", "unbekannte Einstellung '%s'"},
+	{"setting '%s' is given twice; only the first is read",
+	 "Einstellung '%s' steht zweimal da; nur die erste wird gelesen"},
+	{"setting '%s' is missing required field 'value'",
+	 "Einstellung '%s': Pflichtfeld 'value' fehlt"},
+	{"committee '%s' has two columns; only the first is read",
+	 "Gremium '%s' hat zwei Spalten; nur die erste wird gelesen"},
+	{"unknown committee '%s'; write a committee's id or exact name in the header",
+	 "Gremium '%s' ist unbekannt; in die Kopfzeile die ID oder den genauen Namen eines "
+	 "Gremiums schreiben"},
+	{"unknown mark '%s': write x for a membership, or a role (Mitglied, Vorsitz, "
+	 "Federführung, Gast; member, chair, lead, guest), or leave the cell empty",
+	 "unbekannte Markierung '%s': x für eine Mitgliedschaft schreiben, oder eine Rolle "
+	 "(Mitglied, Vorsitz, Federführung, Gast; member, chair, lead, guest), oder die Zelle "
+	 "leer lassen"},
+	{"the row has marks but no actor; write the actor's id or name here",
+	 "die Zeile hat Markierungen, aber keinen Akteur; hier die ID oder den Namen des Akteurs "
+	 "schreiben"},
+	{"%s '%s' is not read as a table: to read it, name it '%s' alone or followed by a space, "
+	 "'-', '_' or '.' (as in '%s 2026'); to keep it out without this warning, begin its name "
+	 "with 'x-'",
+	 "%s '%s' wird nicht als Tabelle gelesen: dafür muss der Name '%s' lauten, allein oder "
+	 "gefolgt von Leerzeichen, '-', '_' oder '.' (wie '%s 2026'); ohne diese Warnung "
+	 "ausgelassen wird, was mit 'x-' beginnt"},
 	/* validation: warnings */
 	{"conflicting roles for '%s' in '%s': '%s' here, '%s' at %s",
 	 "widersprüchliche Rollen für '%s' in '%s': hier '%s', '%s' in %s"},
@@ -138,6 +197,21 @@ static const char *const own_words[][2] = {
 	{"status", "Status"},
 	{"frequency", "Turnus"},
 	{"role", "Rolle"},
+	{"setting", "Einstellung"},
+	{"name", "dem Namen"},
+	{"label", "der Bezeichnung"},
+	{"sheet", "Blatt"},
+	{"file", "Datei"},
+	{"no row holds a known column header such as 'Name' or 'name'",
+	 "keine Zeile enthält eine bekannte Spaltenüberschrift wie 'Name' oder 'name'"},
+	{"no row holds a known column header such as 'Akteur' or 'actor'",
+	 "keine Zeile enthält eine bekannte Spaltenüberschrift wie 'Akteur' oder 'actor'"},
+	{"no row holds a known column header such as 'ID' or 'id'",
+	 "keine Zeile enthält eine bekannte Spaltenüberschrift wie 'ID' oder 'id'"},
+	{"no row holds a known column header such as 'Einstellung' or 'key'",
+	 "keine Zeile enthält eine bekannte Spaltenüberschrift wie 'Einstellung' oder 'key'"},
+	{"no row names a committee (by id or name) to the right of its first cell",
+	 "keine Zeile nennt rechts von ihrer ersten Zelle ein Gremium (mit ID oder Namen)"},
 	{" (made from the name; give the row an id)",
 	 " (aus dem Namen gebildet; der Zeile eine ID geben)"},
 };

@@ -75,6 +75,9 @@ static void test_diag_words__a_problem_keeps_its_english_and_gets_its_german(voi
 	assert_string_equal(nm_diag_text(&d.items[1], 1), "Rolle 'chef' ist unbekannt");
 	assert_string_equal(nm_diag_text(&d.items[2], 1), "ungültiges UTF-8-Byte 0xe4");
 	assert_string_equal(nm_diag_text(&d.items[3], 1), "a message without German: x");
+	nm_diags_add(&d, NM_SEV_ERROR, "required", 0, 5, 1, "%s is missing required field '%s'",
+		     "committee", "name");
+	assert_string_equal(nm_diag_text(&d.items[4], 1), "Gremium: Pflichtfeld 'name' fehlt");
 	nm_diags_release(&d);
 }
 
