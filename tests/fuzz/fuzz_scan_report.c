@@ -21,6 +21,7 @@
 
 #include "netmap/analysis.h"
 #include "netmap/buf.h"
+#include "netmap/model.h"
 #include "netmap/report.h"
 #include "netmap/validate.h"
 
@@ -52,25 +53,6 @@ static unsigned take(bytes *b, unsigned range)
 	return v % range;
 }
 
-static const char *const actor_types[] = {"association",
-					  "chamber",
-					  "agency",
-					  "migrant_organisation",
-					  "youth_work",
-					  "volunteer_initiative",
-					  "club",
-					  "social_partner",
-					  "religious_community",
-					  "education_provider",
-					  "school",
-					  "administration",
-					  "other"};
-static const char *const kinds[] = {"working_group",  "network",        "round_table",
-				    "steering_group", "advisory_board", "committee"};
-static const char *const statuses[] = {"active", "dormant", "dissolved"};
-static const char *const roles[] = {"lead", "chair", "member", "guest"};
-static const char *const meets[] = {"weekly",       "biweekly", "monthly",  "quarterly",
-				    "twice_yearly", "yearly",   "irregular"};
 #define N(a) (sizeof(a) / sizeof((a)[0]))
 
 /* Code points worth trying in names: the nasty ones, then anything. */
@@ -141,7 +123,8 @@ static void generate(nm_buf *y, bytes *b)
 	for (unsigned a = 0; a < nactors; a++) {
 		nm_buf_printf(y, "  - id: a%u\n    name: ", a);
 		put_text(y, b, 24);
-		nm_buf_printf(y, "\n    type: %s\n", actor_types[take(b, N(actor_types))]);
+		nm_buf_printf(y, "\n    type: %s\n",
+			      nm_actor_type_names[take(b, (unsigned)NM_TYPE_COUNT)]);
 		if (take(b, 2)) {
 			nm_buf_puts(y, "    district: ");
 			put_text(y, b, 10);
@@ -161,8 +144,9 @@ static void generate(nm_buf *y, bytes *b)
 
 		nm_buf_printf(y, "  - id: c%u\n    name: ", c);
 		put_text(y, b, 24);
-		nm_buf_printf(y, "\n    kind: %s\n    status: %s\n", kinds[take(b, N(kinds))],
-			      statuses[take(b, N(statuses))]);
+		nm_buf_printf(y, "\n    kind: %s\n    status: %s\n",
+			      nm_kind_names[take(b, (unsigned)NM_KIND_COUNT)],
+			      nm_status_names[take(b, (unsigned)NM_STATUS_COUNT)]);
 		if (take(b, 2))
 			nm_buf_puts(y, "    ad_hoc: true\n");
 		if (take(b, 2)) {
@@ -178,7 +162,8 @@ static void generate(nm_buf *y, bytes *b)
 			nm_buf_putc(y, '\n');
 		}
 		if (take(b, 2))
-			nm_buf_printf(y, "    meets: %s\n", meets[take(b, N(meets))]);
+			nm_buf_printf(y, "    meets: %s\n",
+				      nm_freq_names[take(b, (unsigned)NM_FREQ_COUNT)]);
 		if (c > 0 && take(b, 4) == 0)
 			nm_buf_printf(y, "    parent: c%u\n", take(b, c));
 		if (nthemes && take(b, 2))
@@ -192,7 +177,7 @@ static void generate(nm_buf *y, bytes *b)
 		nm_buf_puts(y, "    members:\n");
 		for (unsigned m = 0; m < nmem; m++)
 			nm_buf_printf(y, "      - {actor: a%u, role: %s}\n", take(b, nactors),
-				      roles[take(b, N(roles))]);
+				      nm_role_names[take(b, (unsigned)NM_ROLE_COUNT)]);
 		if (nmem == 0)
 			nm_buf_puts(y, "      []\n");
 	}
